@@ -1,0 +1,601 @@
+/* desk-cli.c: the commands of dialogue-desk-cli
+ *
+ * Results go to standard output (text or --json), errors to standard
+ * error, progress to standard error only when it is a terminal. */
+#define G_LOG_DOMAIN "desk-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "desk-cli.h"
+#include "desk-importer.h"
+#include "desk-store.h"
+
+typedef struct
+{
+  char *library;
+  gboolean json;
+  gboolean text;
+  gboolean outline;
+  guint limit;
+  gint64 max_size;
+  GPtrArray *args;
+} Options;
+
+enum { EXIT_OK = 0, EXIT_FAILURE_ = 1, EXIT_USAGE = 2 };
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n",
+           _("Usage: dialogue-desk-cli [--library PATH] COMMAND [OPTIONS] [ARGUMENTS]"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  fprintf (out, "  import PATH…                         %s\n", _("Import files and folders into the library"));
+  fprintf (out, "  documents [--json]                   %s\n", _("List the documents of the library"));
+  fprintf (out, "  show DOC-ID [--text|--outline|--json] %s\n", _("Show a document, its text or its outline"));
+  fprintf (out, "  search [--json] [--limit N] QUERY    %s\n", _("Search the library’s documents"));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  --library PATH   %s\n", _("Use the library at PATH (default: $DIALOGUE_DESK_LIBRARY or the user’s library)"));
+  fprintf (out, "  --help           %s\n", _("Show this help"));
+  fprintf (out, "  --version        %s\n", _("Show the version"));
+}
+
+static void
+print_error (const char *message)
+{
+  /* TRANSLATORS: prefix of error messages of the command line tool */
+  fprintf (stderr, _("dialogue-desk-cli: %s\n"), message);
+}
+
+static int
+usage_error (const char *message)
+{
+  print_error (message);
+  fprintf (stderr, "%s\n", _("Run “dialogue-desk-cli --help” to see the commands."));
+  return EXIT_USAGE;
+}
+
+static DeskStore *
+open_store (Options  *opts,
+            GError  **error)
+{
+  g_autofree char *path = opts->library ? g_strdup (opts->library) : desk_store_default_path ();
+
+  return desk_store_open (path, error);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *data = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  data = json_generator_to_data (generator, NULL);
+  fputs (data, stdout);
+  fputc ('\n', stdout);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_document_members (JsonBuilder  *builder,
+                      DeskDocument *doc)
+{
+  add_int (builder, "id", desk_document_get_id (doc));
+  add_string (builder, "uid", desk_document_get_uid (doc));
+  add_string (builder, "title", desk_document_get_title (doc));
+  add_string (builder, "path", desk_document_get_path (doc));
+  add_string (builder, "format", desk_document_get_format (doc));
+  add_string (builder, "language", desk_document_get_language (doc));
+  json_builder_set_member_name (builder, "languages");
+  json_builder_begin_array (builder);
+  {
+    g_auto(GStrv) langs = g_strsplit (desk_document_get_languages (doc), " ", -1);
+    for (guint i = 0; langs[i]; i++)
+      if (*langs[i])
+        json_builder_add_string_value (builder, langs[i]);
+  }
+  json_builder_end_array (builder);
+  add_string (builder, "published", desk_document_get_published (doc));
+  add_string (builder, "imported", desk_document_get_imported (doc));
+  add_int (builder, "size", desk_document_get_size (doc));
+  add_int (builder, "characters", desk_document_get_n_chars (doc));
+  add_int (builder, "sections", desk_document_get_n_sections (doc));
+}
+
+static void
+print_progress (guint       done,
+                guint       total,
+                const char *current,
+                gpointer    user_data)
+{
+  if (current != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (current);
+      /* TRANSLATORS: import progress: files done, files in all, file name */
+      fprintf (stderr, "\r\033[K%s", "");
+      fprintf (stderr, _("Importing %u of %u: %s"), done + 1, total, base);
+    }
+  else
+    fprintf (stderr, "\r\033[K");
+  fflush (stderr);
+}
+
+static int
+cmd_import (Options *opts)
+{
+  g_autoptr(DeskImporter) importer = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = opts->library ? g_strdup (opts->library) : desk_store_default_path ();
+  guint added = 0, duplicates = 0, failed = 0;
+
+  if (opts->args->len == 0)
+    return usage_error (_("import needs at least one file or folder"));
+
+  g_ptr_array_add (opts->args, NULL);
+  importer = desk_importer_new (path);
+  if (opts->max_size > 0)
+    desk_importer_set_max_size (importer, opts->max_size);
+  results = desk_importer_run (importer, (const char * const *) opts->args->pdata,
+                               isatty (STDERR_FILENO) ? print_progress : NULL, NULL, NULL, &error);
+  g_ptr_array_remove_index (opts->args, opts->args->len - 1);
+  if (results == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      DeskImportResult *r = g_ptr_array_index (results, i);
+
+      switch (r->status)
+        {
+        case DESK_IMPORT_ADDED:
+          added++;
+          /* TRANSLATORS: document number, title, file */
+          printf (_("Added %" G_GINT64_FORMAT ": “%s” (%s)\n"), r->document_id, r->title, r->path);
+          break;
+        case DESK_IMPORT_DUPLICATE:
+          duplicates++;
+          printf (_("Already in the library as %" G_GINT64_FORMAT ": %s\n"), r->document_id, r->path);
+          break;
+        case DESK_IMPORT_FAILED:
+        default:
+          failed++;
+          print_error (r->error->message);
+          break;
+        }
+    }
+
+  fprintf (stderr, "%s\n", "");
+  /* TRANSLATORS: summary of an import */
+  fprintf (stderr, _("%u added, %u already in the library, %u failed\n"), added, duplicates, failed);
+
+  return failed > 0 ? EXIT_FAILURE_ : EXIT_OK;
+}
+
+static int
+cmd_documents (Options *opts)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (opts->args->len > 0)
+    return usage_error (_("documents takes no arguments"));
+
+  if (!(store = open_store (opts, &error)) || !(docs = desk_store_list_documents (store, &error)))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+
+  if (opts->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < docs->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_document_members (builder, g_ptr_array_index (docs, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  if (docs->len == 0)
+    {
+      fprintf (stderr, "%s\n", _("The library is empty. Import documents with “dialogue-desk-cli import PATH”."));
+      return EXIT_OK;
+    }
+
+  /* TRANSLATORS: column headings of the document list; keep the widths */
+  printf ("%5s  %-12s  %-5s  %-10s  %8s  %s\n", _("ID"), _("UID"), _("LANG"), _("DATE"), _("SECTIONS"), _("TITLE"));
+  for (guint i = 0; i < docs->len; i++)
+    {
+      DeskDocument *doc = g_ptr_array_index (docs, i);
+
+      printf ("%5" G_GINT64_FORMAT "  %.12s  %-5s  %-10s  %8u  %s\n",
+              desk_document_get_id (doc), desk_document_get_uid (doc),
+              desk_document_get_languages (doc),
+              desk_document_get_published (doc) ? desk_document_get_published (doc) : "—",
+              desk_document_get_n_sections (doc), desk_document_get_title (doc));
+    }
+  return EXIT_OK;
+}
+
+static char *
+section_label (DeskSection *section)
+{
+  const char *number = desk_section_get_number (section);
+  const char *title = desk_section_get_title (section);
+
+  /* chapter headings carry their number in their title */
+  if (number != NULL && strstr (title, number) == NULL)
+    return g_strdup_printf ("%s %s", number, title);
+  return g_strdup (title);
+}
+
+static int
+cmd_show (Options *opts)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskDocument) doc = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  if (opts->args->len != 1)
+    return usage_error (_("show needs one document: its number or identifier"));
+  if ((opts->text + opts->outline + opts->json) > 1)
+    return usage_error (_("choose one of --text, --outline and --json"));
+
+  if (!(store = open_store (opts, &error)) ||
+      !(doc = desk_store_find_document (store, g_ptr_array_index (opts->args, 0), &error)))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+  id = desk_document_get_id (doc);
+
+  if (opts->text)
+    {
+      if (!(text = desk_store_get_text (store, id, &error)))
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      fputs (text, stdout);
+      fputc ('\n', stdout);
+      return EXIT_OK;
+    }
+
+  if (!(sections = desk_store_get_sections (store, id, &error)))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+
+  if (opts->outline)
+    {
+      if (sections->len == 0)
+        fprintf (stderr, "%s\n", _("This document has no sections."));
+      for (guint i = 0; i < sections->len; i++)
+        {
+          DeskSection *s = g_ptr_array_index (sections, i);
+          g_autofree char *label = section_label (s);
+
+          for (guint d = 1; d < desk_section_get_depth (s); d++)
+            fputs ("  ", stdout);
+          printf ("%s\n", label);
+        }
+      return EXIT_OK;
+    }
+
+  if (opts->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(GArray) paragraphs = NULL;
+      static const char * const kinds[] = { "paragraph", "heading", "list-item" };
+
+      if (!(text = desk_store_get_text (store, id, &error)) ||
+          !(paragraphs = desk_store_get_paragraphs (store, id, &error)))
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      json_builder_begin_object (builder);
+      add_document_members (builder, doc);
+      json_builder_set_member_name (builder, "outline");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < sections->len; i++)
+        {
+          DeskSection *s = g_ptr_array_index (sections, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "uid", desk_section_get_uid (s));
+          add_int (builder, "position", desk_section_get_position (s));
+          add_int (builder, "depth", desk_section_get_depth (s));
+          add_string (builder, "number", desk_section_get_number (s));
+          add_string (builder, "title", desk_section_get_title (s));
+          add_int (builder, "start", desk_section_get_start (s));
+          add_int (builder, "end", desk_section_get_end (s));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "paragraphs");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < paragraphs->len; i++)
+        {
+          DeskParagraph *p = &g_array_index (paragraphs, DeskParagraph, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "kind", kinds[p->kind]);
+          add_int (builder, "start", p->start);
+          add_int (builder, "end", p->end);
+          add_string (builder, "language", p->language);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      add_string (builder, "text", text);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  printf ("%s\n", desk_document_get_title (doc));
+  printf ("  %-12s %" G_GINT64_FORMAT "\n", _("Number:"), id);
+  printf ("  %-12s %s\n", _("Identifier:"), desk_document_get_uid (doc));
+  printf ("  %-12s %s\n", _("Source:"), desk_document_get_path (doc));
+  printf ("  %-12s %s\n", _("Format:"), desk_document_get_format (doc));
+  printf ("  %-12s %s\n", _("Languages:"), desk_document_get_languages (doc));
+  printf ("  %-12s %s\n", _("Published:"), desk_document_get_published (doc) ? desk_document_get_published (doc) : "—");
+  printf ("  %-12s %s\n", _("Imported:"), desk_document_get_imported (doc));
+  printf ("  %-12s %" G_GINT64_FORMAT "\n", _("Characters:"), desk_document_get_n_chars (doc));
+  printf ("  %-12s %u\n", _("Sections:"), sections->len);
+  return EXIT_OK;
+}
+
+static char *
+highlighted_snippet (DeskSearchHit *hit,
+                     gboolean       terminal)
+{
+  const char *snippet = desk_search_hit_get_snippet (hit);
+  const GArray *ranges = desk_search_hit_get_highlights (hit);
+  GString *out = g_string_new (NULL);
+  guint last = 0;
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const DeskRange *r = &g_array_index (ranges, DeskRange, i);
+      const char *a = g_utf8_offset_to_pointer (snippet, last);
+      const char *b = g_utf8_offset_to_pointer (snippet, r->start);
+      const char *c = g_utf8_offset_to_pointer (snippet, r->end);
+
+      g_string_append_len (out, a, b - a);
+      g_string_append (out, terminal ? "\033[1m" : "[");
+      g_string_append_len (out, b, c - b);
+      g_string_append (out, terminal ? "\033[0m" : "]");
+      last = r->end;
+    }
+  g_string_append (out, g_utf8_offset_to_pointer (snippet, last));
+  return g_string_free (out, FALSE);
+}
+
+static int
+cmd_search (Options *opts)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+
+  if (opts->args->len == 0)
+    return usage_error (_("search needs something to look for"));
+
+  g_ptr_array_add (opts->args, NULL);
+  query = g_strjoinv (" ", (char **) opts->args->pdata);
+  g_ptr_array_remove_index (opts->args, opts->args->len - 1);
+
+  if (!(store = open_store (opts, &error)) ||
+      !(hits = desk_store_search (store, query, opts->limit, &error)))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+
+  if (opts->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          DeskSearchHit *hit = g_ptr_array_index (hits, i);
+          const GArray *ranges = desk_search_hit_get_highlights (hit);
+
+          json_builder_begin_object (builder);
+          add_int (builder, "id", desk_search_hit_get_document_id (hit));
+          add_string (builder, "uid", desk_search_hit_get_uid (hit));
+          add_string (builder, "title", desk_search_hit_get_title (hit));
+          add_string (builder, "language", desk_search_hit_get_language (hit));
+          json_builder_set_member_name (builder, "rank");
+          json_builder_add_double_value (builder, desk_search_hit_get_rank (hit));
+          add_string (builder, "snippet", desk_search_hit_get_snippet (hit));
+          json_builder_set_member_name (builder, "highlights");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < ranges->len; j++)
+            {
+              const DeskRange *r = &g_array_index (ranges, DeskRange, j);
+              json_builder_begin_array (builder);
+              json_builder_add_int_value (builder, r->start);
+              json_builder_add_int_value (builder, r->end);
+              json_builder_end_array (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  if (hits->len == 0)
+    {
+      fprintf (stderr, _("No document matches “%s”.\n"), query);
+      return EXIT_OK;
+    }
+  for (guint i = 0; i < hits->len; i++)
+    {
+      DeskSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autofree char *snippet = highlighted_snippet (hit, isatty (STDOUT_FILENO));
+
+      printf ("%u. [%" G_GINT64_FORMAT "] %s (%s)\n   %s\n", i + 1,
+              desk_search_hit_get_document_id (hit), desk_search_hit_get_title (hit),
+              desk_search_hit_get_language (hit), snippet);
+    }
+  return EXIT_OK;
+}
+
+static gboolean
+parse_uint (const char *text,
+            guint64     max,
+            guint64    *out)
+{
+  return g_ascii_string_to_unsigned (text, 10, 1, max, out, NULL);
+}
+
+int
+desk_cli_run (int    argc,
+              char **argv)
+{
+  Options opts = { 0 };
+  const char *command = NULL;
+  int status;
+
+  opts.args = g_ptr_array_new ();
+  opts.limit = 20;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_usage (stdout);
+          g_ptr_array_unref (opts.args);
+          return EXIT_OK;
+        }
+      if (g_str_equal (arg, "--version"))
+        {
+          printf ("dialogue-desk-cli %s\n", VERSION);
+          g_ptr_array_unref (opts.args);
+          return EXIT_OK;
+        }
+      if (g_str_equal (arg, "--library") || g_str_has_prefix (arg, "--library="))
+        {
+          const char *value = arg[9] == '=' ? arg + 10 : (i + 1 < argc ? argv[++i] : NULL);
+          if (value == NULL || *value == '\0')
+            {
+              g_ptr_array_unref (opts.args);
+              return usage_error (_("--library needs a path"));
+            }
+          g_free (opts.library);
+          opts.library = g_strdup (value);
+        }
+      else if (g_str_equal (arg, "--json"))
+        opts.json = TRUE;
+      else if (g_str_equal (arg, "--text"))
+        opts.text = TRUE;
+      else if (g_str_equal (arg, "--outline"))
+        opts.outline = TRUE;
+      else if (g_str_equal (arg, "--limit") || g_str_equal (arg, "--max-size"))
+        {
+          guint64 value;
+          if (i + 1 >= argc || !parse_uint (argv[i + 1], g_str_equal (arg, "--limit") ? 10000 : G_MAXINT64, &value))
+            {
+              g_autofree char *msg = g_strdup_printf (_("%s needs a positive number"), arg);
+              g_ptr_array_unref (opts.args);
+              g_free (opts.library);
+              return usage_error (msg);
+            }
+          i++;
+          if (g_str_equal (arg, "--limit"))
+            opts.limit = value;
+          else
+            opts.max_size = value;
+        }
+      else if (g_str_equal (arg, "--"))
+        {
+          for (i++; i < argc; i++)
+            g_ptr_array_add (opts.args, argv[i]);
+        }
+      else if (arg[0] == '-' && arg[1] != '\0')
+        {
+          g_autofree char *msg = g_strdup_printf (_("Unknown option “%s”"), arg);
+          g_ptr_array_unref (opts.args);
+          g_free (opts.library);
+          return usage_error (msg);
+        }
+      else if (command == NULL)
+        command = arg;
+      else
+        g_ptr_array_add (opts.args, (gpointer) arg);
+    }
+
+  if (command == NULL)
+    {
+      print_usage (stderr);
+      status = EXIT_USAGE;
+    }
+  else if (g_str_equal (command, "import"))
+    status = cmd_import (&opts);
+  else if (g_str_equal (command, "documents"))
+    status = cmd_documents (&opts);
+  else if (g_str_equal (command, "show"))
+    status = cmd_show (&opts);
+  else if (g_str_equal (command, "search"))
+    status = cmd_search (&opts);
+  else
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), command);
+      status = usage_error (msg);
+    }
+
+  g_ptr_array_unref (opts.args);
+  g_free (opts.library);
+  return status;
+}

@@ -1,0 +1,54 @@
+/* desk-importer.h: imports files and folders into the library, in the
+ * background, with progress, cancellable */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DESK_IMPORT_ADDED,
+  DESK_IMPORT_DUPLICATE,
+  DESK_IMPORT_FAILED,
+} DeskImportStatus;
+
+typedef struct
+{
+  char *path;
+  DeskImportStatus status;
+  gint64 document_id;
+  char *title;
+  GError *error;
+} DeskImportResult;
+
+/* done of total files handled; current is the file being read, or NULL. */
+typedef void (*DeskImportProgressFunc) (guint       done,
+                                        guint       total,
+                                        const char *current,
+                                        gpointer    user_data);
+
+#define DESK_TYPE_IMPORTER (desk_importer_get_type ())
+G_DECLARE_FINAL_TYPE (DeskImporter, desk_importer, DESK, IMPORTER, GObject)
+
+DeskImporter *desk_importer_new           (const char             *library_path);
+void          desk_importer_set_max_size  (DeskImporter           *self,
+                                           gint64                  max_size);
+GPtrArray    *desk_importer_run           (DeskImporter           *self,
+                                           const char * const     *paths,
+                                           DeskImportProgressFunc  progress,
+                                           gpointer                progress_data,
+                                           GCancellable           *cancellable,
+                                           GError                **error);
+void          desk_importer_run_async     (DeskImporter           *self,
+                                           const char * const     *paths,
+                                           DeskImportProgressFunc  progress,
+                                           gpointer                progress_data,
+                                           GCancellable           *cancellable,
+                                           GAsyncReadyCallback     callback,
+                                           gpointer                user_data);
+GPtrArray    *desk_importer_run_finish    (DeskImporter           *self,
+                                           GAsyncResult           *result,
+                                           GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,145 @@
+/* desk-markdown.c: Markdown reduced to headings, paragraphs and list items */
+#define G_LOG_DOMAIN "desk-markdown"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-reader.h"
+#include "desk-structure.h"
+
+static GRegex *link_re;
+static GRegex *image_re;
+static GRegex *emphasis_re;
+static GRegex *code_re;
+static GRegex *tag_re;
+
+static void
+ensure_regexes (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      image_re = g_regex_new ("!\\[[^\\]]*\\]\\([^)]*\\)", G_REGEX_OPTIMIZE, 0, NULL);
+      link_re = g_regex_new ("\\[([^\\]]+)\\]\\([^)]*\\)", G_REGEX_OPTIMIZE, 0, NULL);
+      emphasis_re = g_regex_new ("(\\*\\*|__|(?<![\\w*])\\*(?=\\S)|(?<=\\S)\\*(?![\\w*])|(?<!\\w)_(?=\\S)|(?<=\\S)_(?!\\w))",
+                                 G_REGEX_OPTIMIZE, 0, NULL);
+      code_re = g_regex_new ("`([^`]*)`", G_REGEX_OPTIMIZE, 0, NULL);
+      tag_re = g_regex_new ("</?[a-zA-Z][^>]*>", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static char *
+inline_text (const char *line)
+{
+  g_autofree char *a = g_regex_replace_literal (image_re, line, -1, 0, "", 0, NULL);
+  g_autofree char *b = g_regex_replace (link_re, a, -1, 0, "\\1", 0, NULL);
+  g_autofree char *c = g_regex_replace (code_re, b, -1, 0, "\\1", 0, NULL);
+  g_autofree char *d = g_regex_replace_literal (tag_re, c, -1, 0, "", 0, NULL);
+
+  return g_regex_replace_literal (emphasis_re, d, -1, 0, "", 0, NULL);
+}
+
+static char *
+front_matter_value (const char *line,
+                    const char *key)
+{
+  gsize n = strlen (key);
+
+  if (g_ascii_strncasecmp (line, key, n) != 0 || line[n] != ':')
+    return NULL;
+  return g_strstrip (g_strdup (line + n + 1));
+}
+
+char *
+desk_markdown_clean (const char  *markdown,
+                     char       **title,
+                     char       **date)
+{
+  g_auto(GStrv) lines = NULL;
+  GString *out = g_string_new (NULL);
+  guint i = 0;
+  gboolean fenced = FALSE;
+
+  ensure_regexes ();
+  lines = g_strsplit (markdown, "\n", -1);
+
+  /* YAML front matter */
+  if (lines[0] && g_str_has_prefix (lines[0], "---"))
+    {
+      for (i = 1; lines[i] && !g_str_has_prefix (lines[i], "---"); i++)
+        {
+          g_autofree char *t = front_matter_value (lines[i], "title");
+          g_autofree char *d = front_matter_value (lines[i], "date");
+
+          if (t && title && *title == NULL)
+            {
+              g_strdelimit (t, "\"'", ' ');
+              *title = g_strdup (g_strstrip (t));
+            }
+          if (d && date && *date == NULL)
+            *date = desk_structure_find_date (d);
+        }
+      if (lines[i])
+        i++;
+      else
+        i = 0;
+    }
+
+  for (; lines[i]; i++)
+    {
+      char *line = lines[i];
+      gsize len = strlen (line);
+      g_autofree char *clean = NULL;
+
+      if (len > 0 && line[len - 1] == '\r')
+        line[--len] = '\0';
+
+      if (g_regex_match_simple ("^\\s{0,3}```", line, 0, 0))
+        {
+          fenced = !fenced;
+          g_string_append_c (out, '\n');
+          continue;
+        }
+      if (fenced)
+        {
+          g_string_append_printf (out, "%s\n", line);
+          continue;
+        }
+
+      /* setext headings: a line underlined with === or --- */
+      if (lines[i + 1] != NULL && len > 0 && line[0] != '-' &&
+          (g_regex_match_simple ("^=+\\s*$", lines[i + 1], 0, 0) ||
+           (g_regex_match_simple ("^-{2,}\\s*$", lines[i + 1], 0, 0) && g_regex_match_simple ("\\S", line, 0, 0))))
+        {
+          clean = inline_text (line);
+          g_string_append_printf (out, "\n%s %s\n\n", lines[i + 1][0] == '=' ? "#" : "##", g_strstrip (clean));
+          i++;
+          continue;
+        }
+
+      /* reference definitions and rules carry no text */
+      if (g_regex_match_simple ("^\\s{0,3}\\[[^\\]]+\\]:\\s", line, 0, 0) ||
+          g_regex_match_simple ("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$", line, 0, 0))
+        {
+          g_string_append_c (out, '\n');
+          continue;
+        }
+
+      while (*line == '>')
+        {
+          line++;
+          if (*line == ' ')
+            line++;
+        }
+      if (g_str_has_prefix (line, "* ") || g_str_has_prefix (line, "+ "))
+        line[0] = '-';
+
+      clean = inline_text (line);
+      g_string_append_printf (out, "%s\n", clean);
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,748 @@
+/* desk-store.c: the library, one SQLite file; one DeskStore per thread */
+#define G_LOG_DOMAIN "desk-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "desk-store.h"
+#include "desk-tokenizer.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+struct _DeskStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+};
+
+G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (desk-store-error-quark, desk_store_error)
+
+/* Each entry brings the schema from version i to i + 1, in one transaction. */
+static const char * const migrations[] = {
+  /* 0 → 1: documents, their outline and paragraphs, and the full-text index */
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  path TEXT,"
+  "  format TEXT NOT NULL,"
+  "  language TEXT NOT NULL,"
+  "  languages TEXT NOT NULL,"
+  "  published TEXT,"
+  "  imported TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  n_chars INTEGER NOT NULL,"
+  "  n_sections INTEGER NOT NULL,"
+  "  text TEXT NOT NULL);"
+  "CREATE TABLE sections ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  position INTEGER NOT NULL,"
+  "  depth INTEGER NOT NULL,"
+  "  number TEXT,"
+  "  title TEXT NOT NULL,"
+  "  start INTEGER NOT NULL,"
+  "  \"end\" INTEGER NOT NULL,"
+  "  UNIQUE (document_id, position));"
+  "CREATE TABLE paragraphs ("
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  start INTEGER NOT NULL,"
+  "  \"end\" INTEGER NOT NULL,"
+  "  language TEXT NOT NULL,"
+  "  PRIMARY KEY (document_id, position)) WITHOUT ROWID;"
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
+  "  title, text, content='documents', content_rowid='id', tokenize='desk');"
+  "CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN"
+  "  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;"
+  "CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "END;"
+  "CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
+
+#define DOCUMENT_COLUMNS \
+  "id, uid, title, path, format, language, languages, published, imported, size, n_chars, n_sections"
+
+static gboolean
+set_sql_error (DeskStore  *self,
+               GError    **error)
+{
+  int code = sqlite3_errcode (self->db);
+
+  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_LIBRARY,
+                 _("“%s” is not a Dialogue Desk library or is damaged"), self->path);
+  else if (code == SQLITE_FULL)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_SQL,
+                 _("The disk holding the library “%s” is full"), self->path);
+  else if (code == SQLITE_READONLY)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_SQL,
+                 _("The library “%s” is read-only"), self->path);
+  else
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_SQL,
+                 _("Library error in “%s”: %s"), self->path, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+exec (DeskStore   *self,
+      const char  *sql,
+      GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_sql_error (self, error);
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (DeskStore   *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static DeskDocument *
+document_from_row (sqlite3_stmt *stmt)
+{
+  return desk_document_new (sqlite3_column_int64 (stmt, 0),
+                            column_text (stmt, 1),
+                            column_text (stmt, 2),
+                            column_text (stmt, 3),
+                            column_text (stmt, 4),
+                            column_text (stmt, 5),
+                            column_text (stmt, 6),
+                            column_text (stmt, 7),
+                            column_text (stmt, 8),
+                            sqlite3_column_int64 (stmt, 9),
+                            sqlite3_column_int64 (stmt, 10),
+                            sqlite3_column_int (stmt, 11));
+}
+
+static gboolean
+migrate (DeskStore  *self,
+         GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int version;
+
+  if (!(stmt = prepare (self, "PRAGMA user_version", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_sql_error (self, error);
+  version = sqlite3_column_int (stmt, 0);
+
+  if (version > DESK_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NEWER_VERSION,
+                   _("The library “%s” was written by a newer version of Dialogue Desk (format %d; this version reads up to %d)"),
+                   self->path, version, DESK_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  for (; version < DESK_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!exec (self, migrations[version], error) || !exec (self, bump, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (!exec (self, "COMMIT", error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+desk_store_finalize (GObject *object)
+{
+  DeskStore *self = DESK_STORE (object);
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (desk_store_parent_class)->finalize (object);
+}
+
+static void
+desk_store_class_init (DeskStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = desk_store_finalize;
+}
+
+static void
+desk_store_init (DeskStore *self)
+{
+}
+
+/* $DIALOGUE_DESK_LIBRARY, else the library in the user's data folder. */
+char *
+desk_store_default_path (void)
+{
+  const char *env = g_getenv ("DIALOGUE_DESK_LIBRARY");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "dialogue-desk", "library.db", NULL);
+}
+
+DeskStore *
+desk_store_open (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(DeskStore) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (DESK_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot create the folder “%s” for the library: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_OPEN,
+                   _("Cannot open the library “%s”: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  /* Documents never load code: keep extension loading off explicitly. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 0);
+
+  if (!desk_tokenizer_register (self->db, error))
+    return NULL;
+
+  /* The first read tells a damaged or foreign file apart from a library. */
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "SELECT count(*) FROM sqlite_master", error) ||
+      !exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+desk_store_get_path (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  return self->path;
+}
+
+static char *
+section_uid (const char             *doc_uid,
+             const DeskOutlineEntry *entry)
+{
+  g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                          doc_uid, entry->start, entry->end);
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+
+  return g_strndup (sum, 32);
+}
+
+static const char *
+block_kind_name (DeskBlockKind kind)
+{
+  switch (kind)
+    {
+    case DESK_BLOCK_HEADING: return "heading";
+    case DESK_BLOCK_LIST_ITEM: return "list-item";
+    case DESK_BLOCK_PARAGRAPH:
+    default: return "paragraph";
+    }
+}
+
+static gboolean
+insert_document (DeskStore           *self,
+                 DeskParsedDocument  *doc,
+                 gint64              *out_id,
+                 GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *imported = g_date_time_format_iso8601 (now);
+  gint64 id;
+
+  stmt = prepare (self,
+                  "INSERT INTO documents (uid, title, path, format, language, languages, published,"
+                  " imported, size, n_chars, n_sections, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, doc->uid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, doc->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, doc->path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, doc->format, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, doc->language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, doc->languages, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, doc->published, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, imported, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, doc->size);
+  sqlite3_bind_int64 (stmt, 10, doc->n_chars);
+  sqlite3_bind_int (stmt, 11, doc->outline->len);
+  sqlite3_bind_text (stmt, 12, doc->text, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sql_error (self, error);
+  id = sqlite3_last_insert_rowid (self->db);
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = prepare (self,
+                  "INSERT INTO sections (document_id, uid, position, depth, number, title, start, \"end\")"
+                  " VALUES (?,?,?,?,?,?,?,?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < doc->outline->len; i++)
+    {
+      const DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, i);
+      g_autofree char *uid = section_uid (doc->uid, e);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, uid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, i);
+      sqlite3_bind_int (stmt, 4, e->depth);
+      sqlite3_bind_text (stmt, 5, e->number, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, e->title, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7, e->start);
+      sqlite3_bind_int64 (stmt, 8, e->end);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return set_sql_error (self, error);
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = prepare (self,
+                  "INSERT INTO paragraphs (document_id, position, kind, start, \"end\", language)"
+                  " VALUES (?,?,?,?,?,?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < doc->paragraphs->len; i++)
+    {
+      const DeskParagraph *p = &g_array_index (doc->paragraphs, DeskParagraph, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, block_kind_name (p->kind), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, p->start);
+      sqlite3_bind_int64 (stmt, 5, p->end);
+      sqlite3_bind_text (stmt, 6, p->language, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return set_sql_error (self, error);
+    }
+
+  *out_id = id;
+  return TRUE;
+}
+
+/* Stores a whole document in one transaction, or nothing of it.  The same
+ * content (same uid) is stored once: then out_existed is TRUE and out_id
+ * names the document already there. */
+gboolean
+desk_store_add_document (DeskStore           *self,
+                         DeskParsedDocument  *doc,
+                         gint64              *out_id,
+                         gboolean            *out_existed,
+                         GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id = 0;
+  gboolean existed = FALSE;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (doc != NULL && doc->uid != NULL, FALSE);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  stmt = prepare (self, "SELECT id FROM documents WHERE uid = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, doc->uid, -1, SQLITE_STATIC);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      id = sqlite3_column_int64 (stmt, 0);
+      existed = TRUE;
+      break;
+    case SQLITE_DONE:
+      break;
+    default:
+      set_sql_error (self, error);
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!existed && !insert_document (self, doc, &id, error))
+    goto fail;
+
+  if (!exec (self, "COMMIT", error))
+    goto fail;
+
+  if (out_id)
+    *out_id = id;
+  if (out_existed)
+    *out_existed = existed;
+  return TRUE;
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+gint64
+desk_store_count_documents (DeskStore  *self,
+                            GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), -1);
+
+  if (!(stmt = prepare (self, "SELECT count(*) FROM documents", error)))
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sql_error (self, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+GPtrArray *
+desk_store_list_documents (DeskStore  *self,
+                           GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM documents ORDER BY title COLLATE NOCASE, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (docs, document_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&docs);
+}
+
+DeskDocument *
+desk_store_get_document (DeskStore  *self,
+                         gint64      id,
+                         GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return document_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                 _("There is no document %" G_GINT64_FORMAT " in the library"), id);
+  else
+    set_sql_error (self, error);
+  return NULL;
+}
+
+/* A document by its number, or by its uid or a unique beginning of it. */
+DeskDocument *
+desk_store_find_document (DeskStore   *self,
+                          const char  *id_or_uid,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(DeskDocument) found = NULL;
+  g_autofree char *pattern = NULL;
+  char *end = NULL;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (id_or_uid != NULL, NULL);
+
+  id = g_ascii_strtoll (id_or_uid, &end, 10);
+  if (*id_or_uid != '\0' && end != NULL && *end == '\0' && id > 0)
+    return desk_store_get_document (self, id, error);
+
+  for (const char *p = id_or_uid; *p; p++)
+    if (!g_ascii_isxdigit (*p))
+      goto not_found;
+  if (strlen (id_or_uid) < 4)
+    goto not_found;
+
+  pattern = g_strconcat (id_or_uid, "*", NULL);
+  stmt = prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE uid GLOB lower(?) LIMIT 2",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (found != NULL)
+        {
+          g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                       _("“%s” names more than one document; give more of its identifier"),
+                       id_or_uid);
+          return NULL;
+        }
+      found = document_from_row (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  if (found != NULL)
+    return g_steal_pointer (&found);
+
+not_found:
+  g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+               _("There is no document “%s” in the library"), id_or_uid);
+  return NULL;
+}
+
+char *
+desk_store_get_text (DeskStore  *self,
+                     gint64      id,
+                     GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT text FROM documents WHERE id = ?", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (column_text (stmt, 0));
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                 _("There is no document %" G_GINT64_FORMAT " in the library"), id);
+  else
+    set_sql_error (self, error);
+  return NULL;
+}
+
+GPtrArray *
+desk_store_get_sections (DeskStore  *self,
+                         gint64      id,
+                         GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT uid, position, depth, number, title, start, \"end\" FROM sections"
+                  " WHERE document_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sections,
+                     desk_section_new (column_text (stmt, 0),
+                                       sqlite3_column_int (stmt, 1),
+                                       sqlite3_column_int (stmt, 2),
+                                       column_text (stmt, 3),
+                                       column_text (stmt, 4),
+                                       sqlite3_column_int64 (stmt, 5),
+                                       sqlite3_column_int64 (stmt, 6)));
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&sections);
+}
+
+GArray *
+desk_store_get_paragraphs (DeskStore  *self,
+                           gint64      id,
+                           GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) paragraphs = g_array_new (FALSE, TRUE, sizeof (DeskParagraph));
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT kind, start, \"end\", language FROM paragraphs"
+                  " WHERE document_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskParagraph p = { 0 };
+      const char *kind = column_text (stmt, 0);
+
+      p.kind = g_str_equal (kind, "heading") ? DESK_BLOCK_HEADING
+             : g_str_equal (kind, "list-item") ? DESK_BLOCK_LIST_ITEM
+             : DESK_BLOCK_PARAGRAPH;
+      p.start = sqlite3_column_int64 (stmt, 1);
+      p.end = sqlite3_column_int64 (stmt, 2);
+      g_strlcpy (p.language, column_text (stmt, 3), sizeof p.language);
+      g_array_append_val (paragraphs, p);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&paragraphs);
+}
+
+/* Documents matching @query, best first (bm25, the title weighing more),
+ * each with a snippet around its best passage. */
+GPtrArray *
+desk_store_search (DeskStore   *self,
+                   const char  *query,
+                   guint        limit,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *expression = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  expression = desk_tokenizer_build_query (query);
+  if (expression == NULL)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_QUERY,
+                   _("The search “%s” has no words to look for"), query);
+      return NULL;
+    }
+
+  stmt = prepare (self,
+                  "SELECT d.id, d.uid, d.title, d.language,"
+                  " snippet (documents_fts, 1, '" DESK_SEARCH_MARK_OPEN "', '" DESK_SEARCH_MARK_CLOSE "', '…', 24),"
+                  " bm25 (documents_fts, 4.0, 1.0) AS rank"
+                  " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+                  " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (hits, desk_search_hit_new (sqlite3_column_int64 (stmt, 0),
+                                                column_text (stmt, 1),
+                                                column_text (stmt, 2),
+                                                column_text (stmt, 3),
+                                                column_text (stmt, 4),
+                                                sqlite3_column_double (stmt, 5)));
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&hits);
+}
+
+/* "ok", or what PRAGMA integrity_check found. */
+char *
+desk_store_check_integrity (DeskStore  *self,
+                            GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) result = g_string_new (NULL);
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "PRAGMA integrity_check", error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (result->len > 0)
+        g_string_append_c (result, '\n');
+      g_string_append (result, column_text (stmt, 0));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&result), FALSE);
+}

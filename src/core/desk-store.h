@@ -1,0 +1,66 @@
+/* desk-store.h: the library, one SQLite file; one DeskStore per thread */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "desk-document.h"
+#include "desk-section.h"
+#include "desk-search-hit.h"
+#include "desk-structure.h"
+
+G_BEGIN_DECLS
+
+#define DESK_STORE_ERROR (desk_store_error_quark ())
+
+typedef enum
+{
+  DESK_STORE_ERROR_OPEN,
+  DESK_STORE_ERROR_NOT_A_LIBRARY,
+  DESK_STORE_ERROR_NEWER_VERSION,
+  DESK_STORE_ERROR_SQL,
+  DESK_STORE_ERROR_NOT_FOUND,
+  DESK_STORE_ERROR_QUERY,
+} DeskStoreError;
+
+#define DESK_STORE_SCHEMA_VERSION 1
+
+#define DESK_TYPE_STORE (desk_store_get_type ())
+G_DECLARE_FINAL_TYPE (DeskStore, desk_store, DESK, STORE, GObject)
+
+GQuark        desk_store_error_quark       (void);
+char         *desk_store_default_path      (void);
+DeskStore    *desk_store_open              (const char          *path,
+                                            GError             **error);
+const char   *desk_store_get_path          (DeskStore           *self);
+gboolean      desk_store_add_document      (DeskStore           *self,
+                                            DeskParsedDocument  *doc,
+                                            gint64              *out_id,
+                                            gboolean            *out_existed,
+                                            GError             **error);
+gint64        desk_store_count_documents   (DeskStore           *self,
+                                            GError             **error);
+GPtrArray    *desk_store_list_documents    (DeskStore           *self,
+                                            GError             **error);
+DeskDocument *desk_store_get_document      (DeskStore           *self,
+                                            gint64               id,
+                                            GError             **error);
+DeskDocument *desk_store_find_document     (DeskStore           *self,
+                                            const char          *id_or_uid,
+                                            GError             **error);
+char         *desk_store_get_text          (DeskStore           *self,
+                                            gint64               id,
+                                            GError             **error);
+GPtrArray    *desk_store_get_sections      (DeskStore           *self,
+                                            gint64               id,
+                                            GError             **error);
+GArray       *desk_store_get_paragraphs    (DeskStore           *self,
+                                            gint64               id,
+                                            GError             **error);
+GPtrArray    *desk_store_search            (DeskStore           *self,
+                                            const char          *query,
+                                            guint                limit,
+                                            GError             **error);
+char         *desk_store_check_integrity   (DeskStore           *self,
+                                            GError             **error);
+
+G_END_DECLS

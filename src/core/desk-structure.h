@@ -1,0 +1,72 @@
+/* desk-structure.h: from normalized blocks to a document with paragraphs,
+ * a section outline, a title, a date and its languages */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DESK_BLOCK_PARAGRAPH,
+  DESK_BLOCK_HEADING,
+  DESK_BLOCK_LIST_ITEM,
+} DeskBlockKind;
+
+/* One paragraph-level piece of normalized text, before structure analysis.
+ * depth is set for headings the source marked itself (Markdown, HTML). */
+typedef struct
+{
+  DeskBlockKind kind;
+  guint depth;
+  char *text;
+} DeskBlock;
+
+typedef struct
+{
+  guint depth;
+  char *number;
+  char *title;
+  gint64 start;
+  gint64 end;
+} DeskOutlineEntry;
+
+typedef struct
+{
+  DeskBlockKind kind;
+  gint64 start;
+  gint64 end;
+  char language[4];
+} DeskParagraph;
+
+typedef struct
+{
+  char *uid;
+  char *title;
+  char *text;
+  char *language;
+  char *languages;
+  char *published;
+  char *format;
+  char *path;
+  gint64 size;
+  gint64 n_chars;
+  GArray *outline;    /* DeskOutlineEntry */
+  GArray *paragraphs; /* DeskParagraph */
+} DeskParsedDocument;
+
+DeskBlock          *desk_block_new                 (DeskBlockKind  kind,
+                                                    guint          depth,
+                                                    const char    *text);
+void                desk_block_free                (DeskBlock     *block);
+
+DeskParsedDocument *desk_structure_analyze         (GPtrArray     *blocks,
+                                                    const char    *title_hint,
+                                                    const char    *date_hint);
+void                desk_parsed_document_free      (DeskParsedDocument *doc);
+char               *desk_structure_find_date       (const char    *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskParsedDocument, desk_parsed_document_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskBlock, desk_block_free)
+
+G_END_DECLS

@@ -1,0 +1,500 @@
+/* desk-tokenizer.c: accent-folding, Spanish and English stemming tokenizer
+ * shared by the FTS5 index and by match highlighting */
+#define G_LOG_DOMAIN "desk-tokenizer"
+
+#include "config.h"
+
+#include <string.h>
+#include <libstemmer.h>
+
+#include "desk-search-hit.h"
+#include "desk-store.h"
+#include "desk-tokenizer.h"
+
+/* Longer words are not natural language (hashes, URLs); indexing them whole
+ * only bloats the index. */
+#define MAX_WORD_BYTES 64
+
+struct _DeskStemmer
+{
+  struct sb_stemmer *spanish;
+  struct sb_stemmer *english;
+  GString *lower;
+  GString *folded;
+};
+
+DeskStemmer *
+desk_stemmer_new (void)
+{
+  DeskStemmer *self = g_new0 (DeskStemmer, 1);
+
+  self->spanish = sb_stemmer_new ("spanish", "UTF_8");
+  self->english = sb_stemmer_new ("english", "UTF_8");
+  self->lower = g_string_sized_new (MAX_WORD_BYTES * 2);
+  self->folded = g_string_sized_new (MAX_WORD_BYTES * 2);
+  g_assert (self->spanish != NULL && self->english != NULL);
+
+  return self;
+}
+
+void
+desk_stemmer_free (DeskStemmer *self)
+{
+  if (self == NULL)
+    return;
+  sb_stemmer_delete (self->spanish);
+  sb_stemmer_delete (self->english);
+  g_string_free (self->lower, TRUE);
+  g_string_free (self->folded, TRUE);
+  g_free (self);
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  GUnicodeType t;
+
+  if (c < 128)
+    return g_ascii_isalnum (c);
+  t = g_unichar_type (c);
+  return g_unichar_isalnum (c) ||
+         t == G_UNICODE_NON_SPACING_MARK ||
+         t == G_UNICODE_SPACING_MARK;
+}
+
+/* Lower-cases into self->lower and strips accents into self->folded. */
+static void
+fold_word (DeskStemmer *self,
+           const char  *word,
+           gsize        len)
+{
+  const char *p = word;
+  const char *end = word + len;
+
+  g_string_truncate (self->lower, 0);
+  g_string_truncate (self->folded, 0);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar decomposed[4];
+      gsize n;
+
+      p = g_utf8_next_char (p);
+      c = g_unichar_tolower (c);
+      g_string_append_unichar (self->lower, c);
+
+      if (c < 128)
+        {
+          g_string_append_c (self->folded, (char) c);
+          continue;
+        }
+      n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+      for (gsize i = 0; i < n; i++)
+        {
+          GUnicodeType t = g_unichar_type (decomposed[i]);
+          if (t != G_UNICODE_NON_SPACING_MARK && t != G_UNICODE_SPACING_MARK &&
+              t != G_UNICODE_ENCLOSING_MARK)
+            g_string_append_unichar (self->folded, decomposed[i]);
+        }
+    }
+}
+
+/* Strips accents from a stem, in place in a caller-owned buffer. */
+static char *
+fold_stem (const char *stem,
+           int         len)
+{
+  GString *out = g_string_sized_new (len);
+  const char *p = stem;
+  const char *end = stem + len;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar decomposed[4];
+      gsize n;
+
+      p = g_utf8_next_char (p);
+      if (c < 128)
+        {
+          g_string_append_c (out, (char) c);
+          continue;
+        }
+      n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+      for (gsize i = 0; i < n; i++)
+        if (g_unichar_type (decomposed[i]) != G_UNICODE_NON_SPACING_MARK)
+          g_string_append_unichar (out, decomposed[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+emit_unique (const char   *term,
+             GPtrArray    *seen,
+             gsize         start,
+             gsize         end,
+             DeskTermFunc  func,
+             gpointer      user_data,
+             gboolean     *stop)
+{
+  for (guint i = 0; i < seen->len; i++)
+    if (strcmp (g_ptr_array_index (seen, i), term) == 0)
+      return TRUE;
+
+  if (!func (term, strlen (term), start, end, seen->len > 0, user_data))
+    {
+      *stop = TRUE;
+      return FALSE;
+    }
+  g_ptr_array_add (seen, g_strdup (term));
+  return TRUE;
+}
+
+/* A word gives up to three terms: the Spanish stem of the accented word,
+ * the Spanish stem of the unaccented word with its -ción/-sión restored
+ * (so that "cooperacion" meets "cooperación"), and the English stem. */
+static gboolean
+emit_word (DeskStemmer  *self,
+           const char   *word,
+           gsize         len,
+           gsize         start,
+           gsize         end,
+           DeskTermFunc  func,
+           gpointer      user_data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  const sb_symbol *stem;
+  gboolean stop = FALSE;
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+
+  fold_word (self, word, len);
+
+  stem = sb_stemmer_stem (self->spanish, (const sb_symbol *) self->lower->str, self->lower->len);
+  t1 = fold_stem ((const char *) stem, sb_stemmer_length (self->spanish));
+  if (!emit_unique (t1, seen, start, end, func, user_data, &stop))
+    return !stop;
+
+  if (self->folded->len > 4 &&
+      (g_str_has_suffix (self->folded->str, "cion") || g_str_has_suffix (self->folded->str, "sion")))
+    {
+      g_autoptr(GString) restored = g_string_new_len (self->folded->str, self->folded->len - 2);
+
+      g_string_append (restored, "\xc3\xb3n"); /* ón */
+      stem = sb_stemmer_stem (self->spanish, (const sb_symbol *) restored->str, restored->len);
+      t2 = fold_stem ((const char *) stem, sb_stemmer_length (self->spanish));
+      if (!emit_unique (t2, seen, start, end, func, user_data, &stop))
+        return !stop;
+    }
+
+  stem = sb_stemmer_stem (self->english, (const sb_symbol *) self->folded->str, self->folded->len);
+  {
+    g_autofree char *t3 = g_strndup ((const char *) stem, sb_stemmer_length (self->english));
+    if (!emit_unique (t3, seen, start, end, func, user_data, &stop))
+      return !stop;
+  }
+
+  return TRUE;
+}
+
+void
+desk_stemmer_tokenize (DeskStemmer  *self,
+                       const char   *text,
+                       gsize         len,
+                       DeskTermFunc  func,
+                       gpointer      user_data)
+{
+  const char *p = text;
+  const char *end = text + len;
+
+  g_return_if_fail (self != NULL);
+
+  while (p < end)
+    {
+      const char *word;
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;
+          continue;
+        }
+      if (!is_word_char (c))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      word = p;
+      while (p < end)
+        {
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2 || !is_word_char (c))
+            break;
+          p = g_utf8_next_char (p);
+        }
+
+      if ((gsize) (p - word) > MAX_WORD_BYTES)
+        continue;
+      if (!emit_word (self, word, p - word, word - text, p - text, func, user_data))
+        return;
+    }
+}
+
+static gboolean
+collect_term_cb (const char *term,
+                 gsize       term_len,
+                 gsize       byte_start,
+                 gsize       byte_end,
+                 gboolean    colocated,
+                 gpointer    user_data)
+{
+  g_hash_table_add (user_data, g_strndup (term, term_len));
+  return TRUE;
+}
+
+typedef struct
+{
+  GHashTable *terms;
+  const char *text;
+  GArray *ranges;
+  const char *cursor;
+  guint cursor_offset;
+  gsize last_start;
+} MatchState;
+
+static gboolean
+match_term_cb (const char *term,
+               gsize       term_len,
+               gsize       byte_start,
+               gsize       byte_end,
+               gboolean    colocated,
+               gpointer    user_data)
+{
+  MatchState *state = user_data;
+  g_autofree char *key = NULL;
+  DeskRange range;
+
+  if (state->ranges->len > 0 && byte_start == state->last_start)
+    return TRUE;
+
+  key = g_strndup (term, term_len);
+  if (!g_hash_table_contains (state->terms, key))
+    return TRUE;
+
+  /* Offsets only grow, so walk forward from the last one. */
+  state->cursor_offset += g_utf8_strlen (state->cursor, state->text + byte_start - state->cursor);
+  state->cursor = state->text + byte_start;
+  range.start = state->cursor_offset;
+  range.end = range.start + g_utf8_strlen (state->text + byte_start, byte_end - byte_start);
+  g_array_append_val (state->ranges, range);
+  state->last_start = byte_start;
+
+  return TRUE;
+}
+
+/* Code-point ranges of the words of @text that match any word of @query,
+ * with the same folding and stemming as the index. */
+GArray *
+desk_stemmer_find_matches (DeskStemmer *self,
+                           const char  *text,
+                           const char  *query)
+{
+  g_autoptr(GHashTable) terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  MatchState state = { 0 };
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  desk_stemmer_tokenize (self, query, strlen (query), collect_term_cb, terms);
+
+  state.terms = terms;
+  state.text = text;
+  state.cursor = text;
+  state.ranges = g_array_new (FALSE, FALSE, sizeof (DeskRange));
+  if (g_hash_table_size (terms) > 0)
+    desk_stemmer_tokenize (self, text, strlen (text), match_term_cb, &state);
+
+  return state.ranges;
+}
+
+/* FTS5 glue */
+
+typedef struct
+{
+  DeskStemmer *stemmer;
+} DeskFts5Tokenizer;
+
+typedef struct
+{
+  void *ctx;
+  int (*x_token) (void *, int, const char *, int, int, int);
+  int rc;
+} Fts5EmitState;
+
+static int
+fts5_create (void        *user_data,
+             const char **argv,
+             int          argc,
+             Fts5Tokenizer **out)
+{
+  DeskFts5Tokenizer *tok = g_new0 (DeskFts5Tokenizer, 1);
+
+  tok->stemmer = desk_stemmer_new ();
+  *out = (Fts5Tokenizer *) tok;
+  return SQLITE_OK;
+}
+
+static void
+fts5_delete (Fts5Tokenizer *tokenizer)
+{
+  DeskFts5Tokenizer *tok = (DeskFts5Tokenizer *) tokenizer;
+
+  desk_stemmer_free (tok->stemmer);
+  g_free (tok);
+}
+
+static gboolean
+fts5_emit_cb (const char *term,
+              gsize       term_len,
+              gsize       byte_start,
+              gsize       byte_end,
+              gboolean    colocated,
+              gpointer    user_data)
+{
+  Fts5EmitState *state = user_data;
+
+  state->rc = state->x_token (state->ctx, colocated ? FTS5_TOKEN_COLOCATED : 0,
+                              term, (int) term_len, (int) byte_start, (int) byte_end);
+  return state->rc == SQLITE_OK;
+}
+
+static int
+fts5_tokenize (Fts5Tokenizer *tokenizer,
+               void          *ctx,
+               int            flags,
+               const char    *text,
+               int            n_text,
+               int          (*x_token) (void *, int, const char *, int, int, int))
+{
+  DeskFts5Tokenizer *tok = (DeskFts5Tokenizer *) tokenizer;
+  Fts5EmitState state = { ctx, x_token, SQLITE_OK };
+
+  if (text != NULL && n_text > 0)
+    desk_stemmer_tokenize (tok->stemmer, text, n_text, fts5_emit_cb, &state);
+
+  return state.rc;
+}
+
+static fts5_api *
+get_fts5_api (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  return api;
+}
+
+gboolean
+desk_tokenizer_register (sqlite3  *db,
+                         GError  **error)
+{
+  static fts5_tokenizer tokenizer = { fts5_create, fts5_delete, fts5_tokenize };
+  fts5_api *api;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  api = get_fts5_api (db);
+  if (api == NULL || api->xCreateTokenizer (api, "desk", NULL, &tokenizer, NULL) != SQLITE_OK)
+    {
+      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_SQL,
+                           "SQLite was built without FTS5");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Turns what an officer types into a safe FTS5 expression: every word or
+ * "quoted phrase" is a quoted term, all of them required; a trailing * asks
+ * for a prefix.  Nothing of the FTS5 syntax leaks through, so no input can
+ * make the query fail to parse. */
+char *
+desk_tokenizer_build_query (const char *user_query)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = user_query;
+
+  g_return_val_if_fail (user_query != NULL, NULL);
+
+  while (*p)
+    {
+      GString *term = g_string_new (NULL);
+      gboolean prefix = FALSE;
+
+      while (*p && g_ascii_isspace (*p))
+        p++;
+      if (!*p)
+        {
+          g_string_free (term, TRUE);
+          break;
+        }
+
+      if (*p == '"')
+        {
+          p++;
+          while (*p && *p != '"')
+            g_string_append_c (term, *p++);
+          if (*p == '"')
+            p++;
+        }
+      else
+        {
+          while (*p && !g_ascii_isspace (*p))
+            g_string_append_c (term, *p++);
+          if (term->len > 1 && term->str[term->len - 1] == '*')
+            {
+              prefix = TRUE;
+              g_string_truncate (term, term->len - 1);
+            }
+        }
+
+      {
+        /* Only terms with at least one word character can match. */
+        gboolean has_word = FALSE;
+        for (const char *q = term->str; *q; q = g_utf8_next_char (q))
+          if (is_word_char (g_utf8_get_char (q)))
+            {
+              has_word = TRUE;
+              break;
+            }
+
+        if (has_word)
+          {
+            if (out->len > 0)
+              g_string_append_c (out, ' ');
+            g_string_append_c (out, '"');
+            for (const char *q = term->str; *q; q++)
+              {
+                if (*q == '"')
+                  g_string_append_c (out, '"');
+                g_string_append_c (out, *q);
+              }
+            g_string_append_c (out, '"');
+            if (prefix)
+              g_string_append_c (out, '*');
+          }
+      }
+      g_string_free (term, TRUE);
+    }
+
+  return g_string_free (out, out->len == 0);
+}

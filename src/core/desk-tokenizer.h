@@ -1,0 +1,38 @@
+/* desk-tokenizer.h: accent-folding, Spanish and English stemming tokenizer
+ * shared by the FTS5 index and by match highlighting */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+typedef struct _DeskStemmer DeskStemmer;
+
+/* Called for every index term of every word: the first term of a word has
+ * colocated FALSE, the other forms of the same word TRUE.  Return FALSE to stop. */
+typedef gboolean (*DeskTermFunc) (const char *term,
+                                  gsize       term_len,
+                                  gsize       byte_start,
+                                  gsize       byte_end,
+                                  gboolean    colocated,
+                                  gpointer    user_data);
+
+DeskStemmer *desk_stemmer_new            (void);
+void         desk_stemmer_free           (DeskStemmer  *self);
+void         desk_stemmer_tokenize       (DeskStemmer  *self,
+                                          const char   *text,
+                                          gsize         len,
+                                          DeskTermFunc  func,
+                                          gpointer      user_data);
+GArray      *desk_stemmer_find_matches   (DeskStemmer  *self,
+                                          const char   *text,
+                                          const char   *query);
+
+gboolean     desk_tokenizer_register     (sqlite3      *db,
+                                          GError      **error);
+char        *desk_tokenizer_build_query  (const char   *user_query);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskStemmer, desk_stemmer_free)
+
+G_END_DECLS
