@@ -220,14 +220,6 @@ desk_html_to_markdown (const char  *html,
             }
           name[n] = '\0';
 
-          if (skip_until != NULL)
-            {
-              if (closing && strcmp (name, skip_until) == 0)
-                g_clear_pointer (&skip_until, g_free);
-              p = tag_end + 1;
-              continue;
-            }
-
           if (!closing && strcmp (name, "title") == 0)
             {
               const char *c = strstr (tag_end, "</");
@@ -253,6 +245,14 @@ desk_html_to_markdown (const char  *html,
               g_autofree char *when = attribute (p, tag_end - p, "datetime");
               if (when != NULL)
                 *date = desk_structure_find_date (when);
+            }
+
+          if (skip_until != NULL)
+            {
+              if (closing && strcmp (name, skip_until) == 0)
+                g_clear_pointer (&skip_until, g_free);
+              p = tag_end + 1;
+              continue;
             }
 
           if (!closing && tag_end[-1] != '/' && in_list (name, skipped_elements, G_N_ELEMENTS (skipped_elements)))

@@ -125,7 +125,7 @@ desk_structure_find_date (const char *text)
       re = g_regex_new ("(?:\\b(\\d{1,2})\\s+de\\s+([[:alpha:]]+)\\s+(?:de|del)\\s+(\\d{4})\\b)"
                         "|(?:\\b([[:alpha:]]+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\b)"
                         "|(?:\\b(\\d{1,2})\\s+([[:alpha:]]+)\\.?,?\\s+(\\d{4})\\b)"
-                        "|(?:\\b(\\d{4})-(\\d{2})-(\\d{2})\\b)"
+                        "|(?:\\b(\\d{4})-(\\d{2})-(\\d{2})(?!\\d))"
                         "|(?:\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b)",
                         G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
       g_once_init_leave (&initialized, 1);
@@ -248,8 +248,17 @@ looks_like_subhead (GPtrArray *blocks,
   last = g_utf8_get_char (g_utf8_prev_char (block->text + len));
   if (!g_unichar_isupper (first) && first != 0xBF && first != 0xA1)
     return FALSE;
+  /* a dateline ("Lima, 14 de marzo de 2025") is not a subhead */
+  {
+    g_autofree char *date = desk_structure_find_date (block->text);
+    if (date != NULL)
+      return FALSE;
+  }
   if (last == '.' || last == ',' || last == ';' || last == ':' || last == 0x2026)
     return FALSE;
+  /* a short first line is the headline */
+  if (i == 0)
+    return words <= 16;
   /* the following paragraph must be body text, longer than the subhead */
   return strlen (next->text) > len * 2 && strlen (next->text) > 80;
 }

@@ -1,0 +1,408 @@
+/* desk-document-view.c: reading view of one document, outline beside text */
+#define G_LOG_DOMAIN "desk-document-view"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "desk-document-view.h"
+#include "desk-format.h"
+#include "desk-section.h"
+#include "desk-search-hit.h"
+#include "desk-structure.h"
+
+struct _DeskDocumentView
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkStack *outline_stack;
+  GtkListView *outline_view;
+  GtkLabel *title_label;
+  GtkLabel *details_label;
+  GtkTextView *text_view;
+
+  DeskDocument *document;
+  GListStore *sections;
+  GtkTextMark *target;
+  gint64 target_offset;
+};
+
+G_DEFINE_FINAL_TYPE (DeskDocumentView, desk_document_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ensure_tags (DeskDocumentView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+
+  if (gtk_text_tag_table_lookup (table, "heading-1") != NULL)
+    return;
+  gtk_text_buffer_create_tag (buffer, "heading-1", "weight", PANGO_WEIGHT_BOLD, "scale", 1.35,
+                              "pixels-above-lines", 16, "pixels-below-lines", 6, NULL);
+  gtk_text_buffer_create_tag (buffer, "heading-2", "weight", PANGO_WEIGHT_BOLD, "scale", 1.18,
+                              "pixels-above-lines", 12, "pixels-below-lines", 4, NULL);
+  gtk_text_buffer_create_tag (buffer, "heading-3", "weight", PANGO_WEIGHT_BOLD, "scale", 1.05,
+                              "pixels-above-lines", 10, "pixels-below-lines", 2, NULL);
+  gtk_text_buffer_create_tag (buffer, "list-item", "left-margin", 48, "indent", -14, NULL);
+  gtk_text_buffer_create_tag (buffer, "match", "background", "#f8e45c", "foreground", "#000000", NULL);
+}
+
+static void
+update_details (DeskDocumentView *self)
+{
+  g_autofree char *languages = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *sections = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  languages = desk_format_languages (desk_document_get_languages (self->document));
+  date = desk_format_date (desk_document_get_published (self->document));
+  size = desk_format_size (desk_document_get_size (self->document));
+  base = g_path_get_basename (desk_document_get_path (self->document) ? desk_document_get_path (self->document) : "");
+  sections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u section", "%u sections",
+                                           desk_document_get_n_sections (self->document)),
+                              desk_document_get_n_sections (self->document));
+  if (desk_document_get_published (self->document) != NULL)
+    /* TRANSLATORS: languages · publication date · file name · file size · number of sections */
+    details = g_strdup_printf (_("%s · published %s · %s · %s · %s"), languages, date, base, size, sections);
+  else
+    /* TRANSLATORS: languages · file name · file size · number of sections */
+    details = g_strdup_printf (_("%s · %s · %s · %s"), languages, base, size, sections);
+
+  gtk_label_set_text (self->title_label, desk_document_get_title (self->document));
+  gtk_label_set_text (self->details_label, details);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->details_label), desk_document_get_path (self->document));
+}
+
+static void
+on_outline_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_widget_set_margin_start (label, 8);
+  gtk_widget_set_margin_end (label, 8);
+  gtk_widget_add_css_class (label, "outline-row");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_outline_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  DeskSection *section = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *number = desk_section_get_number (section);
+  const char *title = desk_section_get_title (section);
+  guint depth = MIN (desk_section_get_depth (section), 5);
+  g_autofree char *text = NULL;
+  g_autofree char *css = g_strdup_printf ("depth-%u", depth);
+
+  if (number != NULL && strstr (title, number) == NULL)
+    text = g_strdup_printf ("%s %s", number, title);
+  else
+    text = g_strdup (title);
+
+  for (guint d = 1; d <= 5; d++)
+    {
+      g_autofree char *c = g_strdup_printf ("depth-%u", d);
+      gtk_widget_remove_css_class (label, c);
+    }
+  gtk_widget_add_css_class (label, css);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, (int) depth, -1);
+}
+
+static void
+on_outline_view_activate_cb (DeskDocumentView *self,
+                             guint             position)
+{
+  desk_document_view_activate_section (self, position);
+}
+
+static void
+desk_document_view_dispose (GObject *object)
+{
+  DeskDocumentView *self = DESK_DOCUMENT_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_DOCUMENT_VIEW);
+  g_clear_object (&self->document);
+  g_clear_object (&self->sections);
+
+  G_OBJECT_CLASS (desk_document_view_parent_class)->dispose (object);
+}
+
+static void
+desk_document_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  DeskDocumentView *self = DESK_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_document_view_class_init (DeskDocumentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_document_view_dispose;
+  object_class->get_property = desk_document_view_get_property;
+
+  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, DESK_TYPE_DOCUMENT,
+                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dialoguedesk/DialogueDesk/desk-document-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, outline_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, details_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_outline_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_outline_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_outline_view_activate_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "documentview");
+}
+
+static void
+desk_document_view_init (DeskDocumentView *self)
+{
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sections = g_list_store_new (DESK_TYPE_SECTION);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sections)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_list_view_set_model (self->outline_view, GTK_SELECTION_MODEL (selection));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->outline_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Section outline"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document text"), -1);
+  ensure_tags (self);
+}
+
+GtkWidget *
+desk_document_view_new (void)
+{
+  return g_object_new (DESK_TYPE_DOCUMENT_VIEW, NULL);
+}
+
+DeskDocument *
+desk_document_view_get_document (DeskDocumentView *self)
+{
+  g_return_val_if_fail (DESK_IS_DOCUMENT_VIEW (self), NULL);
+  return self->document;
+}
+
+/* Shows @document with its text, paragraph kinds and outline; NULL shows
+ * the empty page. */
+void
+desk_document_view_set_document (DeskDocumentView *self,
+                                 DeskDocument     *document,
+                                 const char       *text,
+                                 GArray           *paragraphs,
+                                 GPtrArray        *sections)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  g_return_if_fail (DESK_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (document == NULL || DESK_IS_DOCUMENT (document));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  g_list_store_remove_all (self->sections);
+
+  if (g_set_object (&self->document, document))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+
+  if (document == NULL)
+    {
+      gtk_text_buffer_set_text (buffer, "", 0);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  gtk_text_buffer_set_text (buffer, text ? text : "", -1);
+
+  for (guint i = 0; paragraphs != NULL && i < paragraphs->len; i++)
+    {
+      const DeskParagraph *p = &g_array_index (paragraphs, DeskParagraph, i);
+      GtkTextIter a, b;
+      const char *tag = NULL;
+
+      if (p->kind == DESK_BLOCK_LIST_ITEM)
+        tag = "list-item";
+      else if (p->kind == DESK_BLOCK_HEADING)
+        {
+          guint depth = 1;
+
+          for (guint j = 0; sections != NULL && j < sections->len; j++)
+            if (desk_section_get_start (g_ptr_array_index (sections, j)) == p->start)
+              depth = desk_section_get_depth (g_ptr_array_index (sections, j));
+          tag = depth <= 1 ? "heading-1" : depth == 2 ? "heading-2" : "heading-3";
+        }
+      if (tag == NULL)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, p->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, p->end);
+      gtk_text_buffer_apply_tag_by_name (buffer, tag, &a, &b);
+    }
+
+  if (sections != NULL)
+    g_list_store_splice (self->sections, 0, 0, sections->pdata, sections->len);
+  gtk_stack_set_visible_child_name (self->outline_stack,
+                                    sections != NULL && sections->len > 0 ? "outline" : "no-outline");
+
+  update_details (self);
+  gtk_stack_set_visible_child_name (self->stack, "document");
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  desk_document_view_scroll_to (self, 0);
+}
+
+/* Marks @ranges (code-point offsets into the text) as matches and scrolls
+ * to the first one. */
+void
+desk_document_view_highlight (DeskDocumentView *self,
+                              GArray           *ranges)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+
+  g_return_if_fail (DESK_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  gtk_text_buffer_remove_tag_by_name (buffer, "match", &a, &b);
+
+  if (ranges == NULL || ranges->len == 0)
+    return;
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const DeskRange *r = &g_array_index (ranges, DeskRange, i);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, r->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, r->end);
+      gtk_text_buffer_apply_tag_by_name (buffer, "match", &a, &b);
+    }
+  desk_document_view_scroll_to (self, g_array_index (ranges, DeskRange, 0).start);
+}
+
+/* Brings the character at @offset (code points) to the top of the view. */
+void
+desk_document_view_scroll_to (DeskDocumentView *self,
+                              gint64            offset)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (DESK_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  if (self->target == NULL)
+    self->target = gtk_text_buffer_create_mark (buffer, "scroll-target", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, self->target, &iter);
+  self->target_offset = offset;
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_mark (self->text_view, self->target, 0.0, TRUE, 0.0, 0.0);
+}
+
+gint64
+desk_document_view_get_scroll_target (DeskDocumentView *self)
+{
+  g_return_val_if_fail (DESK_IS_DOCUMENT_VIEW (self), 0);
+  return self->target_offset;
+}
+
+guint
+desk_document_view_get_n_sections (DeskDocumentView *self)
+{
+  g_return_val_if_fail (DESK_IS_DOCUMENT_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sections));
+}
+
+/* What clicking an outline entry does: scroll the text to its heading. */
+void
+desk_document_view_activate_section (DeskDocumentView *self,
+                                     guint             position)
+{
+  g_autoptr(DeskSection) section = NULL;
+
+  g_return_if_fail (DESK_IS_DOCUMENT_VIEW (self));
+
+  section = g_list_model_get_item (G_LIST_MODEL (self->sections), position);
+  if (section == NULL)
+    return;
+  desk_document_view_scroll_to (self, desk_section_get_start (section));
+}
+
+void
+desk_document_view_focus_outline (DeskDocumentView *self)
+{
+  g_return_if_fail (DESK_IS_DOCUMENT_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->outline_view));
+}
+
+void
+desk_document_view_focus_text (DeskDocumentView *self)
+{
+  g_return_if_fail (DESK_IS_DOCUMENT_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+char *
+desk_document_view_dup_text (DeskDocumentView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+
+  g_return_val_if_fail (DESK_IS_DOCUMENT_VIEW (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  return gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+}

@@ -1,0 +1,32 @@
+/* desk-document-view.h: reading view of one document, outline beside text */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "desk-document.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_DOCUMENT_VIEW (desk_document_view_get_type ())
+G_DECLARE_FINAL_TYPE (DeskDocumentView, desk_document_view, DESK, DOCUMENT_VIEW, GtkWidget)
+
+GtkWidget    *desk_document_view_new            (void);
+DeskDocument *desk_document_view_get_document   (DeskDocumentView *self);
+void          desk_document_view_set_document   (DeskDocumentView *self,
+                                                 DeskDocument     *document,
+                                                 const char       *text,
+                                                 GArray           *paragraphs,
+                                                 GPtrArray        *sections);
+void          desk_document_view_highlight      (DeskDocumentView *self,
+                                                 GArray           *ranges);
+void          desk_document_view_scroll_to      (DeskDocumentView *self,
+                                                 gint64            offset);
+guint         desk_document_view_get_n_sections (DeskDocumentView *self);
+void          desk_document_view_activate_section (DeskDocumentView *self,
+                                                   guint             position);
+void          desk_document_view_focus_outline  (DeskDocumentView *self);
+void          desk_document_view_focus_text     (DeskDocumentView *self);
+char         *desk_document_view_dup_text       (DeskDocumentView *self);
+gint64        desk_document_view_get_scroll_target (DeskDocumentView *self);
+
+G_END_DECLS

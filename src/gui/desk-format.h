@@ -1,0 +1,12 @@
+/* desk-format.h: how the interface writes languages, dates and sizes */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *desk_format_languages (const char *languages);
+char *desk_format_date      (const char *iso_date);
+char *desk_format_size      (gint64      size);
+
+G_END_DECLS

@@ -1,0 +1,1035 @@
+/* desk-window.c: the main window: document list, reading view, search, import */
+#define G_LOG_DOMAIN "desk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-document-view.h"
+#include "desk-format.h"
+#include "desk-importer.h"
+#include "desk-search-hit.h"
+#include "desk-tokenizer.h"
+#include "desk-window.h"
+
+#define SEARCH_LIMIT 50
+
+struct _DeskWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* template */
+  GtkToggleButton *search_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkRevealer *status_revealer;
+  GtkLabel *status_label;
+  GtkProgressBar *progress_bar;
+  GtkButton *cancel_button;
+  GtkButton *details_button;
+  GtkButton *dismiss_button;
+  GtkStack *main_stack;
+  GtkStack *sidebar_stack;
+  GtkColumnView *document_view;
+  GtkColumnViewColumn *title_column;
+  GtkListView *results_view;
+  GtkLabel *no_results_label;
+  DeskDocumentView *document_reader;
+
+  DeskStore *store;
+  GSettings *settings;
+  DeskStemmer *stemmer;
+  GCancellable *cancellable;        /* the window's life */
+  GCancellable *import_cancellable; /* the running import, or NULL */
+  GCancellable *search_cancellable; /* the running search, or NULL */
+  guint search_serial;
+  char *query;                      /* of the results shown */
+
+  GListStore *documents;
+  GtkSortListModel *sorted_documents;
+  GtkSingleSelection *selection;
+  GListStore *results;
+  GPtrArray *failures;              /* DeskImportResult messages of the last import */
+  guint status_timeout;
+};
+
+G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, GTK_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  char *library_path;
+  char *query;
+  guint serial;
+} SearchData;
+
+static void reload_documents (DeskWindow *self);
+
+static void
+search_data_free (gpointer data)
+{
+  SearchData *s = data;
+
+  g_free (s->library_path);
+  g_free (s->query);
+  g_free (s);
+}
+
+static void
+update_actions (DeskWindow *self)
+{
+  gboolean importing = self->import_cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-files", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-samples", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+}
+
+static void
+show_status (DeskWindow *self,
+             const char *message,
+             gboolean    working)
+{
+  gtk_label_set_text (self->status_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), working);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), working);
+  gtk_widget_set_visible (GTK_WIDGET (self->dismiss_button), !working);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_button), !working && self->failures->len > 0);
+  gtk_revealer_set_reveal_child (self->status_revealer, TRUE);
+}
+
+static DeskDocument *
+selected_document (DeskWindow *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+open_document (DeskWindow   *self,
+               DeskDocument *doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  gint64 id;
+
+  if (doc == NULL)
+    {
+      desk_document_view_set_document (self->document_reader, NULL, NULL, NULL, NULL);
+      return;
+    }
+  if (desk_document_view_get_document (self->document_reader) == doc)
+    return;
+
+  id = desk_document_get_id (doc);
+  if (!(text = desk_store_get_text (self->store, id, &error)) ||
+      !(paragraphs = desk_store_get_paragraphs (self->store, id, &error)) ||
+      !(sections = desk_store_get_sections (self->store, id, &error)))
+    {
+      g_clear_pointer (&self->failures, g_ptr_array_unref);
+      self->failures = g_ptr_array_new_with_free_func (g_free);
+      show_status (self, error->message, FALSE);
+      return;
+    }
+  desk_document_view_set_document (self->document_reader, doc, text, paragraphs, sections);
+  g_settings_set_string (self->settings, "last-document", desk_document_get_uid (doc));
+}
+
+static guint
+find_document (DeskWindow *self,
+               gint64      id,
+               const char *uid)
+{
+  GListModel *model = G_LIST_MODEL (self->sorted_documents);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskDocument) doc = g_list_model_get_item (model, i);
+
+      if ((id > 0 && desk_document_get_id (doc) == id) ||
+          (uid != NULL && g_strcmp0 (desk_document_get_uid (doc), uid) == 0))
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Replaces the list in two steps (remove all, add all), so that GTK does
+ * not fetch every row to diff them, and keeps the open document selected. */
+static void
+reload_documents (DeskWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autofree char *keep_uid = NULL;
+  DeskDocument *current = desk_document_view_get_document (self->document_reader);
+  guint position;
+
+  keep_uid = current ? g_strdup (desk_document_get_uid (current))
+                     : g_settings_get_string (self->settings, "last-document");
+
+  docs = desk_store_list_documents (self->store, &error);
+  if (docs == NULL)
+    {
+      show_status (self, error->message, FALSE);
+      return;
+    }
+
+  g_list_store_remove_all (self->documents);
+  g_list_store_splice (self->documents, 0, 0, docs->pdata, docs->len);
+
+  gtk_stack_set_visible_child_name (self->main_stack, docs->len > 0 ? "library" : "welcome");
+
+  position = find_document (self, 0, keep_uid);
+  if (position == GTK_INVALID_LIST_POSITION && docs->len > 0)
+    position = 0;
+  desk_document_view_set_document (self->document_reader, NULL, NULL, NULL, NULL);
+  gtk_single_selection_set_selected (self->selection, position);
+  open_document (self, selected_document (self));
+}
+
+static void
+on_selection_changed_cb (DeskWindow *self)
+{
+  open_document (self, selected_document (self));
+}
+
+/* Import */
+
+static void
+on_import_progress_cb (guint       done,
+                       guint       total,
+                       const char *current,
+                       gpointer    user_data)
+{
+  DeskWindow *self = user_data;
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->import_cancellable == NULL || current == NULL)
+    return;
+  base = g_path_get_basename (current);
+  /* TRANSLATORS: import progress: files done, files in all, file name */
+  message = g_strdup_printf (_("Importing %u of %u: %s"), done + 1, total, base);
+  gtk_label_set_text (self->status_label, message);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DeskWindow) self = user_data;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gboolean cancelled;
+  guint added = 0, duplicates = 0;
+  gint64 first_added = 0;
+
+  results = desk_importer_run_finish (DESK_IMPORTER (object), result, &error);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  cancelled = self->import_cancellable != NULL && g_cancellable_is_cancelled (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  update_actions (self);
+
+  g_ptr_array_set_size (self->failures, 0);
+  if (results == NULL)
+    {
+      show_status (self, error->message, FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      DeskImportResult *r = g_ptr_array_index (results, i);
+
+      if (r->status == DESK_IMPORT_ADDED)
+        {
+          added++;
+          if (first_added == 0)
+            first_added = r->document_id;
+        }
+      else if (r->status == DESK_IMPORT_DUPLICATE)
+        duplicates++;
+      else
+        g_ptr_array_add (self->failures, g_strdup (r->error->message));
+    }
+
+  reload_documents (self);
+  if (first_added > 0)
+    {
+      guint position = find_document (self, first_added, NULL);
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_single_selection_set_selected (self->selection, position);
+    }
+
+  if (cancelled)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Import cancelled; %u document was added before it stopped",
+                                            "Import cancelled; %u documents were added before it stopped",
+                                            added), added);
+  else
+    {
+      g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document added", "%u documents added", added), added);
+      g_autofree char *d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u already in the library", "%u already in the library", duplicates), duplicates);
+      g_autofree char *f = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u could not be imported", "%u could not be imported", self->failures->len), self->failures->len);
+
+      /* TRANSLATORS: import summary: added, duplicates, failures */
+      message = g_strdup_printf (_("%s, %s, %s"), a, d, f);
+    }
+  show_status (self, message, FALSE);
+}
+
+/* Imports files and folders in the background; the window stays usable. */
+void
+desk_window_import (DeskWindow         *self,
+                    const char * const *paths)
+{
+  g_autoptr(DeskImporter) importer = NULL;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (self->import_cancellable != NULL || paths[0] == NULL)
+    return;
+
+  self->import_cancellable = g_cancellable_new ();
+  g_ptr_array_set_size (self->failures, 0);
+  update_actions (self);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  show_status (self, _("Preparing the import…"), TRUE);
+
+  importer = desk_importer_new (desk_store_get_path (self->store));
+  desk_importer_run_async (importer, paths, on_import_progress_cb, self,
+                           self->import_cancellable, import_done_cb, g_object_ref (self));
+}
+
+static void
+import_files (DeskWindow *self,
+              GListModel *files)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_list_model_get_n_items (files);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  g_ptr_array_add (paths, NULL);
+  desk_window_import (self, (const char * const *) paths->pdata);
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        DeskWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      import_files (self, files);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char * const *patterns,
+            const char * const *types)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns && patterns[i]; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; types && types[i]; i++)
+    gtk_file_filter_add_mime_type (filter, types[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}
+
+static void
+open_chooser (DeskWindow           *self,
+              GtkFileChooserAction  action)
+{
+  static const char * const all[] = { "*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.pdf", NULL };
+  static const char * const text[] = { "*.txt", "*.text", NULL };
+  static const char * const markdown[] = { "*.md", "*.markdown", NULL };
+  static const char * const html[] = { "*.html", "*.htm", NULL };
+  static const char * const pdf[] = { "*.pdf", NULL };
+  GtkFileChooserNative *chooser;
+  gboolean folder = action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Import a Folder") : _("Import Files"),
+                                         GTK_WINDOW (self), action, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (!folder)
+    {
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("All supported documents"), all, NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Plain text"), text, NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown"), markdown, NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Web pages (HTML)"), html, NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), pdf, NULL);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static char *
+samples_dir (void)
+{
+  const char *env = g_getenv ("DIALOGUE_DESK_SAMPLES_DIR");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (PKGDATADIR, "samples", NULL);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            DeskWindow    *self)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->import_cancellable != NULL)
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  if (paths->len == 0)
+    return FALSE;
+  g_ptr_array_add (paths, NULL);
+  desk_window_import (self, (const char * const *) paths->pdata);
+  return TRUE;
+}
+
+/* Search */
+
+static void
+search_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  g_autoptr(DeskStore) store = NULL;
+  GPtrArray *hits;
+  GError *error = NULL;
+
+  /* a connection of its own: one per thread */
+  store = desk_store_open (data->library_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  hits = desk_store_search (store, data->query, SEARCH_LIMIT, &error);
+  if (hits == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+search_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DeskWindow *self = DESK_WINDOW (object);
+  SearchData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hits = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->serial != self->search_serial)
+    return;
+
+  g_clear_object (&self->search_cancellable);
+  g_free (self->query);
+  self->query = g_strdup (data->query);
+
+  g_list_store_remove_all (self->results);
+  if (hits != NULL)
+    g_list_store_splice (self->results, 0, 0, hits->pdata, hits->len);
+
+  if (hits != NULL && hits->len > 0)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
+  else
+    {
+      g_autofree char *message = NULL;
+
+      if (error != NULL && g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_QUERY))
+        message = g_strdup (error->message);
+      else if (error != NULL)
+        message = g_strdup (error->message);
+      else
+        message = g_strdup_printf (_("No document matches “%s”"), data->query);
+      gtk_label_set_text (self->no_results_label, message);
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
+    }
+}
+
+/* Runs @query off the main thread; a newer query makes older ones moot. */
+void
+desk_window_search (DeskWindow *self,
+                    const char *query)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+  g_autofree char *trimmed = NULL;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  self->search_serial++;
+  if (self->search_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->search_cancellable);
+      g_clear_object (&self->search_cancellable);
+    }
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), query) != 0)
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
+      return; /* the entry's search-changed comes back here */
+    }
+
+  trimmed = g_strstrip (g_strdup (query ? query : ""));
+  if (*trimmed == '\0')
+    {
+      g_clear_pointer (&self->query, g_free);
+      g_list_store_remove_all (self->results);
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "documents");
+      desk_document_view_highlight (self->document_reader, NULL);
+      return;
+    }
+
+  data = g_new0 (SearchData, 1);
+  data->library_path = g_strdup (desk_store_get_path (self->store));
+  data->query = g_steal_pointer (&trimmed);
+  data->serial = self->search_serial;
+
+  self->search_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->search_cancellable, search_done_cb, NULL);
+  g_task_set_source_tag (task, desk_window_search);
+  g_task_set_task_data (task, data, search_data_free);
+  g_task_run_in_thread (task, search_in_thread);
+}
+
+/* Template callbacks */
+
+static void
+on_search_entry_search_changed_cb (DeskWindow *self)
+{
+  desk_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_entry_activate_cb (DeskWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
+    desk_window_activate_result (self, 0);
+}
+
+static void
+on_search_entry_stop_search_cb (DeskWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_document_view_activate_cb (DeskWindow *self,
+                              guint       position)
+{
+  desk_document_view_focus_text (self->document_reader);
+}
+
+static void
+on_results_view_activate_cb (DeskWindow *self,
+                             guint       position)
+{
+  desk_window_activate_result (self, position);
+}
+
+static void
+on_details_button_clicked_cb (DeskWindow *self)
+{
+  g_autofree char *details = NULL;
+  GtkWidget *dialog;
+
+  g_ptr_array_add (self->failures, NULL);
+  details = g_strjoinv ("\n", (char **) self->failures->pdata);
+  g_ptr_array_remove_index (self->failures, self->failures->len - 1);
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_CLOSE,
+                                   "%s", _("Some files could not be imported"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", details);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_dismiss_button_clicked_cb (DeskWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->status_revealer, FALSE);
+}
+
+static void
+on_label_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_title_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  DeskDocument *doc = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), desk_document_get_title (doc));
+  gtk_widget_set_tooltip_text (label, desk_document_get_title (doc));
+}
+
+static void
+on_language_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  DeskDocument *doc = gtk_list_item_get_item (item);
+  g_autofree char *text = desk_format_languages (desk_document_get_languages (doc));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+on_date_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  DeskDocument *doc = gtk_list_item_get_item (item);
+  g_autofree char *text = desk_format_date (desk_document_get_published (doc));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+on_size_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  DeskDocument *doc = gtk_list_item_get_item (item);
+  g_autofree char *text = desk_format_size (desk_document_get_size (doc));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+on_result_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *snippet = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 8);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (snippet), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (snippet, "search-snippet");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_result_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  DeskSearchHit *hit = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *snippet = gtk_widget_get_next_sibling (title);
+  g_autofree char *markup = desk_search_hit_dup_snippet_markup (hit);
+
+  gtk_label_set_text (GTK_LABEL (title), desk_search_hit_get_title (hit));
+  gtk_label_set_markup (GTK_LABEL (snippet), markup);
+}
+
+/* Actions */
+
+static void
+import_files_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  open_chooser (DESK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_chooser (DESK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+}
+
+static void
+open_samples_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autofree char *dir = samples_dir ();
+  const char *paths[] = { dir, NULL };
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *message = g_strdup_printf (_("The sample documents are not installed (looked in “%s”)"), dir);
+      show_status (self, message, FALSE);
+      return;
+    }
+  desk_window_import (self, paths);
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  if (self->import_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->import_cancellable);
+      gtk_label_set_text (self->status_label, _("Cancelling the import…"));
+    }
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+focus_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.focus-documents"))
+    gtk_widget_grab_focus (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "results")
+                           ? GTK_WIDGET (self->results_view) : GTK_WIDGET (self->document_view));
+  else if (g_str_equal (action_name, "win.focus-outline"))
+    desk_document_view_focus_outline (self->document_reader);
+  else
+    desk_document_view_focus_text (self->document_reader);
+}
+
+/* Overrides */
+
+static gboolean
+desk_window_close_request (GtkWindow *window)
+{
+  DeskWindow *self = DESK_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+
+  return GTK_WINDOW_CLASS (desk_window_parent_class)->close_request (window);
+}
+
+static void
+desk_window_dispose (GObject *object)
+{
+  DeskWindow *self = DESK_WINDOW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->status_timeout, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted_documents);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->results);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_pointer (&self->stemmer, desk_stemmer_free);
+  g_clear_pointer (&self->failures, g_ptr_array_unref);
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
+}
+
+static void
+desk_window_class_init (DeskWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = desk_window_dispose;
+  window_class->close_request = desk_window_close_request;
+
+  g_type_ensure (DESK_TYPE_DOCUMENT);
+  g_type_ensure (DESK_TYPE_DOCUMENT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dialoguedesk/DialogueDesk/desk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, status_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, dismiss_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, title_column);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, no_results_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, document_reader);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_results_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_dismiss_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_label_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_size_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_bind_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import-files", NULL, import_files_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.open-samples", NULL, open_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-documents", NULL, focus_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-outline", NULL, focus_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-text", NULL, focus_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-files", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, GDK_CONTROL_MASK, "win.cancel-import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.focus-documents", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.focus-outline", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.focus-text", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+desk_window_init (DeskWindow *self)
+{
+  GtkDropTarget *drop;
+  GtkSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+  self->stemmer = desk_stemmer_new ();
+  self->failures = g_ptr_array_new_with_free_func (g_free);
+
+  self->documents = g_list_store_new (DESK_TYPE_DOCUMENT);
+  sorter = gtk_column_view_get_sorter (self->document_view);
+  self->sorted_documents = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->documents)),
+                                                    sorter ? g_object_ref (sorter) : NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted_documents)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_column_view_set_model (self->document_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_sort_by_column (self->document_view, self->title_column, GTK_SORT_ASCENDING);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->results = g_list_store_new (DESK_TYPE_SEARCH_HIT);
+  gtk_list_view_set_model (self->results_view,
+                           GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)))));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Documents"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search results"), -1);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  update_actions (self);
+}
+
+/* Public API */
+
+DeskWindow *
+desk_window_new (GtkApplication *application,
+                 DeskStore      *store)
+{
+  DeskWindow *self;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  self = g_object_new (DESK_TYPE_WINDOW, "application", application, NULL);
+  self->store = g_object_ref (store);
+  reload_documents (self);
+  return self;
+}
+
+gboolean
+desk_window_is_importing (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
+  return self->import_cancellable != NULL;
+}
+
+gboolean
+desk_window_is_searching (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
+  return self->search_cancellable != NULL;
+}
+
+/* "welcome" or "library" */
+const char *
+desk_window_get_page (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+GListModel *
+desk_window_get_documents (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->sorted_documents);
+}
+
+void
+desk_window_select_document (DeskWindow *self,
+                             guint       position)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+DeskDocumentView *
+desk_window_get_document_view (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->document_reader;
+}
+
+GListModel *
+desk_window_get_results (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->results);
+}
+
+/* Opens the document of a search result at its first match, with every
+ * match of the query highlighted. */
+void
+desk_window_activate_result (DeskWindow *self,
+                             guint       position)
+{
+  g_autoptr(DeskSearchHit) hit = NULL;
+  g_autoptr(GArray) ranges = NULL;
+  g_autofree char *text = NULL;
+  guint doc_position;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  hit = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+  if (hit == NULL || self->query == NULL)
+    return;
+
+  doc_position = find_document (self, desk_search_hit_get_document_id (hit), NULL);
+  if (doc_position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_single_selection_set_selected (self->selection, doc_position);
+
+  text = desk_document_view_dup_text (self->document_reader);
+  ranges = desk_stemmer_find_matches (self->stemmer, text, self->query);
+  desk_document_view_highlight (self->document_reader, ranges);
+}
+
+const char *
+desk_window_get_status (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (self->status_label);
+}
