@@ -259,12 +259,14 @@ run_import (DeskImporter  *self,
       g_autoptr(DeskParsedDocument) doc = NULL;
       gboolean existed = FALSE;
 
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      report (run, i, files->len, name);
       if (g_cancellable_is_cancelled (cancellable))
         break;
 
       r = g_new0 (DeskImportResult, 1);
-      r->path = g_file_get_parse_name (file);
-      report (run, i, files->len, r->path);
+      r->path = g_steal_pointer (&name);
 
       doc = parse_file (self, file, cancellable, &r->error);
       if (doc != NULL && desk_store_add_document (store, doc, &r->document_id, &existed, &r->error))

@@ -514,7 +514,7 @@ heading_incomplete (const char *text)
     return TRUE;
   if (len > 0 && (text[len - 1] == '-' || g_str_has_suffix (text, "–") || text[len - 1] == ','))
     return TRUE;
-  if (g_str_has_suffix (text, "EE.") || g_str_has_suffix (text, "EE. UU"))
+  if (g_str_has_suffix (text, "EE."))
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (function_words); i++)
     if (g_ascii_strcasecmp (last_word, function_words[i]) == 0)
@@ -583,7 +583,7 @@ drop_running_lines (GArray             *lines,
                           g_array_index (lines, Line, i + 1).page != l->page ||
                           (i > 0 && g_array_index (lines, Line, i - 1).page_start) ||
                           (i + 2 < lines->len && g_array_index (lines, Line, i + 2).page != l->page);
-          if (edge && !l->dropped && strlen (l->text) <= 120)
+          if (edge && !l->dropped && strlen (l->text) <= 120 && !ends_sentence (l->text, strlen (l->text)))
             {
               char *key = digit_key (l->text);
               g_hash_table_insert (counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
@@ -723,7 +723,7 @@ desk_normalize_pages (const char * const *pages,
         }
       prev = l;
     }
-  double_spaced = !markdown && n_content >= 6 && n_soft * 2 >= n_content;
+  double_spaced = !markdown && n_content >= 4 && n_soft * 2 >= n_content;
   wrapped = n_content >= 4 && n_lower * 10 >= n_content;
   explicit = markdown || double_spaced;
   width = percentile_width (lines);

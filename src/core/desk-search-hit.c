@@ -68,13 +68,21 @@ parse_marked_snippet (DeskSearchHit *self,
         const char *next = g_utf8_next_char (p);
         char c = *p;
 
-        /* Snippets are shown on one line. */
-        if (c == '\n' || c == '\r' || c == '\t')
-          g_string_append_c (plain, ' ');
+        /* Snippets are shown on one line, paragraphs apart by one space. */
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ')
+          {
+            if (plain->len > 0 && plain->str[plain->len - 1] != ' ')
+              {
+                g_string_append_c (plain, ' ');
+                offset++;
+              }
+          }
         else
-          g_string_append_len (plain, p, next - p);
+          {
+            g_string_append_len (plain, p, next - p);
+            offset++;
+          }
         p = next;
-        offset++;
       }
     }
 

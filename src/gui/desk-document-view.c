@@ -342,12 +342,15 @@ desk_document_view_scroll_to (DeskDocumentView *self,
 
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  self->target_offset = offset;
+
+  /* align the start of the paragraph, so that the view never scrolls sideways */
+  gtk_text_iter_set_line_offset (&iter, 0);
   if (self->target == NULL)
     self->target = gtk_text_buffer_create_mark (buffer, "scroll-target", &iter, TRUE);
   else
     gtk_text_buffer_move_mark (buffer, self->target, &iter);
-  self->target_offset = offset;
-  gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_view_scroll_to_mark (self->text_view, self->target, 0.0, TRUE, 0.0, 0.0);
 }
 

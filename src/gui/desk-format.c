@@ -36,19 +36,16 @@ desk_format_languages (const char *languages)
   return g_string_free (out, FALSE);
 }
 
-/* A stored YYYY-MM-DD in the user's own date format, or "—". */
+/* Dates stay in ISO 8601 (2025-03-14): officers exchange briefs across
+ * languages, where 03/04 reads two ways; "—" when there is none. */
 char *
 desk_format_date (const char *iso_date)
 {
   int y, m, d;
-  g_autoptr(GDateTime) dt = NULL;
 
-  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3)
+  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
     return g_strdup ("—");
-  dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  if (dt == NULL)
-    return g_strdup (iso_date);
-  return g_date_time_format (dt, "%x");
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
 }
 
 char *

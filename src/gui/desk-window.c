@@ -44,6 +44,7 @@ struct _DeskWindow
   GCancellable *search_cancellable; /* the running search, or NULL */
   guint search_serial;
   char *query;                      /* of the results shown */
+  char *requested;                  /* of the last search asked for */
 
   GListStore *documents;
   GtkSortListModel *sorted_documents;
@@ -500,6 +501,12 @@ desk_window_search (DeskWindow *self,
 
   g_return_if_fail (DESK_IS_WINDOW (self));
 
+  /* the entry reports, a moment later, the text set here */
+  if (g_strcmp0 (self->requested, query) == 0)
+    return;
+  g_free (self->requested);
+  self->requested = g_strdup (query);
+
   self->search_serial++;
   if (self->search_cancellable != NULL)
     {
@@ -511,7 +518,6 @@ desk_window_search (DeskWindow *self,
     {
       gtk_search_bar_set_search_mode (self->search_bar, TRUE);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
-      return; /* the entry's search-changed comes back here */
     }
 
   trimmed = g_strstrip (g_strdup (query ? query : ""));
@@ -815,6 +821,7 @@ desk_window_dispose (GObject *object)
   g_clear_pointer (&self->stemmer, desk_stemmer_free);
   g_clear_pointer (&self->failures, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->requested, g_free);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
 }

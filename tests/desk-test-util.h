@@ -1,0 +1,18 @@
+/* desk-test-util.h: temporary folders, corpus paths and small files for tests */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char       *desk_test_make_tmpdir    (void);
+void        desk_test_rm_rf          (const char *path);
+char       *desk_test_write_file     (const char *dir,
+                                      const char *name,
+                                      const char *contents,
+                                      gssize      len);
+const char *desk_test_corpus_dir     (void);
+char       *desk_test_corpus_file    (const char *name);
+gboolean    desk_test_have_corpus    (void);
+
+G_END_DECLS

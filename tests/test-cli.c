@@ -1,0 +1,369 @@
+/* test-cli.c: dialogue-desk-cli as an officer runs it */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "desk-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *library;
+} Fixture;
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = desk_test_make_tmpdir ();
+  f->library = g_build_filename (f->dir, "library.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  desk_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->library);
+}
+
+/* Runs the CLI with --library and @args (NULL-terminated), in @language. */
+static void
+run_cli_full (Run         *run,
+              const char  *library,
+              const char  *language,
+              const char **prefix,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+  const char *arg;
+  int wait_status = 0;
+
+  for (guint i = 0; prefix && prefix[i]; i++)
+    g_ptr_array_add (argv, (gpointer) prefix[i]);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DIALOGUE_DESK_CLI"));
+  if (library != NULL)
+    {
+      g_ptr_array_add (argv, "--library");
+      g_ptr_array_add (argv, (gpointer) library);
+    }
+  va_start (ap, prefix);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  env = g_environ_unsetenv (env, "DIALOGUE_DESK_LIBRARY");
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+#define run_cli(run, f, ...) run_cli_full (run, (f)->library, "en", NULL, __VA_ARGS__, NULL)
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static gint64
+thesis_id (Fixture *f)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *docs;
+
+  run_cli (&run, f, "documents", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  docs = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (docs); i++)
+    {
+      JsonObject *doc = json_array_get_object_element (docs, i);
+      if (g_str_has_suffix (json_object_get_string_member (doc, "path"), "003_afab1f356d31f7a2.txt"))
+        return json_object_get_int_member (doc, "id");
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+import_corpus (Fixture *f)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, f, "import", desk_test_corpus_dir ());
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_import_and_list (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) list = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!desk_test_have_corpus ())
+    {
+      g_test_skip ("the corpus is not beside the project");
+      return;
+    }
+
+  run_cli (&first, f, "import", desk_test_corpus_dir ());
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.err, "5 added, 0 already in the library, 0 failed"));
+  run_cli (&second, f, "import", desk_test_corpus_dir ());
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_nonnull (strstr (second.err, "0 added, 5 already in the library, 0 failed"));
+  /* progress is for terminals only */
+  g_assert_null (strstr (second.err, "Importing"));
+
+  run_cli (&list, f, "documents", "--json");
+  g_assert_cmpint (list.status, ==, 0);
+  root = parse_json (list.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 5);
+}
+
+static void
+test_show (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(Run) outline = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *id = NULL;
+
+  if (!desk_test_have_corpus ())
+    {
+      g_test_skip ("the corpus is not beside the project");
+      return;
+    }
+  import_corpus (f);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, thesis_id (f));
+
+  run_cli (&outline, f, "show", id, "--outline");
+  g_assert_cmpint (outline.status, ==, 0);
+  g_assert_nonnull (strstr (outline.out, "\nCAPÍTULO III: MECANISMO DE DIÁLOGO DE ALTO NIVEL PERÚ – ESTADOS UNIDOS DE AMÉRICA\n"));
+  g_assert_nonnull (strstr (outline.out, "\n    3.1 Ejes Temáticos de Mutuo Interés para le Relación Bilateral\n"
+                                         "      3.1.1 Asuntos Económicos, Comerciales, Inversiones y Turismo\n"
+                                         "      3.1.2 Seguridad y Defensa\n"
+                                         "      3.1.3 Gobernabilidad Democrática e Institucionalidad\n"));
+  g_assert_false (g_regex_match_simple ("^\\s*(19|20)\\d\\d\\b", outline.out, G_REGEX_MULTILINE, 0));
+
+  run_cli (&text, f, "show", id, "--text");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_false (g_regex_match_simple ("^\\s*\\d+\\s*$", text.out, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (text.out, "\n3.1.2. Seguridad y Defensa\n"));
+
+  run_cli (&json, f, "show", id, "--json");
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  {
+    JsonObject *doc = json_node_get_object (root);
+    JsonArray *outline_entries = json_object_get_array_member (doc, "outline");
+    JsonArray *langs = json_object_get_array_member (doc, "languages");
+    const char *body = json_object_get_string_member (doc, "text");
+    gboolean found = FALSE;
+
+    g_assert_cmpuint (json_array_get_length (langs), ==, 2);
+    for (guint i = 0; i < json_array_get_length (outline_entries); i++)
+      {
+        JsonObject *s = json_array_get_object_element (outline_entries, i);
+        if (g_strcmp0 (json_object_get_string_member (s, "number"), "3.1.2") == 0)
+          {
+            /* start is a code-point offset into text */
+            g_autofree char *heading = g_utf8_substring (body, json_object_get_int_member (s, "start"),
+                                                         json_object_get_int_member (s, "start") + 26);
+            g_assert_cmpstr (heading, ==, "3.1.2. Seguridad y Defensa");
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+}
+
+static GHashTable *
+search_ids (Fixture    *f,
+            const char *query)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  GHashTable *ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  JsonArray *hits;
+
+  run_cli (&run, f, "search", "--json", query);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  hits = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    {
+      JsonObject *hit = json_array_get_object_element (hits, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = json_object_get_int_member (hit, "id");
+      g_hash_table_add (ids, id);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hit, "highlights")), >, 0);
+      g_assert_cmpstr (json_object_get_string_member (hit, "snippet"), !=, "");
+      if (i > 0)
+        g_assert_cmpfloat (json_object_get_double_member (hit, "rank"), >=,
+                           json_object_get_double_member (json_array_get_object_element (hits, i - 1), "rank"));
+    }
+  return ids;
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GHashTable) a = NULL;
+  g_autoptr(GHashTable) b = NULL;
+  g_auto(Run) text = { 0 };
+  gint64 thesis;
+
+  if (!desk_test_have_corpus ())
+    {
+      g_test_skip ("the corpus is not beside the project");
+      return;
+    }
+  import_corpus (f);
+  thesis = thesis_id (f);
+
+  a = search_ids (f, "cooperacion");
+  b = search_ids (f, "cooperar");
+  /* the three Spanish documents say "cooperación" */
+  g_assert_cmpuint (g_hash_table_size (a), >=, 3);
+  g_assert_true (g_hash_table_contains (a, &thesis));
+  g_assert_true (g_hash_table_contains (b, &thesis));
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, a);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_assert_true (g_hash_table_contains (b, key));
+  }
+
+  run_cli (&text, f, "search", "Seguridad y Defensa");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "1. ["));
+  g_assert_true (g_regex_match_simple ("\\[[Ss]eguridad\\]", text.out, 0, 0));
+}
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(Run) missing_doc = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) no_args = { 0 };
+  g_auto(Run) missing_file = { 0 };
+  g_auto(Run) spanish = { 0 };
+  g_auto(Run) bad_library = { 0 };
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-file.txt", NULL);
+  g_autofree char *good = desk_test_write_file (f->dir, "good.txt", "Un documento correcto.\n", -1);
+  g_autofree char *notes = desk_test_write_file (f->dir, "notes.db", "not a database at all\n", -1);
+
+  run_cli (&missing_doc, f, "show", "999");
+  g_assert_cmpint (missing_doc.status, ==, 1);
+  g_assert_nonnull (strstr (missing_doc.err, "999"));
+  g_assert_cmpstr (missing_doc.out, ==, "");
+
+  run_cli (&unknown, f, "frobnicate");
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+
+  run_cli (&no_args, f, "search");
+  g_assert_cmpint (no_args.status, ==, 2);
+
+  run_cli (&missing_file, f, "import", missing, good);
+  g_assert_cmpint (missing_file.status, ==, 1);
+  g_assert_nonnull (strstr (missing_file.err, "no-such-file.txt"));
+  g_assert_nonnull (strstr (missing_file.out, "good.txt"));
+
+  run_cli_full (&spanish, f->library, "es", NULL, "import", missing, NULL);
+  g_assert_cmpint (spanish.status, ==, 1);
+  g_assert_nonnull (strstr (spanish.err, "no existe"));
+
+  run_cli_full (&bad_library, notes, "en", NULL, "documents", NULL);
+  g_assert_cmpint (bad_library.status, ==, 1);
+  g_assert_nonnull (strstr (bad_library.err, "notes.db"));
+}
+
+static void
+test_unreadable_as_user (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *setpriv = g_find_program_in_path ("setpriv");
+  g_autofree char *secret = NULL;
+  g_autofree char *good = NULL;
+  g_auto(Run) run = { 0 };
+  const char *as_nobody[] = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", NULL };
+
+  if (geteuid () != 0 || setpriv == NULL)
+    {
+      g_test_skip ("needs root and setpriv to run the CLI as another user");
+      return;
+    }
+  g_assert_cmpint (g_chmod (f->dir, 0777), ==, 0);
+  secret = desk_test_write_file (f->dir, "secret.txt", "Texto reservado.\n", -1);
+  good = desk_test_write_file (f->dir, "public.txt", "Texto público.\n", -1);
+  g_assert_cmpint (g_chmod (secret, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (good, 0644), ==, 0);
+
+  run_cli_full (&run, f->library, "en", as_nobody, "import", secret, good, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "secret.txt"));
+  g_assert_nonnull (strstr (run.err, "cannot be read"));
+  g_assert_nonnull (strstr (run.err, "1 added, 0 already in the library, 1 failed"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/cli/import-and-list", test_import_and_list);
+  ADD ("/cli/show", test_show);
+  ADD ("/cli/search", test_search);
+  ADD ("/cli/errors", test_errors);
+  ADD ("/cli/unreadable-as-user", test_unreadable_as_user);
+#undef ADD
+
+  return g_test_run ();
+}

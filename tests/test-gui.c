@@ -1,0 +1,264 @@
+/* test-gui.c: the main window with a real library, under a display */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+
+#include "desk-application.h"
+#include "desk-document-view.h"
+#include "desk-section.h"
+#include "desk-search-hit.h"
+#include "desk-store.h"
+#include "desk-test-util.h"
+#include "desk-window.h"
+
+extern int _nl_msg_cat_cntr;
+
+typedef struct
+{
+  char *dir;
+  DeskStore *store;
+  DeskWindow *window;
+} Fixture;
+
+/* one application for the whole program, as in real life */
+static DeskApplication *app;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *language = data;
+
+  g_setenv ("LANGUAGE", language ? language : "en", TRUE);
+  _nl_msg_cat_cntr++;
+
+  f->dir = desk_test_make_tmpdir ();
+  path = g_build_filename (f->dir, "library.db", NULL);
+  f->store = desk_store_open (path, &error);
+  g_assert_no_error (error);
+
+  f->window = desk_window_new (GTK_APPLICATION (app), f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->store);
+  desk_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static void
+wait_for (gboolean (*done) (DeskWindow *),
+          DeskWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (window))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  /* let the list views build their rows */
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+import_done (DeskWindow *window)
+{
+  return !desk_window_is_importing (window);
+}
+
+static gboolean
+search_done (DeskWindow *window)
+{
+  return !desk_window_is_searching (window);
+}
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int width, height;
+
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+import_samples (Fixture *f)
+{
+  const char *paths[] = { g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), NULL };
+
+  desk_window_import (f->window, paths);
+  g_assert_true (desk_window_is_importing (f->window));
+  wait_for (import_done, f->window);
+}
+
+static void
+test_welcome_then_library (Fixture       *f,
+                           gconstpointer  data)
+{
+  GListModel *docs = desk_window_get_documents (f->window);
+
+  g_assert_cmpstr (desk_window_get_page (f->window), ==, "welcome");
+  g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 0);
+  save_screenshot (GTK_WIDGET (f->window), "gui-welcome.png");
+
+  /* what "Open the Sample Library" does */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-samples", NULL));
+  g_assert_true (desk_window_is_importing (f->window));
+  wait_for (import_done, f->window);
+
+  g_assert_cmpstr (desk_window_get_page (f->window), ==, "library");
+  g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 5);
+  g_assert_nonnull (strstr (desk_window_get_status (f->window), "5 documents added"));
+  /* a document is open as soon as there is one */
+  g_assert_nonnull (desk_document_view_get_document (desk_window_get_document_view (f->window)));
+}
+
+static void
+test_outline_scrolls (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListModel *docs;
+  DeskDocumentView *view = desk_window_get_document_view (f->window);
+  guint best = 0, best_sections = 0;
+  g_autoptr(GPtrArray) sections = NULL;
+  DeskSection *last;
+
+  import_samples (f);
+  docs = desk_window_get_documents (f->window);
+  for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
+    {
+      g_autoptr(DeskDocument) doc = g_list_model_get_item (docs, i);
+      if (desk_document_get_n_sections (doc) > best_sections)
+        {
+          best = i;
+          best_sections = desk_document_get_n_sections (doc);
+        }
+    }
+  desk_window_select_document (f->window, best);
+  g_assert_cmpuint (desk_document_view_get_n_sections (view), ==, best_sections);
+
+  sections = desk_store_get_sections (f->store, desk_document_get_id (desk_document_view_get_document (view)), NULL);
+  last = g_ptr_array_index (sections, sections->len - 1);
+  desk_document_view_activate_section (view, sections->len - 1);
+  g_assert_cmpint (desk_document_view_get_scroll_target (view), ==, desk_section_get_start (last));
+  {
+    g_autofree char *text = desk_document_view_dup_text (view);
+    const char *at = g_utf8_offset_to_pointer (text, desk_section_get_start (last));
+    g_assert_true (g_str_has_prefix (at, desk_section_get_title (last)) ||
+                   strstr (at, desk_section_get_title (last)) == at + strlen (desk_section_get_number (last) ? desk_section_get_number (last) : "") + 2);
+  }
+  save_screenshot (GTK_WIDGET (f->window), "gui-library.png");
+}
+
+static void
+test_search_opens_at_hit (Fixture       *f,
+                          gconstpointer  data)
+{
+  GListModel *results = desk_window_get_results (f->window);
+  DeskDocumentView *view = desk_window_get_document_view (f->window);
+  g_autoptr(DeskSearchHit) hit = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *word = NULL;
+  gint64 target;
+
+  import_samples (f);
+  desk_window_search (f->window, "cooperacion");
+  wait_for (search_done, f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+
+  desk_window_activate_result (f->window, 0);
+  hit = g_list_model_get_item (results, 0);
+  g_assert_cmpint (desk_document_get_id (desk_document_view_get_document (view)), ==,
+                   desk_search_hit_get_document_id (hit));
+  text = desk_document_view_dup_text (view);
+  target = desk_document_view_get_scroll_target (view);
+  word = g_utf8_substring (text, target, target + 6);
+  {
+    g_autofree char *lower = g_utf8_strdown (word, -1);
+    g_assert_cmpstr (lower, ==, "cooper");
+  }
+  save_screenshot (GTK_WIDGET (f->window), "gui-search.png");
+
+  desk_window_search (f->window, "palabrainexistente");
+  wait_for (search_done, f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+}
+
+static void
+test_spanish (Fixture       *f,
+              gconstpointer  data)
+{
+  import_samples (f);
+  /* the interface speaks the officer's language */
+  g_assert_nonnull (strstr (desk_window_get_status (f->window), "5 documentos añadidos"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Dialogue Desk");
+  save_screenshot (GTK_WIDGET (f->window), "gui-library-es.png");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("DIALOGUE_DESK_LOCALEDIR");
+
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  app = desk_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+#define ADD(name, func, lang) g_test_add (name, Fixture, lang, fixture_setup, func, fixture_teardown)
+  ADD ("/gui/welcome-then-library", test_welcome_then_library, NULL);
+  ADD ("/gui/outline-scrolls", test_outline_scrolls, NULL);
+  ADD ("/gui/search-opens-at-hit", test_search_opens_at_hit, NULL);
+  ADD ("/gui/spanish", test_spanish, "es");
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,641 @@
+/* test-import.c: importing real documents, and every kind of bad input */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
+#include "desk-importer.h"
+#include "desk-reader.h"
+#include "desk-store.h"
+#include "desk-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *library;
+  DeskImporter *importer;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = desk_test_make_tmpdir ();
+  f->library = g_build_filename (f->dir, "library.db", NULL);
+  f->importer = desk_importer_new (f->library);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->importer);
+  desk_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->library);
+}
+
+static GPtrArray *
+import_paths (Fixture            *f,
+              const char * const *paths)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results = desk_importer_run (f->importer, paths, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  return results;
+}
+
+static guint
+count_status (GPtrArray        *results,
+              DeskImportStatus  status)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    if (((DeskImportResult *) g_ptr_array_index (results, i))->status == status)
+      n++;
+  return n;
+}
+
+static DeskImportResult *
+result_for (GPtrArray  *results,
+            const char *path)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      DeskImportResult *r = g_ptr_array_index (results, i);
+      if (g_str_equal (r->path, path))
+        return r;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static DeskStore *
+open_library (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  DeskStore *store = desk_store_open (f->library, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+assert_library_sound (Fixture *f,
+                      gint64   expected_documents)
+{
+  g_autoptr(DeskStore) store = open_library (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = desk_store_check_integrity (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (desk_store_count_documents (store, NULL), ==, expected_documents);
+}
+
+/* The corpus */
+
+static DeskDocument *
+thesis (DeskStore *store)
+{
+  g_autoptr(GPtrArray) docs = desk_store_list_documents (store, NULL);
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      DeskDocument *doc = g_ptr_array_index (docs, i);
+      if (g_str_has_suffix (desk_document_get_path (doc), "003_afab1f356d31f7a2.txt") ||
+          g_str_has_suffix (desk_document_get_path (doc), "thesis.pdf"))
+        return g_object_ref (doc);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_corpus_once (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *paths[] = { desk_test_corpus_dir (), NULL };
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+
+  if (!desk_test_have_corpus ())
+    {
+      g_test_skip ("the corpus is not beside the project");
+      return;
+    }
+
+  first = import_paths (f, paths);
+  g_assert_cmpuint (count_status (first, DESK_IMPORT_ADDED), ==, 5);
+  g_assert_cmpuint (count_status (first, DESK_IMPORT_FAILED), ==, 0);
+  second = import_paths (f, paths);
+  g_assert_cmpuint (count_status (second, DESK_IMPORT_ADDED), ==, 0);
+  g_assert_cmpuint (count_status (second, DESK_IMPORT_DUPLICATE), ==, 5);
+  assert_library_sound (f, 5);
+
+  {
+    g_autoptr(DeskStore) store = open_library (f);
+    g_autoptr(GPtrArray) docs = desk_store_list_documents (store, NULL);
+    guint english = 0, mixed = 0;
+
+    for (guint i = 0; i < docs->len; i++)
+      {
+        DeskDocument *doc = g_ptr_array_index (docs, i);
+        if (g_str_equal (desk_document_get_language (doc), "en"))
+          english++;
+        if (g_str_equal (desk_document_get_languages (doc), "es en"))
+          mixed++;
+      }
+    g_assert_cmpuint (english, ==, 2);
+    g_assert_cmpuint (mixed, ==, 1);
+  }
+}
+
+static GPtrArray *
+outline_labels (DeskStore    *store,
+                DeskDocument *doc)
+{
+  g_autoptr(GPtrArray) sections = desk_store_get_sections (store, desk_document_get_id (doc), NULL);
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      DeskSection *s = g_ptr_array_index (sections, i);
+      g_ptr_array_add (labels, g_strdup_printf ("%u|%s|%s", desk_section_get_depth (s),
+                                                desk_section_get_number (s) ? desk_section_get_number (s) : "",
+                                                desk_section_get_title (s)));
+    }
+  return labels;
+}
+
+static gboolean
+has_label (GPtrArray  *labels,
+           const char *label)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (g_ptr_array_index (labels, i), label))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_thesis_outline (GPtrArray *labels)
+{
+  guint chapters = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *label = g_ptr_array_index (labels, i);
+      const char *title = strrchr (label, '|') + 1;
+
+      if (strstr (label, "CAPÍTULO") != NULL)
+        chapters++;
+      /* no year, page number or citation as a heading */
+      g_assert_false (g_regex_match_simple ("^[0-9]+\\.?$", title, 0, 0));
+      g_assert_false (g_str_has_prefix (title, "("));
+      g_assert_false (g_str_has_prefix (title, "2015"));
+    }
+  g_assert_cmpuint (chapters, ==, 3);
+  g_assert_true (has_label (labels, "1|III|CAPÍTULO III: MECANISMO DE DIÁLOGO DE ALTO NIVEL PERÚ – ESTADOS UNIDOS DE AMÉRICA"));
+  g_assert_true (has_label (labels, "3|3.1|Ejes Temáticos de Mutuo Interés para le Relación Bilateral"));
+  g_assert_true (has_label (labels, "4|3.1.1|Asuntos Económicos, Comerciales, Inversiones y Turismo"));
+  g_assert_true (has_label (labels, "4|3.1.2|Seguridad y Defensa"));
+  g_assert_true (has_label (labels, "4|3.1.3|Gobernabilidad Democrática e Institucionalidad"));
+  g_assert_true (has_label (labels, "2|3|Bases del Mecanismo de Diálogo de Alto Nivel Perú – EE. UU."));
+  g_assert_true (has_label (labels, "4|4.3.1|Gobernanza y Asuntos Sociales y Desarrollo Sostenible"));
+}
+
+static void
+test_thesis_structure (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskDocument) doc = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *source = NULL;
+  guint source_lines = 0, paragraphs = 0;
+
+  if (!desk_test_have_corpus ())
+    {
+      g_test_skip ("the corpus is not beside the project");
+      return;
+    }
+
+  path = desk_test_corpus_file ("003_afab1f356d31f7a2.txt");
+  paths[0] = path;
+  results = import_paths (f, paths);
+  g_assert_cmpuint (count_status (results, DESK_IMPORT_ADDED), ==, 1);
+
+  store = open_library (f);
+  doc = thesis (store);
+  g_assert_cmpstr (desk_document_get_languages (doc), ==, "es en");
+  labels = outline_labels (store, doc);
+  check_thesis_outline (labels);
+
+  /* paragraphs, not PDF lines; no page numbers; no hyphenation artefacts */
+  text = desk_store_get_text (store, desk_document_get_id (doc), NULL);
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_true (g_file_get_contents (path, &source, NULL, NULL));
+  for (const char *p = source; *p; p++)
+    source_lines += *p == '\n';
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      paragraphs++;
+      g_assert_false (g_regex_match_simple ("^\\s*[0-9]+\\s*$", lines[i], 0, 0));
+      g_assert_false (g_regex_match_simple ("[a-záéíóúñ]- [a-záéíóúñ]", lines[i], 0, 0));
+    }
+  g_assert_cmpuint (paragraphs * 4, <, source_lines);
+  g_assert_nonnull (strstr (text, "el cual fue implementado el 1 de febrero del 2009."));
+}
+
+static char *
+convert_to_pdf (const char *source,
+                const char *outdir)
+{
+  g_autofree char *profile = g_strdup_printf ("-env:UserInstallation=file://%s/lo-profile", outdir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_build_filename (outdir, "thesis.txt", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+  int status = -1;
+  const char *argv[] = { "soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", outdir, copy, NULL };
+
+  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_unlink (copy);
+  return g_build_filename (outdir, "thesis.pdf", NULL);
+}
+
+static void
+test_thesis_pdf_same_outline (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *text_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GPtrArray) text_labels = NULL;
+  g_autoptr(GPtrArray) pdf_labels = NULL;
+  const char *paths[3] = { NULL, NULL, NULL };
+
+  if (!desk_test_have_corpus () || soffice == NULL)
+    {
+      g_test_skip ("needs the corpus and LibreOffice (build-aux/quickstart installs it)");
+      return;
+    }
+
+  text_path = desk_test_corpus_file ("003_afab1f356d31f7a2.txt");
+  pdf_path = convert_to_pdf (text_path, f->dir);
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+  paths[0] = text_path;
+  paths[1] = pdf_path;
+  results = import_paths (f, paths);
+  g_assert_cmpuint (count_status (results, DESK_IMPORT_ADDED), ==, 2);
+
+  store = open_library (f);
+  docs = desk_store_list_documents (store, NULL);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      DeskDocument *doc = g_ptr_array_index (docs, i);
+      if (g_str_equal (desk_document_get_format (doc), "pdf"))
+        pdf_labels = outline_labels (store, doc);
+      else
+        text_labels = outline_labels (store, doc);
+    }
+  g_assert_nonnull (pdf_labels);
+  g_assert_nonnull (text_labels);
+  check_thesis_outline (pdf_labels);
+  g_assert_cmpuint (pdf_labels->len, ==, text_labels->len);
+  for (guint i = 0; i < pdf_labels->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (pdf_labels, i), ==, g_ptr_array_index (text_labels, i));
+}
+
+/* PDFs made here with cairo */
+
+static char *
+make_pdf (const char *dir,
+          const char *name,
+          guint       n_pages)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      static const char * const topics[] = { "comercio", "turismo", "inversiones", "migracion", "energia" };
+      g_autofree char *number = g_strdup_printf ("%u", page);
+
+      cairo_move_to (cr, 60, 50);
+      cairo_show_text (cr, "Informe de prueba - uso interno");
+      for (guint line = 0; line < 6; line++)
+        {
+          g_autofree char *body = g_strdup_printf ("En la reunion %u los ministros trataron el tema de %s y", page * 10 + line,
+                                                   topics[(page + line) % G_N_ELEMENTS (topics)]);
+          cairo_move_to (cr, 60, 120 + 15 * line);
+          cairo_show_text (cr, body);
+        }
+      cairo_move_to (cr, 60, 210);
+      cairo_show_text (cr, "revisaron el plan de accion del eje de seguridad y defensa.");
+      cairo_move_to (cr, 290, 800);
+      cairo_show_text (cr, number);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static void
+test_pdf_pages_cleaned (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *pdf = make_pdf (f->dir, "informe.pdf", 4);
+  const char *paths[] = { pdf, NULL };
+  g_autoptr(GPtrArray) results = import_paths (f, paths);
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (count_status (results, DESK_IMPORT_ADDED), ==, 1);
+  store = open_library (f);
+  docs = desk_store_list_documents (store, NULL);
+  text = desk_store_get_text (store, desk_document_get_id (g_ptr_array_index (docs, 0)), NULL);
+
+  g_assert_null (strstr (text, "Informe de prueba"));
+  g_assert_false (g_regex_match_simple ("^[0-9]+$", text, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (text, "revisaron el plan de accion del eje de seguridad y defensa."));
+  g_assert_nonnull (strstr (text, "En la reunion 40 los ministros"));
+  g_assert_cmpstr (desk_document_get_format (g_ptr_array_index (docs, 0)), ==, "pdf");
+}
+
+/* Bad input: one batch, every failure named, the good file still imported */
+
+static void
+test_bad_inputs (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+  g_autofree char *good = desk_test_write_file (f->dir, "good.txt", "Un documento correcto sobre la cooperación bilateral.\n", -1);
+  g_autofree char *bin = desk_test_write_file (f->dir, "image.txt", binary, sizeof binary - 1);
+  g_autofree char *empty = desk_test_write_file (f->dir, "empty.txt", "", 0);
+  g_autofree char *blank = desk_test_write_file (f->dir, "blank.md", "  \n\n \t\n", -1);
+  g_autofree char *corrupt = desk_test_write_file (f->dir, "corrupt.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog", -1);
+  g_autofree char *large = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "missing.txt", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.txt", NULL);
+  g_autofree char *encrypted = NULL;
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  struct { const char *path; int code; } expected[8];
+  guint n = 0;
+
+  for (int i = 0; i < 600; i++)
+    g_string_append (big, "Una línea de un documento demasiado grande para el límite.\n");
+  large = desk_test_write_file (f->dir, "large.txt", big->str, -1);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  expected[n].path = bin; expected[n++].code = DESK_IMPORT_ERROR_BINARY;
+  expected[n].path = empty; expected[n++].code = DESK_IMPORT_ERROR_EMPTY;
+  expected[n].path = blank; expected[n++].code = DESK_IMPORT_ERROR_EMPTY;
+  expected[n].path = corrupt; expected[n++].code = DESK_IMPORT_ERROR_PDF_DAMAGED;
+  expected[n].path = large; expected[n++].code = DESK_IMPORT_ERROR_TOO_LARGE;
+  expected[n].path = missing; expected[n++].code = DESK_IMPORT_ERROR_NOT_FOUND;
+  expected[n].path = fifo; expected[n++].code = DESK_IMPORT_ERROR_NOT_A_FILE;
+
+  if (qpdf != NULL)
+    {
+      g_autofree char *plain = make_pdf (f->dir, "plain.pdf", 1);
+      const char *argv[] = { "qpdf", "--encrypt", "secret", "owner", "256", "--", plain, NULL, NULL };
+      int status = -1;
+
+      encrypted = g_build_filename (f->dir, "protected.pdf", NULL);
+      argv[7] = encrypted;
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_unlink (plain);
+      expected[n].path = encrypted; expected[n++].code = DESK_IMPORT_ERROR_PDF_ENCRYPTED;
+    }
+  else
+    g_test_message ("qpdf is missing: the password-protected PDF case is not run");
+
+  desk_importer_set_max_size (f->importer, 20000);
+  g_ptr_array_add (paths, good);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (paths, (gpointer) expected[i].path);
+  g_ptr_array_add (paths, NULL);
+  results = import_paths (f, (const char * const *) paths->pdata);
+
+  g_assert_cmpuint (results->len, ==, n + 1);
+  g_assert_cmpint (result_for (results, good)->status, ==, DESK_IMPORT_ADDED);
+  for (guint i = 0; i < n; i++)
+    {
+      DeskImportResult *r = result_for (results, expected[i].path);
+      g_autofree char *base = g_path_get_basename (expected[i].path);
+
+      g_assert_cmpint (r->status, ==, DESK_IMPORT_FAILED);
+      g_assert_error (r->error, DESK_IMPORT_ERROR, expected[i].code);
+      g_assert_nonnull (strstr (r->error->message, base));
+    }
+  assert_library_sound (f, 1);
+}
+
+static void
+test_unreadable_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = desk_test_write_file (f->dir, "secret.txt", "Texto reservado.\n", -1);
+  const char *paths[] = { path, NULL };
+  g_autoptr(GPtrArray) results = NULL;
+  DeskImportResult *r;
+
+  if (geteuid () == 0)
+    {
+      /* root reads every file; test-cli runs this case as an ordinary user */
+      g_test_skip ("running as root");
+      return;
+    }
+  g_assert_cmpint (g_chmod (path, 0), ==, 0);
+  results = import_paths (f, paths);
+  r = g_ptr_array_index (results, 0);
+  g_assert_error (r->error, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (r->error->message, "secret.txt"));
+  assert_library_sound (f, 0);
+}
+
+static void
+test_windows_1252 (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* "Cooperación y comunicación: “diálogo”" in Windows-1252 */
+  static const char latin[] = "Cooperaci\xf3n y comunicaci\xf3n: \x93" "di\xe1logo\x94 bilateral entre ambos pa\xedses.\n";
+  g_autofree char *path = desk_test_write_file (f->dir, "latin.txt", latin, sizeof latin - 1);
+  const char *paths[] = { path, NULL };
+  g_autoptr(GPtrArray) results = import_paths (f, paths);
+  g_autoptr(DeskStore) store = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (((DeskImportResult *) g_ptr_array_index (results, 0))->status, ==, DESK_IMPORT_ADDED);
+  store = open_library (f);
+  text = desk_store_get_text (store, ((DeskImportResult *) g_ptr_array_index (results, 0))->document_id, NULL);
+  g_assert_cmpstr (text, ==, "Cooperación y comunicación: “diálogo” bilateral entre ambos países.");
+}
+
+static void
+test_formats (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *samples = g_getenv ("DIALOGUE_DESK_SAMPLES_DIR");
+  const char *paths[] = { samples, NULL };
+  g_autoptr(GPtrArray) results = import_paths (f, paths);
+  g_autoptr(DeskStore) store = open_library (f);
+  g_autoptr(GPtrArray) docs = desk_store_list_documents (store, NULL);
+  g_autoptr(GHashTable) formats = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (count_status (results, DESK_IMPORT_FAILED), ==, 0);
+  g_assert_cmpuint (docs->len, >=, 4);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      DeskDocument *doc = g_ptr_array_index (docs, i);
+      g_autofree char *text = desk_store_get_text (store, desk_document_get_id (doc), NULL);
+
+      g_hash_table_add (formats, (gpointer) desk_document_get_format (doc));
+      g_assert_cmpuint (desk_document_get_n_sections (doc), >, 0);
+      /* markup never reaches the text */
+      g_assert_null (strstr (text, "<"));
+      g_assert_null (strstr (text, "**"));
+      g_assert_null (strstr (text, "console.log"));
+      g_assert_null (strstr (text, "Todos los derechos"));
+      if (g_str_equal (desk_document_get_format (doc), "html"))
+        g_assert_cmpstr (desk_document_get_published (doc), ==, "2025-11-20");
+    }
+  g_assert_true (g_hash_table_contains (formats, "text"));
+  g_assert_true (g_hash_table_contains (formats, "markdown"));
+  g_assert_true (g_hash_table_contains (formats, "html"));
+}
+
+static void
+cancel_after_first_cb (guint       done,
+                       guint       total,
+                       const char *current,
+                       gpointer    user_data)
+{
+  if (done == 1)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = desk_test_write_file (f->dir, "a.txt", "Primer documento del lote.\n", -1);
+  g_autofree char *b = desk_test_write_file (f->dir, "b.txt", "Segundo documento del lote.\n", -1);
+  g_autofree char *c = desk_test_write_file (f->dir, "c.txt", "Tercer documento del lote.\n", -1);
+  const char *paths[] = { a, b, c, NULL };
+
+  results = desk_importer_run (f->importer, paths, cancel_after_first_cb, cancellable, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  assert_library_sound (f, 1);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *results;
+  guint progress_calls;
+  GThread *main_thread;
+} AsyncState;
+
+static void
+async_progress_cb (guint       done,
+                   guint       total,
+                   const char *current,
+                   gpointer    user_data)
+{
+  AsyncState *state = user_data;
+
+  /* progress arrives in the caller's thread, where widgets live */
+  g_assert_true (g_thread_self () == state->main_thread);
+  state->progress_calls++;
+}
+
+static void
+async_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncState *state = user_data;
+  g_autoptr(GError) error = NULL;
+
+  state->results = desk_importer_run_finish (DESK_IMPORTER (object), result, &error);
+  g_assert_no_error (error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *paths[] = { g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), NULL };
+  AsyncState state = { 0 };
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  state.main_thread = g_thread_self ();
+  desk_importer_run_async (f->importer, paths, async_progress_cb, &state, NULL, async_done_cb, &state);
+  g_main_loop_run (state.loop);
+
+  g_assert_nonnull (state.results);
+  g_assert_cmpuint (count_status (state.results, DESK_IMPORT_ADDED), ==, state.results->len);
+  g_assert_cmpuint (state.progress_calls, >=, state.results->len);
+  g_ptr_array_unref (state.results);
+  g_main_loop_unref (state.loop);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/import/corpus-once", test_corpus_once);
+  ADD ("/import/thesis-structure", test_thesis_structure);
+  ADD ("/import/thesis-pdf-same-outline", test_thesis_pdf_same_outline);
+  ADD ("/import/pdf-pages-cleaned", test_pdf_pages_cleaned);
+  ADD ("/import/bad-inputs", test_bad_inputs);
+  ADD ("/import/unreadable-file", test_unreadable_file);
+  ADD ("/import/windows-1252", test_windows_1252);
+  ADD ("/import/formats", test_formats);
+  ADD ("/import/cancel", test_cancel);
+  ADD ("/import/async", test_async);
+#undef ADD
+
+  return g_test_run ();
+}

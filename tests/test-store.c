@@ -1,0 +1,294 @@
+/* test-store.c: the library file, its migrations and its full-text search */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+
+#include "desk-normalize.h"
+#include "desk-store.h"
+#include "desk-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  DeskStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = desk_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+  f->store = desk_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  desk_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+add_text (DeskStore  *store,
+          const char *text,
+          gboolean   *existed)
+{
+  const char *pages[] = { text };
+  g_autoptr(GPtrArray) blocks = desk_normalize_pages (pages, 1, DESK_NORMALIZE_PLAIN);
+  g_autoptr(DeskParsedDocument) doc = desk_structure_analyze (blocks, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  doc->format = g_strdup ("text");
+  doc->path = g_strdup ("/tmp/test.txt");
+  doc->size = strlen (text);
+  g_assert_true (desk_store_add_document (store, doc, &id, existed, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static void
+test_open_and_migrate (Fixture       *f,
+                       gconstpointer  data)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (desk_store_count_documents (f->store, &error), ==, 0);
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, DESK_STORE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  check = desk_store_check_integrity (f->store, &error);
+  g_assert_cmpstr (check, ==, "ok");
+
+  /* reopening an up-to-date library migrates nothing and loses nothing */
+  add_text (f->store, "Un documento de prueba.\n", NULL);
+  g_clear_object (&f->store);
+  f->store = desk_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_store_count_documents (f->store, NULL), ==, 1);
+}
+
+static void
+test_same_content_once (Fixture       *f,
+                        gconstpointer  data)
+{
+  gboolean existed = TRUE;
+  gint64 a, b;
+
+  a = add_text (f->store, "La cooperación bilateral.\nOtro párrafo.\n", &existed);
+  g_assert_false (existed);
+  b = add_text (f->store, "La cooperación  bilateral.\r\nOtro párrafo.\r\n", &existed);
+  g_assert_true (existed);
+  g_assert_cmpint (a, ==, b);
+  g_assert_cmpint (desk_store_count_documents (f->store, NULL), ==, 1);
+}
+
+static guint
+count_hits (DeskStore  *store,
+            const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = desk_store_search (store, query, 20, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+static void
+test_search_folds_and_stems (Fixture       *f,
+                             gconstpointer  data)
+{
+  add_text (f->store, "La cooperación entre ambos países se fortaleció durante el año.\n", NULL);
+  add_text (f->store, "Los gobiernos acordaron cooperar en materia de seguridad.\n", NULL);
+  add_text (f->store, "Una canción popular sonó durante la ceremonia oficial.\n", NULL);
+  add_text (f->store, "The designation aims to bolster military cooperation with Peru.\n", NULL);
+
+  /* accent-insensitive and stemmed, in both directions */
+  g_assert_cmpuint (count_hits (f->store, "cooperacion"), >=, 2);
+  g_assert_cmpuint (count_hits (f->store, "cooperar"), >=, 2);
+  g_assert_cmpuint (count_hits (f->store, "COOPERACIÓN"), >=, 2);
+  g_assert_cmpuint (count_hits (f->store, "cancion"), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "canción"), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "cooperation"), >=, 1);
+  g_assert_cmpuint (count_hits (f->store, "gobierno"), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "designated"), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "coop*"), >=, 3);
+  g_assert_cmpuint (count_hits (f->store, "\"bolster military\""), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "inexistente"), ==, 0);
+}
+
+static void
+test_search_ranks_and_snippets (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  DeskSearchHit *best;
+  const GArray *ranges;
+  g_autofree char *markup = NULL;
+  gint64 rich;
+
+  add_text (f->store, "Un informe sobre comercio exterior y turismo receptivo en la costa norte, con una sola mención a la seguridad.\n", NULL);
+  rich = add_text (f->store, "Seguridad y defensa\nLa seguridad regional depende de la cooperación en seguridad fronteriza y de la seguridad ciudadana.\n", NULL);
+
+  hits = desk_store_search (f->store, "seguridad", 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  best = g_ptr_array_index (hits, 0);
+  g_assert_cmpint (desk_search_hit_get_document_id (best), ==, rich);
+  g_assert_cmpfloat (desk_search_hit_get_rank (best), <=,
+                     desk_search_hit_get_rank (g_ptr_array_index (hits, 1)));
+
+  ranges = desk_search_hit_get_highlights (best);
+  g_assert_cmpuint (ranges->len, >=, 1);
+  {
+    const DeskRange *r = &g_array_index (ranges, DeskRange, 0);
+    const char *snippet = desk_search_hit_get_snippet (best);
+    g_autofree char *word = g_utf8_substring (snippet, r->start, r->end);
+    g_autofree char *lower = g_utf8_strdown (word, -1);
+
+    g_assert_cmpstr (lower, ==, "seguridad");
+  }
+  markup = desk_search_hit_dup_snippet_markup (best);
+  g_assert_nonnull (strstr (markup, "<b>seguridad</b>") ? "" : strstr (markup, "<b>Seguridad</b>"));
+}
+
+static void
+test_search_bad_queries (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  add_text (f->store, "La Organización de los Estados Americanos (OEA) sesionó en Lima.\n", NULL);
+
+  hits = desk_store_search (f->store, "  \"  ", 20, &error);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_QUERY);
+  g_assert_null (hits);
+
+  /* FTS5 syntax typed by an officer is searched as words, never an error */
+  g_assert_cmpuint (count_hits (f->store, "(OEA) AND NOT -Lima*"), ==, 0);
+  g_assert_cmpuint (count_hits (f->store, "OEA)"), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "estados: americanos"), ==, 1);
+}
+
+static void
+test_find_document (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskDocument) by_id = NULL;
+  g_autoptr(DeskDocument) by_uid = NULL;
+  g_autoptr(DeskDocument) missing = NULL;
+  g_autofree char *prefix = NULL;
+  gint64 id = add_text (f->store, "Documento para buscar por identificador.\n", NULL);
+
+  by_id = desk_store_get_document (f->store, id, &error);
+  g_assert_no_error (error);
+  prefix = g_strndup (desk_document_get_uid (by_id), 10);
+  by_uid = desk_store_find_document (f->store, prefix, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_document_get_id (by_uid), ==, id);
+
+  missing = desk_store_find_document (f->store, "424242", &error);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_assert_null (missing);
+}
+
+static void
+test_newer_library_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db;
+
+  add_text (f->store, "Un documento.\n", NULL);
+  g_clear_object (&f->store);
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_checksum (f->path);
+
+  again = desk_store_open (f->path, &error);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NEWER_VERSION);
+  g_assert_null (again);
+  g_assert_nonnull (strstr (error->message, f->path));
+
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_foreign_file_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autofree char *path = desk_test_write_file (f->dir, "notes.db", "these are notes, not a database\n", -1);
+  g_autofree char *before = file_checksum (path);
+  g_autofree char *after = NULL;
+
+  store = desk_store_open (path, &error);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_LIBRARY);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "notes.db"));
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/open-and-migrate", test_open_and_migrate);
+  ADD ("/store/same-content-once", test_same_content_once);
+  ADD ("/store/search-folds-and-stems", test_search_folds_and_stems);
+  ADD ("/store/search-ranks-and-snippets", test_search_ranks_and_snippets);
+  ADD ("/store/search-bad-queries", test_search_bad_queries);
+  ADD ("/store/find-document", test_find_document);
+  ADD ("/store/newer-library-refused", test_newer_library_refused);
+  ADD ("/store/foreign-file-refused", test_foreign_file_refused);
+#undef ADD
+
+  return g_test_run ();
+}
