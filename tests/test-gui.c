@@ -14,8 +14,6 @@
 #include "desk-test-util.h"
 #include "desk-window.h"
 
-extern int _nl_msg_cat_cntr;
-
 typedef struct
 {
   char *dir;
@@ -32,11 +30,6 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  const char *language = data;
-
-  g_setenv ("LANGUAGE", language ? language : "en", TRUE);
-  _nl_msg_cat_cntr++;
-
   f->dir = desk_test_make_tmpdir ();
   path = g_build_filename (f->dir, "library.db", NULL);
   f->store = desk_store_open (path, &error);
@@ -253,11 +246,17 @@ main (int    argc,
   app = desk_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
-#define ADD(name, func, lang) g_test_add (name, Fixture, lang, fixture_setup, func, fixture_teardown)
-  ADD ("/gui/welcome-then-library", test_welcome_then_library, NULL);
-  ADD ("/gui/outline-scrolls", test_outline_scrolls, NULL);
-  ADD ("/gui/search-opens-at-hit", test_search_opens_at_hit, NULL);
-  ADD ("/gui/spanish", test_spanish, "es");
+  /* GLib decides once per process whether to translate: the Spanish run
+   * is a process of its own (the test-gui-es test, LANGUAGE=es) */
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "es") == 0)
+    ADD ("/gui/spanish", test_spanish);
+  else
+    {
+      ADD ("/gui/welcome-then-library", test_welcome_then_library);
+      ADD ("/gui/outline-scrolls", test_outline_scrolls);
+      ADD ("/gui/search-opens-at-hit", test_search_opens_at_hit);
+    }
 #undef ADD
 
   return g_test_run ();

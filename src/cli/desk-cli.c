@@ -176,17 +176,19 @@ cmd_import (Options *opts)
   for (guint i = 0; i < results->len; i++)
     {
       DeskImportResult *r = g_ptr_array_index (results, i);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, r->document_id);
 
       switch (r->status)
         {
         case DESK_IMPORT_ADDED:
           added++;
           /* TRANSLATORS: document number, title, file */
-          printf (_("Added %" G_GINT64_FORMAT ": “%s” (%s)\n"), r->document_id, r->title, r->path);
+          printf (_("Added %s: “%s” (%s)\n"), number, r->title, r->path);
           break;
         case DESK_IMPORT_DUPLICATE:
           duplicates++;
-          printf (_("Already in the library as %" G_GINT64_FORMAT ": %s\n"), r->document_id, r->path);
+          /* TRANSLATORS: document number, file */
+          printf (_("Already in the library as %s: %s\n"), number, r->path);
           break;
         case DESK_IMPORT_FAILED:
         default:

@@ -135,6 +135,16 @@ column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
+static void
+set_not_found (GError **error,
+               gint64   id)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+               _("There is no document %s in the library"), number);
+}
+
 static DeskDocument *
 document_from_row (sqlite3_stmt *stmt)
 {
@@ -511,8 +521,7 @@ desk_store_get_document (DeskStore  *self,
   if (rc == SQLITE_ROW)
     return document_from_row (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                 _("There is no document %" G_GINT64_FORMAT " in the library"), id);
+    set_not_found (error, id);
   else
     set_sql_error (self, error);
   return NULL;
@@ -592,8 +601,7 @@ desk_store_get_text (DeskStore  *self,
   if (rc == SQLITE_ROW)
     return g_strdup (column_text (stmt, 0));
   if (rc == SQLITE_DONE)
-    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                 _("There is no document %" G_GINT64_FORMAT " in the library"), id);
+    set_not_found (error, id);
   else
     set_sql_error (self, error);
   return NULL;
