@@ -221,6 +221,35 @@ test_search_opens_at_hit (Fixture       *f,
 }
 
 static void
+test_state_persists (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  DeskDocumentView *view;
+  DeskWindow *again;
+  g_autofree char *uid = NULL;
+
+  import_samples (f);
+  desk_window_select_document (f->window, 3);
+  uid = g_strdup (desk_document_get_uid (desk_document_view_get_document (desk_window_get_document_view (f->window))));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1111, 777);
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 777);
+
+  /* a new window on the same library opens where the officer left */
+  again = desk_window_new (GTK_APPLICATION (app), f->store);
+  view = desk_window_get_document_view (again);
+  g_assert_cmpstr (desk_document_get_uid (desk_document_view_get_document (view)), ==, uid);
+  {
+    int width, height;
+    gtk_window_get_default_size (GTK_WINDOW (again), &width, &height);
+    g_assert_cmpint (width, ==, 1111);
+  }
+  f->window = again;
+}
+
+static void
 test_spanish (Fixture       *f,
               gconstpointer  data)
 {
@@ -256,6 +285,7 @@ main (int    argc,
       ADD ("/gui/welcome-then-library", test_welcome_then_library);
       ADD ("/gui/outline-scrolls", test_outline_scrolls);
       ADD ("/gui/search-opens-at-hit", test_search_opens_at_hit);
+      ADD ("/gui/state-persists", test_state_persists);
     }
 #undef ADD
 
