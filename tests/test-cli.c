@@ -222,7 +222,7 @@ search_ids (Fixture    *f,
 {
   g_auto(Run) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
-  GHashTable *ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   JsonArray *hits;
 
   run_cli (&run, f, "search", "--json", query);
