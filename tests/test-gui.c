@@ -1,13 +1,13 @@
 /* test-gui.c: the main window with a real library, under a display */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
 #include "desk-application.h"
 #include "desk-document-view.h"
+#include "desk-locale.h"
 #include "desk-section.h"
 #include "desk-search-hit.h"
 #include "desk-store.h"
@@ -264,13 +264,7 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("DIALOGUE_DESK_LOCALEDIR");
-
-  setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  desk_locale_init ();
   gtk_test_init (&argc, &argv, NULL);
   app = desk_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));

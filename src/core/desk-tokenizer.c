@@ -62,70 +62,59 @@ is_word_char (gunichar c)
          t == G_UNICODE_SPACING_MARK;
 }
 
+/* Appends @c without its accents: "ó" → "o", "ñ" → "n". */
+static void
+append_folded (GString  *out,
+               gunichar  c)
+{
+  gunichar decomposed[4];
+  gsize n;
+
+  if (c < 128)
+    {
+      g_string_append_c (out, (char) c);
+      return;
+    }
+  n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+  for (gsize i = 0; i < n; i++)
+    {
+      GUnicodeType t = g_unichar_type (decomposed[i]);
+      if (t != G_UNICODE_NON_SPACING_MARK && t != G_UNICODE_SPACING_MARK &&
+          t != G_UNICODE_ENCLOSING_MARK)
+        g_string_append_unichar (out, decomposed[i]);
+    }
+}
+
 /* Lower-cases into self->lower and strips accents into self->folded. */
 static void
 fold_word (DeskStemmer *self,
            const char  *word,
            gsize        len)
 {
-  const char *p = word;
   const char *end = word + len;
 
   g_string_truncate (self->lower, 0);
   g_string_truncate (self->folded, 0);
 
-  while (p < end)
+  for (const char *p = word; p < end; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-      gunichar decomposed[4];
-      gsize n;
+      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
 
-      p = g_utf8_next_char (p);
-      c = g_unichar_tolower (c);
       g_string_append_unichar (self->lower, c);
-
-      if (c < 128)
-        {
-          g_string_append_c (self->folded, (char) c);
-          continue;
-        }
-      n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
-      for (gsize i = 0; i < n; i++)
-        {
-          GUnicodeType t = g_unichar_type (decomposed[i]);
-          if (t != G_UNICODE_NON_SPACING_MARK && t != G_UNICODE_SPACING_MARK &&
-              t != G_UNICODE_ENCLOSING_MARK)
-            g_string_append_unichar (self->folded, decomposed[i]);
-        }
+      append_folded (self->folded, c);
     }
 }
 
-/* Strips accents from a stem, in place in a caller-owned buffer. */
+/* A stem without its accents, newly allocated. */
 static char *
 fold_stem (const char *stem,
            int         len)
 {
   GString *out = g_string_sized_new (len);
-  const char *p = stem;
   const char *end = stem + len;
 
-  while (p < end)
-    {
-      gunichar c = g_utf8_get_char (p);
-      gunichar decomposed[4];
-      gsize n;
-
-      p = g_utf8_next_char (p);
-      if (c < 128)
-        {
-          g_string_append_c (out, (char) c);
-          continue;
-        }
-      n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
-      for (gsize i = 0; i < n; i++)
-        if (g_unichar_type (decomposed[i]) != G_UNICODE_NON_SPACING_MARK)
-          g_string_append_unichar (out, decomposed[i]);
-    }
+  for (const char *p = stem; p < end; p = g_utf8_next_char (p))
+    append_folded (out, g_utf8_get_char (p));
 
   return g_string_free (out, FALSE);
 }

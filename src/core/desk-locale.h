@@ -1,0 +1,10 @@
+/* desk-locale.h: the process's locale and message catalogue, for every entry point */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void desk_locale_init (void);
+
+G_END_DECLS
