@@ -785,7 +785,9 @@ desk_normalize_pages (const char * const *pages,
       else if (explicit)
         join = TRUE;
       else if (ends_sentence (b.text->str, b.text->len))
-        join = wrapped && b.last_line_len * 10 >= width * 8;
+        /* a sentence that ends at the wrap width may go on; a line far
+         * longer than the width was never wrapped: it is a whole paragraph */
+        join = wrapped && b.last_line_len * 10 >= width * 8 && b.last_line_len * 10 <= width * 13;
       else
         join = wrapped;
 
