@@ -13,7 +13,9 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-cli.h"
+#include "desk-extract.h"
 #include "desk-importer.h"
+#include "desk-reader.h"
 #include "desk-store.h"
 
 typedef struct
@@ -39,6 +41,7 @@ print_usage (FILE *out)
   fprintf (out, "  documents [--json]                   %s\n", _("List the documents of the library"));
   fprintf (out, "  show DOC-ID [--text|--outline|--json] %s\n", _("Show a document, its text or its outline"));
   fprintf (out, "  search [--json] [--limit N] QUERY    %s\n", _("Search the library’s documents"));
+  fprintf (out, "  extract [--json] FILE…               %s\n", _("Print the facts of files, without a library"));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --library PATH   %s\n", _("Use the library at PATH (default: $DIALOGUE_DESK_LIBRARY or the user’s library)"));
   fprintf (out, "  --help           %s\n", _("Show this help"));
@@ -391,6 +394,115 @@ cmd_show (Options *opts)
   return EXIT_OK;
 }
 
+static void
+add_fact_members (JsonBuilder       *builder,
+                  const DeskFact    *fact,
+                  GArray            *outline)
+{
+  add_string (builder, "kind", desk_fact_kind_to_string (fact->kind));
+  add_string (builder, "text", fact->text);
+  add_string (builder, "value", fact->value);
+  add_int (builder, "start", fact->start);
+  add_int (builder, "end", fact->end);
+  add_string (builder, "modality", desk_modality_to_string (fact->modality));
+  json_builder_set_member_name (builder, "section");
+  if (outline != NULL && fact->section >= 0 && (guint) fact->section < outline->len)
+    {
+      const DeskOutlineEntry *e = &g_array_index (outline, DeskOutlineEntry, fact->section);
+      g_autofree char *label = e->number && !strstr (e->title, e->number)
+                               ? g_strdup_printf ("%s %s", e->number, e->title) : g_strdup (e->title);
+      json_builder_add_string_value (builder, label);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "confidence");
+  json_builder_add_double_value (builder, fact->confidence);
+  if (fact->extra != NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (json_parser_load_from_data (parser, fact->extra, -1, NULL) &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          JsonObject *extra = json_node_get_object (json_parser_get_root (parser));
+          GList *members = json_object_get_members (extra);
+
+          for (GList *l = members; l; l = l->next)
+            {
+              json_builder_set_member_name (builder, l->data);
+              json_builder_add_value (builder, json_node_copy (json_object_get_member (extra, l->data)));
+            }
+          g_list_free (members);
+        }
+    }
+}
+
+static int
+cmd_extract (Options *opts)
+{
+  g_autoptr(DeskExtractor) extractor = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  if (opts->args->len == 0)
+    return usage_error (_("extract needs at least one file"));
+
+  extractor = desk_extractor_new (&error);
+  if (extractor == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+
+  for (guint i = 0; i < opts->args->len; i++)
+    {
+      const char *path = g_ptr_array_index (opts->args, i);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(DeskParsedDocument) doc = NULL;
+      g_autoptr(GError) file_error = NULL;
+
+      doc = desk_parse_file (file, opts->max_size > 0 ? opts->max_size : DESK_READER_DEFAULT_MAX_SIZE,
+                             extractor, NULL, &file_error);
+      if (doc == NULL)
+        {
+          print_error (file_error->message);
+          status = EXIT_FAILURE_;
+          continue;
+        }
+
+      if (opts->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          add_string (builder, "file", path);
+          add_string (builder, "language", doc->language);
+          json_builder_set_member_name (builder, "facts");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < doc->facts->len; j++)
+            {
+              json_builder_begin_object (builder);
+              add_fact_members (builder, &g_array_index (doc->facts, DeskFact, j), doc->outline);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+          print_json (builder);
+          continue;
+        }
+
+      printf ("%s\n", path);
+      for (guint j = 0; j < doc->facts->len; j++)
+        {
+          const DeskFact *fact = &g_array_index (doc->facts, DeskFact, j);
+
+          printf ("  %-9s %-10s %s  «%s»\n", desk_fact_kind_to_string (fact->kind),
+                  desk_modality_to_string (fact->modality), fact->value, fact->text);
+        }
+    }
+  return status;
+}
+
 static char *
 highlighted_snippet (DeskSearchHit *hit,
                      gboolean       terminal)
@@ -591,6 +703,8 @@ desk_cli_run (int    argc,
     status = cmd_show (&opts);
   else if (g_str_equal (command, "search"))
     status = cmd_search (&opts);
+  else if (g_str_equal (command, "extract"))
+    status = cmd_extract (&opts);
   else
     {
       g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), command);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "desk-extract.h"
 #include "desk-importer.h"
 #include "desk-normalize.h"
 #include "desk-reader.h"
@@ -147,17 +148,22 @@ collect_folder (GFile        *folder,
     }
 }
 
-static DeskParsedDocument *
-parse_file (DeskImporter  *self,
-            GFile         *file,
-            GCancellable  *cancellable,
-            GError       **error)
+/* Reads, normalizes and analyses one file, and extracts its facts when
+ * @extractor is given; touches no library. */
+DeskParsedDocument *
+desk_parse_file (GFile          *file,
+                 gint64          max_size,
+                 DeskExtractor  *extractor,
+                 GCancellable   *cancellable,
+                 GError        **error)
 {
   g_autoptr(DeskRawDocument) raw = NULL;
   g_autoptr(GPtrArray) blocks = NULL;
   DeskParsedDocument *doc;
 
-  raw = desk_reader_read (file, self->max_size, cancellable, error);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  raw = desk_reader_read (file, max_size, cancellable, error);
   if (raw == NULL)
     return NULL;
 
@@ -182,6 +188,8 @@ parse_file (DeskImporter  *self,
       g_free (doc->title);
       doc->title = g_file_get_basename (file);
     }
+  if (extractor != NULL)
+    doc->facts = desk_extractor_run (extractor, doc);
   return doc;
 }
 
@@ -237,9 +245,13 @@ run_import (DeskImporter  *self,
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (import_result_free);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskExtractor) extractor = NULL;
 
   store = desk_store_open (self->library_path, error);
   if (store == NULL)
+    return NULL;
+  extractor = desk_extractor_new (error);
+  if (extractor == NULL)
     return NULL;
 
   for (guint i = 0; run->paths[i] != NULL; i++)
@@ -268,7 +280,7 @@ run_import (DeskImporter  *self,
       r = g_new0 (DeskImportResult, 1);
       r->path = g_steal_pointer (&name);
 
-      doc = parse_file (self, file, cancellable, &r->error);
+      doc = desk_parse_file (file, self->max_size, extractor, cancellable, &r->error);
       if (doc != NULL && desk_store_add_document (store, doc, &r->document_id, &existed, &r->error))
         {
           r->status = existed ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;

@@ -4,6 +4,9 @@
 
 #include <gio/gio.h>
 
+#include "desk-extract.h"
+#include "desk-structure.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -50,5 +53,11 @@ void          desk_importer_run_async     (DeskImporter           *self,
 GPtrArray    *desk_importer_run_finish    (DeskImporter           *self,
                                            GAsyncResult           *result,
                                            GError                **error);
+
+DeskParsedDocument *desk_parse_file      (GFile                  *file,
+                                         gint64                  max_size,
+                                         DeskExtractor          *extractor,
+                                         GCancellable           *cancellable,
+                                         GError                **error);
 
 G_END_DECLS

@@ -74,6 +74,7 @@ desk_parsed_document_free (DeskParsedDocument *doc)
   g_free (doc->path);
   g_clear_pointer (&doc->outline, g_array_unref);
   g_clear_pointer (&doc->paragraphs, g_array_unref);
+  g_clear_pointer (&doc->facts, g_array_unref);
   g_free (doc);
 }
 

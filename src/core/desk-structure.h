@@ -53,6 +53,7 @@ typedef struct
   gint64 n_chars;
   GArray *outline;    /* DeskOutlineEntry */
   GArray *paragraphs; /* DeskParagraph */
+  GArray *facts;      /* DeskFact, or NULL when not extracted */
 } DeskParsedDocument;
 
 DeskBlock          *desk_block_new                 (DeskBlockKind  kind,

@@ -1,0 +1,1503 @@
+/* desk-extract.c: rule- and gazetteer-based extraction of facts
+ *
+ * One pass per paragraph: figures, dates, citations, quotes, entities;
+ * then per sentence: modality, proposals and meetings.  Overlapping
+ * candidates of the figure family (dates, money, percentages, quantities,
+ * citations) keep the longest; entities may sit inside quotes, proposals
+ * and meetings. */
+#define G_LOG_DOMAIN "desk-extract"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "desk-core-resources.h"
+#include "desk-extract.h"
+
+#define MONTHS_ES "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+#define MONTHS_EN "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+#define NUM "[+\\-−]?\\d{1,3}(?:[.,]\\d{3})+(?:[.,]\\d+)?|[+\\-−]?\\d+(?:[.,]\\d+)?"
+#define SCALE "mil\\s+millones|millones|mill[oó]n|mil|billones|bill[oó]n|thousand|millions?|billions?|trillions?"
+#define CUR_PREFIX "US\\$|U\\$S|USD|S/\\.?|PEN|€|EUR|£|\\$"
+#define CUR_WORD "d[oó]lares(?:\\s+(?:americanos|estadounidenses|norteamericanos))?|d[oó]lar|soles|euros?|(?:US\\s+)?dollars?|libras|pounds"
+#define UNIT "TM|toneladas\\s+m[eé]tricas|toneladas|metric\\s+tons|tons|tonnes|t|km2|km²|kil[oó]metros\\s+cuadrados|square\\s+kilomet(?:er|re)s|sq\\s?km|km|kil[oó]metros|kilomet(?:er|re)s|hect[aá]reas|hectares|ha|kg|kilogramos|kilos|kilograms|MW|megavatios|megawatts|barriles|barrels"
+#define CAP "[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
+
+G_DEFINE_QUARK (desk-extract-error-quark, desk_extract_error)
+
+typedef struct
+{
+  DeskFactKind kind;
+  char *canonical;
+} Entity;
+
+struct _DeskExtractor
+{
+  GHashTable *names;     /* surface name → Entity */
+  GHashTable *given;     /* given names */
+  GRegex *gazetteer_re;
+  GRegex *title_person_re;
+  GRegex *given_person_re;
+  GRegex *acronym_re;
+  GRegex *money_prefix_re;
+  GRegex *money_suffix_re;
+  GRegex *percent_re;
+  GRegex *quantity_re;
+  GRegex *date_re[10];
+  GRegex *citation_re;
+  GRegex *quote_re;
+  GRegex *meeting_noun_re;
+  GRegex *proposal_sentence_re;
+  GRegex *proposal_leadin_re;
+  GRegex *meeting_item_re;
+  GRegex *modality_re[DESK_N_MODALITIES];
+};
+
+typedef struct
+{
+  DeskFact fact;
+  gsize bstart;   /* bytes into the paragraph */
+  gsize bend;
+  int family;     /* 0 figures, 1 entities, 2 passages */
+} Candidate;
+
+typedef struct
+{
+  DeskExtractor *self;
+  DeskParsedDocument *doc;
+  GArray *facts;          /* DeskFact */
+  GHashTable *acronyms;   /* acronym or long form → canonical, this document */
+  GHashTable *surnames;   /* surname → canonical person, this document */
+  int doc_year;
+} Run;
+
+static void
+entity_free (gpointer data)
+{
+  Entity *e = data;
+
+  g_free (e->canonical);
+  g_free (e);
+}
+
+static GRegex *
+re (const char *pattern,
+    gboolean    caseless)
+{
+  g_autoptr(GError) error = NULL;
+  GRegex *regex = g_regex_new (pattern, G_REGEX_OPTIMIZE | (caseless ? G_REGEX_CASELESS : 0), 0, &error);
+
+  if (regex == NULL)
+    g_error ("bad built-in pattern %s: %s", pattern, error->message);
+  return regex;
+}
+
+static int
+compare_length_desc (gconstpointer a,
+                     gconstpointer b)
+{
+  return (int) strlen (*(const char * const *) b) - (int) strlen (*(const char * const *) a);
+}
+
+static void
+add_entity_names (DeskExtractor *self,
+                  JsonArray     *entries,
+                  DeskFactKind   kind)
+{
+  for (guint i = 0; entries && i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      const char *canonical;
+      JsonArray *names;
+
+      if (entry == NULL || !json_object_has_member (entry, "canonical") || !json_object_has_member (entry, "names"))
+        continue;
+      canonical = json_object_get_string_member (entry, "canonical");
+      names = json_object_get_array_member (entry, "names");
+      for (guint j = 0; names && j < json_array_get_length (names); j++)
+        {
+          const char *name = json_array_get_string_element (names, j);
+          Entity *e;
+
+          if (name == NULL || *name == '\0' || canonical == NULL)
+            continue;
+          e = g_new0 (Entity, 1);
+          e->kind = kind;
+          e->canonical = g_strdup (canonical);
+          g_hash_table_replace (self->names, g_strdup (name), e);
+        }
+    }
+}
+
+static gboolean
+load_gazetteer (DeskExtractor *self,
+                const char    *label,
+                const char    *data,
+                gsize          len,
+                GError       **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root;
+
+  if (!json_parser_load_from_data (parser, data, len, &local_error) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, DESK_EXTRACT_ERROR, DESK_EXTRACT_ERROR_DATA,
+                   _("The gazetteer “%s” is not valid: %s"), label,
+                   local_error ? local_error->message : _("it is not a JSON object"));
+      return FALSE;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (json_object_has_member (root, "places"))
+    add_entity_names (self, json_object_get_array_member (root, "places"), DESK_FACT_PLACE);
+  if (json_object_has_member (root, "organizations"))
+    add_entity_names (self, json_object_get_array_member (root, "organizations"), DESK_FACT_ORG);
+  if (json_object_has_member (root, "people"))
+    add_entity_names (self, json_object_get_array_member (root, "people"), DESK_FACT_PERSON);
+  return TRUE;
+}
+
+static char *
+titles_alternation (JsonObject *titles)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+  GList *members = json_object_get_members (titles);
+
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonArray *list = json_object_get_array_member (titles, l->data);
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        g_ptr_array_add (all, g_regex_escape_string (json_array_get_string_element (list, i), -1));
+    }
+  g_list_free (members);
+  g_ptr_array_sort (all, compare_length_desc);
+  for (guint i = 0; i < all->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '|');
+      g_string_append (out, g_ptr_array_index (all, i));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+load_people (DeskExtractor *self,
+             const char    *data,
+             gsize          len,
+             GError       **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *titles = NULL;
+  g_autofree char *title_pattern = NULL;
+  g_autofree char *given_pattern = NULL;
+  GString *given = g_string_new (NULL);
+  JsonObject *root;
+  JsonArray *names;
+
+  if (!json_parser_load_from_data (parser, data, len, error))
+    return FALSE;
+  root = json_node_get_object (json_parser_get_root (parser));
+  names = json_object_get_array_member (root, "given_names");
+  for (guint i = 0; i < json_array_get_length (names); i++)
+    {
+      const char *name = json_array_get_string_element (names, i);
+      g_autofree char *escaped = g_regex_escape_string (name, -1);
+
+      g_hash_table_add (self->given, g_strdup (name));
+      if (given->len > 0)
+        g_string_append_c (given, '|');
+      g_string_append (given, escaped);
+    }
+  titles = titles_alternation (json_object_get_object_member (root, "titles"));
+
+  /* "el presidente de Estados Unidos, Donald Trump", "President José Jerí" */
+  title_pattern = g_strdup_printf ("(?<![\\w])(?:%s)\\s+(?:(?:de|del|of)\\s+(?:la\\s+|the\\s+)?" CAP "(?:\\s+" CAP ")*,\\s+)?"
+                                   "(?P<name>" CAP "(?:\\s+[A-Z]\\.)?(?:\\s+(?:de\\s+la\\s+|de\\s+|del\\s+)?" CAP "){0,3})",
+                                   titles);
+  given_pattern = g_strdup_printf ("(?<![\\w])(?P<name>(?:%s)(?:\\s+(?:%s))?(?:\\s+[A-Z]\\.)?"
+                                   "(?:\\s+(?:de\\s+la\\s+|de\\s+|del\\s+)?" CAP "){1,3})(?![\\w])",
+                                   given->str, given->str);
+  self->title_person_re = re (title_pattern, FALSE);
+  self->given_person_re = re (given_pattern, FALSE);
+  g_string_free (given, TRUE);
+  return TRUE;
+}
+
+static void
+build_gazetteer_regex (DeskExtractor *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) pattern = g_string_new ("(?<![\\w])(?:");
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->names);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, g_regex_escape_string (key, -1));
+  g_ptr_array_sort (names, compare_length_desc);
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (pattern, '|');
+      g_string_append (pattern, g_ptr_array_index (names, i));
+    }
+  g_string_append (pattern, ")(?![\\w])");
+  self->gazetteer_re = re (pattern->str, FALSE);
+}
+
+static GBytes *
+lookup_data (const char  *name,
+             GError     **error)
+{
+  g_autofree char *path = g_strconcat ("/org/dialoguedesk/DialogueDesk/extraction/", name, NULL);
+
+  /* referencing the resource keeps it in a static link, and registers it */
+  g_assert (desk_core_get_resource () != NULL);
+  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
+/* Loads the shipped gazetteers, then the officer's own additions from
+ * $XDG_DATA_HOME/dialogue-desk/gazetteer.json when there is one. */
+DeskExtractor *
+desk_extractor_new (GError **error)
+{
+  g_autoptr(DeskExtractor) self = g_new0 (DeskExtractor, 1);
+  g_autoptr(GBytes) gazetteer = NULL;
+  g_autoptr(GBytes) people = NULL;
+  g_autofree char *user_path = g_build_filename (g_get_user_data_dir (), "dialogue-desk", "gazetteer.json", NULL);
+  gsize len;
+
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entity_free);
+  self->given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!(gazetteer = lookup_data ("gazetteer.json", error)) || !(people = lookup_data ("people.json", error)))
+    return NULL;
+  if (!load_gazetteer (self, "gazetteer.json", g_bytes_get_data (gazetteer, NULL), g_bytes_get_size (gazetteer), error))
+    return NULL;
+  if (!load_people (self, g_bytes_get_data (people, NULL), g_bytes_get_size (people), error))
+    return NULL;
+  if (g_file_test (user_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) read_error = NULL;
+
+      if (!g_file_get_contents (user_path, &contents, &len, &read_error))
+        {
+          g_set_error (error, DESK_EXTRACT_ERROR, DESK_EXTRACT_ERROR_DATA,
+                       _("The gazetteer “%s” cannot be read: %s"), user_path, read_error->message);
+          return NULL;
+        }
+      if (!load_gazetteer (self, user_path, contents, len, error))
+        return NULL;
+    }
+  build_gazetteer_regex (self);
+
+  self->acronym_re = re ("(?P<long>" CAP "(?:\\s+(?:(?:de|del|la|las|los|el|y|e|para|of|the|and|for|on|en|sin)\\s+)*" CAP "){1,9})"
+                         "\\s+\\((?P<acr>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\\-]{1,9})\\)", FALSE);
+  self->money_prefix_re = re ("(?<![\\w$])(?P<cur>" CUR_PREFIX ")\\s?(?P<num>" NUM ")(?:\\s(?P<scale>" SCALE ")(?![\\w]))?", FALSE);
+  self->money_suffix_re = re ("(?<![\\w.,$])(?P<num>" NUM ")\\s?(?:(?P<scale>" SCALE ")\\s+)?(?:de\\s+)?(?P<cur>" CUR_WORD ")(?![\\w])", TRUE);
+  self->percent_re = re ("(?<![\\w.,])(?:\\(\\s*)?(?P<num>" NUM ")\\s?(?:%|por\\s+ciento|percent|per\\s+cent)(?:\\s*\\))?", TRUE);
+  self->quantity_re = re ("(?<![\\w.,])(?P<num>" NUM ")\\s?(?:(?P<scale>" SCALE ")\\s+(?:de\\s+)?)?(?P<unit>" UNIT ")(?![\\w²])", FALSE);
+
+  self->date_re[0] = re ("(?<![\\w])(?P<d>\\d{1,2})(?:º|°|ro)?\\s+de\\s+(?P<m>" MONTHS_ES ")(?:\\s+(?:de|del)\\s+(?:año\\s+)?(?P<y>\\d{4}))?(?![\\w])", TRUE);
+  self->date_re[1] = re ("(?<![\\w])(?P<m>" MONTHS_EN ")\\.?\\s+(?P<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?P<y>\\d{4}))?(?![\\w])", FALSE);
+  self->date_re[2] = re ("(?<![\\w])(?:the\\s+)?(?P<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?P<m>" MONTHS_EN ")(?:,?\\s+(?P<y>\\d{4}))?(?![\\w])", FALSE);
+  self->date_re[3] = re ("(?<![\\w/])(?P<a>\\d{1,2})/(?P<b>\\d{1,2})/(?P<y>\\d{4})(?![\\w/])", FALSE);
+  self->date_re[4] = re ("(?<![\\w-])(?P<y>\\d{4})-(?P<m>\\d{2})-(?P<d>\\d{2})(?!\\d)", FALSE);
+  self->date_re[5] = re ("(?<![\\w])(?P<m>" MONTHS_ES ")\\s+(?:de|del)\\s+(?P<y>\\d{4})(?![\\w])", TRUE);
+  self->date_re[6] = re ("(?<![\\w])(?P<m>" MONTHS_EN ")\\s+(?:of\\s+)?(?P<y>\\d{4})(?![\\w])", FALSE);
+  self->date_re[7] = re ("(?<![\\w])(?P<ord>primer|segundo|tercer|cuarto|first|second|third|fourth)\\s+(?:semestre|trimestre|half|quarter)\\s+(?:de|del|of)\\s+(?:(?:el|the)\\s+)?(?:año\\s+)?(?P<y>\\d{4})(?![\\w])", TRUE);
+  self->date_re[8] = re ("(?<![\\w])(?:(?:desde|entre|from|between)\\s+(?:el\\s+)?(?:año\\s+)?(?P<y1>(?:1[89]|20)\\d{2})\\s+(?:hasta|y|a|al|to|and|until)\\s+(?:el\\s+)?(?P<y2>(?:1[89]|20)\\d{2})"
+                         "|(?P<y3>(?:1[89]|20)\\d{2})\\s?[-–—]\\s?(?P<y4>(?:1[89]|20)\\d{2}))(?![\\w])", TRUE);
+  self->date_re[9] = re ("(?<![\\w])(?:en|el|del|desde|hasta|año|años|para|in|since|by|during|until|early|late|mid)\\s+(?:el\\s+)?(?:año\\s+)?(?P<y>(?:1[89]|20)\\d{2})(?![\\w]|[.,]\\d)", TRUE);
+
+  self->citation_re = re ("\\((?P<a>[A-ZÁÉÍÓÚÑ][^()]{0,150}?),\\s*(?P<y>(?:1[89]|20)\\d{2}[a-z]?)"
+                          "(?:\\s*,\\s*(?:pg?\\.|p[áa]gs?\\.?|pp\\.|page)\\s*(?P<p>\\d+(?:\\s*[-–]\\s*\\d+)?))?\\)", FALSE);
+  self->quote_re = re ("“(?P<q>[^“”]{3,3000})”|«(?P<g>[^«»]{3,3000})»", FALSE);
+  self->meeting_noun_re = re ("(?<![\\w])(?:reuni[oó]n(?:es)?|cumbre|encuentros?|visitas?|gabinetes?\\s+binacional(?:es)?|di[aá]logos?\\s+(?:pol[ií]tico\\s+)?de\\s+alto\\s+nivel|conferencia|meetings?|summits?|visits?|talks|rounds?|conference)(?![\\w])", TRUE);
+  self->proposal_sentence_re = re ("(?<![\\w])(?:se\\s+propone|se\\s+plantea|propon(?:e|emos|en)|propuso|propusieron|deber[áí]a?n?|se\\s+recomienda|recomienda|sugiere|should|recommends?|proposes?|proposed\\s+that|it\\s+is\\s+proposed)(?![\\w])", TRUE);
+  self->proposal_leadin_re = re ("(?:siguientes|propuestas?|propone|plantea|recomendaciones|recomienda|acciones|puntos|deber[áí]|following|recommend|recommendations?|proposals?|propose|should|actions)", TRUE);
+  self->meeting_item_re = re ("^(?:[-•·*]\\s*)?(?P<place>" CAP "(?:\\s+(?:de\\s+|del\\s+)?" CAP "){0,3})\\s*\\((?P<a>\\d{1,2})/(?P<b>\\d{1,2})/(?P<y>\\d{4})\\)\\s*[.;,]?$", FALSE);
+
+  self->modality_re[DESK_MODALITY_NEGATED] = re ("(?<![\\w])(?:no(?!\\s+(?:s[oó]lo|solamente|solo|menos|obstante))|nunca|jam[aá]s|tampoco|not(?!\\s+only)|never|no\\s+longer)(?![\\w])|n't(?![\\w])", TRUE);
+  self->modality_re[DESK_MODALITY_PROPOSED] = re ("(?<![\\w])(?:propu(?:so|sieron|esto)|propon(?:e|en|emos|er)|se\\s+plantea|plante[oó]|recomiend(?:a|an)|recomend[oó]|suger(?:ir|ido)|sugiere|propose[sd]?|recommend(?:s|ed)?|suggest(?:s|ed)?)(?![\\w])", TRUE);
+  self->modality_re[DESK_MODALITY_INTENDED] = re ("(?<![\\w])(?:intenci[oó]n|pretende|pretenden|busca|buscan|tiene\\s+previsto|planea|planean|intends?|intention|plans?\\s+to|aims?\\s+to|seeks?\\s+to)(?![\\w])", TRUE);
+  self->modality_re[DESK_MODALITY_EXPECTED] = re ("(?<![\\w])(?:se\\s+espera|espera\\s+que|esperan\\s+que|prev[eé]|podr[ií]a|podr[ií]an|probablemente|eventual(?:mente)?|is\\s+expected|are\\s+expected|expected\\s+to|expects?|likely|could|may|might|would)(?![\\w])", TRUE);
+  self->modality_re[DESK_MODALITY_REPORTED] = re ("(?<![\\w])(?:seg[uú]n|de\\s+acuerdo\\s+con|inform[oó]|informaron|señal[oó]|señalaron|dijo|afirm[oó]|indic[oó]|declar[oó]|according\\s+to|reported|reports?\\s+that|said|stated|announced)(?![\\w])", TRUE);
+
+  return g_steal_pointer (&self);
+}
+
+void
+desk_extractor_free (DeskExtractor *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->given, g_hash_table_unref);
+  g_clear_pointer (&self->gazetteer_re, g_regex_unref);
+  g_clear_pointer (&self->title_person_re, g_regex_unref);
+  g_clear_pointer (&self->given_person_re, g_regex_unref);
+  g_clear_pointer (&self->acronym_re, g_regex_unref);
+  g_clear_pointer (&self->money_prefix_re, g_regex_unref);
+  g_clear_pointer (&self->money_suffix_re, g_regex_unref);
+  g_clear_pointer (&self->percent_re, g_regex_unref);
+  g_clear_pointer (&self->quantity_re, g_regex_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->date_re); i++)
+    g_clear_pointer (&self->date_re[i], g_regex_unref);
+  g_clear_pointer (&self->citation_re, g_regex_unref);
+  g_clear_pointer (&self->quote_re, g_regex_unref);
+  g_clear_pointer (&self->meeting_noun_re, g_regex_unref);
+  g_clear_pointer (&self->proposal_sentence_re, g_regex_unref);
+  g_clear_pointer (&self->proposal_leadin_re, g_regex_unref);
+  g_clear_pointer (&self->meeting_item_re, g_regex_unref);
+  for (guint i = 0; i < DESK_N_MODALITIES; i++)
+    g_clear_pointer (&self->modality_re[i], g_regex_unref);
+  g_free (self);
+}
+
+/* Numbers: a group of exactly three digits after a separator is a
+ * thousands group in both Spanish and English writing ("1,135 TM" and
+ * "1.135 TM" are 1135); one, two or four and more digits after the last
+ * separator make it the decimal mark ("1.5 millones", "9,1%"). */
+gboolean
+desk_extract_parse_number (const char *text,
+                           double     *value)
+{
+  GString *digits = g_string_new (NULL);
+  const char *p = text;
+  const char *last_sep = NULL;
+  int n_seps = 0;
+  gboolean mixed = FALSE;
+  char first_sep = 0;
+  gboolean negative = FALSE;
+  gboolean ok;
+
+  if (g_str_has_prefix (p, "−"))
+    {
+      negative = TRUE;
+      p += strlen ("−");
+    }
+  else if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+
+  for (const char *q = p; *q; q++)
+    if (*q == '.' || *q == ',')
+      {
+        if (first_sep == 0)
+          first_sep = *q;
+        else if (*q != first_sep)
+          mixed = TRUE;
+        last_sep = q;
+        n_seps++;
+      }
+
+  for (const char *q = p; *q; q++)
+    {
+      if (g_ascii_isdigit (*q))
+        g_string_append_c (digits, *q);
+      else if (q == last_sep)
+        {
+          gsize after = strspn (q + 1, "0123456789");
+          gboolean decimal = mixed || (n_seps == 1 && (after != 3 || g_str_has_prefix (p, "0")));
+
+          if (decimal)
+            g_string_append_c (digits, '.');
+        }
+    }
+
+  ok = digits->len > 0;
+  if (ok)
+    *value = g_ascii_strtod (digits->str, NULL) * (negative ? -1 : 1);
+  g_string_free (digits, TRUE);
+  return ok;
+}
+
+static double
+scale_factor (const char *scale)
+{
+  g_autofree char *s = NULL;
+
+  if (scale == NULL || *scale == '\0')
+    return 1;
+  s = g_utf8_strdown (scale, -1);
+  if (g_str_has_prefix (s, "mil") && strstr (s, "millones"))
+    return 1e9;
+  if (g_str_has_prefix (s, "mill"))
+    return 1e6;
+  if (g_str_equal (s, "mil") || g_str_has_prefix (s, "thousand"))
+    return 1e3;
+  if (g_str_has_prefix (s, "bill"))
+    return strstr (s, "ón") || strstr (s, "ones") || g_str_equal (s, "billon") ? 1e12 : 1e9;
+  if (g_str_has_prefix (s, "trillion"))
+    return 1e12;
+  return 1;
+}
+
+static char *
+format_number (double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *out;
+  gsize len;
+
+  if (fabs (v - round (v)) < 1e-6 && fabs (v) < 9e18)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) llround (v));
+  g_ascii_formatd (buf, sizeof buf, "%.4f", v);
+  out = g_strdup (buf);
+  len = strlen (out);
+  while (len > 0 && out[len - 1] == '0')
+    out[--len] = '\0';
+  if (len > 0 && out[len - 1] == '.')
+    out[--len] = '\0';
+  return out;
+}
+
+static const char *
+currency_code (const char *currency)
+{
+  g_autofree char *c = g_utf8_strdown (currency, -1);
+
+  if (g_str_has_prefix (c, "s/") || g_str_has_prefix (c, "sol") || g_str_equal (c, "pen"))
+    return "PEN";
+  if (g_str_has_prefix (c, "€") || g_str_has_prefix (c, "eur"))
+    return "EUR";
+  if (g_str_has_prefix (c, "£") || g_str_has_prefix (c, "libra") || g_str_has_prefix (c, "pound"))
+    return "GBP";
+  return "USD";
+}
+
+static int
+month_of (const char *name)
+{
+  static const char * const es[] = { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                                     "septiembre", "octubre", "noviembre", "diciembre" };
+  static const char * const en[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+  g_autofree char *s = g_utf8_strdown (name, -1);
+
+  if (g_str_equal (s, "setiembre"))
+    return 9;
+  for (int i = 0; i < 12; i++)
+    if (g_str_equal (s, es[i]) || g_str_has_prefix (s, en[i]))
+      return i + 1;
+  return 0;
+}
+
+/* Candidates */
+
+static void
+add_candidate (GArray       *out,
+               DeskFactKind  kind,
+               const char   *par,
+               gsize         bstart,
+               gsize         bend,
+               char         *value,
+               double        confidence,
+               char         *extra,
+               int           family)
+{
+  Candidate c = { 0 };
+
+  if (value == NULL)
+    return;
+  c.fact.kind = kind;
+  c.fact.text = g_strndup (par + bstart, bend - bstart);
+  c.fact.value = value;
+  c.fact.confidence = confidence;
+  c.fact.extra = extra;
+  c.fact.section = -1;
+  c.bstart = bstart;
+  c.bend = bend;
+  c.family = family;
+  g_array_append_val (out, c);
+}
+
+static char *
+fetch (GMatchInfo *match,
+       const char *name)
+{
+  char *s = g_match_info_fetch_named (match, name);
+
+  if (s != NULL && *s == '\0')
+    g_clear_pointer (&s, g_free);
+  return s;
+}
+
+static void
+match_pos (GMatchInfo *match,
+           int         group,
+           gsize      *start,
+           gsize      *end)
+{
+  int s, e;
+
+  g_match_info_fetch_pos (match, group, &s, &e);
+  *start = s;
+  *end = e;
+}
+
+static void
+find_figures (Run        *run,
+              const char *par,
+              GArray     *out)
+{
+  DeskExtractor *self = run->self;
+  GMatchInfo *m = NULL;
+  gsize s, e;
+
+  /* money with the currency first: US$ 3,679 millones */
+  for (g_regex_match (self->money_prefix_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *cur = fetch (m, "cur");
+      g_autofree char *num = fetch (m, "num");
+      g_autofree char *scale = fetch (m, "scale");
+      double v;
+
+      match_pos (m, 0, &s, &e);
+      if (num && desk_extract_parse_number (num, &v))
+        {
+          g_autofree char *n = format_number (fabs (v) * scale_factor (scale));
+          add_candidate (out, DESK_FACT_MONEY, par, s, e, g_strdup_printf ("%s %s", n, currency_code (cur)), 0.95,
+                         scale ? NULL : g_strdup ("{\"scale\":false}"), 0);
+        }
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  /* money with the currency after: 1.5 millones de dólares */
+  for (g_regex_match (self->money_suffix_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *cur = fetch (m, "cur");
+      g_autofree char *num = fetch (m, "num");
+      g_autofree char *scale = fetch (m, "scale");
+      double v;
+
+      match_pos (m, 0, &s, &e);
+      if (num && desk_extract_parse_number (num, &v))
+        {
+          g_autofree char *n = format_number (fabs (v) * scale_factor (scale));
+          add_candidate (out, DESK_FACT_MONEY, par, s, e, g_strdup_printf ("%s %s", n, currency_code (cur)), 0.9, NULL, 0);
+        }
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  for (g_regex_match (self->percent_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *num = fetch (m, "num");
+      double v;
+
+      match_pos (m, 0, &s, &e);
+      if (num && desk_extract_parse_number (num, &v))
+        {
+          g_autofree char *n = format_number (num[0] == '+' ? fabs (v) : v);
+          add_candidate (out, DESK_FACT_PERCENT, par, s, e, g_strdup_printf ("%s%%", n), 0.95, NULL, 0);
+        }
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  for (g_regex_match (self->quantity_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *num = fetch (m, "num");
+      g_autofree char *scale = fetch (m, "scale");
+      g_autofree char *unit = fetch (m, "unit");
+      g_autofree char *u = NULL;
+      const char *code;
+      double v;
+
+      match_pos (m, 0, &s, &e);
+      if (num == NULL || unit == NULL || !desk_extract_parse_number (num, &v))
+        continue;
+      u = g_utf8_strdown (unit, -1);
+      if (g_str_equal (u, "tm") || g_str_has_prefix (u, "tonelada") || g_str_has_suffix (u, "tons") ||
+          g_str_equal (u, "tonnes") || g_str_equal (u, "t"))
+        code = "t";
+      else if (g_str_equal (u, "km2") || g_str_equal (u, "km²") || strstr (u, "cuadrados") || strstr (u, "square") || strstr (u, "sq"))
+        code = "km2";
+      else if (g_str_equal (u, "km") || (g_str_has_prefix (u, "kil") && strstr (u, "met")))
+        code = "km";
+      else if (g_str_equal (u, "ha") || g_str_has_prefix (u, "hect"))
+        code = "ha";
+      else if (g_str_equal (u, "kg") || g_str_has_prefix (u, "kilo"))
+        code = "kg";
+      else if (g_str_equal (u, "mw") || g_str_has_prefix (u, "mega"))
+        code = "MW";
+      else
+        code = "bbl";
+      {
+        g_autofree char *n = format_number (v * scale_factor (scale));
+        add_candidate (out, DESK_FACT_QUANTITY, par, s, e, g_strdup_printf ("%s %s", n, code), 0.9, NULL, 0);
+      }
+    }
+  g_clear_pointer (&m, g_match_info_free);
+}
+
+/* Money ranges share their scale and currency: "de US$ 216 a US$ 717
+ * millones" is 216 and 717 million. */
+static void
+share_scales (GArray     *cands,
+              const char *par)
+{
+  static GRegex *link;
+
+  if (link == NULL)
+    link = re ("^\\s*(?:a|y|e|hasta|to|and|-|–)\\s*$", TRUE);
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *a = &g_array_index (cands, Candidate, i);
+
+      if (a->fact.kind != DESK_FACT_MONEY || a->fact.extra == NULL)
+        continue;
+      for (guint j = 0; j < cands->len; j++)
+        {
+          Candidate *b = &g_array_index (cands, Candidate, j);
+          g_autofree char *gap = NULL;
+
+          if (b->fact.kind != DESK_FACT_MONEY || b->bstart <= a->bend || b->fact.extra != NULL ||
+              b->bstart - a->bend > 8)
+            continue;
+          gap = g_strndup (par + a->bend, b->bstart - a->bend);
+          if (g_regex_match (link, gap, 0, NULL))
+            {
+              double va = g_ascii_strtod (a->fact.value, NULL);
+              double vb = g_ascii_strtod (b->fact.value, NULL);
+              const char *code = strchr (b->fact.value, ' ');
+              double factor = 1;
+              g_autofree char *raw = g_strndup (par + b->bstart, b->bend - b->bstart);
+              g_autoptr(GMatchInfo) m = NULL;
+              static GRegex *num_re;
+
+              if (num_re == NULL)
+                num_re = re (NUM, FALSE);
+              if (g_regex_match (num_re, raw, 0, &m))
+                {
+                  g_autofree char *num = g_match_info_fetch (m, 0);
+                  double base;
+                  if (desk_extract_parse_number (num, &base) && base != 0)
+                    factor = vb / fabs (base);
+                }
+              if (factor > 1)
+                {
+                  g_autofree char *n = format_number (va * factor);
+                  g_free (a->fact.value);
+                  a->fact.value = g_strdup_printf ("%s%s", n, code ? code : "");
+                }
+              break;
+            }
+        }
+      g_clear_pointer (&a->fact.extra, g_free);
+    }
+}
+
+static char *
+date_value (Run        *run,
+            int         y,
+            int         m,
+            int         d)
+{
+  if (m < 1 || m > 12)
+    return NULL;
+  if (d == 0)
+    return y > 0 ? g_strdup_printf ("%04d-%02d", y, m) : NULL;
+  if (y == 0)
+    {
+      /* a day without a year takes the document's year when it has one */
+      if (run->doc_year > 0 && g_date_valid_dmy (d, m, run->doc_year))
+        return g_strdup_printf ("%04d-%02d-%02d", run->doc_year, m, d);
+      return d >= 1 && d <= 31 ? g_strdup_printf ("--%02d-%02d", m, d) : NULL;
+    }
+  if (y < 1800 || y > 2200 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+static void
+find_dates (Run        *run,
+            const char *par,
+            const char *language,
+            GArray     *out)
+{
+  DeskExtractor *self = run->self;
+  gsize s, e;
+
+  for (guint r = 0; r < G_N_ELEMENTS (self->date_re); r++)
+    {
+      GMatchInfo *m = NULL;
+
+      for (g_regex_match (self->date_re[r], par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+        {
+          g_autofree char *ys = fetch (m, "y");
+          g_autofree char *ms = NULL;
+          g_autofree char *ds = NULL;
+          int y = ys ? atoi (ys) : 0;
+          char *value = NULL;
+          double confidence = 0.95;
+
+          match_pos (m, 0, &s, &e);
+          switch (r)
+            {
+            case 0: case 1: case 2: case 4:
+              ms = fetch (m, "m");
+              ds = fetch (m, "d");
+              value = date_value (run, y, r == 4 ? atoi (ms) : month_of (ms), atoi (ds));
+              break;
+            case 3:
+              {
+                g_autofree char *a = fetch (m, "a");
+                g_autofree char *b = fetch (m, "b");
+                int first = atoi (a), second = atoi (b);
+                /* day first, as in Spanish, unless the text is English and it reads month first */
+                gboolean month_first = g_str_equal (language, "en") && first <= 12 && second > 12;
+
+                value = month_first ? date_value (run, y, first, second) : date_value (run, y, second, first);
+                if (value == NULL && !month_first)
+                  value = date_value (run, y, first, second);
+              }
+              break;
+            case 5: case 6:
+              ms = fetch (m, "m");
+              value = date_value (run, y, month_of (ms), 0);
+              break;
+            case 7:
+              value = y >= 1800 && y <= 2200 ? g_strdup_printf ("%04d", y) : NULL;
+              break;
+            case 8:
+              {
+                g_autofree char *y1 = fetch (m, "y1");
+                g_autofree char *y2 = fetch (m, "y2");
+                g_autofree char *y3 = fetch (m, "y3");
+                g_autofree char *y4 = fetch (m, "y4");
+                int a = atoi (y1 ? y1 : y3 ? y3 : "0");
+                int b = atoi (y2 ? y2 : y4 ? y4 : "0");
+
+                value = a > 0 && b > a ? g_strdup_printf ("%04d/%04d", a, b) : NULL;
+              }
+              break;
+            case 9:
+              {
+                /* the fact is the year, not the word before it */
+                int ys_start, ys_end;
+
+                g_match_info_fetch_named_pos (m, "y", &ys_start, &ys_end);
+                s = ys_start;
+                e = ys_end;
+                value = g_strdup_printf ("%04d", y);
+                confidence = 0.8;
+              }
+              break;
+            default:
+              break;
+            }
+          add_candidate (out, DESK_FACT_DATE, par, s, e, value, confidence, NULL, 0);
+        }
+      g_match_info_free (m);
+    }
+}
+
+static void
+find_citations_and_quotes (Run        *run,
+                           const char *par,
+                           GArray     *out)
+{
+  DeskExtractor *self = run->self;
+  GMatchInfo *m = NULL;
+  gsize s, e;
+
+  for (g_regex_match (self->citation_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *a = fetch (m, "a");
+      g_autofree char *y = fetch (m, "y");
+      g_autofree char *p = fetch (m, "p");
+
+      match_pos (m, 0, &s, &e);
+      /* "(+316%)" and "(01/06/2007)" are not citations: an author has letters */
+      if (a == NULL || !g_regex_match_simple ("[[:alpha:]]{2}", a, 0, 0))
+        continue;
+      g_strstrip (a);
+      add_candidate (out, DESK_FACT_CITATION, par, s, e,
+                     p ? g_strdup_printf ("%s|%s|%s", a, y, p) : g_strdup_printf ("%s|%s", a, y), 0.95, NULL, 0);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  for (g_regex_match (self->quote_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *q = fetch (m, "q");
+      g_autofree char *g = fetch (m, "g");
+      const char *inner = q ? q : g;
+
+      match_pos (m, 0, &s, &e);
+      if (inner == NULL || strchr (g_strstrip ((char *) inner), ' ') == NULL)
+        continue;
+      add_candidate (out, DESK_FACT_QUOTE, par, s, e, g_strdup (inner), 0.9, NULL, 2);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+}
+
+static const Entity *
+known_entity (Run        *run,
+              const char *name)
+{
+  return g_hash_table_lookup (run->self->names, name);
+}
+
+static void
+add_entity (Run          *run,
+            GArray       *out,
+            const char   *par,
+            gsize         s,
+            gsize         e,
+            DeskFactKind  kind,
+            const char   *canonical,
+            double        confidence)
+{
+  add_candidate (out, kind, par, s, e, g_strdup (canonical), confidence, NULL, 1);
+}
+
+static gboolean
+is_all_caps (const char *par)
+{
+  for (const char *p = par; *p; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* A name made only of places or organizations is not a person. */
+static gboolean
+plausible_person (Run        *run,
+                  const char *name)
+{
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+  guint known = 0, n = 0;
+
+  if (known_entity (run, name) != NULL || g_hash_table_contains (run->acronyms, name))
+    return FALSE;
+  for (guint i = 0; words[i]; i++)
+    {
+      if (!g_unichar_isupper (g_utf8_get_char (words[i])))
+        continue;
+      n++;
+      if (known_entity (run, words[i]) != NULL)
+        known++;
+    }
+  return known < n;
+}
+
+static char *
+surname_of (const char *name)
+{
+  const char *last_space = strrchr (name, ' ');
+
+  return g_strdup (last_space ? last_space + 1 : name);
+}
+
+static void
+find_entities (Run        *run,
+               const char *par,
+               GArray     *out)
+{
+  DeskExtractor *self = run->self;
+  GMatchInfo *m = NULL;
+  gboolean caps = is_all_caps (par);
+  gsize s, e;
+
+  /* acronyms defined in the text: both forms name one entity */
+  for (g_regex_match (self->acronym_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *longf = fetch (m, "long");
+      g_autofree char *acr = fetch (m, "acr");
+      const Entity *known;
+      int ls, le, as, ae;
+
+      if (longf == NULL || acr == NULL)
+        continue;
+      /* trim leading function words the pattern may have taken */
+      g_match_info_fetch_named_pos (m, "long", &ls, &le);
+      g_match_info_fetch_named_pos (m, "acr", &as, &ae);
+      if (g_utf8_get_char (longf) != g_utf8_get_char (acr))
+        {
+          /* "... la Comisión Nacional para el Desarrollo y Vida sin Drogas (DEVIDA)": the
+           * long form starts at the word that begins like the acronym */
+          const char *start = NULL;
+          for (const char *p = longf; *p; p = g_utf8_next_char (p))
+            if ((p == longf || p[-1] == ' ') && g_utf8_get_char (p) == g_utf8_get_char (acr))
+              {
+                start = p;
+                break;
+              }
+          if (start == NULL)
+            continue;
+          ls += start - longf;
+          memmove (longf, start, strlen (start) + 1);
+        }
+      known = known_entity (run, acr);
+      if (known == NULL)
+        known = known_entity (run, longf);
+      {
+        const char *canonical = known ? known->canonical : longf;
+        DeskFactKind kind = known ? known->kind : DESK_FACT_ORG;
+
+        g_hash_table_replace (run->acronyms, g_strdup (acr), g_strdup (canonical));
+        g_hash_table_replace (run->acronyms, g_strdup (longf), g_strdup (canonical));
+        add_entity (run, out, par, ls, le, kind, canonical, 0.85);
+        add_entity (run, out, par, as, ae, kind, canonical, 0.85);
+      }
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  /* gazetteer names */
+  for (g_regex_match (self->gazetteer_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *name = g_match_info_fetch (m, 0);
+      const Entity *entity = known_entity (run, name);
+
+      match_pos (m, 0, &s, &e);
+      if (entity == NULL)
+        continue;
+      /* short acronyms in an all-caps heading are ordinary words */
+      if (caps && strlen (name) <= 4)
+        continue;
+      add_entity (run, out, par, s, e, entity->kind, entity->canonical, 0.9);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  /* people: a title or role before a name, or a known given name */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GRegex *regex = pass == 0 ? self->title_person_re : self->given_person_re;
+
+      for (g_regex_match (regex, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+        {
+          g_autofree char *name = fetch (m, "name");
+          int ns, ne;
+
+          if (name == NULL || !plausible_person (run, name))
+            continue;
+          g_match_info_fetch_named_pos (m, "name", &ns, &ne);
+          {
+            g_autofree char *surname = surname_of (name);
+            const char *canonical = g_hash_table_lookup (run->surnames, name);
+
+            if (canonical == NULL)
+              canonical = name;
+            if (strchr (name, ' ') != NULL && !g_hash_table_contains (run->surnames, surname))
+              g_hash_table_replace (run->surnames, g_strdup (surname), g_strdup (name));
+            add_entity (run, out, par, ns, ne, DESK_FACT_PERSON, canonical, pass == 0 ? 0.85 : 0.75);
+          }
+        }
+      g_clear_pointer (&m, g_match_info_free);
+    }
+
+  /* acronyms defined earlier in the document */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, run->acronyms);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        const char *found = par;
+        gsize klen = strlen (key);
+
+        if (known_entity (run, key) != NULL)
+          continue;
+        while ((found = strstr (found, key)) != NULL)
+          {
+            gboolean before_ok = found == par || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (found)));
+            gboolean after_ok = !g_unichar_isalnum (g_utf8_get_char (found + klen));
+
+            if (before_ok && after_ok)
+              add_entity (run, out, par, found - par, found - par + klen, DESK_FACT_ORG, value, 0.8);
+            found += klen;
+          }
+      }
+  }
+
+  /* a surname alone, after its full name in the document: "Jerí" */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, run->surnames);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        const char *found = par;
+        gsize klen = strlen (key);
+
+        if (known_entity (run, key) != NULL || g_hash_table_contains (run->self->given, key))
+          continue;
+        while ((found = strstr (found, key)) != NULL)
+          {
+            gboolean before_ok = found == par || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (found)));
+            gboolean after_ok = !g_unichar_isalnum (g_utf8_get_char (found + klen));
+
+            if (before_ok && after_ok)
+              add_entity (run, out, par, found - par, found - par + klen, DESK_FACT_PERSON, value, 0.7);
+            found += klen;
+          }
+      }
+  }
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->bstart != y->bstart)
+    return x->bstart < y->bstart ? -1 : 1;
+  /* longer first */
+  if (x->bend != y->bend)
+    return x->bend > y->bend ? -1 : 1;
+  return (int) x->fact.kind - (int) y->fact.kind;
+}
+
+/* Within a family, overlapping candidates keep the longest (then the
+ * earliest); a figure never overlaps a citation or another figure. */
+static void
+resolve_overlaps (GArray *cands)
+{
+  g_array_sort (cands, compare_candidates);
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *a = &g_array_index (cands, Candidate, i);
+
+      if (a->fact.text == NULL)
+        continue;
+      for (guint j = i + 1; j < cands->len; j++)
+        {
+          Candidate *b = &g_array_index (cands, Candidate, j);
+
+          if (b->bstart >= a->bend)
+            break;
+          if (b->fact.text == NULL || b->family != a->family)
+            continue;
+          /* a person inside an organization's name is part of that name */
+          desk_fact_clear (&b->fact);
+        }
+    }
+}
+
+/* Sentences: ends of . ? ! followed by a space and a capital, not after
+ * abbreviations such as "EE." or "Sr." or an initial. */
+static GArray *
+split_sentences (const char *par)
+{
+  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize start = 0;
+  gsize len = strlen (par);
+
+  g_array_append_val (bounds, start);
+  for (gsize i = 0; i + 2 < len; i++)
+    {
+      char c = par[i];
+      gunichar next;
+      gsize w;
+
+      if (c != '.' && c != '?' && c != '!')
+        continue;
+      if (par[i + 1] != ' ')
+        continue;
+      next = g_utf8_get_char (par + i + 2);
+      if (!g_unichar_isupper (next) && next != 0xBF && next != 0xA1 && next != 0x201C && next != '"' && next != 0xAB)
+        continue;
+      if (c == '.')
+        {
+          /* the word before the period */
+          w = i;
+          while (w > 0 && par[w - 1] != ' ' && par[w - 1] != '(')
+            w--;
+          if (i - w <= 3 && g_ascii_isupper (par[w]))
+            continue; /* EE. UU. Sr. Dr. J. */
+          if (i - w <= 4 && (g_str_has_prefix (par + w, "Sra") || g_str_has_prefix (par + w, "etc") ||
+                             g_str_has_prefix (par + w, "pág") || g_str_has_prefix (par + w, "p.")))
+            continue;
+        }
+      start = i + 2;
+      g_array_append_val (bounds, start);
+    }
+  return bounds;
+}
+
+/* The cue nearest the start of the sentence sets its modality: in "X
+ * propuso que Perú sea considerado aliado ... con países que no forman
+ * parte de la alianza", the proposal governs and the negation is inside a
+ * clause of its own. */
+static DeskModality
+sentence_modality (DeskExtractor *self,
+                   const char    *sentence)
+{
+  static const DeskModality order[] = {
+    DESK_MODALITY_NEGATED, DESK_MODALITY_PROPOSED, DESK_MODALITY_INTENDED,
+    DESK_MODALITY_EXPECTED, DESK_MODALITY_REPORTED,
+  };
+  DeskModality best = DESK_MODALITY_ASSERTED;
+  int best_pos = G_MAXINT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(GMatchInfo) m = NULL;
+      int start, end;
+
+      if (!g_regex_match (self->modality_re[order[i]], sentence, 0, &m))
+        continue;
+      g_match_info_fetch_pos (m, 0, &start, &end);
+      if (start < best_pos)
+        {
+          best_pos = start;
+          best = order[i];
+        }
+    }
+  return best;
+}
+
+static char *
+strip_bullet (const char *text)
+{
+  const char *p = text;
+
+  while (*p == '-' || *p == '*' || *p == ' ' || g_str_has_prefix (p, "•") || g_str_has_prefix (p, "·"))
+    p = g_utf8_next_char (p);
+  return g_strstrip (g_strdup (p));
+}
+
+static char *
+meeting_extra (const char *date,
+               const char *place,
+               GPtrArray  *participants)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, date);
+  json_builder_set_member_name (builder, "place");
+  if (place)
+    json_builder_add_string_value (builder, place);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "participants");
+  json_builder_begin_array (builder);
+  for (guint i = 0; participants && i < participants->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (participants, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static char *
+meeting_value (const char *date,
+               const char *place,
+               GPtrArray  *participants)
+{
+  GString *v = g_string_new (date);
+
+  g_string_append_printf (v, " | %s | ", place ? place : "");
+  for (guint i = 0; participants && i < participants->len; i++)
+    g_string_append_printf (v, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (participants, i));
+  return g_string_free (v, FALSE);
+}
+
+/* Proposals, meetings and every fact's modality, sentence by sentence. */
+static void
+find_sentence_facts (Run           *run,
+                     const char    *par,
+                     DeskBlockKind  kind,
+                     gboolean       under_proposal_leadin,
+                     GArray        *cands)
+{
+  DeskExtractor *self = run->self;
+  g_autoptr(GArray) bounds = split_sentences (par);
+  gsize len = strlen (par);
+  guint n_before = cands->len;
+
+  for (guint i = 0; i < bounds->len; i++)
+    {
+      gsize s = g_array_index (bounds, gsize, i);
+      gsize e = i + 1 < bounds->len ? g_array_index (bounds, gsize, i + 1) : len;
+      g_autofree char *sentence = NULL;
+      DeskModality modality;
+      gsize te = e;
+
+      while (te > s && par[te - 1] == ' ')
+        te--;
+      sentence = g_strndup (par + s, te - s);
+      modality = sentence_modality (self, sentence);
+
+      for (guint j = 0; j < n_before; j++)
+        {
+          Candidate *c = &g_array_index (cands, Candidate, j);
+          if (c->fact.text != NULL && c->bstart >= s && c->bstart < e)
+            c->fact.modality = modality;
+        }
+
+      /* proposals: list items under a proposing lead-in, sentences that propose */
+      if ((kind == DESK_BLOCK_LIST_ITEM && under_proposal_leadin && i == 0) ||
+          (kind != DESK_BLOCK_HEADING && g_regex_match (self->proposal_sentence_re, sentence, 0, NULL) &&
+           !(modality == DESK_MODALITY_NEGATED)))
+        {
+          gsize ps = s, pe = te;
+          g_autofree char *value = NULL;
+
+          if (kind == DESK_BLOCK_LIST_ITEM)
+            {
+              pe = len;
+              while (pe > ps && par[pe - 1] == ' ')
+                pe--;
+            }
+          {
+            g_autofree char *raw = g_strndup (par + ps, pe - ps);
+            value = strip_bullet (raw);
+          }
+          if (g_utf8_strlen (value, -1) >= 12)
+            {
+              add_candidate (cands, DESK_FACT_PROPOSAL, par, ps, pe, g_steal_pointer (&value), 0.75, NULL, 2);
+              g_array_index (cands, Candidate, cands->len - 1).fact.modality =
+                modality == DESK_MODALITY_ASSERTED ? DESK_MODALITY_PROPOSED : modality;
+            }
+          if (kind == DESK_BLOCK_LIST_ITEM)
+            break;
+        }
+
+      /* meetings: a meeting word and a date in the same sentence */
+      if (kind != DESK_BLOCK_HEADING && g_regex_match (self->meeting_noun_re, sentence, 0, NULL))
+        {
+          const char *date = NULL;
+          const char *place = NULL;
+          gboolean place_located = FALSE;
+          g_autoptr(GPtrArray) people = g_ptr_array_new ();
+
+          for (guint j = 0; j < n_before; j++)
+            {
+              Candidate *c = &g_array_index (cands, Candidate, j);
+
+              if (c->fact.text == NULL || c->bstart < s || c->bstart >= e)
+                continue;
+              if (c->fact.kind == DESK_FACT_DATE && date == NULL && strlen (c->fact.value) >= 7)
+                date = c->fact.value;
+              else if (c->fact.kind == DESK_FACT_PLACE)
+                {
+                  /* the place where it happened: "en la Isla Esteves", "in Quito" */
+                  gsize from = c->bstart > s + 8 ? c->bstart - 8 : s;
+                  g_autofree char *before = NULL;
+                  gboolean located;
+
+                  while (from < c->bstart && ((guchar) par[from] & 0xC0) == 0x80)
+                    from++;
+                  before = g_strndup (par + from, c->bstart - from);
+                  located = g_regex_match_simple ("(?:^|\\s)(?:en|in|at)(?:\\s+(?:la|el|the))?\\s+$", before, 0, 0);
+
+                  if (place == NULL || (located && !place_located))
+                    {
+                      place = c->fact.value;
+                      place_located = located;
+                    }
+                }
+              else if (c->fact.kind == DESK_FACT_PERSON)
+                {
+                  gboolean seen = FALSE;
+                  for (guint k = 0; k < people->len; k++)
+                    seen |= g_str_equal (g_ptr_array_index (people, k), c->fact.value);
+                  if (!seen)
+                    g_ptr_array_add (people, c->fact.value);
+                }
+            }
+          if (date != NULL)
+            {
+              char *extra = meeting_extra (date, place, people);
+              add_candidate (cands, DESK_FACT_MEETING, par, s, te, meeting_value (date, place, people), 0.7, extra, 3);
+              g_array_index (cands, Candidate, cands->len - 1).fact.modality = modality;
+            }
+        }
+    }
+
+  /* "Tumbes (01/06/2007)" in a list of meetings */
+  if (kind == DESK_BLOCK_LIST_ITEM)
+    {
+      g_autoptr(GMatchInfo) m = NULL;
+
+      if (g_regex_match (self->meeting_item_re, par, 0, &m))
+        {
+          g_autofree char *place = fetch (m, "place");
+          g_autofree char *a = fetch (m, "a");
+          g_autofree char *b = fetch (m, "b");
+          g_autofree char *y = fetch (m, "y");
+          g_autofree char *date = date_value (run, atoi (y), atoi (b), atoi (a));
+          const Entity *known = known_entity (run, place);
+          const char *canonical = known ? known->canonical : place;
+
+          if (date != NULL)
+            add_candidate (cands, DESK_FACT_MEETING, par, 0, len, meeting_value (date, canonical, NULL), 0.7,
+                           meeting_extra (date, canonical, NULL), 3);
+        }
+    }
+}
+
+static void
+link_quotes_to_citations (GArray     *cands,
+                          const char *par)
+{
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *q = &g_array_index (cands, Candidate, i);
+
+      if (q->fact.text == NULL || q->fact.kind != DESK_FACT_QUOTE)
+        continue;
+      for (guint j = 0; j < cands->len; j++)
+        {
+          Candidate *c = &g_array_index (cands, Candidate, j);
+          gboolean close = TRUE;
+
+          if (c->fact.text == NULL || c->fact.kind != DESK_FACT_CITATION || c->bstart < q->bend ||
+              c->bstart - q->bend > 6)
+            continue;
+          for (gsize k = q->bend; k < c->bstart; k++)
+            close &= par[k] == ' ' || par[k] == '.' || par[k] == ',';
+          if (close)
+            {
+              g_autoptr(JsonBuilder) builder = json_builder_new ();
+              g_autoptr(JsonGenerator) generator = json_generator_new ();
+              g_autoptr(JsonNode) root = NULL;
+
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "citation");
+              json_builder_add_string_value (builder, c->fact.value);
+              json_builder_end_object (builder);
+              root = json_builder_get_root (builder);
+              json_generator_set_root (generator, root);
+              g_free (q->fact.extra);
+              q->fact.extra = json_generator_to_data (generator, NULL);
+              break;
+            }
+        }
+    }
+}
+
+static int
+section_at (DeskParsedDocument *doc,
+            gint64              offset)
+{
+  int best = -1;
+
+  for (guint i = 0; i < doc->outline->len; i++)
+    {
+      const DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, i);
+      if (e->start <= offset && offset < MAX (e->end, e->start + 1))
+        best = i;
+      if (e->start > offset)
+        break;
+    }
+  return best;
+}
+
+static int
+compare_facts (gconstpointer a,
+               gconstpointer b)
+{
+  const DeskFact *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return (int) x->kind - (int) y->kind;
+}
+
+/* Every fact of @doc, in text order, with code-point offsets into doc->text. */
+GArray *
+desk_extractor_run (DeskExtractor      *self,
+                    DeskParsedDocument *doc)
+{
+  Run run = { 0 };
+  const char *cursor;
+  gint64 cursor_offset = 0;
+  gboolean leadin = FALSE;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (doc != NULL && doc->text != NULL, NULL);
+
+  run.self = self;
+  run.doc = doc;
+  run.facts = g_array_new (FALSE, TRUE, sizeof (DeskFact));
+  g_array_set_clear_func (run.facts, (GDestroyNotify) desk_fact_clear);
+  run.acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run.doc_year = doc->published ? atoi (doc->published) : 0;
+
+  cursor = doc->text;
+  for (guint i = 0; i < doc->paragraphs->len; i++)
+    {
+      const DeskParagraph *p = &g_array_index (doc->paragraphs, DeskParagraph, i);
+      g_autoptr(GArray) cands = g_array_new (FALSE, TRUE, sizeof (Candidate));
+      g_autofree char *par = NULL;
+      const char *start;
+      const char *end;
+
+      start = g_utf8_offset_to_pointer (cursor, p->start - cursor_offset);
+      end = g_utf8_offset_to_pointer (start, p->end - p->start);
+      cursor = start;
+      cursor_offset = p->start;
+      par = g_strndup (start, end - start);
+
+      find_figures (&run, par, cands);
+      find_dates (&run, par, p->language, cands);
+      find_citations_and_quotes (&run, par, cands);
+      if (p->kind != DESK_BLOCK_HEADING || !is_all_caps (par))
+        find_entities (&run, par, cands);
+      share_scales (cands, par);
+      resolve_overlaps (cands);
+      find_sentence_facts (&run, par, p->kind, leadin, cands);
+      link_quotes_to_citations (cands, par);
+
+      /* a lead-in that proposes governs the list items after it */
+      if (p->kind == DESK_BLOCK_PARAGRAPH)
+        leadin = g_str_has_suffix (par, ":") && g_regex_match (self->proposal_leadin_re, par, 0, NULL);
+      else if (p->kind == DESK_BLOCK_HEADING)
+        leadin = FALSE;
+
+      for (guint j = 0; j < cands->len; j++)
+        {
+          Candidate *c = &g_array_index (cands, Candidate, j);
+          DeskFact fact;
+
+          if (c->fact.text == NULL)
+            continue;
+          fact = c->fact;
+          fact.start = p->start + g_utf8_strlen (par, c->bstart);
+          fact.end = fact.start + g_utf8_strlen (par + c->bstart, c->bend - c->bstart);
+          fact.section = section_at (doc, fact.start);
+          g_array_append_val (run.facts, fact);
+          memset (&c->fact, 0, sizeof c->fact);
+        }
+      for (guint j = 0; j < cands->len; j++)
+        desk_fact_clear (&g_array_index (cands, Candidate, j).fact);
+    }
+
+  g_array_sort (run.facts, compare_facts);
+  /* the same kind at the same place once */
+  for (guint i = 1; i < run.facts->len;)
+    {
+      DeskFact *a = &g_array_index (run.facts, DeskFact, i - 1);
+      DeskFact *b = &g_array_index (run.facts, DeskFact, i);
+
+      if (a->kind == b->kind && a->start == b->start && a->end == b->end)
+        g_array_remove_index (run.facts, i);
+      else
+        i++;
+    }
+
+  g_hash_table_unref (run.acronyms);
+  g_hash_table_unref (run.surnames);
+  return run.facts;
+}

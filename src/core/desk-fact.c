@@ -1,0 +1,77 @@
+/* desk-fact.c: one fact extracted from a document, tied to its passage */
+#define G_LOG_DOMAIN "desk-fact"
+
+#include "config.h"
+
+#include "desk-fact.h"
+
+static const char * const kind_names[DESK_N_FACT_KINDS] = {
+  "date", "quantity", "money", "percent", "person", "org", "place",
+  "citation", "quote", "proposal", "meeting",
+};
+
+static const char * const modality_names[DESK_N_MODALITIES] = {
+  "asserted", "proposed", "expected", "intended", "negated", "reported",
+};
+
+const char *
+desk_fact_kind_to_string (DeskFactKind kind)
+{
+  g_return_val_if_fail (kind < DESK_N_FACT_KINDS, NULL);
+  return kind_names[kind];
+}
+
+gboolean
+desk_fact_kind_from_string (const char   *name,
+                            DeskFactKind *kind)
+{
+  for (guint i = 0; i < DESK_N_FACT_KINDS; i++)
+    if (g_strcmp0 (name, kind_names[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+desk_modality_to_string (DeskModality modality)
+{
+  g_return_val_if_fail (modality < DESK_N_MODALITIES, NULL);
+  return modality_names[modality];
+}
+
+gboolean
+desk_modality_from_string (const char   *name,
+                           DeskModality *modality)
+{
+  for (guint i = 0; i < DESK_N_MODALITIES; i++)
+    if (g_strcmp0 (name, modality_names[i]) == 0)
+      {
+        *modality = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+desk_fact_clear (DeskFact *fact)
+{
+  g_clear_pointer (&fact->text, g_free);
+  g_clear_pointer (&fact->value, g_free);
+  g_clear_pointer (&fact->extra, g_free);
+}
+
+/* Stable across copies of a library: (document uid, kind, start, end). */
+char *
+desk_fact_compute_uid (const char   *document_uid,
+                       DeskFactKind  kind,
+                       gint64        start,
+                       gint64        end)
+{
+  g_autofree char *key = g_strdup_printf ("%s:%s:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                          document_uid, desk_fact_kind_to_string (kind), start, end);
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+
+  return g_strndup (sum, 32);
+}

@@ -1,0 +1,60 @@
+/* desk-fact.h: one fact extracted from a document, tied to its passage */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DESK_FACT_DATE,
+  DESK_FACT_QUANTITY,
+  DESK_FACT_MONEY,
+  DESK_FACT_PERCENT,
+  DESK_FACT_PERSON,
+  DESK_FACT_ORG,
+  DESK_FACT_PLACE,
+  DESK_FACT_CITATION,
+  DESK_FACT_QUOTE,
+  DESK_FACT_PROPOSAL,
+  DESK_FACT_MEETING,
+  DESK_N_FACT_KINDS
+} DeskFactKind;
+
+typedef enum
+{
+  DESK_MODALITY_ASSERTED,
+  DESK_MODALITY_PROPOSED,
+  DESK_MODALITY_EXPECTED,
+  DESK_MODALITY_INTENDED,
+  DESK_MODALITY_NEGATED,
+  DESK_MODALITY_REPORTED,
+  DESK_N_MODALITIES
+} DeskModality;
+
+typedef struct
+{
+  DeskFactKind kind;
+  char *text;       /* the exact passage */
+  char *value;      /* normalized, as in DESIGN.md */
+  gint64 start;     /* code points into the document text */
+  gint64 end;
+  int section;      /* position in the outline, or -1 */
+  DeskModality modality;
+  double confidence;
+  char *extra;      /* a JSON object with kind-specific details, or NULL */
+} DeskFact;
+
+const char *desk_fact_kind_to_string     (DeskFactKind  kind);
+gboolean    desk_fact_kind_from_string   (const char   *name,
+                                          DeskFactKind *kind);
+const char *desk_modality_to_string      (DeskModality  modality);
+gboolean    desk_modality_from_string    (const char   *name,
+                                          DeskModality *modality);
+void        desk_fact_clear              (DeskFact     *fact);
+char       *desk_fact_compute_uid        (const char   *document_uid,
+                                          DeskFactKind  kind,
+                                          gint64        start,
+                                          gint64        end);
+
+G_END_DECLS
