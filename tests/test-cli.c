@@ -284,6 +284,60 @@ test_search (Fixture       *f,
 }
 
 static void
+test_extract_and_facts (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = desk_test_write_file (f->dir, "nota.txt",
+                                                "El 1 de febrero del 2009 el Perú recibió US$ 3,679 millones (MRE, 2014).\n", -1);
+  g_auto(Run) extract = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) facts = { 0 };
+  g_auto(Run) bad_kind = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) stored = NULL;
+  gboolean date = FALSE, money = FALSE, citation = FALSE;
+
+  /* no library needed: none is created */
+  run_cli (&extract, f, "extract", "--json", path);
+  g_assert_cmpint (extract.status, ==, 0);
+  g_assert_false (g_file_test (f->library, G_FILE_TEST_EXISTS));
+  root = parse_json (extract.out);
+  {
+    JsonObject *doc = json_node_get_object (root);
+    JsonArray *list = json_object_get_array_member (doc, "facts");
+
+    g_assert_cmpstr (json_object_get_string_member (doc, "file"), ==, path);
+    g_assert_cmpstr (json_object_get_string_member (doc, "language"), ==, "es");
+    for (guint i = 0; i < json_array_get_length (list); i++)
+      {
+        JsonObject *fact = json_array_get_object_element (list, i);
+        const char *kind = json_object_get_string_member (fact, "kind");
+        const char *value = json_object_get_string_member (fact, "value");
+
+        g_assert_true (json_object_has_member (fact, "start") && json_object_has_member (fact, "end"));
+        g_assert_true (json_object_has_member (fact, "modality") && json_object_has_member (fact, "text"));
+        date |= g_str_equal (kind, "date") && g_str_equal (value, "2009-02-01");
+        money |= g_str_equal (kind, "money") && g_str_equal (value, "3679000000 USD");
+        citation |= g_str_equal (kind, "citation") && g_str_equal (value, "MRE|2014");
+      }
+  }
+  g_assert_true (date && money && citation);
+
+  run_cli (&import, f, "import", path);
+  g_assert_cmpint (import.status, ==, 0);
+  run_cli (&facts, f, "facts", "--json", "--kind", "money");
+  g_assert_cmpint (facts.status, ==, 0);
+  stored = parse_json (facts.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (stored)), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (stored), 0), "value"),
+                   ==, "3679000000 USD");
+
+  run_cli (&bad_kind, f, "facts", "--kind", "rumour");
+  g_assert_cmpint (bad_kind.status, ==, 2);
+  g_assert_nonnull (strstr (bad_kind.err, "rumour"));
+}
+
+static void
 test_errors (Fixture       *f,
              gconstpointer  data)
 {
@@ -362,6 +416,7 @@ main (int    argc,
   ADD ("/cli/show", test_show);
   ADD ("/cli/search", test_search);
   ADD ("/cli/errors", test_errors);
+  ADD ("/cli/extract-and-facts", test_extract_and_facts);
   ADD ("/cli/unreadable-as-user", test_unreadable_as_user);
 #undef ADD
 

@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "desk-importer.h"
 #include "desk-reader.h"
@@ -565,6 +566,67 @@ test_cancel (Fixture       *f,
   assert_library_sound (f, 1);
 }
 
+static GHashTable *
+fact_uids (DeskStore *store)
+{
+  g_autoptr(GPtrArray) rows = desk_store_list_facts (store, NULL, NULL);
+  GHashTable *uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_add (uids, g_strdup (((DeskFactRow *) g_ptr_array_index (rows, i))->uid));
+  return uids;
+}
+
+static void
+test_facts_stored (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *paths[] = { g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), NULL };
+  g_autoptr(GPtrArray) results = import_paths (f, paths);
+  g_autoptr(DeskStore) store = open_library (f);
+  g_autoptr(GPtrArray) rows = desk_store_list_facts (store, NULL, NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(DeskExtractor) extractor = desk_extractor_new (NULL);
+  DeskFactFilter money = { DESK_FACT_MONEY, -1, 0 };
+  g_autoptr(GPtrArray) money_rows = NULL;
+  sqlite3 *db;
+  g_autofree char *path = g_build_filename (f->dir, "library.db", NULL);
+
+  g_assert_cmpuint (rows->len, >, 20);
+  /* every stored fact points at its exact passage of the stored text */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DeskFactRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *text = desk_store_get_text (store, row->document_id, NULL);
+      g_autofree char *passage = g_utf8_substring (text, row->fact.start, row->fact.end);
+
+      g_assert_cmpstr (passage, ==, row->fact.text);
+    }
+  money_rows = desk_store_list_facts (store, &money, NULL);
+  g_assert_cmpuint (money_rows->len, >=, 2);
+  for (guint i = 0; i < money_rows->len; i++)
+    g_assert_cmpint (((DeskFactRow *) g_ptr_array_index (money_rows, i))->fact.kind, ==, DESK_FACT_MONEY);
+
+  /* new rules re-extract; facts still found keep their uids */
+  before = fact_uids (store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE documents SET extractor_version = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (desk_store_update_facts (store, extractor, NULL, NULL), ==, (int) results->len);
+  g_assert_cmpint (desk_store_update_facts (store, extractor, NULL, NULL), ==, 0);
+  after = fact_uids (store);
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, before);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_assert_true (g_hash_table_contains (after, key));
+  }
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -635,6 +697,7 @@ main (int    argc,
   ADD ("/import/formats", test_formats);
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/async", test_async);
+  ADD ("/import/facts-stored", test_facts_stored);
 #undef ADD
 
   return g_test_run ();

@@ -26,6 +26,9 @@ typedef struct
   gboolean outline;
   guint limit;
   gint64 max_size;
+  char *kind;
+  char *modality;
+  char *document;
   GPtrArray *args;
 } Options;
 
@@ -42,6 +45,7 @@ print_usage (FILE *out)
   fprintf (out, "  show DOC-ID [--text|--outline|--json] %s\n", _("Show a document, its text or its outline"));
   fprintf (out, "  search [--json] [--limit N] QUERY    %s\n", _("Search the library’s documents"));
   fprintf (out, "  extract [--json] FILE…               %s\n", _("Print the facts of files, without a library"));
+  fprintf (out, "  facts [--json] [--kind K] [--document ID] [--modality M]\n                                       %s\n", _("List the facts of the library"));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --library PATH   %s\n", _("Use the library at PATH (default: $DIALOGUE_DESK_LIBRARY or the user’s library)"));
   fprintf (out, "  --help           %s\n", _("Show this help"));
@@ -394,10 +398,24 @@ cmd_show (Options *opts)
   return EXIT_OK;
 }
 
+static char *
+outline_label (GArray *outline,
+               int     section)
+{
+  const DeskOutlineEntry *e;
+
+  if (outline == NULL || section < 0 || (guint) section >= outline->len)
+    return NULL;
+  e = &g_array_index (outline, DeskOutlineEntry, section);
+  if (e->number != NULL && strstr (e->title, e->number) == NULL)
+    return g_strdup_printf ("%s %s", e->number, e->title);
+  return g_strdup (e->title);
+}
+
 static void
-add_fact_members (JsonBuilder       *builder,
-                  const DeskFact    *fact,
-                  GArray            *outline)
+add_fact_members (JsonBuilder    *builder,
+                  const DeskFact *fact,
+                  const char     *section)
 {
   add_string (builder, "kind", desk_fact_kind_to_string (fact->kind));
   add_string (builder, "text", fact->text);
@@ -405,16 +423,7 @@ add_fact_members (JsonBuilder       *builder,
   add_int (builder, "start", fact->start);
   add_int (builder, "end", fact->end);
   add_string (builder, "modality", desk_modality_to_string (fact->modality));
-  json_builder_set_member_name (builder, "section");
-  if (outline != NULL && fact->section >= 0 && (guint) fact->section < outline->len)
-    {
-      const DeskOutlineEntry *e = &g_array_index (outline, DeskOutlineEntry, fact->section);
-      g_autofree char *label = e->number && !strstr (e->title, e->number)
-                               ? g_strdup_printf ("%s %s", e->number, e->title) : g_strdup (e->title);
-      json_builder_add_string_value (builder, label);
-    }
-  else
-    json_builder_add_null_value (builder);
+  add_string (builder, "section", section);
   json_builder_set_member_name (builder, "confidence");
   json_builder_add_double_value (builder, fact->confidence);
   if (fact->extra != NULL)
@@ -481,8 +490,11 @@ cmd_extract (Options *opts)
           json_builder_begin_array (builder);
           for (guint j = 0; j < doc->facts->len; j++)
             {
+              const DeskFact *fact = &g_array_index (doc->facts, DeskFact, j);
+              g_autofree char *section = outline_label (doc->outline, fact->section);
+
               json_builder_begin_object (builder);
-              add_fact_members (builder, &g_array_index (doc->facts, DeskFact, j), doc->outline);
+              add_fact_members (builder, fact, section);
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);
@@ -501,6 +513,94 @@ cmd_extract (Options *opts)
         }
     }
   return status;
+}
+
+static int
+cmd_facts (Options *opts)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskExtractor) extractor = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskFactFilter filter = { -1, -1, 0 };
+
+  if (opts->args->len > 0)
+    return usage_error (_("facts takes no arguments; filter with --kind, --document and --modality"));
+  if (opts->kind != NULL)
+    {
+      DeskFactKind kind;
+      if (!desk_fact_kind_from_string (opts->kind, &kind))
+        {
+          g_autofree char *msg = g_strdup_printf (_("Unknown kind of fact “%s” (date, quantity, money, percent, person, org, place, citation, quote, proposal, meeting)"), opts->kind);
+          return usage_error (msg);
+        }
+      filter.kind = kind;
+    }
+  if (opts->modality != NULL)
+    {
+      DeskModality modality;
+      if (!desk_modality_from_string (opts->modality, &modality))
+        {
+          g_autofree char *msg = g_strdup_printf (_("Unknown modality “%s” (asserted, proposed, expected, intended, negated, reported)"), opts->modality);
+          return usage_error (msg);
+        }
+      filter.modality = modality;
+    }
+
+  if (!(store = open_store (opts, &error)) || !(extractor = desk_extractor_new (&error)) ||
+      desk_store_update_facts (store, extractor, NULL, &error) < 0)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+  if (opts->document != NULL)
+    {
+      g_autoptr(DeskDocument) doc = desk_store_find_document (store, opts->document, &error);
+      if (doc == NULL)
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      filter.document_id = desk_document_get_id (doc);
+    }
+
+  if (!(rows = desk_store_list_facts (store, &filter, &error)))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+
+  if (opts->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          DeskFactRow *row = g_ptr_array_index (rows, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "uid", row->uid);
+          add_int (builder, "document", row->document_id);
+          add_fact_members (builder, &row->fact, row->section_title);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  if (rows->len == 0)
+    fprintf (stderr, "%s\n", _("No facts match."));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DeskFactRow *row = g_ptr_array_index (rows, i);
+
+      printf ("%5" G_GINT64_FORMAT "  %-9s %-10s %s  «%s»\n", row->document_id,
+              desk_fact_kind_to_string (row->fact.kind), desk_modality_to_string (row->fact.modality),
+              row->fact.value, row->fact.text);
+    }
+  return EXIT_OK;
 }
 
 static char *
@@ -656,6 +756,20 @@ desk_cli_run (int    argc,
         opts.text = TRUE;
       else if (g_str_equal (arg, "--outline"))
         opts.outline = TRUE;
+      else if (g_str_equal (arg, "--kind") || g_str_equal (arg, "--modality") || g_str_equal (arg, "--document"))
+        {
+          char **slot = g_str_equal (arg, "--kind") ? &opts.kind
+                      : g_str_equal (arg, "--modality") ? &opts.modality : &opts.document;
+          if (i + 1 >= argc)
+            {
+              g_autofree char *msg = g_strdup_printf (_("%s needs a value"), arg);
+              g_ptr_array_unref (opts.args);
+              g_free (opts.library);
+              return usage_error (msg);
+            }
+          g_free (*slot);
+          *slot = g_strdup (argv[++i]);
+        }
       else if (g_str_equal (arg, "--limit") || g_str_equal (arg, "--max-size"))
         {
           guint64 value;
@@ -705,6 +819,8 @@ desk_cli_run (int    argc,
     status = cmd_search (&opts);
   else if (g_str_equal (command, "extract"))
     status = cmd_extract (&opts);
+  else if (g_str_equal (command, "facts"))
+    status = cmd_facts (&opts);
   else
     {
       g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), command);
@@ -713,5 +829,8 @@ desk_cli_run (int    argc,
 
   g_ptr_array_unref (opts.args);
   g_free (opts.library);
+  g_free (opts.kind);
+  g_free (opts.modality);
+  g_free (opts.document);
   return status;
 }

@@ -302,7 +302,7 @@ desk_extractor_new (GError **error)
                          "\\s+\\((?P<acr>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\\-]{1,9})\\)", FALSE);
   self->money_prefix_re = re ("(?<![\\w$])(?P<cur>" CUR_PREFIX ")\\s?(?P<num>" NUM ")(?:\\s(?P<scale>" SCALE ")(?![\\w]))?", FALSE);
   self->money_suffix_re = re ("(?<![\\w.,$])(?P<num>" NUM ")\\s?(?:(?P<scale>" SCALE ")\\s+)?(?:de\\s+)?(?P<cur>" CUR_WORD ")(?![\\w])", TRUE);
-  self->percent_re = re ("(?<![\\w.,])(?:\\(\\s*)?(?P<num>" NUM ")\\s?(?:%|por\\s+ciento|percent|per\\s+cent)(?:\\s*\\))?", TRUE);
+  self->percent_re = re ("(?<![\\w.,])(?P<num>" NUM ")\\s?(?:%|por\\s+ciento|percent|per\\s+cent)(?![\\w])", TRUE);
   self->quantity_re = re ("(?<![\\w.,])(?P<num>" NUM ")\\s?(?:(?P<scale>" SCALE ")\\s+(?:de\\s+)?)?(?P<unit>" UNIT ")(?![\\w²])", FALSE);
 
   self->date_re[0] = re ("(?<![\\w])(?P<d>\\d{1,2})(?:º|°|ro)?\\s+de\\s+(?P<m>" MONTHS_ES ")(?:\\s+(?:de|del)\\s+(?:año\\s+)?(?P<y>\\d{4}))?(?![\\w])", TRUE);
@@ -427,8 +427,8 @@ scale_factor (const char *scale)
   if (scale == NULL || *scale == '\0')
     return 1;
   s = g_utf8_strdown (scale, -1);
-  if (g_str_has_prefix (s, "mil") && strstr (s, "millones"))
-    return 1e9;
+  if (g_str_has_prefix (s, "mil ") || g_str_has_prefix (s, "mil\t") || g_str_has_prefix (s, "mil\n"))
+    return 1e9; /* "mil millones" */
   if (g_str_has_prefix (s, "mill"))
     return 1e6;
   if (g_str_equal (s, "mil") || g_str_has_prefix (s, "thousand"))
@@ -662,6 +662,9 @@ share_scales (GArray     *cands,
               b->bstart - a->bend > 8)
             continue;
           gap = g_strndup (par + a->bend, b->bstart - a->bend);
+          /* only a range in one currency shares its scale */
+          if (g_strcmp0 (strchr (a->fact.value, ' '), strchr (b->fact.value, ' ')) != 0)
+            continue;
           if (g_regex_match (link, gap, 0, NULL))
             {
               double va = g_ascii_strtod (a->fact.value, NULL);
@@ -867,7 +870,19 @@ is_all_caps (const char *par)
   return TRUE;
 }
 
-/* A name made only of places or organizations is not a person. */
+/* Capitalized words that head titles and institutions, never names. */
+static const char * const not_name_words[] = {
+  "General", "Director", "Directora", "Ministro", "Ministra", "Ministerio", "Ministry", "Departamento",
+  "Department", "Secretario", "Secretaria", "Secretary", "Estado", "State", "Gobierno", "Government",
+  "República", "Republic", "Comisión", "Commission", "Consejo", "Council", "Oficina", "Office",
+  "Presidente", "President", "Embajada", "Embassy", "Embajador", "Ambassador", "Canciller", "Cancillería",
+  "Meet", "Meeting", "Reunión", "Cumbre", "Summit", "Diálogo", "Dialogue", "Acuerdo", "Agreement",
+  "Tratado", "Treaty", "Plan", "Programa", "Program", "Política", "Policy", "Estrategia", "Strategy",
+  "Fuerzas", "Forces", "Nacional", "National", "Internacional", "International", "Unidos", "United",
+};
+
+/* A name made only of places or organizations, or holding a word of an
+ * institution, is not a person. */
 static gboolean
 plausible_person (Run        *run,
                   const char *name)
@@ -881,11 +896,81 @@ plausible_person (Run        *run,
     {
       if (!g_unichar_isupper (g_utf8_get_char (words[i])))
         continue;
+      for (guint j = 0; j < G_N_ELEMENTS (not_name_words); j++)
+        if (g_str_equal (words[i], not_name_words[j]))
+          return FALSE;
       n++;
       if (known_entity (run, words[i]) != NULL)
         known++;
     }
   return known < n;
+}
+
+static gboolean
+name_tokens_within (const char *shorter,
+                    const char *longer)
+{
+  g_auto(GStrv) a = g_strsplit (shorter, " ", -1);
+  g_auto(GStrv) b = g_strsplit (longer, " ", -1);
+
+  for (guint i = 0; a[i]; i++)
+    {
+      if (g_str_has_suffix (a[i], ".") || g_str_equal (a[i], "de") || g_str_equal (a[i], "del") || g_str_equal (a[i], "la"))
+        continue;
+      if (!g_strv_contains ((const char * const *) b, a[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One person, one name within a document: "Trump", "Donald J. Trump" and
+ * "Donald Trump" take the most frequent full form that holds them all. */
+static void
+unify_people (GArray *facts)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      DeskFact *f = &g_array_index (facts, DeskFact, i);
+      if (f->kind == DESK_FACT_PERSON && strchr (f->value, ' ') != NULL)
+        g_hash_table_insert (counts, f->value, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, f->value)) + 1));
+    }
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      DeskFact *f = &g_array_index (facts, DeskFact, i);
+      const char *best = NULL;
+      guint best_count = 0, best_len = 0;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (f->kind != DESK_FACT_PERSON)
+        continue;
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          guint count = GPOINTER_TO_UINT (value);
+          guint len = strlen (key);
+
+          if (!name_tokens_within (f->value, key) && !name_tokens_within (key, f->value))
+            continue;
+          if (!name_tokens_within (f->value, key) && strchr (f->value, ' ') == NULL)
+            continue;
+          if (count > best_count || (count == best_count && len > best_len))
+            {
+              best = key;
+              best_count = count;
+              best_len = len;
+            }
+        }
+      if (best != NULL && !g_str_equal (best, f->value))
+        {
+          char *copy = g_strdup (best);
+          g_free (f->value);
+          f->value = copy;
+        }
+    }
 }
 
 static char *
@@ -1485,6 +1570,7 @@ desk_extractor_run (DeskExtractor      *self,
     }
 
   g_array_sort (run.facts, compare_facts);
+  unify_people (run.facts);
   /* the same kind at the same place once */
   for (guint i = 1; i < run.facts->len;)
     {

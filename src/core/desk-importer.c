@@ -193,6 +193,42 @@ desk_parse_file (GFile          *file,
   return doc;
 }
 
+/* Re-extracts the facts of documents extracted by older rules; facts that
+ * are still found keep their uids.  Returns how many were updated, or -1. */
+int
+desk_store_update_facts (DeskStore      *store,
+                         DeskExtractor  *extractor,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  int updated = 0;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), -1);
+  g_return_val_if_fail (extractor != NULL, -1);
+
+  ids = desk_store_list_outdated (store, DESK_EXTRACTOR_VERSION, error);
+  if (ids == NULL)
+    return -1;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(DeskParsedDocument) doc = NULL;
+      g_autoptr(GArray) facts = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return -1;
+      doc = desk_store_load_parsed (store, id, error);
+      if (doc == NULL)
+        return -1;
+      facts = desk_extractor_run (extractor, doc);
+      if (!desk_store_replace_facts (store, id, doc->uid, facts, DESK_EXTRACTOR_VERSION, error))
+        return -1;
+      updated++;
+    }
+  return updated;
+}
+
 static gboolean
 report_progress_cb (gpointer user_data)
 {
@@ -296,6 +332,15 @@ run_import (DeskImporter  *self,
       g_ptr_array_add (results, r);
     }
   report (run, files->len, files->len, NULL);
+
+  /* documents stored by older rules get the current ones */
+  {
+    g_autoptr(GError) update_error = NULL;
+
+    if (!g_cancellable_is_cancelled (cancellable) &&
+        desk_store_update_facts (store, extractor, cancellable, &update_error) < 0)
+      g_message ("Facts not updated: %s", update_error->message);
+  }
 
   return g_steal_pointer (&results);
 }

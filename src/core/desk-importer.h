@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "desk-extract.h"
+#include "desk-store.h"
 #include "desk-structure.h"
 
 G_BEGIN_DECLS
@@ -59,5 +60,10 @@ DeskParsedDocument *desk_parse_file      (GFile                  *file,
                                          DeskExtractor          *extractor,
                                          GCancellable           *cancellable,
                                          GError                **error);
+
+int                 desk_store_update_facts (DeskStore          *store,
+                                             DeskExtractor      *extractor,
+                                             GCancellable       *cancellable,
+                                             GError            **error);
 
 G_END_DECLS

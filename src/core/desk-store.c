@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "desk-extract.h"
 #include "desk-store.h"
 #include "desk-tokenizer.h"
 
@@ -75,6 +76,24 @@ static const char * const migrations[] = {
   "    VALUES ('delete', old.id, old.title, old.text);"
   "  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
   "END;",
+
+  /* 1 → 2: facts, and which version of the rules extracted a document's */
+  "ALTER TABLE documents ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE facts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  start INTEGER NOT NULL,"
+  "  \"end\" INTEGER NOT NULL,"
+  "  section INTEGER,"
+  "  modality TEXT NOT NULL,"
+  "  confidence REAL NOT NULL,"
+  "  extra TEXT);"
+  "CREATE INDEX facts_document ON facts (document_id, start);"
+  "CREATE INDEX facts_kind ON facts (kind, modality);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -324,6 +343,51 @@ block_kind_name (DeskBlockKind kind)
     }
 }
 
+/* Inserts or updates facts by uid, so that whatever is attached to a
+ * fact's uid (review work) survives a re-extraction. */
+static gboolean
+upsert_facts (DeskStore   *self,
+              gint64       id,
+              const char  *document_uid,
+              GArray      *facts,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self,
+                  "INSERT INTO facts (uid, document_id, kind, text, value, start, \"end\", section, modality,"
+                  " confidence, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                  " ON CONFLICT (uid) DO UPDATE SET text = excluded.text, value = excluded.value,"
+                  " section = excluded.section, modality = excluded.modality,"
+                  " confidence = excluded.confidence, extra = excluded.extra", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; facts != NULL && i < facts->len; i++)
+    {
+      const DeskFact *f = &g_array_index (facts, DeskFact, i);
+      g_autofree char *uid = desk_fact_compute_uid (document_uid, f->kind, f->start, f->end);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, id);
+      sqlite3_bind_text (stmt, 3, desk_fact_kind_to_string (f->kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, f->text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, f->value, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, f->start);
+      sqlite3_bind_int64 (stmt, 7, f->end);
+      if (f->section >= 0)
+        sqlite3_bind_int (stmt, 8, f->section);
+      else
+        sqlite3_bind_null (stmt, 8);
+      sqlite3_bind_text (stmt, 9, desk_modality_to_string (f->modality), -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 10, f->confidence);
+      sqlite3_bind_text (stmt, 11, f->extra, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return set_sql_error (self, error);
+    }
+  return TRUE;
+}
+
 static gboolean
 insert_document (DeskStore           *self,
                  DeskParsedDocument  *doc,
@@ -398,6 +462,20 @@ insert_document (DeskStore           *self,
       sqlite3_bind_int64 (stmt, 4, p->start);
       sqlite3_bind_int64 (stmt, 5, p->end);
       sqlite3_bind_text (stmt, 6, p->language, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return set_sql_error (self, error);
+    }
+
+  if (doc->facts != NULL)
+    {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      if (!upsert_facts (self, id, doc->uid, doc->facts, error))
+        return FALSE;
+      stmt = prepare (self, "UPDATE documents SET extractor_version = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, DESK_EXTRACTOR_VERSION);
+      sqlite3_bind_int64 (stmt, 2, id);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return set_sql_error (self, error);
     }
@@ -753,4 +831,244 @@ desk_store_check_integrity (DeskStore  *self,
       return NULL;
     }
   return g_string_free (g_steal_pointer (&result), FALSE);
+}
+
+void
+desk_fact_row_free (DeskFactRow *row)
+{
+  if (row == NULL)
+    return;
+  desk_fact_clear (&row->fact);
+  g_free (row->uid);
+  g_free (row->section_title);
+  g_free (row);
+}
+
+/* Documents whose facts were extracted by older rules (or never). */
+GArray *
+desk_store_list_outdated (DeskStore  *self,
+                          int         extractor_version,
+                          GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT id FROM documents WHERE extractor_version < ? ORDER BY id", error)))
+    return NULL;
+  sqlite3_bind_int (stmt, 1, extractor_version);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* A stored document as the extractor wants it: text, paragraphs, outline. */
+DeskParsedDocument *
+desk_store_load_parsed (DeskStore  *self,
+                        gint64      id,
+                        GError    **error)
+{
+  g_autoptr(DeskParsedDocument) doc = g_new0 (DeskParsedDocument, 1);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT uid, title, text, language, languages, published, format, path, size, n_chars"
+                        " FROM documents WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        set_not_found (error, id);
+      else
+        set_sql_error (self, error);
+      return NULL;
+    }
+  doc->uid = g_strdup (column_text (stmt, 0));
+  doc->title = g_strdup (column_text (stmt, 1));
+  doc->text = g_strdup (column_text (stmt, 2));
+  doc->language = g_strdup (column_text (stmt, 3));
+  doc->languages = g_strdup (column_text (stmt, 4));
+  doc->published = g_strdup (column_text (stmt, 5));
+  doc->format = g_strdup (column_text (stmt, 6));
+  doc->path = g_strdup (column_text (stmt, 7));
+  doc->size = sqlite3_column_int64 (stmt, 8);
+  doc->n_chars = sqlite3_column_int64 (stmt, 9);
+
+  if (!(doc->paragraphs = desk_store_get_paragraphs (self, id, error)) ||
+      !(sections = desk_store_get_sections (self, id, error)))
+    return NULL;
+  doc->outline = g_array_new (FALSE, TRUE, sizeof (DeskOutlineEntry));
+  for (guint i = 0; i < sections->len; i++)
+    {
+      DeskSection *section = g_ptr_array_index (sections, i);
+      DeskOutlineEntry e = { 0 };
+
+      e.depth = desk_section_get_depth (section);
+      e.number = g_strdup (desk_section_get_number (section));
+      e.title = g_strdup (desk_section_get_title (section));
+      e.start = desk_section_get_start (section);
+      e.end = desk_section_get_end (section);
+      g_array_append_val (doc->outline, e);
+    }
+  return g_steal_pointer (&doc);
+}
+
+/* Replaces a document's facts with @facts in one transaction: facts that
+ * are no longer found go, the others keep their rows (and uids). */
+gboolean
+desk_store_replace_facts (DeskStore   *self,
+                          gint64       id,
+                          const char  *document_uid,
+                          GArray      *facts,
+                          int          extractor_version,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (document_uid != NULL, FALSE);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!exec (self, "CREATE TEMP TABLE IF NOT EXISTS kept_facts (uid TEXT PRIMARY KEY); DELETE FROM kept_facts", error))
+    goto fail;
+
+  if (!(stmt = prepare (self, "INSERT OR IGNORE INTO kept_facts (uid) VALUES (?)", error)))
+    goto fail;
+  for (guint i = 0; facts != NULL && i < facts->len; i++)
+    {
+      const DeskFact *f = &g_array_index (facts, DeskFact, i);
+      g_autofree char *uid = desk_fact_compute_uid (document_uid, f->kind, f->start, f->end);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          set_sql_error (self, error);
+          goto fail;
+        }
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!(stmt = prepare (self, "DELETE FROM facts WHERE document_id = ? AND uid NOT IN (SELECT uid FROM kept_facts)", error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!upsert_facts (self, id, document_uid, facts, error))
+    goto fail;
+
+  if (!(stmt = prepare (self, "UPDATE documents SET extractor_version = ? WHERE id = ?", error)))
+    goto fail;
+  sqlite3_bind_int (stmt, 1, extractor_version);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!exec (self, "COMMIT", error))
+    goto fail;
+  return TRUE;
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+GPtrArray *
+desk_store_list_facts (DeskStore             *self,
+                       const DeskFactFilter  *filter,
+                       GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT f.uid, f.document_id, f.kind, f.text, f.value, f.start, f.\"end\", f.section, f.modality,"
+                  " f.confidence, f.extra, s.number, s.title"
+                  " FROM facts f LEFT JOIN sections s ON s.document_id = f.document_id AND s.position = f.section"
+                  " WHERE (?1 IS NULL OR f.kind = ?1) AND (?2 IS NULL OR f.modality = ?2)"
+                  " AND (?3 = 0 OR f.document_id = ?3)"
+                  " ORDER BY f.document_id, f.start, f.\"end\" DESC, f.kind", error);
+  if (stmt == NULL)
+    return NULL;
+  if (filter != NULL && filter->kind >= 0)
+    sqlite3_bind_text (stmt, 1, desk_fact_kind_to_string (filter->kind), -1, SQLITE_STATIC);
+  if (filter != NULL && filter->modality >= 0)
+    sqlite3_bind_text (stmt, 2, desk_modality_to_string (filter->modality), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, filter ? filter->document_id : 0);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskFactRow *row = g_new0 (DeskFactRow, 1);
+      const char *number = column_text (stmt, 11);
+      const char *title = column_text (stmt, 12);
+
+      row->uid = g_strdup (column_text (stmt, 0));
+      row->document_id = sqlite3_column_int64 (stmt, 1);
+      desk_fact_kind_from_string (column_text (stmt, 2), &row->fact.kind);
+      row->fact.text = g_strdup (column_text (stmt, 3));
+      row->fact.value = g_strdup (column_text (stmt, 4));
+      row->fact.start = sqlite3_column_int64 (stmt, 5);
+      row->fact.end = sqlite3_column_int64 (stmt, 6);
+      row->fact.section = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 7);
+      desk_modality_from_string (column_text (stmt, 8), &row->fact.modality);
+      row->fact.confidence = sqlite3_column_double (stmt, 9);
+      row->fact.extra = g_strdup (column_text (stmt, 10));
+      if (title != NULL)
+        row->section_title = number && !strstr (title, number) ? g_strdup_printf ("%s %s", number, title) : g_strdup (title);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gint64
+desk_store_count_facts (DeskStore  *self,
+                        GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), -1);
+
+  if (!(stmt = prepare (self, "SELECT count(*) FROM facts", error)))
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sql_error (self, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
 }

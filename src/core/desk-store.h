@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "desk-document.h"
+#include "desk-fact.h"
 #include "desk-section.h"
 #include "desk-search-hit.h"
 #include "desk-structure.h"
@@ -22,7 +23,25 @@ typedef enum
   DESK_STORE_ERROR_QUERY,
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 1
+#define DESK_STORE_SCHEMA_VERSION 2
+
+/* A stored fact, with what locates it in the library */
+typedef struct
+{
+  DeskFact fact;
+  char *uid;
+  gint64 document_id;
+  char *section_title;
+} DeskFactRow;
+
+typedef struct
+{
+  int kind;          /* DeskFactKind, or -1 for any */
+  int modality;      /* DeskModality, or -1 for any */
+  gint64 document_id; /* 0 for any */
+} DeskFactFilter;
+
+void desk_fact_row_free (DeskFactRow *row);
 
 #define DESK_TYPE_STORE (desk_store_get_type ())
 G_DECLARE_FINAL_TYPE (DeskStore, desk_store, DESK, STORE, GObject)
@@ -61,6 +80,23 @@ GPtrArray    *desk_store_search            (DeskStore           *self,
                                             guint                limit,
                                             GError             **error);
 char         *desk_store_check_integrity   (DeskStore           *self,
+                                            GError             **error);
+GArray       *desk_store_list_outdated     (DeskStore           *self,
+                                            int                  extractor_version,
+                                            GError             **error);
+DeskParsedDocument *desk_store_load_parsed (DeskStore           *self,
+                                            gint64               id,
+                                            GError             **error);
+gboolean      desk_store_replace_facts     (DeskStore           *self,
+                                            gint64               id,
+                                            const char          *document_uid,
+                                            GArray              *facts,
+                                            int                  extractor_version,
+                                            GError             **error);
+GPtrArray    *desk_store_list_facts        (DeskStore           *self,
+                                            const DeskFactFilter *filter,
+                                            GError             **error);
+gint64        desk_store_count_facts       (DeskStore           *self,
                                             GError             **error);
 
 G_END_DECLS
