@@ -221,6 +221,50 @@ test_search_opens_at_hit (Fixture       *f,
 }
 
 static void
+test_facts_view (Fixture       *f,
+                 gconstpointer  data)
+{
+  DeskFactsView *facts_view = desk_window_get_facts_view (f->window);
+  DeskDocumentView *view = desk_window_get_document_view (f->window);
+  GListModel *visible = desk_facts_view_get_visible (facts_view);
+  g_autoptr(DeskFactItem) first = NULL;
+  guint all;
+
+  import_samples (f);
+  g_assert_cmpuint (desk_document_view_count_fact_tags (view), >, 0);
+  save_screenshot (GTK_WIDGET (f->window), "gui-reading-facts.png");
+
+  desk_window_show_view (f->window, "facts");
+  all = g_list_model_get_n_items (visible);
+  g_assert_cmpuint (all, >, 20);
+
+  desk_facts_view_set_filter (facts_view, DESK_FACT_MONEY, -1, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), <, all);
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(DeskFactItem) item = g_list_model_get_item (visible, i);
+      g_assert_cmpint (desk_fact_item_get_fact (item)->kind, ==, DESK_FACT_MONEY);
+    }
+
+  desk_facts_view_select (facts_view, 0);
+  first = g_list_model_get_item (visible, 0);
+  g_assert_nonnull (desk_facts_view_get_passage (facts_view));
+  g_assert_nonnull (strstr (desk_facts_view_get_passage (facts_view), desk_fact_item_get_fact (first)->text));
+  save_screenshot (GTK_WIDGET (f->window), "gui-facts.png");
+
+  /* opening a fact shows its passage in the document */
+  g_signal_emit_by_name (facts_view, "open-fact", first);
+  g_assert_cmpint (desk_document_get_id (desk_document_view_get_document (view)), ==,
+                   desk_fact_item_get_document_id (first));
+  g_assert_cmpint (desk_document_view_get_scroll_target (view), ==, desk_fact_item_get_fact (first)->start);
+
+  /* a text filter narrows the list to what mentions it */
+  desk_facts_view_set_filter (facts_view, -1, -1, "Tumbes");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), >=, 1);
+}
+
+static void
 test_state_persists (Fixture       *f,
                      gconstpointer  data)
 {
@@ -233,6 +277,8 @@ test_state_persists (Fixture       *f,
   desk_window_select_document (f->window, 3);
   uid = g_strdup (desk_document_get_uid (desk_document_view_get_document (desk_window_get_document_view (f->window))));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1111, 777);
+  /* let the resize happen, as it would before an officer closes the window */
+  settle ();
   gtk_window_close (GTK_WINDOW (f->window));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 777);
@@ -258,6 +304,9 @@ test_spanish (Fixture       *f,
   g_assert_nonnull (strstr (desk_window_get_status (f->window), "5 documentos añadidos"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Dialogue Desk");
   save_screenshot (GTK_WIDGET (f->window), "gui-library-es.png");
+  desk_window_show_view (f->window, "facts");
+  desk_facts_view_select (desk_window_get_facts_view (f->window), 0);
+  save_screenshot (GTK_WIDGET (f->window), "gui-facts-es.png");
 }
 
 int
@@ -280,6 +329,7 @@ main (int    argc,
       ADD ("/gui/outline-scrolls", test_outline_scrolls);
       ADD ("/gui/search-opens-at-hit", test_search_opens_at_hit);
       ADD ("/gui/state-persists", test_state_persists);
+      ADD ("/gui/facts-view", test_facts_view);
     }
 #undef ADD
 

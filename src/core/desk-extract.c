@@ -1144,11 +1144,28 @@ compare_candidates (gconstpointer a,
 }
 
 /* Within a family, overlapping candidates keep the longest (then the
- * earliest); a figure never overlaps a citation or another figure. */
+ * earliest); a figure never overlaps a citation or another figure, and a
+ * name inside a figure ("US" in "US$ 45") is part of the figure. */
 static void
 resolve_overlaps (GArray *cands)
 {
   g_array_sort (cands, compare_candidates);
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *figure = &g_array_index (cands, Candidate, i);
+
+      if (figure->fact.text == NULL || figure->family != 0 || figure->fact.kind == DESK_FACT_CITATION)
+        continue;
+      for (guint j = 0; j < cands->len; j++)
+        {
+          Candidate *name = &g_array_index (cands, Candidate, j);
+
+          if (name->fact.text != NULL && name->family == 1 &&
+              name->bstart >= figure->bstart && name->bend <= figure->bend)
+            desk_fact_clear (&name->fact);
+        }
+    }
 
   for (guint i = 0; i < cands->len; i++)
     {

@@ -840,6 +840,8 @@ desk_fact_row_free (DeskFactRow *row)
     return;
   desk_fact_clear (&row->fact);
   g_free (row->uid);
+  g_free (row->document_title);
+  g_free (row->document_language);
   g_free (row->section_title);
   g_free (row);
 }
@@ -1013,8 +1015,9 @@ desk_store_list_facts (DeskStore             *self,
 
   stmt = prepare (self,
                   "SELECT f.uid, f.document_id, f.kind, f.text, f.value, f.start, f.\"end\", f.section, f.modality,"
-                  " f.confidence, f.extra, s.number, s.title"
-                  " FROM facts f LEFT JOIN sections s ON s.document_id = f.document_id AND s.position = f.section"
+                  " f.confidence, f.extra, s.number, s.title, d.title, d.language"
+                  " FROM facts f JOIN documents d ON d.id = f.document_id"
+                  " LEFT JOIN sections s ON s.document_id = f.document_id AND s.position = f.section"
                   " WHERE (?1 IS NULL OR f.kind = ?1) AND (?2 IS NULL OR f.modality = ?2)"
                   " AND (?3 = 0 OR f.document_id = ?3)"
                   " ORDER BY f.document_id, f.start, f.\"end\" DESC, f.kind", error);
@@ -1043,6 +1046,8 @@ desk_store_list_facts (DeskStore             *self,
       desk_modality_from_string (column_text (stmt, 8), &row->fact.modality);
       row->fact.confidence = sqlite3_column_double (stmt, 9);
       row->fact.extra = g_strdup (column_text (stmt, 10));
+      row->document_title = g_strdup (column_text (stmt, 13));
+      row->document_language = g_strdup (column_text (stmt, 14));
       if (title != NULL)
         row->section_title = number && !strstr (title, number) ? g_strdup_printf ("%s %s", number, title) : g_strdup (title);
       g_ptr_array_add (rows, row);

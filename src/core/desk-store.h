@@ -31,6 +31,8 @@ typedef struct
   DeskFact fact;
   char *uid;
   gint64 document_id;
+  char *document_title;
+  char *document_language;
   char *section_title;
 } DeskFactRow;
 

@@ -7,7 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "desk-document-view.h"
+#include "desk-fact.h"
 #include "desk-format.h"
+#include "desk-store.h"
 #include "desk-section.h"
 #include "desk-search-hit.h"
 #include "desk-structure.h"
@@ -22,11 +24,14 @@ struct _DeskDocumentView
   GtkLabel *title_label;
   GtkLabel *details_label;
   GtkTextView *text_view;
+  GtkToggleButton *highlight_button;
+  GtkFlowBox *legend_box;
 
   DeskDocument *document;
   GListStore *sections;
   GtkTextMark *target;
   gint64 target_offset;
+  GPtrArray *facts; /* DeskFactRow of the document shown */
 };
 
 G_DEFINE_FINAL_TYPE (DeskDocumentView, desk_document_view, GTK_TYPE_WIDGET)
@@ -55,6 +60,78 @@ ensure_tags (DeskDocumentView *self)
                               "pixels-above-lines", 10, "pixels-below-lines", 2, NULL);
   gtk_text_buffer_create_tag (buffer, "list-item", "left-margin", 48, "indent", -14, NULL);
   gtk_text_buffer_create_tag (buffer, "match", "background", "#f8e45c", "foreground", "#000000", NULL);
+
+  for (guint kind = 0; kind < DESK_N_FACT_KINDS; kind++)
+    {
+      g_autofree char *name = g_strdup_printf ("fact-%s", desk_fact_kind_to_string (kind));
+      const char *color = desk_format_fact_color (kind);
+
+      if (color != NULL)
+        gtk_text_buffer_create_tag (buffer, name, "background", color, "foreground", "#241f31", NULL);
+      else if (kind == DESK_FACT_QUOTE)
+        gtk_text_buffer_create_tag (buffer, name, "style", PANGO_STYLE_ITALIC, NULL);
+      else if (kind == DESK_FACT_PROPOSAL)
+        gtk_text_buffer_create_tag (buffer, name, "underline", PANGO_UNDERLINE_SINGLE, NULL);
+    }
+  /* the match of a search or an opened fact stays on top of fact colors */
+  gtk_text_tag_set_priority (gtk_text_tag_table_lookup (table, "match"), gtk_text_tag_table_get_size (table) - 1);
+}
+
+static void
+build_legend (DeskDocumentView *self)
+{
+  for (guint kind = 0; kind < DESK_N_FACT_KINDS; kind++)
+    {
+      const char *color = desk_format_fact_color (kind);
+      g_autofree char *markup = NULL;
+      g_autofree char *name = NULL;
+      GtkWidget *label;
+
+      if (color == NULL)
+        continue;
+      name = g_markup_escape_text (desk_format_fact_kind (kind), -1);
+      markup = g_strdup_printf ("<span background=\"%s\" foreground=\"#241f31\"> %s </span>", color, name);
+      label = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_flow_box_append (self->legend_box, label);
+    }
+}
+
+static void
+apply_fact_tags (DeskDocumentView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter a, b;
+  gboolean on = gtk_toggle_button_get_active (self->highlight_button);
+
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  for (guint kind = 0; kind < DESK_N_FACT_KINDS; kind++)
+    {
+      g_autofree char *name = g_strdup_printf ("fact-%s", desk_fact_kind_to_string (kind));
+      if (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name) != NULL)
+        gtk_text_buffer_remove_tag_by_name (buffer, name, &a, &b);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->legend_box), on);
+  if (!on || self->facts == NULL)
+    return;
+
+  for (guint i = 0; i < self->facts->len; i++)
+    {
+      const DeskFactRow *row = g_ptr_array_index (self->facts, i);
+      g_autofree char *name = g_strdup_printf ("fact-%s", desk_fact_kind_to_string (row->fact.kind));
+
+      if (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name) == NULL)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, row->fact.start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, row->fact.end);
+      gtk_text_buffer_apply_tag_by_name (buffer, name, &a, &b);
+    }
+}
+
+static void
+on_highlight_button_toggled_cb (DeskDocumentView *self)
+{
+  apply_fact_tags (self);
 }
 
 static void
@@ -151,6 +228,7 @@ desk_document_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_DOCUMENT_VIEW);
   g_clear_object (&self->document);
   g_clear_object (&self->sections);
+  g_clear_pointer (&self->facts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (desk_document_view_parent_class)->dispose (object);
 }
@@ -193,6 +271,9 @@ desk_document_view_class_init (DeskDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, title_label);
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, details_label);
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, highlight_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, legend_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_highlight_button_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_view_activate_cb);
@@ -219,6 +300,7 @@ desk_document_view_init (DeskDocumentView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document text"), -1);
   ensure_tags (self);
+  build_legend (self);
 }
 
 GtkWidget *
@@ -255,6 +337,7 @@ desk_document_view_set_document (DeskDocumentView *self,
   if (g_set_object (&self->document, document))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 
+  g_clear_pointer (&self->facts, g_ptr_array_unref);
   if (document == NULL)
     {
       gtk_text_buffer_set_text (buffer, "", 0);
@@ -408,4 +491,65 @@ desk_document_view_dup_text (DeskDocumentView *self)
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_get_bounds (buffer, &a, &b);
   return gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+}
+
+/* Colors the facts of the document shown, by kind (a DeskFactRow array). */
+void
+desk_document_view_set_facts (DeskDocumentView *self,
+                              GPtrArray        *facts)
+{
+  g_return_if_fail (DESK_IS_DOCUMENT_VIEW (self));
+
+  g_clear_pointer (&self->facts, g_ptr_array_unref);
+  if (facts != NULL)
+    self->facts = g_ptr_array_ref (facts);
+  apply_fact_tags (self);
+}
+
+/* Opens a fact's passage: highlighted, selected and scrolled into view. */
+void
+desk_document_view_show_passage (DeskDocumentView *self,
+                                 gint64            start,
+                                 gint64            end)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (DeskRange));
+  DeskRange range = { start, end };
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+
+  g_return_if_fail (DESK_IS_DOCUMENT_VIEW (self));
+
+  g_array_append_val (ranges, range);
+  desk_document_view_highlight (self, ranges);
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+}
+
+guint
+desk_document_view_count_fact_tags (DeskDocumentView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  guint n = 0;
+
+  g_return_val_if_fail (DESK_IS_DOCUMENT_VIEW (self), 0);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      GSList *tags = gtk_text_iter_get_toggled_tags (&iter, TRUE);
+      for (GSList *l = tags; l; l = l->next)
+        {
+          g_autofree char *name = NULL;
+          g_object_get (l->data, "name", &name, NULL);
+          if (name != NULL && g_str_has_prefix (name, "fact-"))
+            n++;
+        }
+      g_slist_free (tags);
+    }
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, NULL));
+  return n;
 }

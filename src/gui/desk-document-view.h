@@ -28,5 +28,11 @@ void          desk_document_view_focus_outline  (DeskDocumentView *self);
 void          desk_document_view_focus_text     (DeskDocumentView *self);
 char         *desk_document_view_dup_text       (DeskDocumentView *self);
 gint64        desk_document_view_get_scroll_target (DeskDocumentView *self);
+void          desk_document_view_set_facts      (DeskDocumentView *self,
+                                                 GPtrArray        *facts);
+void          desk_document_view_show_passage   (DeskDocumentView *self,
+                                                 gint64            start,
+                                                 gint64            end);
+guint         desk_document_view_count_fact_tags (DeskDocumentView *self);
 
 G_END_DECLS

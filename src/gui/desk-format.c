@@ -53,3 +53,55 @@ desk_format_size (gint64 size)
 {
   return g_format_size (size);
 }
+
+/* What an officer reads for each kind of fact. */
+const char *
+desk_format_fact_kind (DeskFactKind kind)
+{
+  switch (kind)
+    {
+    case DESK_FACT_DATE: return C_("fact kind", "Date");
+    case DESK_FACT_QUANTITY: return C_("fact kind", "Quantity");
+    case DESK_FACT_MONEY: return C_("fact kind", "Money");
+    case DESK_FACT_PERCENT: return C_("fact kind", "Percentage");
+    case DESK_FACT_PERSON: return C_("fact kind", "Person");
+    case DESK_FACT_ORG: return C_("fact kind", "Organization");
+    case DESK_FACT_PLACE: return C_("fact kind", "Place");
+    case DESK_FACT_CITATION: return C_("fact kind", "Citation");
+    case DESK_FACT_QUOTE: return C_("fact kind", "Quote");
+    case DESK_FACT_PROPOSAL: return C_("fact kind", "Proposal");
+    case DESK_FACT_MEETING: return C_("fact kind", "Meeting");
+    case DESK_N_FACT_KINDS:
+    default: return "";
+    }
+}
+
+const char *
+desk_format_modality (DeskModality modality)
+{
+  switch (modality)
+    {
+    case DESK_MODALITY_ASSERTED: return C_("modality", "Asserted");
+    case DESK_MODALITY_PROPOSED: return C_("modality", "Proposed");
+    case DESK_MODALITY_EXPECTED: return C_("modality", "Expected");
+    case DESK_MODALITY_INTENDED: return C_("modality", "Intended");
+    case DESK_MODALITY_NEGATED: return C_("modality", "Negated");
+    case DESK_MODALITY_REPORTED: return C_("modality", "Reported");
+    case DESK_N_MODALITIES:
+    default: return "";
+    }
+}
+
+/* The highlight of each kind in the reading view and its legend; NULL for
+ * the kinds that span whole sentences and are underlined instead. */
+const char *
+desk_format_fact_color (DeskFactKind kind)
+{
+  static const char * const colors[DESK_N_FACT_KINDS] = {
+    "#99c1f1", "#8ff0a4", "#f9f06b", "#ffbe6f", "#dc8add", "#f8b6b6", "#93ddc2", "#deddda",
+    NULL, NULL, NULL,
+  };
+
+  g_return_val_if_fail (kind < DESK_N_FACT_KINDS, NULL);
+  return colors[kind];
+}

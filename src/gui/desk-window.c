@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-document-view.h"
+#include "desk-facts-view.h"
 #include "desk-format.h"
 #include "desk-importer.h"
 #include "desk-search-hit.h"
@@ -35,6 +36,9 @@ struct _DeskWindow
   GtkListView *results_view;
   GtkLabel *no_results_label;
   DeskDocumentView *document_reader;
+  GtkStack *view_stack;
+  GtkStackSwitcher *view_switcher;
+  DeskFactsView *facts_view;
 
   DeskStore *store;
   GSettings *settings;
@@ -134,6 +138,12 @@ open_document (DeskWindow   *self,
       return;
     }
   desk_document_view_set_document (self->document_reader, doc, text, paragraphs, sections);
+  {
+    DeskFactFilter filter = { -1, -1, id };
+    g_autoptr(GPtrArray) facts = desk_store_list_facts (self->store, &filter, NULL);
+
+    desk_document_view_set_facts (self->document_reader, facts);
+  }
   g_settings_set_string (self->settings, "last-document", desk_document_get_uid (doc));
 }
 
@@ -181,6 +191,8 @@ reload_documents (DeskWindow *self)
   g_list_store_splice (self->documents, 0, 0, docs->pdata, docs->len);
 
   gtk_stack_set_visible_child_name (self->main_stack, docs->len > 0 ? "library" : "welcome");
+  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), docs->len > 0);
+  desk_facts_view_reload (self->facts_view);
 
   position = find_document (self, 0, keep_uid);
   if (position == GTK_INVALID_LIST_POSITION && docs->len > 0)
@@ -545,6 +557,20 @@ desk_window_search (DeskWindow *self,
 /* Template callbacks */
 
 static void
+on_facts_view_open_fact_cb (DeskWindow   *self,
+                            DeskFactItem *item)
+{
+  const DeskFact *fact = desk_fact_item_get_fact (item);
+  guint position = find_document (self, desk_fact_item_get_document_id (item), NULL);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_stack_set_visible_child_name (self->view_stack, "documents");
+  gtk_single_selection_set_selected (self->selection, position);
+  desk_document_view_show_passage (self->document_reader, fact->start, fact->end);
+}
+
+static void
 on_search_entry_search_changed_cb (DeskWindow *self)
 {
   desk_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -838,6 +864,7 @@ desk_window_class_init (DeskWindowClass *klass)
 
   g_type_ensure (DESK_TYPE_DOCUMENT);
   g_type_ensure (DESK_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (DESK_TYPE_FACTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dialoguedesk/DialogueDesk/desk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, search_button);
@@ -856,6 +883,10 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, no_results_label);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, document_reader);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, facts_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_facts_view_open_fact_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
@@ -952,6 +983,7 @@ desk_window_new (GtkApplication *application,
 
   self = g_object_new (DESK_TYPE_WINDOW, "application", application, NULL);
   self->store = g_object_ref (store);
+  desk_facts_view_set_store (self->facts_view, store);
   reload_documents (self);
   return self;
 }
@@ -1039,4 +1071,20 @@ desk_window_get_status (DeskWindow *self)
 {
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
   return gtk_label_get_text (self->status_label);
+}
+
+DeskFactsView *
+desk_window_get_facts_view (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->facts_view;
+}
+
+/* "documents" or "facts" */
+void
+desk_window_show_view (DeskWindow *self,
+                       const char *name)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  gtk_stack_set_visible_child_name (self->view_stack, name);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "desk-document-view.h"
+#include "desk-facts-view.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,8 @@ GListModel       *desk_window_get_results        (DeskWindow         *self);
 void              desk_window_activate_result    (DeskWindow         *self,
                                                   guint               position);
 const char       *desk_window_get_status         (DeskWindow         *self);
+DeskFactsView    *desk_window_get_facts_view     (DeskWindow         *self);
+void              desk_window_show_view          (DeskWindow         *self,
+                                                  const char         *name);
 
 G_END_DECLS

@@ -1,0 +1,22 @@
+/* desk-fact-item.h: one stored fact, as a list row */
+#pragma once
+
+#include <glib-object.h>
+
+#include "desk-fact.h"
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_FACT_ITEM (desk_fact_item_get_type ())
+G_DECLARE_FINAL_TYPE (DeskFactItem, desk_fact_item, DESK, FACT_ITEM, GObject)
+
+DeskFactItem   *desk_fact_item_new                (DeskFactRow  *row);
+const DeskFact *desk_fact_item_get_fact           (DeskFactItem *self);
+const char     *desk_fact_item_get_uid            (DeskFactItem *self);
+gint64          desk_fact_item_get_document_id    (DeskFactItem *self);
+const char     *desk_fact_item_get_document_title (DeskFactItem *self);
+const char     *desk_fact_item_get_section_title  (DeskFactItem *self);
+const char     *desk_fact_item_get_language       (DeskFactItem *self);
+
+G_END_DECLS
