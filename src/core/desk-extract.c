@@ -173,7 +173,19 @@ titles_alternation (JsonObject *titles)
     {
       JsonArray *list = json_object_get_array_member (titles, l->data);
       for (guint i = 0; i < json_array_get_length (list); i++)
-        g_ptr_array_add (all, g_regex_escape_string (json_array_get_string_element (list, i), -1));
+        {
+          const char *title = json_array_get_string_element (list, i);
+          gunichar first = g_utf8_get_char (title);
+          const char *rest = g_utf8_next_char (title);
+          g_autofree char *other = NULL;
+          char buf[8] = { 0 };
+
+          /* "embajador" and "Embajador" at the head of a sentence */
+          g_unichar_to_utf8 (g_unichar_isupper (first) ? g_unichar_tolower (first) : g_unichar_toupper (first), buf);
+          other = g_strconcat (buf, rest, NULL);
+          g_ptr_array_add (all, g_regex_escape_string (title, -1));
+          g_ptr_array_add (all, g_regex_escape_string (other, -1));
+        }
     }
   g_list_free (members);
   g_ptr_array_sort (all, compare_length_desc);
@@ -879,6 +891,7 @@ static const char * const not_name_words[] = {
   "Meet", "Meeting", "Reunión", "Cumbre", "Summit", "Diálogo", "Dialogue", "Acuerdo", "Agreement",
   "Tratado", "Treaty", "Plan", "Programa", "Program", "Política", "Policy", "Estrategia", "Strategy",
   "Fuerzas", "Forces", "Nacional", "National", "Internacional", "International", "Unidos", "United",
+  "Adjunto", "Adjunta", "Ejecutivo", "Ejecutiva", "Deputy", "Assistant", "Under", "Planes", "Asuntos", "Affairs",
 };
 
 /* A name made only of places or organizations, or holding a word of an
