@@ -627,6 +627,62 @@ test_facts_stored (Fixture       *f,
   }
 }
 
+static void
+test_conflicts (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *a = desk_test_write_file (f->dir, "a.txt",
+    "Según cifras oficiales, la producción potencial de cocaína en el Perú alcanzó las 822 TM en el 2024.\n"
+    "El presidente Donald Trump designó al Perú como aliado estratégico extra OTAN.\n", -1);
+  g_autofree char *b = desk_test_write_file (f->dir, "b.txt",
+    "La producción potencial de cocaína en el Perú alcanzó las 950 TM en el 2024, según otro informe.\n"
+    "Por ahora, Donald Trump no ha designado al Perú como aliado estratégico extra OTAN.\n", -1);
+  g_autofree char *c = desk_test_write_file (f->dir, "c.txt",
+    "El Perú exportó 40 TM de café a Alemania en el 2024.\n", -1);
+  const char *paths[] = { a, b, c, NULL };
+  g_autoptr(GPtrArray) results = import_paths (f, paths);
+  g_autoptr(DeskStore) store = open_library (f);
+  DeskFactFilter quantities = { DESK_FACT_QUANTITY, -1, 0 };
+  g_autoptr(GPtrArray) rows = desk_store_list_facts (store, &quantities, NULL);
+  gboolean figure = FALSE, modality = FALSE;
+
+  g_assert_cmpuint (count_status (results, DESK_IMPORT_ADDED), ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DeskFactRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) others = desk_store_list_conflicts (store, row->uid, NULL);
+
+      if (g_str_equal (row->fact.value, "822 t"))
+        {
+          /* the same measure with another figure; the coffee exports are another measure */
+          g_assert_cmpuint (others->len, ==, 1);
+          g_assert_cmpstr (((DeskFactRow *) g_ptr_array_index (others, 0))->fact.value, ==, "950 t");
+          figure = TRUE;
+        }
+      if (g_str_equal (row->fact.value, "40 t"))
+        g_assert_cmpuint (others->len, ==, 0);
+    }
+  g_assert_true (figure);
+
+  {
+    DeskFactFilter people = { DESK_FACT_PERSON, -1, 0 };
+    g_autoptr(GPtrArray) persons = desk_store_list_facts (store, &people, NULL);
+
+    for (guint i = 0; i < persons->len; i++)
+      {
+        DeskFactRow *row = g_ptr_array_index (persons, i);
+        g_autoptr(GPtrArray) others = desk_store_list_conflicts (store, row->uid, NULL);
+
+        if (row->fact.modality == DESK_MODALITY_ASSERTED && others->len > 0)
+          {
+            g_assert_cmpint (((DeskFactRow *) g_ptr_array_index (others, 0))->fact.modality, ==, DESK_MODALITY_NEGATED);
+            modality = TRUE;
+          }
+      }
+  }
+  g_assert_true (modality);
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -698,6 +754,7 @@ main (int    argc,
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/async", test_async);
   ADD ("/import/facts-stored", test_facts_stored);
+  ADD ("/import/conflicts", test_conflicts);
 #undef ADD
 
   return g_test_run ();

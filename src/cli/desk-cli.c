@@ -523,6 +523,7 @@ cmd_facts (Options *opts)
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   DeskFactFilter filter = { -1, -1, 0 };
+  int updated;
 
   if (opts->args->len > 0)
     return usage_error (_("facts takes no arguments; filter with --kind, --document and --modality"));
@@ -547,8 +548,13 @@ cmd_facts (Options *opts)
       filter.modality = modality;
     }
 
-  if (!(store = open_store (opts, &error)) || !(extractor = desk_extractor_new (&error)) ||
-      desk_store_update_facts (store, extractor, NULL, &error) < 0)
+  if (!(store = open_store (opts, &error)) || !(extractor = desk_extractor_new (&error)))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+  if ((updated = desk_store_update_facts (store, extractor, NULL, &error)) < 0 ||
+      (updated > 0 && !desk_store_update_conflicts (store, &error)))
     {
       print_error (error->message);
       return EXIT_FAILURE_;
@@ -583,6 +589,15 @@ cmd_facts (Options *opts)
           add_string (builder, "uid", row->uid);
           add_int (builder, "document", row->document_id);
           add_fact_members (builder, &row->fact, row->section_title);
+          {
+            g_autoptr(GPtrArray) others = desk_store_list_conflicts (store, row->uid, NULL);
+
+            json_builder_set_member_name (builder, "conflicts");
+            json_builder_begin_array (builder);
+            for (guint j = 0; others != NULL && j < others->len; j++)
+              json_builder_add_string_value (builder, ((DeskFactRow *) g_ptr_array_index (others, j))->uid);
+            json_builder_end_array (builder);
+          }
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

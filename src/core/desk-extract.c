@@ -17,6 +17,7 @@
 
 #include "desk-core-resources.h"
 #include "desk-extract.h"
+#include "desk-tokenizer.h"
 
 #define MONTHS_ES "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 #define MONTHS_EN "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -37,6 +38,7 @@ typedef struct
 
 struct _DeskExtractor
 {
+  DeskStemmer *stemmer;
   GHashTable *names;     /* surface name → Entity */
   GHashTable *given;     /* given names */
   GRegex *gazetteer_re;
@@ -62,6 +64,7 @@ typedef struct
   DeskFact fact;
   gsize bstart;   /* bytes into the paragraph */
   gsize bend;
+  gsize bsentence;
   int family;     /* 0 figures, 1 entities, 2 passages */
 } Candidate;
 
@@ -285,6 +288,7 @@ desk_extractor_new (GError **error)
   g_autofree char *user_path = g_build_filename (g_get_user_data_dir (), "dialogue-desk", "gazetteer.json", NULL);
   gsize len;
 
+  self->stemmer = desk_stemmer_new ();
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entity_free);
   self->given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -351,6 +355,7 @@ desk_extractor_free (DeskExtractor *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->stemmer, desk_stemmer_free);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->given, g_hash_table_unref);
   g_clear_pointer (&self->gazetteer_re, g_regex_unref);
@@ -1324,6 +1329,132 @@ meeting_value (const char *date,
   return g_string_free (v, FALSE);
 }
 
+/* Words that say nothing of a subject, whatever the language. */
+static const char * const plain_words[] = {
+  "para", "como", "desde", "hasta", "entre", "sobre", "tambien", "este", "esta", "estos", "estas", "donde",
+  "cual", "cuales", "sino", "pero", "porque", "segun", "todo", "todos", "toda", "todas", "otro", "otros",
+  "otra", "otras", "ambos", "ambas", "mismo", "misma", "cada", "solo", "muy", "mas", "menos", "that", "this",
+  "with", "from", "their", "which", "will", "have", "been", "were", "also", "when", "more", "than", "into",
+  "these", "those", "there", "both", "such", "while", "would", "could", "should", "about", "over", "only",
+};
+
+typedef struct
+{
+  const char *text;
+  GHashTable *terms;
+} TermState;
+
+static gboolean
+collect_term_cb (const char *term,
+                 gsize       term_len,
+                 gsize       byte_start,
+                 gsize       byte_end,
+                 gboolean    colocated,
+                 gpointer    user_data)
+{
+  TermState *state = user_data;
+  g_autofree char *word = NULL;
+  g_autofree char *folded = NULL;
+
+  if (byte_end - byte_start < 4 || g_ascii_isdigit (state->text[byte_start]))
+    return TRUE;
+  word = g_utf8_strdown (state->text + byte_start, byte_end - byte_start);
+  folded = g_str_to_ascii (word, "C");
+  for (guint i = 0; i < G_N_ELEMENTS (plain_words); i++)
+    if (g_str_equal (folded, plain_words[i]))
+      return TRUE;
+  g_hash_table_add (state->terms, g_strndup (term, term_len));
+  return TRUE;
+}
+
+static void
+add_stems (DeskExtractor *self,
+           GHashTable    *terms,
+           const char    *text,
+           gsize          len)
+{
+  TermState state = { text, terms };
+
+  desk_stemmer_tokenize (self->stemmer, text, len, collect_term_cb, &state);
+}
+
+static int compare_strings (gconstpointer a, gconstpointer b, gpointer unused);
+
+static char *
+join_terms (GHashTable *terms)
+{
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (terms, NULL);
+  guint n = g_hash_table_size (terms);
+
+  g_qsort_with_data (keys, n, sizeof (gpointer), compare_strings, NULL);
+  {
+    GString *out = g_string_new (NULL);
+    for (guint i = 0; i < n; i++)
+      {
+        if (out->len > 0)
+          g_string_append_c (out, ' ');
+        g_string_append (out, keys[i]);
+      }
+    return g_string_free (out, FALSE);
+  }
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      unused)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* What each fact of a sentence is about: for figures, the words around
+ * them ("producción potencial de cocaína ... 822 TM"); for names, the
+ * sentence's words and the entities it names. */
+static void
+set_terms (DeskExtractor *self,
+           const char    *par,
+           gsize          s,
+           gsize          e,
+           GArray        *cands,
+           guint          n_before)
+{
+  g_autoptr(GHashTable) sentence_terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  add_stems (self, sentence_terms, par + s, e - s);
+  for (guint j = 0; j < n_before; j++)
+    {
+      Candidate *c = &g_array_index (cands, Candidate, j);
+      if (c->fact.text != NULL && c->bstart >= s && c->bstart < e && c->family == 1)
+        g_hash_table_add (sentence_terms, g_strconcat ("@", c->fact.value, NULL));
+    }
+
+  for (guint j = 0; j < n_before; j++)
+    {
+      Candidate *c = &g_array_index (cands, Candidate, j);
+
+      if (c->fact.text == NULL || c->bstart < s || c->bstart >= e)
+        continue;
+      c->bsentence = s;
+      g_clear_pointer (&c->fact.terms, g_free);
+      if (c->family == 0 && c->fact.kind != DESK_FACT_CITATION && c->fact.kind != DESK_FACT_DATE)
+        {
+          g_autoptr(GHashTable) around = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          gsize from = c->bstart > s + 70 ? c->bstart - 70 : s;
+          gsize to = MIN (e, c->bend + 30);
+
+          while (from > s && ((guchar) par[from] & 0xC0) == 0x80)
+            from--;
+          while (to < e && ((guchar) par[to] & 0xC0) == 0x80)
+            to++;
+          add_stems (self, around, par + from, c->bstart - from);
+          add_stems (self, around, par + c->bend, to - c->bend);
+          c->fact.terms = join_terms (around);
+        }
+      else if (c->family == 1)
+        c->fact.terms = join_terms (sentence_terms);
+    }
+}
+
 /* Proposals, meetings and every fact's modality, sentence by sentence. */
 static void
 find_sentence_facts (Run           *run,
@@ -1356,6 +1487,7 @@ find_sentence_facts (Run           *run,
           if (c->fact.text != NULL && c->bstart >= s && c->bstart < e)
             c->fact.modality = modality;
         }
+      set_terms (self, par, s, te, cands, n_before);
 
       /* proposals: list items under a proposing lead-in, sentences that propose */
       if ((kind == DESK_BLOCK_LIST_ITEM && under_proposal_leadin && i == 0) ||
@@ -1590,6 +1722,7 @@ desk_extractor_run (DeskExtractor      *self,
             continue;
           fact = c->fact;
           fact.start = p->start + g_utf8_strlen (par, c->bstart);
+          fact.sentence = p->start + g_utf8_strlen (par, c->bsentence);
           fact.end = fact.start + g_utf8_strlen (par + c->bstart, c->bend - c->bstart);
           fact.section = section_at (doc, fact.start);
           g_array_append_val (run.facts, fact);

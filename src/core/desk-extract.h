@@ -16,7 +16,7 @@ typedef enum
 } DeskExtractError;
 
 /* Bumped whenever the rules change, so that stored facts get re-extracted. */
-#define DESK_EXTRACTOR_VERSION 1
+#define DESK_EXTRACTOR_VERSION 2
 
 typedef struct _DeskExtractor DeskExtractor;
 

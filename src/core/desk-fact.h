@@ -43,6 +43,8 @@ typedef struct
   DeskModality modality;
   double confidence;
   char *extra;      /* a JSON object with kind-specific details, or NULL */
+  gint64 sentence;  /* code point where the fact's sentence starts */
+  char *terms;      /* what the fact is about: stems and "@entity" names, for conflicts */
 } DeskFact;
 
 const char *desk_fact_kind_to_string     (DeskFactKind  kind);

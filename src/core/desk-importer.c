@@ -338,7 +338,8 @@ run_import (DeskImporter  *self,
     g_autoptr(GError) update_error = NULL;
 
     if (!g_cancellable_is_cancelled (cancellable) &&
-        desk_store_update_facts (store, extractor, cancellable, &update_error) < 0)
+        (desk_store_update_facts (store, extractor, cancellable, &update_error) < 0 ||
+         !desk_store_update_conflicts (store, &update_error)))
       g_message ("Facts not updated: %s", update_error->message);
   }
 

@@ -94,6 +94,16 @@ static const char * const migrations[] = {
   "  extra TEXT);"
   "CREATE INDEX facts_document ON facts (document_id, start);"
   "CREATE INDEX facts_kind ON facts (kind, modality);",
+
+  /* 2 → 3: what facts are about, and the facts that disagree across documents */
+  "ALTER TABLE facts ADD COLUMN sentence INTEGER;"
+  "ALTER TABLE facts ADD COLUMN terms TEXT;"
+  "CREATE TABLE conflicts ("
+  "  a TEXT NOT NULL,"
+  "  b TEXT NOT NULL,"
+  "  reason TEXT NOT NULL,"
+  "  PRIMARY KEY (a, b)) WITHOUT ROWID;"
+  "CREATE INDEX conflicts_b ON conflicts (b);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -356,10 +366,11 @@ upsert_facts (DeskStore   *self,
 
   stmt = prepare (self,
                   "INSERT INTO facts (uid, document_id, kind, text, value, start, \"end\", section, modality,"
-                  " confidence, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                  " confidence, extra, sentence, terms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
                   " ON CONFLICT (uid) DO UPDATE SET text = excluded.text, value = excluded.value,"
                   " section = excluded.section, modality = excluded.modality,"
-                  " confidence = excluded.confidence, extra = excluded.extra", error);
+                  " confidence = excluded.confidence, extra = excluded.extra,"
+                  " sentence = excluded.sentence, terms = excluded.terms", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; facts != NULL && i < facts->len; i++)
@@ -382,6 +393,8 @@ upsert_facts (DeskStore   *self,
       sqlite3_bind_text (stmt, 9, desk_modality_to_string (f->modality), -1, SQLITE_STATIC);
       sqlite3_bind_double (stmt, 10, f->confidence);
       sqlite3_bind_text (stmt, 11, f->extra, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 12, f->sentence);
+      sqlite3_bind_text (stmt, 13, f->terms, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return set_sql_error (self, error);
     }
@@ -1076,4 +1089,267 @@ desk_store_count_facts (DeskStore  *self,
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Conflicts */
+
+typedef struct
+{
+  char *uid;
+  gint64 document_id;
+  DeskFactKind kind;
+  char *value;
+  DeskModality modality;
+  gint64 sentence;
+  GStrv terms;
+} ConflictFact;
+
+static void
+conflict_fact_free (gpointer data)
+{
+  ConflictFact *f = data;
+
+  g_free (f->uid);
+  g_free (f->value);
+  g_strfreev (f->terms);
+  g_free (f);
+}
+
+static guint
+shared_terms (GStrv       a,
+              GStrv       b,
+              gboolean    entities,
+              GHashTable *background)
+{
+  guint n = 0;
+
+  /* both sorted */
+  for (guint i = 0, j = 0; a[i] && b[j];)
+    {
+      int c = strcmp (a[i], b[j]);
+      if (c == 0)
+        {
+          if ((a[i][0] == '@') == entities && (background == NULL || !g_hash_table_contains (background, a[i])))
+            n++;
+          i++;
+          j++;
+        }
+      else if (c < 0)
+        i++;
+      else
+        j++;
+    }
+  return n;
+}
+
+static gboolean
+modality_done (DeskModality m)
+{
+  return m == DESK_MODALITY_ASSERTED || m == DESK_MODALITY_REPORTED;
+}
+
+static const char *
+unit_of (const char *value)
+{
+  const char *space = strrchr (value, ' ');
+
+  return space ? space + 1 : (g_str_has_suffix (value, "%") ? "%" : "");
+}
+
+static gboolean
+insert_conflict (sqlite3_stmt  *stmt,
+                 const char    *a,
+                 const char    *b,
+                 const char    *reason)
+{
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, strcmp (a, b) < 0 ? a : b, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, strcmp (a, b) < 0 ? b : a, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_DONE;
+}
+
+/* Links facts of different documents that disagree: two figures of the
+ * same unit for the same measure (the words around them) with different
+ * values; the same entities in claims of which one says it happened and
+ * the other that it is proposed, expected, intended or denied. */
+gboolean
+desk_store_update_conflicts (DeskStore  *self,
+                             GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (conflict_fact_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (conflict_fact_free);
+  g_autoptr(GHashTable) by_entity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "SELECT uid, document_id, kind, value, modality, sentence, terms FROM facts"
+                        " WHERE terms IS NOT NULL AND terms != ''"
+                        " AND kind IN ('money', 'quantity', 'percent', 'person', 'org', 'place')", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConflictFact *f = g_new0 (ConflictFact, 1);
+
+      f->uid = g_strdup (column_text (stmt, 0));
+      f->document_id = sqlite3_column_int64 (stmt, 1);
+      desk_fact_kind_from_string (column_text (stmt, 2), &f->kind);
+      f->value = g_strdup (column_text (stmt, 3));
+      desk_modality_from_string (column_text (stmt, 4), &f->modality);
+      f->sentence = sqlite3_column_int64 (stmt, 5);
+      f->terms = g_strsplit (column_text (stmt, 6), " ", -1);
+      if (f->kind == DESK_FACT_MONEY || f->kind == DESK_FACT_QUANTITY || f->kind == DESK_FACT_PERCENT)
+        g_ptr_array_add (figures, f);
+      else
+        {
+          g_autofree char *key = g_strconcat ("@", f->value, NULL);
+          GPtrArray *list = g_hash_table_lookup (by_entity, key);
+
+          g_ptr_array_add (names, f);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (by_entity, g_steal_pointer (&key), list);
+            }
+          g_ptr_array_add (list, f);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return set_sql_error (self, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!exec (self, "DELETE FROM conflicts", error))
+    goto fail;
+  if (!(stmt = prepare (self, "INSERT OR IGNORE INTO conflicts (a, b, reason) VALUES (?, ?, ?)", error)))
+    goto fail;
+
+  for (guint i = 0; i < figures->len; i++)
+    for (guint j = i + 1; j < figures->len; j++)
+      {
+        ConflictFact *a = g_ptr_array_index (figures, i);
+        ConflictFact *b = g_ptr_array_index (figures, j);
+        guint shared;
+
+        if (a->document_id == b->document_id || a->kind != b->kind ||
+            g_strcmp0 (unit_of (a->value), unit_of (b->value)) != 0 || g_str_equal (a->value, b->value))
+          continue;
+        shared = shared_terms (a->terms, b->terms, FALSE, NULL);
+        if (shared >= 3 && !insert_conflict (stmt, a->uid, b->uid, "figure"))
+          {
+            set_sql_error (self, error);
+            goto fail;
+          }
+      }
+
+  /* claims: same entities, one side done, the other not.  Entities that
+   * nearly every document names (the two countries of the dialogue) say
+   * nothing of which claim a sentence makes. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+    g_autoptr(GHashTable) background = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) docs = g_hash_table_new (g_int64_hash, g_int64_equal);
+    guint n_docs;
+
+    for (guint i = 0; i < names->len; i++)
+      g_hash_table_add (docs, &((ConflictFact *) g_ptr_array_index (names, i))->document_id);
+    n_docs = g_hash_table_size (docs);
+    g_hash_table_iter_init (&iter, by_entity);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        GPtrArray *list = value;
+        g_autoptr(GHashTable) in = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+        for (guint i = 0; i < list->len; i++)
+          g_hash_table_add (in, &((ConflictFact *) g_ptr_array_index (list, i))->document_id);
+        if (n_docs >= 3 && g_hash_table_size (in) * 10 >= n_docs * 9)
+          g_hash_table_add (background, key);
+      }
+
+    g_hash_table_iter_init (&iter, by_entity);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        GPtrArray *list = value;
+
+        for (guint i = 0; i < list->len; i++)
+          for (guint j = i + 1; j < list->len; j++)
+            {
+              ConflictFact *a = g_ptr_array_index (list, i);
+              ConflictFact *b = g_ptr_array_index (list, j);
+              guint entities, words;
+
+              if (a->document_id == b->document_id || modality_done (a->modality) == modality_done (b->modality) ||
+                  g_hash_table_contains (background, key))
+                continue;
+              entities = shared_terms (a->terms, b->terms, TRUE, background);
+              words = shared_terms (a->terms, b->terms, FALSE, NULL);
+              if (entities >= 2 && (words >= 1 || entities >= 3))
+                if (!insert_conflict (stmt, a->uid, b->uid, "modality"))
+                  {
+                    set_sql_error (self, error);
+                    goto fail;
+                  }
+            }
+      }
+  }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!exec (self, "COMMIT", error))
+    goto fail;
+  return TRUE;
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* The facts that disagree with the fact @uid, each with why. */
+GPtrArray *
+desk_store_list_conflicts (DeskStore   *self,
+                           const char  *uid,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+
+  stmt = prepare (self,
+                  "SELECT f.uid, f.document_id, f.kind, f.text, f.value, f.start, f.\"end\", f.modality, c.reason, d.title"
+                  " FROM conflicts c JOIN facts f ON f.uid = CASE WHEN c.a = ?1 THEN c.b ELSE c.a END"
+                  " JOIN documents d ON d.id = f.document_id"
+                  " WHERE c.a = ?1 OR c.b = ?1 ORDER BY d.title, f.start", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskFactRow *row = g_new0 (DeskFactRow, 1);
+
+      row->uid = g_strdup (column_text (stmt, 0));
+      row->document_id = sqlite3_column_int64 (stmt, 1);
+      desk_fact_kind_from_string (column_text (stmt, 2), &row->fact.kind);
+      row->fact.text = g_strdup (column_text (stmt, 3));
+      row->fact.value = g_strdup (column_text (stmt, 4));
+      row->fact.start = sqlite3_column_int64 (stmt, 5);
+      row->fact.end = sqlite3_column_int64 (stmt, 6);
+      desk_modality_from_string (column_text (stmt, 7), &row->fact.modality);
+      row->fact.extra = g_strdup (column_text (stmt, 8)); /* the reason */
+      row->document_title = g_strdup (column_text (stmt, 9));
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }

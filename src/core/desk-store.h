@@ -23,7 +23,7 @@ typedef enum
   DESK_STORE_ERROR_QUERY,
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 2
+#define DESK_STORE_SCHEMA_VERSION 3
 
 /* A stored fact, with what locates it in the library */
 typedef struct
@@ -99,6 +99,11 @@ GPtrArray    *desk_store_list_facts        (DeskStore           *self,
                                             const DeskFactFilter *filter,
                                             GError             **error);
 gint64        desk_store_count_facts       (DeskStore           *self,
+                                            GError             **error);
+gboolean      desk_store_update_conflicts  (DeskStore           *self,
+                                            GError             **error);
+GPtrArray    *desk_store_list_conflicts    (DeskStore           *self,
+                                            const char          *uid,
                                             GError             **error);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ struct _DeskFactsView
   GtkLabel *card_value_label;
   GtkLabel *card_source_label;
   GtkLabel *card_passage_label;
+  GtkLabel *card_conflicts_label;
 
   DeskStore *store;
   GListStore *facts;
@@ -39,6 +40,7 @@ struct _DeskFactsView
   GPtrArray *document_ids;   /* gint64 per document dropdown entry after "All" */
   char *passage;             /* plain text of the card's passage */
   char *needle;              /* casefolded filter text */
+  guint n_conflicts;         /* of the fact in the card */
 };
 
 G_DEFINE_FINAL_TYPE (DeskFactsView, desk_facts_view, GTK_TYPE_WIDGET)
@@ -147,6 +149,39 @@ markup_passage (const char *text,
 }
 
 static void
+update_conflicts (DeskFactsView *self,
+                  DeskFactItem  *item)
+{
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  if (self->store != NULL)
+    others = desk_store_list_conflicts (self->store, desk_fact_item_get_uid (item), NULL);
+  self->n_conflicts = others ? others->len : 0;
+  if (others == NULL || others->len == 0)
+    {
+      gtk_label_set_text (self->card_conflicts_label, _("No other document disagrees with this fact."));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->card_conflicts_label), "warning");
+      return;
+    }
+  for (guint i = 0; i < others->len; i++)
+    {
+      const DeskFactRow *row = g_ptr_array_index (others, i);
+      g_autofree char *value = g_markup_escape_text (row->fact.value, -1);
+      g_autofree char *text = g_markup_escape_text (row->fact.text, -1);
+      g_autofree char *title = g_markup_escape_text (row->document_title, -1);
+
+      if (markup->len > 0)
+        g_string_append (markup, "\n\n");
+      /* TRANSLATORS: a conflicting fact: value, modality, document title, passage */
+      g_string_append_printf (markup, _("<b>%s</b> (%s) in “%s”: %s"), value,
+                              desk_format_modality (row->fact.modality), title, text);
+    }
+  gtk_label_set_markup (self->card_conflicts_label, markup->str);
+  gtk_widget_add_css_class (GTK_WIDGET (self->card_conflicts_label), "warning");
+}
+
+static void
 show_card (DeskFactsView *self,
            DeskFactItem  *item)
 {
@@ -181,6 +216,7 @@ show_card (DeskFactsView *self,
   else
     markup = g_markup_escape_text (error ? error->message : fact->text, -1);
   gtk_label_set_markup (self->card_passage_label, markup);
+  update_conflicts (self, item);
   gtk_stack_set_visible_child_name (self->detail_stack, "card");
 }
 
@@ -367,6 +403,7 @@ desk_facts_view_class_init (DeskFactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_value_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_source_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_passage_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_conflicts_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_open_button_clicked_cb);
@@ -507,4 +544,12 @@ desk_facts_view_get_passage (DeskFactsView *self)
 {
   g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), NULL);
   return self->passage;
+}
+
+/* How many facts of other documents disagree with the one in the card. */
+guint
+desk_facts_view_get_n_conflicts (DeskFactsView *self)
+{
+  g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), 0);
+  return self->n_conflicts;
 }

@@ -22,5 +22,6 @@ void        desk_facts_view_set_filter  (DeskFactsView *self,
 void        desk_facts_view_select      (DeskFactsView *self,
                                          guint          position);
 const char *desk_facts_view_get_passage (DeskFactsView *self);
+guint       desk_facts_view_get_n_conflicts (DeskFactsView *self);
 
 G_END_DECLS
