@@ -1228,23 +1228,65 @@ desk_store_update_conflicts (DeskStore  *self,
   if (!(stmt = prepare (self, "INSERT OR IGNORE INTO conflicts (a, b, reason) VALUES (?, ?, ?)", error)))
     goto fail;
 
-  for (guint i = 0; i < figures->len; i++)
-    for (guint j = i + 1; j < figures->len; j++)
+  /* figures: candidates come from an index of their words, leaving out the
+   * words so common that they name no measure, so that the work grows with
+   * the library rather than with its square */
+  {
+    g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+    guint cap = MAX (50, figures->len / 50);
+
+    for (guint i = 0; i < figures->len; i++)
       {
         ConflictFact *a = g_ptr_array_index (figures, i);
-        ConflictFact *b = g_ptr_array_index (figures, j);
-        guint shared;
-
-        if (a->document_id == b->document_id || a->kind != b->kind ||
-            g_strcmp0 (unit_of (a->value), unit_of (b->value)) != 0 || g_str_equal (a->value, b->value))
-          continue;
-        shared = shared_terms (a->terms, b->terms, FALSE, NULL);
-        if (shared >= 3 && !insert_conflict (stmt, a->uid, b->uid, "figure"))
+        for (guint t = 0; a->terms[t]; t++)
           {
-            set_sql_error (self, error);
-            goto fail;
+            GArray *list = g_hash_table_lookup (index, a->terms[t]);
+            if (list == NULL)
+              {
+                list = g_array_new (FALSE, FALSE, sizeof (guint));
+                g_hash_table_insert (index, a->terms[t], list);
+              }
+            g_array_append_val (list, i);
           }
       }
+
+    for (guint i = 0; i < figures->len; i++)
+      {
+        ConflictFact *a = g_ptr_array_index (figures, i);
+        g_autoptr(GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
+        GHashTableIter iter;
+        gpointer key, value;
+
+        for (guint t = 0; a->terms[t]; t++)
+          {
+            GArray *list = g_hash_table_lookup (index, a->terms[t]);
+            if (list == NULL || list->len > cap)
+              continue;
+            for (guint k = 0; k < list->len; k++)
+              {
+                guint j = g_array_index (list, guint, k);
+                if (j > i)
+                  g_hash_table_insert (counts, GUINT_TO_POINTER (j + 1),
+                                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (j + 1))) + 1));
+              }
+          }
+
+        g_hash_table_iter_init (&iter, counts);
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          {
+            ConflictFact *b = g_ptr_array_index (figures, GPOINTER_TO_UINT (key) - 1);
+
+            if (GPOINTER_TO_UINT (value) < 3 || a->document_id == b->document_id || a->kind != b->kind ||
+                g_strcmp0 (unit_of (a->value), unit_of (b->value)) != 0 || g_str_equal (a->value, b->value))
+              continue;
+            if (!insert_conflict (stmt, a->uid, b->uid, "figure"))
+              {
+                set_sql_error (self, error);
+                goto fail;
+              }
+          }
+      }
+  }
 
   /* claims: same entities, one side done, the other not.  Entities that
    * nearly every document names (the two countries of the dialogue) say
@@ -1267,7 +1309,8 @@ desk_store_update_conflicts (DeskStore  *self,
 
         for (guint i = 0; i < list->len; i++)
           g_hash_table_add (in, &((ConflictFact *) g_ptr_array_index (list, i))->document_id);
-        if (n_docs >= 3 && g_hash_table_size (in) * 10 >= n_docs * 9)
+        /* named everywhere, or so often that it tells no claim from another */
+        if ((n_docs >= 3 && g_hash_table_size (in) * 10 >= n_docs * 9) || list->len > 400)
           g_hash_table_add (background, key);
       }
 

@@ -1,0 +1,217 @@
+/* bench-import.c: import and extraction throughput over a generated corpus,
+ * next to bare FTS5 insertion of the same text measured in the same run.
+ *
+ * DESK_BENCH_MB sets the corpus size (50 by default).  The corpus mixes
+ * sentences of ../shared/corpus and data/samples, with their figures and
+ * dates varied, in Spanish and English, with headings and lists. */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "desk-extract.h"
+#include "desk-importer.h"
+#include "desk-normalize.h"
+#include "desk-store.h"
+#include "desk-test-util.h"
+
+static void
+add_sentences (GPtrArray  *sentences,
+               const char *path)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return;
+  g_strdelimit (text, "\n\r\t", ' ');
+  parts = g_strsplit (text, ". ", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_strstrip (parts[i]);
+      if (strlen (parts[i]) > 40 && strlen (parts[i]) < 600)
+        g_ptr_array_add (sentences, g_strdup_printf ("%s.", parts[i]));
+    }
+}
+
+/* A sentence with its digits changed, so that no two documents are alike. */
+static char *
+vary (const char *sentence,
+      GRand      *rand)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = sentence; *p; p++)
+    g_string_append_c (out, g_ascii_isdigit (*p) && g_rand_boolean (rand) ? '0' + g_rand_int_range (rand, 0, 10) : *p);
+  return g_string_free (out, FALSE);
+}
+
+static gsize
+generate (const char *dir,
+          gsize       target)
+{
+  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
+  const char *corpus = desk_test_corpus_dir ();
+  const char *samples = g_getenv ("DIALOGUE_DESK_SAMPLES_DIR");
+  gsize total = 0;
+  guint n = 0;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const char *folder = pass == 0 ? corpus : samples;
+      g_autoptr(GDir) d = folder ? g_dir_open (folder, 0, NULL) : NULL;
+      const char *name;
+
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          if (!g_str_has_suffix (name, "README.md"))
+            add_sentences (sentences, path);
+        }
+    }
+  g_assert_cmpuint (sentences->len, >, 10);
+
+  while (total < target)
+    {
+      g_autoptr(GString) doc = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("doc-%06u.txt", n++);
+      g_autofree char *path = NULL;
+
+      g_string_append_printf (doc, "Informe %u sobre la agenda bilateral\n\n", n);
+      for (guint section = 1; section <= 4; section++)
+        {
+          g_string_append_printf (doc, "%u. Sección %u del informe\n\n", section, section);
+          for (guint para = 0; para < 3; para++)
+            {
+              for (guint k = 0; k < 5; k++)
+                {
+                  g_autofree char *s = vary (g_ptr_array_index (sentences, g_rand_int_range (rand, 0, sentences->len)), rand);
+                  g_string_append_printf (doc, "%s ", s);
+                }
+              g_string_append (doc, "\n\n");
+            }
+          g_string_append (doc, "Las propuestas son las siguientes:\n");
+          for (guint k = 0; k < 3; k++)
+            {
+              g_autofree char *s = vary (g_ptr_array_index (sentences, g_rand_int_range (rand, 0, sentences->len)), rand);
+              g_string_append_printf (doc, "- %s\n", s);
+            }
+          g_string_append (doc, "\n");
+        }
+      path = g_build_filename (dir, name, NULL);
+      g_assert_true (g_file_set_contents (path, doc->str, doc->len, NULL));
+      total += doc->len;
+    }
+  return total;
+}
+
+static double
+bare_fts5 (const char *dir,
+           const char *db_path)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GTimer) timer = g_timer_new ();
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  const char *name;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA journal_mode = WAL; CREATE VIRTUAL TABLE t USING fts5 (text);", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO t (text) VALUES (?)", -1, &stmt, NULL);
+  g_timer_start (timer);
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, text, len, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    }
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  g_timer_stop (timer);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_timer_elapsed (timer, NULL);
+}
+
+static double
+extraction_alone (const char *dir,
+                  guint64    *n_facts)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(DeskExtractor) extractor = desk_extractor_new (NULL);
+  g_autoptr(GTimer) timer = g_timer_new ();
+  double elapsed = 0;
+  const char *name;
+
+  *n_facts = 0;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(DeskParsedDocument) doc = desk_parse_file (file, 0, NULL, NULL, NULL);
+      g_autoptr(GArray) facts = NULL;
+
+      g_timer_start (timer);
+      facts = desk_extractor_run (extractor, doc);
+      g_timer_stop (timer);
+      elapsed += g_timer_elapsed (timer, NULL);
+      *n_facts += facts->len;
+    }
+  return elapsed;
+}
+
+static double
+full_import (const char *dir,
+             const char *library)
+{
+  g_autoptr(DeskImporter) importer = desk_importer_new (library);
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(GPtrArray) results = NULL;
+  const char *paths[] = { dir, NULL };
+
+  g_timer_start (timer);
+  results = desk_importer_run (importer, paths, NULL, NULL, NULL, NULL);
+  g_timer_stop (timer);
+  g_assert_nonnull (results);
+  return g_timer_elapsed (timer, NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *mb_env = g_getenv ("DESK_BENCH_MB");
+  gsize target = (mb_env ? g_ascii_strtoull (mb_env, NULL, 10) : 50) * 1024 * 1024;
+  g_autofree char *tmp = desk_test_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (tmp, "corpus", NULL);
+  g_autofree char *fts_db = g_build_filename (tmp, "fts.db", NULL);
+  g_autofree char *library = g_build_filename (tmp, "library.db", NULL);
+  double mb, t_fts, t_extract, t_import;
+  guint64 n_facts;
+  gsize bytes;
+
+  g_setenv ("XDG_DATA_HOME", "/nonexistent-dialogue-desk-bench", TRUE);
+  g_mkdir (dir, 0700);
+  bytes = generate (dir, target);
+  mb = bytes / (1024.0 * 1024.0);
+
+  t_fts = bare_fts5 (dir, fts_db);
+  t_extract = extraction_alone (dir, &n_facts);
+  t_import = full_import (dir, library);
+
+  g_print ("corpus:                 %.1f MB of generated documents\n", mb);
+  g_print ("bare FTS5 insertion:    %7.2f MB/s   (baseline, %.1f s)\n", mb / t_fts, t_fts);
+  g_print ("extraction alone:       %7.2f MB/s   (%.1f s, %" G_GUINT64_FORMAT " facts)\n", mb / t_extract, t_extract, n_facts);
+  g_print ("full import:            %7.2f MB/s   (%.1f s, %.2f of bare FTS5; target 10 MB/s and 0.5)\n",
+           mb / t_import, t_import, t_fts / t_import);
+
+  desk_test_rm_rf (tmp);
+  return 0;
+}
