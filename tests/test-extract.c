@@ -226,6 +226,22 @@ test_citations_and_quotes (void)
 }
 
 static void
+test_quote_speakers (void)
+{
+  g_auto(Extracted) x = { 0 };
+  const DeskFact *es, *en;
+
+  extract (&x, "El canciller Hugo de Zela afirmó: “El diálogo con Washington es una prioridad para el Perú”. "
+               "“We will work together on security”, said Ambassador Krishna Urs in Lima.\n", NULL);
+  es = find (&x, DESK_FACT_QUOTE, "El diálogo con Washington es una prioridad para el Perú");
+  en = find (&x, DESK_FACT_QUOTE, "We will work together on security");
+  g_assert_nonnull (es);
+  g_assert_nonnull (en);
+  g_assert_nonnull (strstr (es->extra, "\"speaker\":\"Hugo de Zela\""));
+  g_assert_nonnull (strstr (en->extra, "\"speaker\":\"Krishna Urs\""));
+}
+
+static void
 test_proposals_and_meetings (void)
 {
   g_auto(Extracted) x = { 0 };
@@ -322,6 +338,7 @@ main (int    argc,
   g_test_add_func ("/extract/figures", test_figures);
   g_test_add_func ("/extract/entities", test_entities);
   g_test_add_func ("/extract/citations-and-quotes", test_citations_and_quotes);
+  g_test_add_func ("/extract/quote-speakers", test_quote_speakers);
   g_test_add_func ("/extract/proposals-and-meetings", test_proposals_and_meetings);
   g_test_add_func ("/extract/modality", test_modality);
   g_test_add_func ("/extract/parse-number", test_parse_number);

@@ -259,6 +259,21 @@ test_facts_view (Fixture       *f,
                    desk_fact_item_get_document_id (first));
   g_assert_cmpint (desk_document_view_get_scroll_target (view), ==, desk_fact_item_get_fact (first)->start);
 
+  /* clicking a highlighted fact in the text shows its card */
+  {
+    const char *uid = desk_document_view_fact_at (view, desk_fact_item_get_fact (first)->start);
+    g_autoptr(DeskFactItem) shown = NULL;
+    GtkSelectionModel *selection = GTK_SELECTION_MODEL (desk_facts_view_get_visible (facts_view));
+
+    g_assert_cmpstr (uid, ==, desk_fact_item_get_uid (first));
+    desk_facts_view_set_filter (facts_view, DESK_FACT_PLACE, -1, NULL);
+    g_signal_emit_by_name (view, "fact-activated", uid);
+    shown = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection))
+            ? g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection))) : NULL;
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (desk_fact_item_get_uid (shown), ==, uid);
+  }
+
   /* a text filter narrows the list to what mentions it */
   desk_facts_view_set_filter (facts_view, -1, -1, "Tumbes");
   g_assert_cmpuint (g_list_model_get_n_items (visible), >=, 1);

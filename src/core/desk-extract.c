@@ -66,6 +66,8 @@ typedef struct
   gsize bend;
   gsize bsentence;
   int family;     /* 0 figures, 1 entities, 2 passages */
+  char *speaker;  /* quotes: who says it */
+  char *citation; /* quotes: the citation right after */
 } Candidate;
 
 typedef struct
@@ -1613,22 +1615,85 @@ link_quotes_to_citations (GArray     *cands,
             close &= par[k] == ' ' || par[k] == '.' || par[k] == ',';
           if (close)
             {
-              g_autoptr(JsonBuilder) builder = json_builder_new ();
-              g_autoptr(JsonGenerator) generator = json_generator_new ();
-              g_autoptr(JsonNode) root = NULL;
-
-              json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "citation");
-              json_builder_add_string_value (builder, c->fact.value);
-              json_builder_end_object (builder);
-              root = json_builder_get_root (builder);
-              json_generator_set_root (generator, root);
-              g_free (q->fact.extra);
-              q->fact.extra = json_generator_to_data (generator, NULL);
+              g_free (q->citation);
+              q->citation = g_strdup (c->fact.value);
               break;
             }
         }
     }
+}
+
+/* Who a quote is from: the person (else the organization) the sentence
+ * names before it ("X afirmó: “…”"), or right after it ("“…”, said X"). */
+static void
+find_speakers (GArray     *cands,
+               const char *par,
+               GArray     *bounds)
+{
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *q = &g_array_index (cands, Candidate, i);
+      gsize s = 0, e = strlen (par);
+      Candidate *before = NULL, *after = NULL;
+
+      if (q->fact.text == NULL || q->fact.kind != DESK_FACT_QUOTE)
+        continue;
+      for (guint b = 0; b < bounds->len; b++)
+        {
+          gsize start = g_array_index (bounds, gsize, b);
+          if (start <= q->bstart)
+            s = start;
+          else
+            {
+              e = start;
+              break;
+            }
+        }
+      for (guint j = 0; j < cands->len; j++)
+        {
+          Candidate *c = &g_array_index (cands, Candidate, j);
+
+          if (c->fact.text == NULL || (c->fact.kind != DESK_FACT_PERSON && c->fact.kind != DESK_FACT_ORG))
+            continue;
+          if (c->bstart >= s && c->bend <= q->bstart &&
+              (before == NULL || (c->fact.kind == DESK_FACT_PERSON && before->fact.kind != DESK_FACT_PERSON) ||
+               (c->fact.kind == before->fact.kind && c->bstart > before->bstart)))
+            before = c;
+          if (c->bstart >= q->bend && c->bstart < e && c->bstart - q->bend <= 40 && after == NULL)
+            after = c;
+        }
+      if (before != NULL || after != NULL)
+        {
+          g_free (q->speaker);
+          q->speaker = g_strdup ((before ? before : after)->fact.value);
+        }
+    }
+}
+
+static char *
+quote_extra (const Candidate *q)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (q->speaker == NULL && q->citation == NULL)
+    return NULL;
+  json_builder_begin_object (builder);
+  if (q->citation != NULL)
+    {
+      json_builder_set_member_name (builder, "citation");
+      json_builder_add_string_value (builder, q->citation);
+    }
+  if (q->speaker != NULL)
+    {
+      json_builder_set_member_name (builder, "speaker");
+      json_builder_add_string_value (builder, q->speaker);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
 }
 
 static int
@@ -1706,6 +1771,10 @@ desk_extractor_run (DeskExtractor      *self,
       resolve_overlaps (cands);
       find_sentence_facts (&run, par, p->kind, leadin, cands);
       link_quotes_to_citations (cands, par);
+      {
+        g_autoptr(GArray) bounds = split_sentences (par);
+        find_speakers (cands, par, bounds);
+      }
 
       /* a lead-in that proposes governs the list items after it */
       if (p->kind == DESK_BLOCK_PARAGRAPH)
@@ -1720,6 +1789,11 @@ desk_extractor_run (DeskExtractor      *self,
 
           if (c->fact.text == NULL)
             continue;
+          if (c->fact.kind == DESK_FACT_QUOTE)
+            {
+              g_free (c->fact.extra);
+              c->fact.extra = quote_extra (c);
+            }
           fact = c->fact;
           fact.start = p->start + g_utf8_strlen (par, c->bstart);
           fact.sentence = p->start + g_utf8_strlen (par, c->bsentence);
@@ -1729,7 +1803,13 @@ desk_extractor_run (DeskExtractor      *self,
           memset (&c->fact, 0, sizeof c->fact);
         }
       for (guint j = 0; j < cands->len; j++)
-        desk_fact_clear (&g_array_index (cands, Candidate, j).fact);
+        {
+          Candidate *c = &g_array_index (cands, Candidate, j);
+
+          desk_fact_clear (&c->fact);
+          g_free (c->speaker);
+          g_free (c->citation);
+        }
     }
 
   g_array_sort (run.facts, compare_facts);

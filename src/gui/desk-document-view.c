@@ -42,7 +42,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  FACT_ACTIVATED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static void
 ensure_tags (DeskDocumentView *self)
@@ -166,6 +172,49 @@ update_details (DeskDocumentView *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->details_label), desk_document_get_path (self->document));
 }
 
+/* The fact under a click in the text, the narrowest when several hold it. */
+static const DeskFactRow *
+fact_at (DeskDocumentView *self,
+         gint64            offset)
+{
+  const DeskFactRow *best = NULL;
+
+  for (guint i = 0; self->facts != NULL && i < self->facts->len; i++)
+    {
+      const DeskFactRow *row = g_ptr_array_index (self->facts, i);
+
+      if (row->fact.start <= offset && offset < row->fact.end &&
+          desk_format_fact_color (row->fact.kind) != NULL &&
+          (best == NULL || row->fact.end - row->fact.start < best->fact.end - best->fact.start))
+        best = row;
+    }
+  return best;
+}
+
+static void
+on_text_click_released_cb (GtkGestureClick  *gesture,
+                           int               n_press,
+                           double            x,
+                           double            y,
+                           DeskDocumentView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const DeskFactRow *row;
+  GtkTextIter iter;
+  int bx, by;
+
+  /* a click, not the end of a selection, on a highlighted fact */
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer) ||
+      !gtk_toggle_button_get_active (self->highlight_button))
+    return;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return;
+  row = fact_at (self, gtk_text_iter_get_offset (&iter));
+  if (row != NULL)
+    g_signal_emit (self, signals[FACT_ACTIVATED], 0, row->uid);
+}
+
 static void
 on_outline_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
@@ -264,6 +313,10 @@ desk_document_view_class_init (DeskDocumentViewClass *klass)
                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A highlighted fact was clicked: its uid. */
+  signals[FACT_ACTIVATED] = g_signal_new ("fact-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dialoguedesk/DialogueDesk/desk-document-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, stack);
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, outline_stack);
@@ -301,6 +354,14 @@ desk_document_view_init (DeskDocumentView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document text"), -1);
   ensure_tags (self);
   build_legend (self);
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    g_signal_connect (click, "released", G_CALLBACK (on_text_click_released_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+  }
 }
 
 GtkWidget *
@@ -552,4 +613,16 @@ desk_document_view_count_fact_tags (DeskDocumentView *self)
     }
   while (gtk_text_iter_forward_to_tag_toggle (&iter, NULL));
   return n;
+}
+
+/* What clicking at @offset in the text activates: the uid of a fact, or NULL. */
+const char *
+desk_document_view_fact_at (DeskDocumentView *self,
+                            gint64            offset)
+{
+  const DeskFactRow *row;
+
+  g_return_val_if_fail (DESK_IS_DOCUMENT_VIEW (self), NULL);
+  row = fact_at (self, offset);
+  return row ? row->uid : NULL;
 }

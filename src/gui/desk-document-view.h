@@ -34,5 +34,7 @@ void          desk_document_view_show_passage   (DeskDocumentView *self,
                                                  gint64            start,
                                                  gint64            end);
 guint         desk_document_view_count_fact_tags (DeskDocumentView *self);
+const char   *desk_document_view_fact_at        (DeskDocumentView *self,
+                                                 gint64            offset);
 
 G_END_DECLS

@@ -553,3 +553,38 @@ desk_facts_view_get_n_conflicts (DeskFactsView *self)
   g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), 0);
   return self->n_conflicts;
 }
+
+/* Shows the fact @uid in the list and its card, clearing the filters that
+ * would hide it.  Returns FALSE when the library has no such fact. */
+gboolean
+desk_facts_view_select_uid (DeskFactsView *self,
+                            const char    *uid)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), FALSE);
+  g_return_val_if_fail (uid != NULL, FALSE);
+
+  desk_facts_view_set_filter (self, -1, -1, NULL);
+  gtk_drop_down_set_selected (self->language_dropdown, 0);
+  gtk_drop_down_set_selected (self->document_dropdown, 0);
+  model = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskFactItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (desk_fact_item_get_uid (item), uid) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          /* GTK 4.8 has no gtk_column_view_scroll_to (): ask its list */
+          for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+               child != NULL; child = gtk_widget_get_next_sibling (child))
+            if (GTK_IS_LIST_VIEW (child))
+              gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

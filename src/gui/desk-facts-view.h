@@ -23,5 +23,7 @@ void        desk_facts_view_select      (DeskFactsView *self,
                                          guint          position);
 const char *desk_facts_view_get_passage (DeskFactsView *self);
 guint       desk_facts_view_get_n_conflicts (DeskFactsView *self);
+gboolean    desk_facts_view_select_uid  (DeskFactsView *self,
+                                         const char    *uid);
 
 G_END_DECLS

@@ -557,6 +557,14 @@ desk_window_search (DeskWindow *self,
 /* Template callbacks */
 
 static void
+on_document_reader_fact_activated_cb (DeskWindow *self,
+                                      const char *uid)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, "facts");
+  desk_facts_view_select_uid (self->facts_view, uid);
+}
+
+static void
 on_facts_view_open_fact_cb (DeskWindow   *self,
                             DeskFactItem *item)
 {
@@ -887,6 +895,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, facts_view);
   gtk_widget_class_bind_template_callback (widget_class, on_facts_view_open_fact_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_reader_fact_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
