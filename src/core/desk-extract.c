@@ -570,40 +570,29 @@ find_figures (Run        *run,
   GMatchInfo *m = NULL;
   gsize s, e;
 
-  /* money with the currency first: US$ 3,679 millones */
-  for (g_regex_match (self->money_prefix_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+  /* money with the currency first ("US$ 3,679 millones") or after ("1.5 millones de dólares") */
+  for (guint r = 0; r < 2; r++)
     {
-      g_autofree char *cur = fetch (m, "cur");
-      g_autofree char *num = fetch (m, "num");
-      g_autofree char *scale = fetch (m, "scale");
-      double v;
+      GRegex *regex = r == 0 ? self->money_prefix_re : self->money_suffix_re;
 
-      match_pos (m, 0, &s, &e);
-      if (num && desk_extract_parse_number (num, &v))
+      for (g_regex_match (regex, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
         {
-          g_autofree char *n = format_number (fabs (v) * scale_factor (scale));
-          add_candidate (out, DESK_FACT_MONEY, par, s, e, g_strdup_printf ("%s %s", n, currency_code (cur)), 0.95,
-                         scale ? NULL : g_strdup ("{\"scale\":false}"), 0);
-        }
-    }
-  g_clear_pointer (&m, g_match_info_free);
+          g_autofree char *cur = fetch (m, "cur");
+          g_autofree char *num = fetch (m, "num");
+          g_autofree char *scale = fetch (m, "scale");
+          double v;
 
-  /* money with the currency after: 1.5 millones de dólares */
-  for (g_regex_match (self->money_suffix_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
-    {
-      g_autofree char *cur = fetch (m, "cur");
-      g_autofree char *num = fetch (m, "num");
-      g_autofree char *scale = fetch (m, "scale");
-      double v;
-
-      match_pos (m, 0, &s, &e);
-      if (num && desk_extract_parse_number (num, &v))
-        {
-          g_autofree char *n = format_number (fabs (v) * scale_factor (scale));
-          add_candidate (out, DESK_FACT_MONEY, par, s, e, g_strdup_printf ("%s %s", n, currency_code (cur)), 0.9, NULL, 0);
+          match_pos (m, 0, &s, &e);
+          if (num && desk_extract_parse_number (num, &v))
+            {
+              g_autofree char *n = format_number (fabs (v) * scale_factor (scale));
+              /* a prefixed figure without a scale may share the next one's ("de US$ 216 a US$ 717 millones") */
+              add_candidate (out, DESK_FACT_MONEY, par, s, e, g_strdup_printf ("%s %s", n, currency_code (cur)),
+                             r == 0 ? 0.95 : 0.9, r == 0 && scale == NULL ? g_strdup ("{\"scale\":false}") : NULL, 0);
+            }
         }
+      g_clear_pointer (&m, g_match_info_free);
     }
-  g_clear_pointer (&m, g_match_info_free);
 
   for (g_regex_match (self->percent_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
     {
@@ -1001,6 +990,39 @@ surname_of (const char *name)
   return g_strdup (last_space ? last_space + 1 : name);
 }
 
+/* Every whole-word occurrence in @par of a key of @table (surface →
+ * canonical) that the gazetteer does not already name. */
+static void
+add_known_mentions (Run          *run,
+                    const char   *par,
+                    GHashTable   *table,
+                    DeskFactKind  kind,
+                    double        confidence,
+                    GArray       *out)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *found = par;
+      gsize klen = strlen (key);
+
+      if (known_entity (run, key) != NULL || g_hash_table_contains (run->self->given, key))
+        continue;
+      while ((found = strstr (found, key)) != NULL)
+        {
+          gboolean before_ok = found == par || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (found)));
+          gboolean after_ok = !g_unichar_isalnum (g_utf8_get_char (found + klen));
+
+          if (before_ok && after_ok)
+            add_entity (run, out, par, found - par, found - par + klen, kind, value, confidence);
+          found += klen;
+        }
+    }
+}
+
 static void
 find_entities (Run        *run,
                const char *par,
@@ -1098,55 +1120,10 @@ find_entities (Run        *run,
       g_clear_pointer (&m, g_match_info_free);
     }
 
-  /* acronyms defined earlier in the document */
-  {
-    GHashTableIter iter;
-    gpointer key, value;
-
-    g_hash_table_iter_init (&iter, run->acronyms);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      {
-        const char *found = par;
-        gsize klen = strlen (key);
-
-        if (known_entity (run, key) != NULL)
-          continue;
-        while ((found = strstr (found, key)) != NULL)
-          {
-            gboolean before_ok = found == par || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (found)));
-            gboolean after_ok = !g_unichar_isalnum (g_utf8_get_char (found + klen));
-
-            if (before_ok && after_ok)
-              add_entity (run, out, par, found - par, found - par + klen, DESK_FACT_ORG, value, 0.8);
-            found += klen;
-          }
-      }
-  }
-
-  /* a surname alone, after its full name in the document: "Jerí" */
-  {
-    GHashTableIter iter;
-    gpointer key, value;
-
-    g_hash_table_iter_init (&iter, run->surnames);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      {
-        const char *found = par;
-        gsize klen = strlen (key);
-
-        if (known_entity (run, key) != NULL || g_hash_table_contains (run->self->given, key))
-          continue;
-        while ((found = strstr (found, key)) != NULL)
-          {
-            gboolean before_ok = found == par || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (found)));
-            gboolean after_ok = !g_unichar_isalnum (g_utf8_get_char (found + klen));
-
-            if (before_ok && after_ok)
-              add_entity (run, out, par, found - par, found - par + klen, DESK_FACT_PERSON, value, 0.7);
-            found += klen;
-          }
-      }
-  }
+  /* acronyms defined earlier in the document, and a surname alone after
+   * its full name ("Jerí") */
+  add_known_mentions (run, par, run->acronyms, DESK_FACT_ORG, 0.8, out);
+  add_known_mentions (run, par, run->surnames, DESK_FACT_PERSON, 0.7, out);
 }
 
 static int
