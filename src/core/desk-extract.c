@@ -272,7 +272,7 @@ static GBytes *
 lookup_data (const char  *name,
              GError     **error)
 {
-  g_autofree char *path = g_strconcat ("/org/dialoguedesk/DialogueDesk/extraction/", name, NULL);
+  g_autofree char *path = g_strconcat ("/org/dialoguedesk/DialogueDesk/data/extraction/", name, NULL);
 
   /* referencing the resource keeps it in a static link, and registers it */
   g_assert (desk_core_get_resource () != NULL);

@@ -1,0 +1,825 @@
+/* desk-axes.c: dialogue axes — the shipped ones and those documents propose — and
+ * the keyword scoring that assigns paragraphs and facts to them
+ *
+ * A keyword is a phrase; each of its words is kept as the set of terms the
+ * search tokenizer gives it (Spanish and English stems, with and without
+ * accents), so that "intercambio de información" and "intelligence
+ * sharing" are both found in texts of either language, inflected or not. */
+#define G_LOG_DOMAIN "desk-axes"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "desk-axes.h"
+#include "desk-core-resources.h"
+#include "desk-normalize.h"
+#include "desk-tokenizer.h"
+
+G_DEFINE_QUARK (desk-axes-error-quark, desk_axes_error)
+
+typedef struct
+{
+  GPtrArray *words;   /* GPtrArray of term sets (GStrv) */
+} Keyword;
+
+struct _DeskAxes
+{
+  char *label;
+  char *checksum;
+  GPtrArray *dialogues;
+  GPtrArray *all;        /* every axis, dialogues in order, parents before subaxes */
+  GHashTable *by_id;
+  DeskStemmer *stemmer;
+};
+
+typedef struct
+{
+  GPtrArray *words;      /* term sets of the text, one per word */
+} Tokens;
+
+static void
+keyword_free (gpointer data)
+{
+  Keyword *k = data;
+
+  g_ptr_array_unref (k->words);
+  g_free (k);
+}
+
+static void
+axis_free (gpointer data)
+{
+  DeskAxis *a = data;
+
+  g_free (a->id);
+  for (int i = 0; i < 2; i++)
+    {
+      g_free (a->name[i]);
+      g_free (a->description[i]);
+      g_free (a->agreed[i]);
+    }
+  g_strfreev (a->maps_to);
+  g_clear_pointer (&a->keywords, g_ptr_array_unref);
+  g_clear_pointer (&a->subaxes, g_ptr_array_unref);
+  g_free (a);
+}
+
+static void
+meeting_clear (gpointer data)
+{
+  DeskMeeting *m = data;
+
+  g_free (m->date);
+  g_free (m->place);
+  g_free (m->name);
+}
+
+static void
+dialogue_free (gpointer data)
+{
+  DeskDialogue *d = data;
+
+  g_free (d->id);
+  for (int i = 0; i < 2; i++)
+    {
+      g_free (d->name[i]);
+      g_free (d->level[i]);
+      g_free (d->frequency[i]);
+      g_free (d->venues[i]);
+    }
+  g_strfreev (d->partners);
+  g_strfreev (d->languages);
+  g_clear_pointer (&d->meetings, g_array_unref);
+  g_clear_pointer (&d->axes, g_ptr_array_unref);
+  g_free (d);
+}
+
+void
+desk_axes_free (DeskAxes *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->label);
+  g_free (self->checksum);
+  g_clear_pointer (&self->dialogues, g_ptr_array_unref);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->stemmer, desk_stemmer_free);
+  g_free (self);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *label,
+         const char  *what)
+{
+  g_set_error (error, DESK_AXES_ERROR, DESK_AXES_ERROR_INVALID,
+               _("The axes file “%s” is not valid: %s"), label, what);
+  return FALSE;
+}
+
+/* {"es": "...", "en": "..."} into out[0], out[1] */
+static gboolean
+read_bilingual (JsonObject  *object,
+                const char  *member,
+                gboolean     required,
+                char       **out,
+                const char  *label,
+                const char  *where,
+                GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonObject *pair;
+
+  if (node == NULL)
+    {
+      if (!required)
+        return TRUE;
+      {
+        g_autofree char *what = g_strdup_printf (_("%s has no “%s”"), where, member);
+        return invalid (error, label, what);
+      }
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *what = g_strdup_printf (_("“%s” of %s must be an object with “es” and “en”"), member, where);
+      return invalid (error, label, what);
+    }
+  pair = json_node_get_object (node);
+  for (int i = 0; i < 2; i++)
+    {
+      const char *lang = i == 0 ? "es" : "en";
+      JsonNode *value = json_object_get_member (pair, lang);
+
+      if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+        {
+          g_autofree char *what = g_strdup_printf (_("“%s” of %s has no “%s” text"), member, where, lang);
+          return invalid (error, label, what);
+        }
+      out[i] = g_strdup (json_node_get_string (value));
+    }
+  return TRUE;
+}
+
+static GStrv
+read_strings (JsonObject  *object,
+              const char  *member,
+              const char  *label,
+              const char  *where,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (node == NULL)
+    return g_strv_builder_end (builder);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *what = g_strdup_printf (_("“%s” of %s must be a list of texts"), member, where);
+      invalid (error, label, what);
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        {
+          g_autofree char *what = g_strdup_printf (_("“%s” of %s must be a list of texts"), member, where);
+          invalid (error, label, what);
+          return NULL;
+        }
+      g_strv_builder_add (builder, json_node_get_string (item));
+    }
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+collect_terms_cb (const char *term,
+                  gsize       term_len,
+                  gsize       byte_start,
+                  gsize       byte_end,
+                  gboolean    colocated,
+                  gpointer    user_data)
+{
+  GPtrArray *words = user_data;
+  GPtrArray *current;
+
+  if (!colocated || words->len == 0)
+    g_ptr_array_add (words, g_ptr_array_new_with_free_func (g_free));
+  current = g_ptr_array_index (words, words->len - 1);
+  g_ptr_array_add (current, g_strndup (term, term_len));
+  return TRUE;
+}
+
+/* The words of @text, each as the set of its index terms. */
+static GPtrArray *
+tokenize (DeskStemmer *stemmer,
+          const char  *text,
+          gsize        len)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  desk_stemmer_tokenize (stemmer, text, len, collect_terms_cb, words);
+  return words;
+}
+
+static gboolean
+sets_meet (GPtrArray *a,
+           GPtrArray *b)
+{
+  for (guint i = 0; i < a->len; i++)
+    for (guint j = 0; j < b->len; j++)
+      if (strcmp (g_ptr_array_index (a, i), g_ptr_array_index (b, j)) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+static DeskAxis *
+read_axis (DeskAxes      *self,
+           JsonObject    *object,
+           DeskDialogue  *dialogue,
+           DeskAxis      *parent,
+           const char    *label,
+           GError       **error)
+{
+  DeskAxis *axis = g_new0 (DeskAxis, 1);
+  g_autofree char *where = NULL;
+  JsonObject *keywords = NULL;
+  JsonNode *node;
+
+  axis->dialogue = dialogue;
+  axis->parent = parent;
+  axis->keywords = g_ptr_array_new_with_free_func (keyword_free);
+  axis->subaxes = g_ptr_array_new_with_free_func (axis_free);
+
+  if (!json_object_has_member (object, "id") ||
+      json_node_get_value_type (json_object_get_member (object, "id")) != G_TYPE_STRING)
+    {
+      g_autofree char *what = g_strdup_printf (_("an axis of the dialogue “%s” has no “id”"), dialogue->id);
+      invalid (error, label, what);
+      axis_free (axis);
+      return NULL;
+    }
+  axis->id = g_strdup (json_object_get_string_member (object, "id"));
+  where = g_strdup_printf (_("the axis “%s”"), axis->id);
+  if (g_hash_table_contains (self->by_id, axis->id))
+    {
+      g_autofree char *what = g_strdup_printf (_("the id “%s” is used twice"), axis->id);
+      invalid (error, label, what);
+      axis_free (axis);
+      return NULL;
+    }
+  g_hash_table_insert (self->by_id, axis->id, axis);
+
+  if (!read_bilingual (object, "name", TRUE, axis->name, label, where, error) ||
+      !read_bilingual (object, "description", FALSE, axis->description, label, where, error) ||
+      !read_bilingual (object, "agreed", FALSE, axis->agreed, label, where, error) ||
+      !(axis->maps_to = read_strings (object, "maps_to", label, where, error)))
+    goto fail;
+
+  node = json_object_get_member (object, "keywords");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *what = g_strdup_printf (_("%s has no “keywords” with “es” and “en” lists"), where);
+      invalid (error, label, what);
+      goto fail;
+    }
+  keywords = json_node_get_object (node);
+  for (int i = 0; i < 2; i++)
+    {
+      g_auto(GStrv) list = read_strings (keywords, i == 0 ? "es" : "en", label, where, error);
+
+      if (list == NULL)
+        goto fail;
+      for (guint k = 0; list[k]; k++)
+        {
+          Keyword *keyword = g_new0 (Keyword, 1);
+          keyword->words = tokenize (self->stemmer, list[k], strlen (list[k]));
+          if (keyword->words->len == 0)
+            keyword_free (keyword);
+          else
+            g_ptr_array_add (axis->keywords, keyword);
+        }
+    }
+
+  node = json_object_get_member (object, "subaxes");
+  if (node != NULL)
+    {
+      JsonArray *subaxes;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          g_autofree char *what = g_strdup_printf (_("“subaxes” of %s must be a list"), where);
+          invalid (error, label, what);
+          goto fail;
+        }
+      subaxes = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (subaxes); i++)
+        {
+          JsonNode *child = json_array_get_element (subaxes, i);
+          DeskAxis *sub;
+
+          if (!JSON_NODE_HOLDS_OBJECT (child))
+            {
+              g_autofree char *what = g_strdup_printf (_("“subaxes” of %s must be a list"), where);
+              invalid (error, label, what);
+              goto fail;
+            }
+          sub = read_axis (self, json_node_get_object (child), dialogue, axis, label, error);
+          if (sub == NULL)
+            goto fail;
+          g_ptr_array_add (axis->subaxes, sub);
+        }
+    }
+  return axis;
+
+fail:
+  /* the whole set is dropped on error: the id table is not read again */
+  axis_free (axis);
+  return NULL;
+}
+
+static void
+flatten (GPtrArray *all,
+         GPtrArray *axes)
+{
+  for (guint i = 0; i < axes->len; i++)
+    {
+      DeskAxis *axis = g_ptr_array_index (axes, i);
+      g_ptr_array_add (all, axis);
+      flatten (all, axis->subaxes);
+    }
+}
+
+/* Reads and checks an axes file; every problem is named with the file and
+ * the dialogue or axis it is in. */
+DeskAxes *
+desk_axes_load_from_data (const char  *label,
+                          const char  *data,
+                          gsize        len,
+                          GError     **error)
+{
+  g_autoptr(DeskAxes) self = g_new0 (DeskAxes, 1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) parse_error = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  JsonArray *dialogues;
+
+  g_return_val_if_fail (label != NULL && data != NULL, NULL);
+
+  self->label = g_strdup (label);
+  self->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  self->dialogues = g_ptr_array_new_with_free_func (dialogue_free);
+  self->all = g_ptr_array_new ();
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->stemmer = desk_stemmer_new ();
+
+  if (!json_parser_load_from_data (parser, data, len, &parse_error))
+    {
+      invalid (error, label, parse_error->message);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      invalid (error, label, _("it is not a JSON object"));
+      return NULL;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", NULL), "dialogue-desk-axes") != 0)
+    {
+      invalid (error, label, _("it is not a Dialogue Desk axes file (its “format” is not “dialogue-desk-axes”)"));
+      return NULL;
+    }
+  if (json_object_get_int_member_with_default (root, "version", 0) != 1)
+    {
+      invalid (error, label, _("its version is not 1"));
+      return NULL;
+    }
+  node = json_object_get_member (root, "dialogues");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      invalid (error, label, _("it has no list of “dialogues”"));
+      return NULL;
+    }
+  dialogues = json_node_get_array (node);
+
+  for (guint i = 0; i < json_array_get_length (dialogues); i++)
+    {
+      JsonNode *item = json_array_get_element (dialogues, i);
+      DeskDialogue *dialogue;
+      JsonObject *object;
+      JsonArray *axes;
+      JsonArray *meetings;
+      g_autofree char *where = NULL;
+      const char *kind;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        {
+          g_autofree char *what = g_strdup_printf (_("dialogue %u is not an object"), i + 1);
+          invalid (error, label, what);
+          return NULL;
+        }
+      object = json_node_get_object (item);
+      dialogue = g_new0 (DeskDialogue, 1);
+      dialogue->meetings = g_array_new (FALSE, TRUE, sizeof (DeskMeeting));
+      g_array_set_clear_func (dialogue->meetings, meeting_clear);
+      dialogue->axes = g_ptr_array_new_with_free_func (axis_free);
+      g_ptr_array_add (self->dialogues, dialogue);
+
+      if (json_object_get_string_member_with_default (object, "id", NULL) == NULL)
+        {
+          g_autofree char *what = g_strdup_printf (_("dialogue %u has no “id”"), i + 1);
+          invalid (error, label, what);
+          return NULL;
+        }
+      dialogue->id = g_strdup (json_object_get_string_member (object, "id"));
+      where = g_strdup_printf (_("the dialogue “%s”"), dialogue->id);
+      kind = json_object_get_string_member_with_default (object, "kind", "");
+      if (!g_str_equal (kind, "proposed") && !g_str_equal (kind, "comparator"))
+        {
+          g_autofree char *what = g_strdup_printf (_("the “kind” of %s must be “proposed” or “comparator”"), where);
+          invalid (error, label, what);
+          return NULL;
+        }
+      dialogue->proposed = g_str_equal (kind, "proposed");
+      if (!read_bilingual (object, "name", TRUE, dialogue->name, label, where, error) ||
+          !read_bilingual (object, "level", FALSE, dialogue->level, label, where, error) ||
+          !read_bilingual (object, "frequency", FALSE, dialogue->frequency, label, where, error) ||
+          !read_bilingual (object, "venues", FALSE, dialogue->venues, label, where, error) ||
+          !(dialogue->partners = read_strings (object, "partners", label, where, error)) ||
+          !(dialogue->languages = read_strings (object, "languages", label, where, error)))
+        return NULL;
+
+      if (json_object_has_member (object, "meetings"))
+        {
+          if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "meetings")))
+            {
+              g_autofree char *what = g_strdup_printf (_("“meetings” of %s must be a list"), where);
+              invalid (error, label, what);
+              return NULL;
+            }
+          meetings = json_object_get_array_member (object, "meetings");
+          for (guint k = 0; k < json_array_get_length (meetings); k++)
+            {
+              JsonObject *mo = json_array_get_object_element (meetings, k);
+              DeskMeeting m = { 0 };
+
+              if (mo == NULL)
+                continue;
+              m.date = g_strdup (json_object_get_string_member_with_default (mo, "date", ""));
+              m.place = g_strdup (json_object_get_string_member_with_default (mo, "place", ""));
+              m.name = g_strdup (json_object_get_string_member_with_default (mo, "name", ""));
+              g_array_append_val (dialogue->meetings, m);
+            }
+        }
+
+      node = json_object_get_member (object, "axes");
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        {
+          g_autofree char *what = g_strdup_printf (_("%s has no list of “axes”"), where);
+          invalid (error, label, what);
+          return NULL;
+        }
+      axes = json_node_get_array (node);
+      for (guint k = 0; k < json_array_get_length (axes); k++)
+        {
+          JsonNode *axis_node = json_array_get_element (axes, k);
+          DeskAxis *axis;
+
+          if (!JSON_NODE_HOLDS_OBJECT (axis_node))
+            {
+              g_autofree char *what = g_strdup_printf (_("axis %u of %s is not an object"), k + 1, where);
+              invalid (error, label, what);
+              return NULL;
+            }
+          axis = read_axis (self, json_node_get_object (axis_node), dialogue, NULL, label, error);
+          if (axis == NULL)
+            return NULL;
+          g_ptr_array_add (dialogue->axes, axis);
+        }
+    }
+
+  for (guint i = 0; i < self->dialogues->len; i++)
+    flatten (self->all, ((DeskDialogue *) g_ptr_array_index (self->dialogues, i))->axes);
+
+  /* a comparator axis maps onto axes of a proposed dialogue */
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      DeskAxis *axis = g_ptr_array_index (self->all, i);
+
+      for (guint k = 0; axis->maps_to && axis->maps_to[k]; k++)
+        {
+          DeskAxis *target = g_hash_table_lookup (self->by_id, axis->maps_to[k]);
+
+          if (target == NULL || !target->dialogue->proposed)
+            {
+              g_autofree char *what = g_strdup_printf (_("the axis “%s” maps to “%s”, which is not an axis of a proposed dialogue"),
+                                                       axis->id, axis->maps_to[k]);
+              invalid (error, label, what);
+              return NULL;
+            }
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+DeskAxes *
+desk_axes_load_default (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert (desk_core_get_resource () != NULL);
+  bytes = g_resources_lookup_data ("/org/dialoguedesk/DialogueDesk/data/axes.json", G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  return desk_axes_load_from_data ("axes.json", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+}
+
+const char *
+desk_axes_get_checksum (DeskAxes *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->checksum;
+}
+
+GPtrArray *
+desk_axes_get_dialogues (DeskAxes *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->dialogues;
+}
+
+DeskAxis *
+desk_axes_lookup (DeskAxes   *self,
+                  const char *id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return id ? g_hash_table_lookup (self->by_id, id) : NULL;
+}
+
+/* Every axis, dialogue by dialogue, each followed by its subaxes. */
+GPtrArray *
+desk_axes_list_all (DeskAxes *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->all;
+}
+
+const char *
+desk_axis_get_name (const DeskAxis *axis,
+                    const char     *language)
+{
+  g_return_val_if_fail (axis != NULL, NULL);
+  return axis->name[g_strcmp0 (language, "en") == 0 ? 1 : 0];
+}
+
+/* Keyword evidence of @text for every axis, in desk_axes_list_all ()
+ * order: one point a word, two a phrase. */
+GArray *
+desk_axes_score (DeskAxes   *self,
+                 const char *text,
+                 gssize      len)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  GArray *scores;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  scores = g_array_sized_new (FALSE, TRUE, sizeof (double), self->all->len);
+  g_array_set_size (scores, self->all->len);
+  words = tokenize (self->stemmer, text, len < 0 ? strlen (text) : (gsize) len);
+
+  /* where each term stands in the text */
+  for (guint w = 0; w < words->len; w++)
+    {
+      GPtrArray *terms = g_ptr_array_index (words, w);
+      for (guint t = 0; t < terms->len; t++)
+        {
+          GArray *list = g_hash_table_lookup (positions, g_ptr_array_index (terms, t));
+          if (list == NULL)
+            {
+              list = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (positions, g_ptr_array_index (terms, t), list);
+            }
+          if (list->len == 0 || g_array_index (list, guint, list->len - 1) != w)
+            g_array_append_val (list, w);
+        }
+    }
+
+  for (guint a = 0; a < self->all->len; a++)
+    {
+      DeskAxis *axis = g_ptr_array_index (self->all, a);
+      double score = 0;
+
+      for (guint k = 0; k < axis->keywords->len; k++)
+        {
+          Keyword *keyword = g_ptr_array_index (axis->keywords, k);
+          GPtrArray *first = g_ptr_array_index (keyword->words, 0);
+          g_autoptr(GHashTable) starts = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+          for (guint t = 0; t < first->len; t++)
+            {
+              GArray *list = g_hash_table_lookup (positions, g_ptr_array_index (first, t));
+              for (guint p = 0; list && p < list->len; p++)
+                g_hash_table_add (starts, GUINT_TO_POINTER (g_array_index (list, guint, p) + 1));
+            }
+
+          {
+            GHashTableIter iter;
+            gpointer key;
+
+            g_hash_table_iter_init (&iter, starts);
+            while (g_hash_table_iter_next (&iter, &key, NULL))
+              {
+                guint start = GPOINTER_TO_UINT (key) - 1;
+                gboolean whole = start + keyword->words->len <= words->len;
+
+                for (guint w = 1; whole && w < keyword->words->len; w++)
+                  whole = sets_meet (g_ptr_array_index (keyword->words, w), g_ptr_array_index (words, start + w));
+                if (whole)
+                  score += keyword->words->len > 1 ? 2 : 1;
+              }
+          }
+        }
+      g_array_index (scores, double, a) = score;
+    }
+  return scores;
+}
+
+void
+desk_found_axis_free (DeskFoundAxis *axis)
+{
+  if (axis == NULL)
+    return;
+  g_free (axis->name);
+  g_free (axis);
+}
+
+static char *
+clean_axis_name (const char *text)
+{
+  g_autofree char *s = g_strdup (text);
+  char *paren;
+  gsize len;
+
+  /* "- Seguridad y Defensa (Cancillería de Colombia, 2018)." */
+  while (*s == '-' || *s == ' ' || g_str_has_prefix (s, "•"))
+    memmove (s, g_utf8_next_char (s), strlen (g_utf8_next_char (s)) + 1);
+  paren = strstr (s, " (");
+  if (paren != NULL)
+    *paren = '\0';
+  g_strstrip (s);
+  len = strlen (s);
+  while (len > 0 && strchr (".;:,", s[len - 1]))
+    s[--len] = '\0';
+  if (g_str_has_prefix (s, "y ") || g_str_has_prefix (s, "and "))
+    memmove (s, strchr (s, ' ') + 1, strlen (strchr (s, ' ') + 1) + 1);
+  if (*s != '\0')
+    {
+      gunichar c = g_utf8_get_char (s);
+      g_autofree char *rest = g_strdup (g_utf8_next_char (s));
+      char buf[8] = { 0 };
+
+      g_unichar_to_utf8 (g_unichar_toupper (c), buf);
+      return g_strconcat (buf, rest, NULL);
+    }
+  return g_strdup (s);
+}
+
+static void
+add_found (GPtrArray  *found,
+           const char *name,
+           int         section,
+           gint64      start,
+           gint64      end)
+{
+  DeskFoundAxis *axis;
+  g_autofree char *clean = clean_axis_name (name);
+
+  if (g_utf8_strlen (clean, -1) < 3 || g_utf8_strlen (clean, -1) > 120)
+    return;
+  axis = g_new0 (DeskFoundAxis, 1);
+  axis->name = g_steal_pointer (&clean);
+  axis->section = section;
+  axis->start = start;
+  axis->end = end;
+  g_ptr_array_add (found, axis);
+}
+
+/* Axes a document proposes: the subsections of a section about thematic
+ * axes, sections titled "Eje de …", the items of a list after a lead-in
+ * about axes, and an inline enumeration ("se trabajaron seis ejes: a; b"). */
+GPtrArray *
+desk_axes_find_in_document (DeskParsedDocument *doc)
+{
+  static GRegex *axes_title, *axis_title, *leadin;
+  static gsize initialized = 0;
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_found_axis_free);
+
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  if (g_once_init_enter (&initialized))
+    {
+      axes_title = g_regex_new ("\\b(ejes\\s+tem[aá]ticos|ejes\\s+de\\s+trabajo|thematic\\s+axes|pilares|pillars)\\b",
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      axis_title = g_regex_new ("^(?:eje|pilar|axis|pillar)\\s+(?:de(?:l)?\\s+|of\\s+)?(.+)$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      leadin = g_regex_new ("\\b(ejes|pilares|axes|pillars)\\b[^:]*:\\s*(.*)$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  /* sections */
+  for (guint i = 0; i < doc->outline->len; i++)
+    {
+      DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, i);
+      g_autoptr(GMatchInfo) m = NULL;
+
+      if (g_regex_match (axis_title, e->title, 0, &m))
+        {
+          g_autofree char *name = g_match_info_fetch (m, 1);
+          add_found (found, name, i, e->start, e->end);
+          continue;
+        }
+      if (!g_regex_match (axes_title, e->title, 0, NULL))
+        continue;
+      for (guint j = i + 1; j < doc->outline->len; j++)
+        {
+          DeskOutlineEntry *child = &g_array_index (doc->outline, DeskOutlineEntry, j);
+
+          if (child->depth <= e->depth)
+            break;
+          if (child->depth == e->depth + 1)
+            add_found (found, child->title, j, child->start, child->end);
+        }
+    }
+
+  /* lead-ins and enumerations */
+  for (guint i = 0; i < doc->paragraphs->len; i++)
+    {
+      DeskParagraph *p = &g_array_index (doc->paragraphs, DeskParagraph, i);
+      g_autofree char *text = NULL;
+      g_autoptr(GMatchInfo) m = NULL;
+      g_autofree char *rest = NULL;
+
+      if (p->kind != DESK_BLOCK_PARAGRAPH)
+        continue;
+      text = g_utf8_substring (doc->text, p->start, p->end);
+      if (!g_regex_match (leadin, text, 0, &m))
+        continue;
+      rest = g_match_info_fetch (m, 2);
+      g_strstrip (rest);
+
+      if (*rest == '\0')
+        {
+          /* the list items that follow */
+          for (guint j = i + 1; j < doc->paragraphs->len; j++)
+            {
+              DeskParagraph *item = &g_array_index (doc->paragraphs, DeskParagraph, j);
+              g_autofree char *item_text = NULL;
+
+              if (item->kind != DESK_BLOCK_LIST_ITEM)
+                break;
+              item_text = g_utf8_substring (doc->text, item->start, item->end);
+              /* "- Eje: what it covers" names the axis before the colon */
+              if (strchr (item_text, ':') != NULL && strchr (item_text, ':') - item_text < 80)
+                *strchr (item_text, ':') = '\0';
+              add_found (found, item_text, -1, item->start, item->end);
+            }
+        }
+      else
+        {
+          /* "a; b; c; y d" or "a, b, c y d" */
+          g_auto(GStrv) parts = NULL;
+          const char *delimiter = strchr (rest, ';') ? ";" : ",";
+          char *end = rest + strlen (rest);
+
+          if (end > rest && end[-1] == '.')
+            end[-1] = '\0';
+          parts = g_strsplit (rest, delimiter, -1);
+          if (g_strv_length (parts) < 2)
+            continue;
+          for (guint k = 0; parts[k]; k++)
+            {
+              g_auto(GStrv) last = NULL;
+
+              if (parts[k + 1] == NULL && strstr (parts[k], " y ") != NULL && *delimiter == ',')
+                {
+                  last = g_strsplit (parts[k], " y ", 2);
+                  add_found (found, last[0], -1, p->start, p->end);
+                  add_found (found, last[1], -1, p->start, p->end);
+                }
+              else
+                add_found (found, parts[k], -1, p->start, p->end);
+            }
+        }
+    }
+  return found;
+}
