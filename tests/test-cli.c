@@ -338,6 +338,50 @@ test_extract_and_facts (Fixture       *f,
 }
 
 static void
+test_axes (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(Run) import = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) spanish = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) axis = NULL;
+  const char *samples = g_getenv ("DIALOGUE_DESK_SAMPLES_DIR");
+
+  run_cli (&import, f, "import", samples);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (&list, f, "axes", "--json");
+  g_assert_cmpint (list.status, ==, 0);
+  root = parse_json (list.out);
+  {
+    JsonObject *o = json_node_get_object (root);
+    JsonArray *dialogues = json_object_get_array_member (o, "dialogues");
+    JsonObject *proposed = json_array_get_object_element (dialogues, 0);
+
+    g_assert_cmpuint (json_array_get_length (dialogues), ==, 11);
+    g_assert_cmpstr (json_object_get_string_member (proposed, "kind"), ==, "proposed");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (proposed, "axes")), ==, 3);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "found")), >=, 3);
+  }
+
+  run_cli (&show, f, "axes", "show", "pe-us.security", "--json");
+  g_assert_cmpint (show.status, ==, 0);
+  axis = parse_json (show.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (axis), "facts")), >, 0);
+
+  run_cli_full (&spanish, f->library, "es", NULL, "axes", NULL);
+  g_assert_cmpint (spanish.status, ==, 0);
+  g_assert_nonnull (strstr (spanish.out, "Seguridad y defensa [pe-us.security]"));
+
+  run_cli (&bad, f, "axes", "show", "pe-us.nothing");
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "pe-us.nothing"));
+}
+
+static void
 test_errors (Fixture       *f,
              gconstpointer  data)
 {
@@ -417,6 +461,7 @@ main (int    argc,
   ADD ("/cli/search", test_search);
   ADD ("/cli/errors", test_errors);
   ADD ("/cli/extract-and-facts", test_extract_and_facts);
+  ADD ("/cli/axes", test_axes);
   ADD ("/cli/unreadable-as-user", test_unreadable_as_user);
 #undef ADD
 

@@ -683,6 +683,81 @@ test_conflicts (Fixture       *f,
   g_assert_true (modality);
 }
 
+static gboolean
+lists_fact (GPtrArray  *rows,
+            const char *uid)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (((DeskFactRow *) g_ptr_array_index (rows, i))->uid, uid))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_axes_assignment (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *paths[] = { g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), NULL };
+  g_autoptr(GPtrArray) results = import_paths (f, paths);
+  g_autoptr(DeskStore) store = open_library (f);
+  g_autoptr(DeskAxes) axes = desk_axes_load_default (NULL);
+  g_autoptr(GPtrArray) security = desk_store_list_axis_facts (store, "pe-us.security", -1, NULL);
+  g_autoptr(GPtrArray) all = desk_store_list_facts (store, NULL, NULL);
+  g_autoptr(GPtrArray) found = desk_store_list_found_axes (store, NULL);
+  g_autofree char *taken_off = NULL;
+  g_autofree char *put_on = NULL;
+  const char *found_security = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpuint (security->len, >, 0);
+  for (guint i = 0; i + 1 < security->len; i++)
+    g_assert_cmpfloat (((DeskFactRow *) g_ptr_array_index (security, i))->score, >=,
+                       ((DeskFactRow *) g_ptr_array_index (security, i + 1))->score);
+
+  /* the officer takes one fact off and puts another on */
+  taken_off = g_strdup (((DeskFactRow *) g_ptr_array_index (security, 0))->uid);
+  for (guint i = 0; i < all->len && put_on == NULL; i++)
+    if (!lists_fact (security, ((DeskFactRow *) g_ptr_array_index (all, i))->uid))
+      put_on = g_strdup (((DeskFactRow *) g_ptr_array_index (all, i))->uid);
+  g_assert_nonnull (put_on);
+  g_assert_true (desk_store_set_axis_assignment (store, "pe-us.security", taken_off, FALSE, NULL));
+  g_assert_true (desk_store_set_axis_assignment (store, "pe-us.security", put_on, TRUE, NULL));
+
+  /* scoring again (new rules, new axes file) keeps the officer's word */
+  g_assert_cmpint (sqlite3_open (desk_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE documents SET axes_stamp = NULL", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (desk_store_update_axes (store, axes, NULL, NULL), ==, (int) results->len);
+  g_assert_cmpint (desk_store_update_axes (store, axes, NULL, NULL), ==, 0);
+  {
+    g_autoptr(GPtrArray) again = desk_store_list_axis_facts (store, "pe-us.security", -1, NULL);
+
+    g_assert_false (lists_fact (again, taken_off));
+    g_assert_true (lists_fact (again, put_on));
+  }
+
+  /* data/samples/ejes-tematicos.md proposes its own axes */
+  for (guint i = 0; i < found->len; i++)
+    {
+      DeskFoundAxisRow *row = g_ptr_array_index (found, i);
+      if (g_str_equal (row->name, "Seguridad y defensa"))
+        found_security = row->id;
+    }
+  g_assert_nonnull (found_security);
+  g_assert_true (desk_store_merge_found_axis (store, found_security, "pe-us.governance", NULL));
+  {
+    g_autoptr(GPtrArray) governance = desk_store_list_axis_facts (store, "pe-us.governance", DESK_FACT_PROPOSAL, NULL);
+    gboolean merged = FALSE;
+
+    /* its proposals now stand under the axis it was merged into */
+    for (guint i = 0; i < governance->len; i++)
+      if (strstr (((DeskFactRow *) g_ptr_array_index (governance, i))->fact.text, "inteligencia") != NULL)
+        merged = TRUE;
+    g_assert_true (merged);
+  }
+  g_assert_false (desk_store_merge_found_axis (store, "no-such-axis", "pe-us.security", NULL));
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -755,6 +830,7 @@ main (int    argc,
   ADD ("/import/async", test_async);
   ADD ("/import/facts-stored", test_facts_stored);
   ADD ("/import/conflicts", test_conflicts);
+  ADD ("/import/axes-assignment", test_axes_assignment);
 #undef ADD
 
   return g_test_run ();

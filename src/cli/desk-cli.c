@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "desk-axes.h"
 #include "desk-cli.h"
 #include "desk-extract.h"
 #include "desk-importer.h"
@@ -29,6 +30,7 @@ typedef struct
   char *kind;
   char *modality;
   char *document;
+  char *axis;
   GPtrArray *args;
 } Options;
 
@@ -45,7 +47,11 @@ print_usage (FILE *out)
   fprintf (out, "  show DOC-ID [--text|--outline|--json] %s\n", _("Show a document, its text or its outline"));
   fprintf (out, "  search [--json] [--limit N] QUERY    %s\n", _("Search the library’s documents"));
   fprintf (out, "  extract [--json] FILE…               %s\n", _("Print the facts of files, without a library"));
-  fprintf (out, "  facts [--json] [--kind K] [--document ID] [--modality M]\n                                       %s\n", _("List the facts of the library"));
+  fprintf (out, "  facts [--json] [--kind K] [--document ID] [--modality M] [--axis AXIS]\n                                       %s\n", _("List the facts of the library"));
+  fprintf (out, "  axes [--json]                        %s\n", _("List the dialogue axes and the axes found in documents"));
+  fprintf (out, "  axes show AXIS [--json] [--kind K]   %s\n", _("Show an axis with its proposals and supporting facts"));
+  fprintf (out, "  axes assign|unassign AXIS FACT-UID   %s\n", _("Put a fact under an axis, or take it off"));
+  fprintf (out, "  axes merge FOUND-AXIS AXIS           %s\n", _("Count an axis found in a document as a dialogue axis"));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --library PATH   %s\n", _("Use the library at PATH (default: $DIALOGUE_DESK_LIBRARY or the user’s library)"));
   fprintf (out, "  --help           %s\n", _("Show this help"));
@@ -570,7 +576,33 @@ cmd_facts (Options *opts)
       filter.document_id = desk_document_get_id (doc);
     }
 
-  if (!(rows = desk_store_list_facts (store, &filter, &error)))
+  if (opts->axis != NULL)
+    {
+      g_autoptr(DeskAxes) axes = desk_axes_load_default (&error);
+
+      if (axes == NULL || desk_store_update_axes (store, axes, NULL, &error) < 0)
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      if (desk_axes_lookup (axes, opts->axis) == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf (_("There is no axis “%s” (see “dialogue-desk-cli axes”)"), opts->axis);
+          return usage_error (msg);
+        }
+      rows = desk_store_list_axis_facts (store, opts->axis, filter.kind, &error);
+      if (rows != NULL)
+        for (guint i = rows->len; i > 0; i--)
+          {
+            DeskFactRow *row = g_ptr_array_index (rows, i - 1);
+            if ((filter.modality >= 0 && row->fact.modality != (DeskModality) filter.modality) ||
+                (filter.document_id > 0 && row->document_id != filter.document_id))
+              g_ptr_array_remove_index (rows, i - 1);
+          }
+    }
+  else
+    rows = desk_store_list_facts (store, &filter, &error);
+  if (rows == NULL)
     {
       print_error (error->message);
       return EXIT_FAILURE_;
@@ -615,6 +647,326 @@ cmd_facts (Options *opts)
               desk_fact_kind_to_string (row->fact.kind), desk_modality_to_string (row->fact.modality),
               row->fact.value, row->fact.text);
     }
+  return EXIT_OK;
+}
+
+static int
+ui_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "es") ? 0 : 1;
+}
+
+typedef struct
+{
+  guint facts;
+  guint documents;
+  char *newest;
+} AxisSummary;
+
+static void
+summarize (GPtrArray   *rows,
+           AxisSummary *summary)
+{
+  g_autoptr(GHashTable) docs = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  summary->facts = rows->len;
+  summary->newest = NULL;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DeskFactRow *row = g_ptr_array_index (rows, i);
+      const char *date = row->document_published;
+
+      g_hash_table_add (docs, &row->document_id);
+      if (row->fact.kind == DESK_FACT_DATE && strlen (row->fact.value) >= 4 && g_ascii_isdigit (row->fact.value[0]) &&
+          (date == NULL || strcmp (row->fact.value, date) > 0))
+        date = row->fact.value;
+      if (date != NULL && (summary->newest == NULL || strcmp (date, summary->newest) > 0))
+        {
+          g_free (summary->newest);
+          summary->newest = g_strdup (date);
+        }
+    }
+  summary->documents = g_hash_table_size (docs);
+}
+
+static void
+add_axis_json (JsonBuilder *builder,
+               DeskStore   *store,
+               DeskAxis    *axis)
+{
+  g_autoptr(GPtrArray) rows = desk_store_list_axis_facts (store, axis->id, -1, NULL);
+  AxisSummary summary = { 0 };
+
+  summarize (rows, &summary);
+  json_builder_begin_object (builder);
+  add_string (builder, "id", axis->id);
+  add_string (builder, "name_es", axis->name[0]);
+  add_string (builder, "name_en", axis->name[1]);
+  add_string (builder, "description_es", axis->description[0]);
+  add_string (builder, "description_en", axis->description[1]);
+  if (axis->agreed[0] != NULL)
+    {
+      add_string (builder, "agreed_es", axis->agreed[0]);
+      add_string (builder, "agreed_en", axis->agreed[1]);
+    }
+  json_builder_set_member_name (builder, "maps_to");
+  json_builder_begin_array (builder);
+  for (guint i = 0; axis->maps_to && axis->maps_to[i]; i++)
+    json_builder_add_string_value (builder, axis->maps_to[i]);
+  json_builder_end_array (builder);
+  add_int (builder, "facts", summary.facts);
+  add_int (builder, "documents", summary.documents);
+  add_string (builder, "newest", summary.newest);
+  json_builder_set_member_name (builder, "subaxes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < axis->subaxes->len; i++)
+    add_axis_json (builder, store, g_ptr_array_index (axis->subaxes, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  g_free (summary.newest);
+}
+
+static void
+print_axis (DeskStore *store,
+            DeskAxis  *axis,
+            guint      depth,
+            int        lang)
+{
+  g_autoptr(GPtrArray) rows = desk_store_list_axis_facts (store, axis->id, -1, NULL);
+  AxisSummary summary = { 0 };
+
+  summarize (rows, &summary);
+  for (guint d = 0; d < depth; d++)
+    fputs ("  ", stdout);
+  /* TRANSLATORS: an axis in the list: name, id, facts, documents, newest date */
+  printf (_("%s [%s] — %u facts from %u documents, newest %s\n"), axis->name[lang], axis->id,
+          summary.facts, summary.documents, summary.newest ? summary.newest : "—");
+  g_free (summary.newest);
+  for (guint i = 0; i < axis->subaxes->len; i++)
+    print_axis (store, g_ptr_array_index (axis->subaxes, i), depth + 1, lang);
+}
+
+static int
+cmd_axes (Options *opts)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskAxes) axes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *action = opts->args->len > 0 ? g_ptr_array_index (opts->args, 0) : NULL;
+  int lang = ui_language ();
+  GPtrArray *dialogues;
+
+  if (!(axes = desk_axes_load_default (&error)) || !(store = open_store (opts, &error)) ||
+      desk_store_update_axes (store, axes, NULL, &error) < 0)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+  dialogues = desk_axes_get_dialogues (axes);
+
+  if (action != NULL && (g_str_equal (action, "assign") || g_str_equal (action, "unassign")))
+    {
+      if (opts->args->len != 3)
+        return usage_error (_("axes assign and axes unassign need an axis and a fact"));
+      if (desk_axes_lookup (axes, g_ptr_array_index (opts->args, 1)) == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf (_("There is no axis “%s” (see “dialogue-desk-cli axes”)"),
+                                                  (char *) g_ptr_array_index (opts->args, 1));
+          return usage_error (msg);
+        }
+      if (!desk_store_set_axis_assignment (store, g_ptr_array_index (opts->args, 1), g_ptr_array_index (opts->args, 2),
+                                           g_str_equal (action, "assign"), &error))
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      return EXIT_OK;
+    }
+
+  if (action != NULL && g_str_equal (action, "merge"))
+    {
+      const char *target = opts->args->len == 3 ? g_ptr_array_index (opts->args, 2) : NULL;
+
+      if (opts->args->len != 3)
+        return usage_error (_("axes merge needs an axis found in a document and a dialogue axis"));
+      if (desk_axes_lookup (axes, target) == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf (_("There is no axis “%s” (see “dialogue-desk-cli axes”)"), target);
+          return usage_error (msg);
+        }
+      if (!desk_store_merge_found_axis (store, g_ptr_array_index (opts->args, 1), target, &error))
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      return EXIT_OK;
+    }
+
+  if (action != NULL && g_str_equal (action, "show"))
+    {
+      DeskAxis *axis;
+      g_autoptr(GPtrArray) rows = NULL;
+      int kind = -1;
+
+      if (opts->args->len != 2)
+        return usage_error (_("axes show needs an axis"));
+      axis = desk_axes_lookup (axes, g_ptr_array_index (opts->args, 1));
+      if (axis == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf (_("There is no axis “%s” (see “dialogue-desk-cli axes”)"),
+                                                  (char *) g_ptr_array_index (opts->args, 1));
+          return usage_error (msg);
+        }
+      if (opts->kind != NULL)
+        {
+          DeskFactKind k;
+          if (!desk_fact_kind_from_string (opts->kind, &k))
+            {
+              g_autofree char *msg = g_strdup_printf (_("Unknown kind of fact “%s” (date, quantity, money, percent, person, org, place, citation, quote, proposal, meeting)"), opts->kind);
+              return usage_error (msg);
+            }
+          kind = k;
+        }
+      rows = desk_store_list_axis_facts (store, axis->id, kind, &error);
+      if (rows == NULL)
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      if (opts->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "axis");
+          add_axis_json (builder, store, axis);
+          json_builder_set_member_name (builder, "facts");
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < rows->len; i++)
+            {
+              DeskFactRow *row = g_ptr_array_index (rows, i);
+
+              json_builder_begin_object (builder);
+              add_string (builder, "uid", row->uid);
+              add_int (builder, "document", row->document_id);
+              add_string (builder, "document_title", row->document_title);
+              json_builder_set_member_name (builder, "score");
+              json_builder_add_double_value (builder, row->score);
+              add_fact_members (builder, &row->fact, row->section_title);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+          print_json (builder);
+          return EXIT_OK;
+        }
+      printf ("%s [%s]\n", axis->name[lang], axis->id);
+      if (axis->description[lang])
+        printf ("  %s\n", axis->description[lang]);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          DeskFactRow *row = g_ptr_array_index (rows, i);
+
+          printf ("  %6.1f  %-9s %-10s %s  «%s» — %s\n", row->score, desk_fact_kind_to_string (row->fact.kind),
+                  desk_modality_to_string (row->fact.modality), row->fact.value, row->fact.text, row->document_title);
+        }
+      return EXIT_OK;
+    }
+
+  if (action != NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), action);
+      return usage_error (msg);
+    }
+
+  {
+    g_autoptr(GPtrArray) found = desk_store_list_found_axes (store, &error);
+
+    if (found == NULL)
+      {
+        print_error (error->message);
+        return EXIT_FAILURE_;
+      }
+    if (opts->json)
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "dialogues");
+        json_builder_begin_array (builder);
+        for (guint i = 0; i < dialogues->len; i++)
+          {
+            DeskDialogue *d = g_ptr_array_index (dialogues, i);
+
+            json_builder_begin_object (builder);
+            add_string (builder, "id", d->id);
+            add_string (builder, "kind", d->proposed ? "proposed" : "comparator");
+            add_string (builder, "name_es", d->name[0]);
+            add_string (builder, "name_en", d->name[1]);
+            add_string (builder, "level", d->level[lang]);
+            add_string (builder, "frequency", d->frequency[lang]);
+            add_string (builder, "venues", d->venues[lang]);
+            json_builder_set_member_name (builder, "meetings");
+            json_builder_begin_array (builder);
+            for (guint k = 0; k < d->meetings->len; k++)
+              {
+                DeskMeeting *m = &g_array_index (d->meetings, DeskMeeting, k);
+                json_builder_begin_object (builder);
+                add_string (builder, "name", m->name);
+                add_string (builder, "date", m->date);
+                add_string (builder, "place", m->place);
+                json_builder_end_object (builder);
+              }
+            json_builder_end_array (builder);
+            json_builder_set_member_name (builder, "axes");
+            json_builder_begin_array (builder);
+            for (guint k = 0; k < d->axes->len; k++)
+              add_axis_json (builder, store, g_ptr_array_index (d->axes, k));
+            json_builder_end_array (builder);
+            json_builder_end_object (builder);
+          }
+        json_builder_end_array (builder);
+        json_builder_set_member_name (builder, "found");
+        json_builder_begin_array (builder);
+        for (guint i = 0; i < found->len; i++)
+          {
+            DeskFoundAxisRow *row = g_ptr_array_index (found, i);
+
+            json_builder_begin_object (builder);
+            add_string (builder, "id", row->id);
+            add_string (builder, "name", row->name);
+            add_int (builder, "document", row->document_id);
+            add_string (builder, "document_title", row->document_title);
+            add_int (builder, "proposals", row->n_proposals);
+            add_string (builder, "merged_into", row->merged_into);
+            json_builder_end_object (builder);
+          }
+        json_builder_end_array (builder);
+        json_builder_end_object (builder);
+        print_json (builder);
+        return EXIT_OK;
+      }
+
+    for (guint i = 0; i < dialogues->len; i++)
+      {
+        DeskDialogue *d = g_ptr_array_index (dialogues, i);
+
+        printf ("%s%s\n", d->name[lang], d->proposed ? _(" (proposed)") : "");
+        for (guint k = 0; k < d->axes->len; k++)
+          print_axis (store, g_ptr_array_index (d->axes, k), 1, lang);
+      }
+    if (found->len > 0)
+      printf ("\n%s\n", _("Axes found in the documents:"));
+    for (guint i = 0; i < found->len; i++)
+      {
+        DeskFoundAxisRow *row = g_ptr_array_index (found, i);
+
+        printf ("  %s [%s] — %s%s%s\n", row->name, row->id, row->document_title,
+                row->merged_into ? " → " : "", row->merged_into ? row->merged_into : "");
+      }
+  }
   return EXIT_OK;
 }
 
@@ -771,10 +1123,12 @@ desk_cli_run (int    argc,
         opts.text = TRUE;
       else if (g_str_equal (arg, "--outline"))
         opts.outline = TRUE;
-      else if (g_str_equal (arg, "--kind") || g_str_equal (arg, "--modality") || g_str_equal (arg, "--document"))
+      else if (g_str_equal (arg, "--kind") || g_str_equal (arg, "--modality") || g_str_equal (arg, "--document") ||
+               g_str_equal (arg, "--axis"))
         {
           char **slot = g_str_equal (arg, "--kind") ? &opts.kind
-                      : g_str_equal (arg, "--modality") ? &opts.modality : &opts.document;
+                      : g_str_equal (arg, "--modality") ? &opts.modality
+                      : g_str_equal (arg, "--axis") ? &opts.axis : &opts.document;
           if (i + 1 >= argc)
             {
               g_autofree char *msg = g_strdup_printf (_("%s needs a value"), arg);
@@ -836,6 +1190,8 @@ desk_cli_run (int    argc,
     status = cmd_extract (&opts);
   else if (g_str_equal (command, "facts"))
     status = cmd_facts (&opts);
+  else if (g_str_equal (command, "axes"))
+    status = cmd_axes (&opts);
   else
     {
       g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), command);
@@ -847,5 +1203,6 @@ desk_cli_run (int    argc,
   g_free (opts.kind);
   g_free (opts.modality);
   g_free (opts.document);
+  g_free (opts.axis);
   return status;
 }

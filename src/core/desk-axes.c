@@ -671,9 +671,17 @@ clean_axis_name (const char *text)
   char *paren;
   gsize len;
 
-  /* "- Seguridad y Defensa (Cancillería de Colombia, 2018)." */
+  /* "- Seguridad y Defensa (Cancillería de Colombia, 2018)." and "2. Seguridad y defensa" */
   while (*s == '-' || *s == ' ' || g_str_has_prefix (s, "•"))
     memmove (s, g_utf8_next_char (s), strlen (g_utf8_next_char (s)) + 1);
+  if (g_ascii_isdigit (*s))
+    {
+      char *p = s;
+      while (g_ascii_isdigit (*p) || *p == '.')
+        p++;
+      if (*p == ' ' || *p == ')')
+        memmove (s, p + 1, strlen (p + 1) + 1);
+    }
   paren = strstr (s, " (");
   if (paren != NULL)
     *paren = '\0';
@@ -705,8 +713,21 @@ add_found (GPtrArray  *found,
   DeskFoundAxis *axis;
   g_autofree char *clean = clean_axis_name (name);
 
-  if (g_utf8_strlen (clean, -1) < 3 || g_utf8_strlen (clean, -1) > 120)
+  if (g_utf8_strlen (clean, -1) < 3 || g_utf8_strlen (clean, -1) > 120 || !g_unichar_isalpha (g_utf8_get_char (clean)))
     return;
+  /* a document that lists its axes and then gives each a section names them twice */
+  {
+    g_autofree char *folded = g_utf8_casefold (clean, -1);
+
+    for (guint i = 0; i < found->len; i++)
+      {
+        const DeskFoundAxis *known = g_ptr_array_index (found, i);
+        g_autofree char *other = g_utf8_casefold (known->name, -1);
+
+        if (g_str_equal (folded, other) && ABS (known->start - start) < 3000)
+          return;
+      }
+  }
   axis = g_new0 (DeskFoundAxis, 1);
   axis->name = g_steal_pointer (&clean);
   axis->section = section;

@@ -1434,6 +1434,43 @@ set_terms (DeskExtractor *self,
     }
 }
 
+/* A list item that starts with a verb in the infinitive ("Fortalecer…",
+ * "Aprovechar…") or the imperative ("Establish…") proposes something. */
+static gboolean
+starts_with_action (const char *item)
+{
+  static const char * const not_verbs[] = {
+    "lugar", "militar", "familiar", "particular", "popular", "similar", "regular", "nuclear", "exterior",
+    "interior", "anterior", "posterior", "superior", "inferior", "mujer", "poder", "deber", "hogar", "titular",
+    "bienestar", "peculiar", "solar", "escolar", "molecular", "celular", "singular", "polar", "auxiliar",
+  };
+  static const char * const verbs[] = {
+    "establish", "implement", "fund", "promote", "strengthen", "create", "support", "develop", "expand", "foster",
+    "increase", "improve", "ensure", "provide", "encourage", "adopt", "launch", "build", "reinforce", "review",
+    "share", "coordinate", "negotiate", "sign", "set", "designate", "hold", "convene",
+  };
+  g_autofree char *raw = strip_bullet (item);
+  g_autofree char *word = NULL;
+  const char *end = raw;
+  gsize len;
+
+  while (*end && g_unichar_isalpha (g_utf8_get_char (end)))
+    end = g_utf8_next_char (end);
+  if (end == raw || !g_unichar_isupper (g_utf8_get_char (raw)))
+    return FALSE;
+  word = g_utf8_strdown (raw, end - raw);
+  len = strlen (word);
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (word, verbs[i]))
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (not_verbs); i++)
+    if (g_str_equal (word, not_verbs[i]))
+      return FALSE;
+  return g_utf8_strlen (word, -1) >= 5 &&
+         (g_str_has_suffix (word, "ar") || g_str_has_suffix (word, "er") || g_str_has_suffix (word, "ir")) &&
+         len > 0 && *end != ':';
+}
+
 /* Proposals, meetings and every fact's modality, sentence by sentence. */
 static void
 find_sentence_facts (Run           *run,
@@ -1469,7 +1506,7 @@ find_sentence_facts (Run           *run,
       set_terms (self, par, s, te, cands, n_before);
 
       /* proposals: list items under a proposing lead-in, sentences that propose */
-      if ((kind == DESK_BLOCK_LIST_ITEM && under_proposal_leadin && i == 0) ||
+      if ((kind == DESK_BLOCK_LIST_ITEM && i == 0 && (under_proposal_leadin || starts_with_action (par))) ||
           (kind != DESK_BLOCK_HEADING && g_regex_match (self->proposal_sentence_re, sentence, 0, NULL) &&
            !(modality == DESK_MODALITY_NEGATED)))
         {

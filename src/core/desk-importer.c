@@ -337,9 +337,13 @@ run_import (DeskImporter  *self,
   {
     g_autoptr(GError) update_error = NULL;
 
+    g_autoptr(DeskAxes) axes = NULL;
+
     if (!g_cancellable_is_cancelled (cancellable) &&
         (desk_store_update_facts (store, extractor, cancellable, &update_error) < 0 ||
-         !desk_store_update_conflicts (store, &update_error)))
+         !desk_store_update_conflicts (store, &update_error) ||
+         !(axes = desk_axes_load_default (&update_error)) ||
+         desk_store_update_axes (store, axes, cancellable, &update_error) < 0))
       g_message ("Facts not updated: %s", update_error->message);
   }
 

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "desk-axes.h"
 #include "desk-extract.h"
 #include "desk-store.h"
 #include "desk-tokenizer.h"
@@ -104,6 +105,31 @@ static const char * const migrations[] = {
   "  reason TEXT NOT NULL,"
   "  PRIMARY KEY (a, b)) WITHOUT ROWID;"
   "CREATE INDEX conflicts_b ON conflicts (b);",
+
+  /* 3 → 4: axes found in documents, scores against axes, and the officer's assignments */
+  "ALTER TABLE documents ADD COLUMN axes_stamp TEXT;"
+  "CREATE TABLE found_axes ("
+  "  id TEXT PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  section INTEGER,"
+  "  start INTEGER NOT NULL,"
+  "  \"end\" INTEGER NOT NULL,"
+  "  merged_into TEXT);"
+  "CREATE TABLE axis_scores ("
+  "  axis_id TEXT NOT NULL,"
+  "  target TEXT NOT NULL,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  is_fact INTEGER NOT NULL,"
+  "  score REAL NOT NULL,"
+  "  PRIMARY KEY (axis_id, target)) WITHOUT ROWID;"
+  "CREATE INDEX axis_scores_document ON axis_scores (document_id);"
+  "CREATE TABLE axis_overrides ("
+  "  axis_id TEXT NOT NULL,"
+  "  target TEXT NOT NULL,"
+  "  assigned INTEGER NOT NULL,"
+  "  PRIMARY KEY (axis_id, target)) WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -855,6 +881,7 @@ desk_fact_row_free (DeskFactRow *row)
   g_free (row->uid);
   g_free (row->document_title);
   g_free (row->document_language);
+  g_free (row->document_published);
   g_free (row->section_title);
   g_free (row);
 }
@@ -1395,4 +1422,404 @@ desk_store_list_conflicts (DeskStore   *self,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+/* Axes */
+
+static char *
+axes_stamp (DeskAxes *axes)
+{
+  return g_strdup_printf ("%d:%s", DESK_AXES_RULES_VERSION, desk_axes_get_checksum (axes));
+}
+
+static gboolean
+score_document (DeskStore  *self,
+                DeskAxes   *axes,
+                gint64      id,
+                const char *stamp,
+                GError    **error)
+{
+  g_autoptr(DeskParsedDocument) doc = desk_store_load_parsed (self, id, error);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(sqlite3_stmt) facts_stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(GArray) fact_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) fact_uids = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *all = desk_axes_list_all (axes);
+  const char *cursor;
+  gint64 cursor_offset = 0;
+  int rc;
+
+  if (doc == NULL)
+    return FALSE;
+
+  if (!(facts_stmt = prepare (self, "SELECT uid, start FROM facts WHERE document_id = ? ORDER BY start", error)))
+    return FALSE;
+  sqlite3_bind_int64 (facts_stmt, 1, id);
+  while ((rc = sqlite3_step (facts_stmt)) == SQLITE_ROW)
+    {
+      gint64 start = sqlite3_column_int64 (facts_stmt, 1);
+      g_ptr_array_add (fact_uids, g_strdup (column_text (facts_stmt, 0)));
+      g_array_append_val (fact_starts, start);
+    }
+  if (rc != SQLITE_DONE)
+    return set_sql_error (self, error);
+
+  found = desk_axes_find_in_document (doc);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  {
+    g_autoptr(sqlite3_stmt) del = prepare (self, "DELETE FROM axis_scores WHERE document_id = ?", error);
+    if (del == NULL)
+      goto fail;
+    sqlite3_bind_int64 (del, 1, id);
+    if (sqlite3_step (del) != SQLITE_DONE)
+      {
+        set_sql_error (self, error);
+        goto fail;
+      }
+  }
+
+  if (!(insert = prepare (self, "INSERT OR REPLACE INTO axis_scores (axis_id, target, document_id, is_fact, score)"
+                                " VALUES (?, ?, ?, ?, ?)", error)))
+    goto fail;
+
+  cursor = doc->text;
+  for (guint i = 0, f = 0; i < doc->paragraphs->len; i++)
+    {
+      const DeskParagraph *p = &g_array_index (doc->paragraphs, DeskParagraph, i);
+      const char *start = g_utf8_offset_to_pointer (cursor, p->start - cursor_offset);
+      const char *end = g_utf8_offset_to_pointer (start, p->end - p->start);
+      g_autoptr(GArray) scores = desk_axes_score (axes, start, end - start);
+      g_autofree char *target = g_strdup_printf ("p:%s:%u", doc->uid, i);
+      guint first_fact;
+
+      cursor = start;
+      cursor_offset = p->start;
+      while (f < fact_starts->len && g_array_index (fact_starts, gint64, f) < p->start)
+        f++;
+      first_fact = f;
+
+      for (guint a = 0; a < all->len; a++)
+        {
+          double score = g_array_index (scores, double, a);
+          const char *axis_id = ((DeskAxis *) g_ptr_array_index (all, a))->id;
+
+          if (score <= 0)
+            continue;
+          sqlite3_reset (insert);
+          sqlite3_bind_text (insert, 1, axis_id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, 2, target, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (insert, 3, id);
+          sqlite3_bind_int (insert, 4, 0);
+          sqlite3_bind_double (insert, 5, score);
+          if (sqlite3_step (insert) != SQLITE_DONE)
+            {
+              set_sql_error (self, error);
+              goto fail;
+            }
+          /* a fact weighs what its paragraph says */
+          for (guint k = first_fact; k < fact_starts->len && g_array_index (fact_starts, gint64, k) < p->end; k++)
+            {
+              sqlite3_reset (insert);
+              sqlite3_bind_text (insert, 1, axis_id, -1, SQLITE_STATIC);
+              sqlite3_bind_text (insert, 2, g_ptr_array_index (fact_uids, k), -1, SQLITE_STATIC);
+              sqlite3_bind_int64 (insert, 3, id);
+              sqlite3_bind_int (insert, 4, 1);
+              sqlite3_bind_double (insert, 5, score);
+              if (sqlite3_step (insert) != SQLITE_DONE)
+                {
+                  set_sql_error (self, error);
+                  goto fail;
+                }
+            }
+        }
+    }
+  g_clear_pointer (&insert, sqlite3_finalize);
+
+  /* found axes keep what the officer merged them into */
+  {
+    g_autoptr(sqlite3_stmt) upsert = NULL;
+    g_autoptr(sqlite3_stmt) prune = NULL;
+    g_autoptr(GString) kept = g_string_new (NULL);
+
+    if (!exec (self, "CREATE TEMP TABLE IF NOT EXISTS kept_axes (id TEXT PRIMARY KEY); DELETE FROM kept_axes", error))
+      goto fail;
+    if (!(upsert = prepare (self, "INSERT INTO found_axes (id, document_id, position, name, section, start, \"end\")"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position,"
+                                  " name = excluded.name, section = excluded.section, \"end\" = excluded.\"end\"", error)))
+      goto fail;
+    for (guint i = 0; i < found->len; i++)
+      {
+        const DeskFoundAxis *axis = g_ptr_array_index (found, i);
+        g_autofree char *name_sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, axis->name, -1);
+        /* stable across re-scoring and across copies of the library */
+        g_autofree char *axis_id = g_strdup_printf ("%.12s:%" G_GINT64_FORMAT ":%.8s", doc->uid, axis->start, name_sum);
+        g_autofree char *keep = g_strdup_printf ("INSERT OR IGNORE INTO kept_axes VALUES ('%s')", axis_id);
+
+        /* the id is made of hex digits, digits and colons only: safe to spell out */
+        if (!exec (self, keep, error))
+          goto fail;
+        sqlite3_reset (upsert);
+        sqlite3_bind_text (upsert, 1, axis_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (upsert, 2, id);
+        sqlite3_bind_int (upsert, 3, i);
+        sqlite3_bind_text (upsert, 4, axis->name, -1, SQLITE_STATIC);
+        if (axis->section >= 0)
+          sqlite3_bind_int (upsert, 5, axis->section);
+        else
+          sqlite3_bind_null (upsert, 5);
+        sqlite3_bind_int64 (upsert, 6, axis->start);
+        sqlite3_bind_int64 (upsert, 7, axis->end);
+        if (sqlite3_step (upsert) != SQLITE_DONE)
+          {
+            set_sql_error (self, error);
+            goto fail;
+          }
+      }
+    if (!(prune = prepare (self, "DELETE FROM found_axes WHERE document_id = ? AND id NOT IN (SELECT id FROM kept_axes)", error)))
+      goto fail;
+    sqlite3_bind_int64 (prune, 1, id);
+    if (sqlite3_step (prune) != SQLITE_DONE)
+      {
+        set_sql_error (self, error);
+        goto fail;
+      }
+  }
+
+  {
+    g_autoptr(sqlite3_stmt) mark = prepare (self, "UPDATE documents SET axes_stamp = ? WHERE id = ?", error);
+    if (mark == NULL)
+      goto fail;
+    sqlite3_bind_text (mark, 1, stamp, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (mark, 2, id);
+    if (sqlite3_step (mark) != SQLITE_DONE)
+      {
+        set_sql_error (self, error);
+        goto fail;
+      }
+  }
+
+  if (!exec (self, "COMMIT", error))
+    goto fail;
+  return TRUE;
+
+fail:
+  g_clear_pointer (&insert, sqlite3_finalize);
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* Scores the documents not yet scored against these axes (all of them
+ * when the axes file or the rules changed).  The officer's assignments
+ * are kept apart and never touched here.  Returns how many, or -1. */
+int
+desk_store_update_axes (DeskStore     *self,
+                        DeskAxes      *axes,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *stamp = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), -1);
+  g_return_val_if_fail (axes != NULL, -1);
+
+  stamp = axes_stamp (axes);
+  if (!(stmt = prepare (self, "SELECT id FROM documents WHERE axes_stamp IS NULL OR axes_stamp != ? ORDER BY id", error)))
+    return -1;
+  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return -1;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return -1;
+      if (!score_document (self, axes, g_array_index (ids, gint64, i), stamp, error))
+        return -1;
+    }
+  return ids->len;
+}
+
+/* Facts behind an axis, best first: those scored at or above the
+ * threshold, those inside a found axis merged into it, and those the
+ * officer assigned; never those the officer took off.  @kind -1 for all. */
+GPtrArray *
+desk_store_list_axis_facts (DeskStore   *self,
+                            const char  *axis_id,
+                            int          kind,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (axis_id != NULL, NULL);
+
+  stmt = prepare (self,
+                  "WITH candidates (uid, score) AS ("
+                  "  SELECT target, score FROM axis_scores WHERE axis_id = ?1 AND is_fact = 1 AND score >= ?2"
+                  "  UNION ALL SELECT f.uid, 100 FROM found_axes a JOIN facts f ON f.document_id = a.document_id"
+                  "    AND f.start >= a.start AND f.start < a.\"end\" WHERE a.merged_into = ?1"
+                  "  UNION ALL SELECT target, 1000 FROM axis_overrides WHERE axis_id = ?1 AND assigned = 1),"
+                  " best (uid, score) AS (SELECT uid, max (score) FROM candidates GROUP BY uid)"
+                  " SELECT f.uid, f.document_id, f.kind, f.text, f.value, f.start, f.\"end\", f.section, f.modality,"
+                  " best.score, f.extra, s.number, s.title, d.title, d.language, d.published"
+                  " FROM best JOIN facts f ON f.uid = best.uid JOIN documents d ON d.id = f.document_id"
+                  " LEFT JOIN sections s ON s.document_id = f.document_id AND s.position = f.section"
+                  " WHERE (?3 IS NULL OR f.kind = ?3)"
+                  " AND NOT EXISTS (SELECT 1 FROM axis_overrides o WHERE o.axis_id = ?1 AND o.target = f.uid AND o.assigned = 0)"
+                  " ORDER BY best.score DESC, d.published DESC, f.document_id, f.start", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, axis_id, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 2, DESK_AXES_THRESHOLD);
+  if (kind >= 0)
+    sqlite3_bind_text (stmt, 3, desk_fact_kind_to_string (kind), -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskFactRow *row = g_new0 (DeskFactRow, 1);
+      const char *number = column_text (stmt, 11);
+      const char *title = column_text (stmt, 12);
+
+      row->uid = g_strdup (column_text (stmt, 0));
+      row->document_id = sqlite3_column_int64 (stmt, 1);
+      desk_fact_kind_from_string (column_text (stmt, 2), &row->fact.kind);
+      row->fact.text = g_strdup (column_text (stmt, 3));
+      row->fact.value = g_strdup (column_text (stmt, 4));
+      row->fact.start = sqlite3_column_int64 (stmt, 5);
+      row->fact.end = sqlite3_column_int64 (stmt, 6);
+      row->fact.section = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 7);
+      desk_modality_from_string (column_text (stmt, 8), &row->fact.modality);
+      row->score = sqlite3_column_double (stmt, 9);
+      row->fact.extra = g_strdup (column_text (stmt, 10));
+      if (title != NULL)
+        row->section_title = number && !strstr (title, number) ? g_strdup_printf ("%s %s", number, title) : g_strdup (title);
+      row->document_title = g_strdup (column_text (stmt, 13));
+      row->document_language = g_strdup (column_text (stmt, 14));
+      row->document_published = g_strdup (column_text (stmt, 15));
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* The officer's word on whether @target (a fact uid) belongs to @axis_id;
+ * scoring never overrides it. */
+gboolean
+desk_store_set_axis_assignment (DeskStore   *self,
+                                const char  *axis_id,
+                                const char  *target,
+                                gboolean     assigned,
+                                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, "INSERT INTO axis_overrides (axis_id, target, assigned) VALUES (?, ?, ?)"
+                              " ON CONFLICT (axis_id, target) DO UPDATE SET assigned = excluded.assigned", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, axis_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, target, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, assigned ? 1 : 0);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sql_error (self, error);
+  return TRUE;
+}
+
+void
+desk_found_axis_row_free (DeskFoundAxisRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->id);
+  g_free (row->name);
+  g_free (row->document_title);
+  g_free (row->merged_into);
+  g_free (row);
+}
+
+GPtrArray *
+desk_store_list_found_axes (DeskStore  *self,
+                            GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_found_axis_row_free);
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT a.id, a.document_id, a.name, a.start, a.\"end\", a.merged_into, d.title,"
+                        " (SELECT count (*) FROM facts f WHERE f.document_id = a.document_id AND f.kind = 'proposal'"
+                        "  AND f.start >= a.start AND f.start < a.\"end\")"
+                        " FROM found_axes a JOIN documents d ON d.id = a.document_id ORDER BY d.title, a.position", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskFoundAxisRow *row = g_new0 (DeskFoundAxisRow, 1);
+
+      row->id = g_strdup (column_text (stmt, 0));
+      row->document_id = sqlite3_column_int64 (stmt, 1);
+      row->name = g_strdup (column_text (stmt, 2));
+      row->start = sqlite3_column_int64 (stmt, 3);
+      row->end = sqlite3_column_int64 (stmt, 4);
+      row->merged_into = g_strdup (column_text (stmt, 5));
+      row->document_title = g_strdup (column_text (stmt, 6));
+      row->n_proposals = sqlite3_column_int (stmt, 7);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* Makes a found axis count for a shipped one (or for none, with NULL). */
+gboolean
+desk_store_merge_found_axis (DeskStore   *self,
+                             const char  *found_id,
+                             const char  *axis_id,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, "UPDATE found_axes SET merged_into = ? WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, axis_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, found_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sql_error (self, error);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                   _("There is no axis “%s” found in the documents"), found_id);
+      return FALSE;
+    }
+  return TRUE;
 }

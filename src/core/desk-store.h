@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "desk-axes.h"
 #include "desk-document.h"
 #include "desk-fact.h"
 #include "desk-section.h"
@@ -23,7 +24,7 @@ typedef enum
   DESK_STORE_ERROR_QUERY,
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 3
+#define DESK_STORE_SCHEMA_VERSION 4
 
 /* A stored fact, with what locates it in the library */
 typedef struct
@@ -33,8 +34,25 @@ typedef struct
   gint64 document_id;
   char *document_title;
   char *document_language;
+  char *document_published;
   char *section_title;
+  double score;          /* against an axis, when listed for one */
 } DeskFactRow;
+
+/* An axis a document proposes, as stored */
+typedef struct
+{
+  char *id;
+  gint64 document_id;
+  char *name;
+  gint64 start;
+  gint64 end;
+  char *merged_into;
+  char *document_title;
+  guint n_proposals;
+} DeskFoundAxisRow;
+
+void desk_found_axis_row_free (DeskFoundAxisRow *row);
 
 typedef struct
 {
@@ -104,6 +122,25 @@ gboolean      desk_store_update_conflicts  (DeskStore           *self,
                                             GError             **error);
 GPtrArray    *desk_store_list_conflicts    (DeskStore           *self,
                                             const char          *uid,
+                                            GError             **error);
+int           desk_store_update_axes       (DeskStore           *self,
+                                            DeskAxes            *axes,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
+GPtrArray    *desk_store_list_axis_facts   (DeskStore           *self,
+                                            const char          *axis_id,
+                                            int                  kind,
+                                            GError             **error);
+gboolean      desk_store_set_axis_assignment (DeskStore         *self,
+                                            const char          *axis_id,
+                                            const char          *target,
+                                            gboolean             assigned,
+                                            GError             **error);
+GPtrArray    *desk_store_list_found_axes   (DeskStore           *self,
+                                            GError             **error);
+gboolean      desk_store_merge_found_axis  (DeskStore           *self,
+                                            const char          *found_id,
+                                            const char          *axis_id,
                                             GError             **error);
 
 G_END_DECLS
