@@ -280,6 +280,25 @@ test_facts_view (Fixture       *f,
 }
 
 static void
+test_axes_view (Fixture       *f,
+                gconstpointer  data)
+{
+  DeskAxesView *axes = desk_window_get_axes_view (f->window);
+
+  import_samples (f);
+  desk_window_show_view (f->window, "axes");
+  g_assert_true (desk_axes_view_select (axes, "pe-us.security"));
+  g_assert_cmpuint (desk_axes_view_get_n_facts (axes), >, 0);
+  g_assert_cmpuint (desk_axes_view_get_n_proposals (axes), >, 0);
+  /* every comparator that has a security axis shows it in the row */
+  g_assert_cmpuint (desk_axes_view_get_n_matrix_cells (axes), >=, 10);
+  save_screenshot (GTK_WIDGET (f->window), "gui-axes.png");
+
+  /* a sub-axis opens the rows above it */
+  g_assert_true (desk_axes_view_select (axes, "pe-us.security.intelligence"));
+}
+
+static void
 test_state_persists (Fixture       *f,
                      gconstpointer  data)
 {
@@ -322,6 +341,9 @@ test_spanish (Fixture       *f,
   desk_window_show_view (f->window, "facts");
   desk_facts_view_select (desk_window_get_facts_view (f->window), 0);
   save_screenshot (GTK_WIDGET (f->window), "gui-facts-es.png");
+  desk_window_show_view (f->window, "axes");
+  g_assert_true (desk_axes_view_select (desk_window_get_axes_view (f->window), "pe-us.security"));
+  save_screenshot (GTK_WIDGET (f->window), "gui-axes-es.png");
 }
 
 int
@@ -345,6 +367,7 @@ main (int    argc,
       ADD ("/gui/search-opens-at-hit", test_search_opens_at_hit);
       ADD ("/gui/state-persists", test_state_persists);
       ADD ("/gui/facts-view", test_facts_view);
+      ADD ("/gui/axes-view", test_axes_view);
     }
 #undef ADD
 

@@ -105,3 +105,13 @@ desk_format_fact_color (DeskFactKind kind)
   g_return_val_if_fail (kind < DESK_N_FACT_KINDS, NULL);
   return colors[kind];
 }
+
+/* 0 when the interface speaks Spanish, 1 for English: which of a
+ * bilingual pair of texts to show. */
+int
+desk_format_ui_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "es") ? 0 : 1;
+}

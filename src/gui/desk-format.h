@@ -13,5 +13,6 @@ char *desk_format_size      (gint64      size);
 const char *desk_format_fact_kind (DeskFactKind kind);
 const char *desk_format_modality  (DeskModality modality);
 const char *desk_format_fact_color (DeskFactKind kind);
+int         desk_format_ui_language (void);
 
 G_END_DECLS

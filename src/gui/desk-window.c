@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-document-view.h"
+#include "desk-axes-view.h"
 #include "desk-facts-view.h"
 #include "desk-format.h"
 #include "desk-importer.h"
@@ -39,6 +40,7 @@ struct _DeskWindow
   GtkStack *view_stack;
   GtkStackSwitcher *view_switcher;
   DeskFactsView *facts_view;
+  DeskAxesView *axes_view;
 
   DeskStore *store;
   GSettings *settings;
@@ -193,6 +195,7 @@ reload_documents (DeskWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, docs->len > 0 ? "library" : "welcome");
   gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), docs->len > 0);
   desk_facts_view_reload (self->facts_view);
+  desk_axes_view_reload (self->axes_view);
 
   position = find_document (self, 0, keep_uid);
   if (position == GTK_INVALID_LIST_POSITION && docs->len > 0)
@@ -296,6 +299,32 @@ import_done_cb (GObject      *object,
       message = g_strdup_printf (_("%s, %s, %s"), a, d, f);
     }
   show_status (self, message, FALSE);
+}
+
+static void
+maintenance_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DeskWindow) self = user_data;
+  g_autoptr(GPtrArray) results = desk_importer_run_finish (DESK_IMPORTER (object), result, NULL);
+
+  if (!g_cancellable_is_cancelled (self->cancellable))
+    {
+      desk_facts_view_reload (self->facts_view);
+      desk_axes_view_reload (self->axes_view);
+    }
+}
+
+/* Brings facts, conflicts and axis scores of a library stored by an
+ * earlier version up to date, in the background. */
+static void
+refresh_library (DeskWindow *self)
+{
+  g_autoptr(DeskImporter) importer = desk_importer_new (desk_store_get_path (self->store));
+  const char *none[] = { NULL };
+
+  desk_importer_run_async (importer, none, NULL, NULL, self->cancellable, maintenance_done_cb, g_object_ref (self));
 }
 
 /* Imports files and folders in the background; the window stays usable. */
@@ -562,6 +591,13 @@ on_document_reader_fact_activated_cb (DeskWindow *self,
 {
   gtk_stack_set_visible_child_name (self->view_stack, "facts");
   desk_facts_view_select_uid (self->facts_view, uid);
+}
+
+static void
+on_axes_view_open_fact_cb (DeskWindow *self,
+                           const char *uid)
+{
+  on_document_reader_fact_activated_cb (self, uid);
 }
 
 static void
@@ -873,6 +909,7 @@ desk_window_class_init (DeskWindowClass *klass)
   g_type_ensure (DESK_TYPE_DOCUMENT);
   g_type_ensure (DESK_TYPE_DOCUMENT_VIEW);
   g_type_ensure (DESK_TYPE_FACTS_VIEW);
+  g_type_ensure (DESK_TYPE_AXES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dialoguedesk/DialogueDesk/desk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, search_button);
@@ -894,6 +931,8 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, facts_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, axes_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_axes_view_open_fact_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_facts_view_open_fact_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_document_reader_fact_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
@@ -993,7 +1032,9 @@ desk_window_new (GtkApplication *application,
   self = g_object_new (DESK_TYPE_WINDOW, "application", application, NULL);
   self->store = g_object_ref (store);
   desk_facts_view_set_store (self->facts_view, store);
+  desk_axes_view_set_store (self->axes_view, store);
   reload_documents (self);
+  refresh_library (self);
   return self;
 }
 
@@ -1096,4 +1137,11 @@ desk_window_show_view (DeskWindow *self,
 {
   g_return_if_fail (DESK_IS_WINDOW (self));
   gtk_stack_set_visible_child_name (self->view_stack, name);
+}
+
+DeskAxesView *
+desk_window_get_axes_view (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->axes_view;
 }

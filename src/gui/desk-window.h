@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "desk-document-view.h"
+#include "desk-axes-view.h"
 #include "desk-facts-view.h"
 #include "desk-store.h"
 
@@ -30,6 +31,7 @@ void              desk_window_activate_result    (DeskWindow         *self,
                                                   guint               position);
 const char       *desk_window_get_status         (DeskWindow         *self);
 DeskFactsView    *desk_window_get_facts_view     (DeskWindow         *self);
+DeskAxesView     *desk_window_get_axes_view      (DeskWindow         *self);
 void              desk_window_show_view          (DeskWindow         *self,
                                                   const char         *name);
 
