@@ -3,7 +3,11 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "desk-axes.h"
+#include "desk-extract.h"
+#include "desk-normalize.h"
 #include "desk-importer.h"
 #include "desk-test-util.h"
 
@@ -19,6 +23,21 @@ score_of (DeskAxes   *axes,
       return g_array_index (scores, double, i);
   g_assert_not_reached ();
   return 0;
+}
+
+static gboolean
+found (GPtrArray  *axes,
+       const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < axes->len; i++)
+    {
+      g_autofree char *other = g_utf8_casefold (((DeskFoundAxis *) g_ptr_array_index (axes, i))->name, -1);
+      if (g_str_equal (other, folded))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -96,6 +115,92 @@ test_bad_files (void)
 }
 
 static void
+test_error_names_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *json = "{\n  \"format\": \"dialogue-desk-axes\",\n  \"version\": 1,\n  \"dialogues\": [ oops ]\n}\n";
+  g_autoptr(DeskAxes) axes = desk_axes_load_from_data ("axes.json", json, strlen (json), &error);
+
+  g_assert_null (axes);
+  g_assert_error (error, DESK_AXES_ERROR, DESK_AXES_ERROR_INVALID);
+  /* json-glib reports "<data>:LINE:COLUMN: …" */
+  g_assert_nonnull (strstr (error->message, ":4:"));
+}
+
+static char *data_home;
+
+static void
+test_officer_file (void)
+{
+  g_autofree char *dir = g_build_filename (data_home, "dialogue-desk", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskAxes) mine = NULL;
+  g_autoptr(DeskAxes) broken = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  path = desk_test_write_file (dir, "axes.json",
+                               "{\"format\": \"dialogue-desk-axes\", \"version\": 1, \"dialogues\": [{\"id\": \"mine\","
+                               " \"kind\": \"proposed\", \"name\": {\"es\": \"Mío\", \"en\": \"Mine\"}, \"axes\": [{\"id\": \"mine.energy\","
+                               " \"name\": {\"es\": \"Energía\", \"en\": \"Energy\"}, \"keywords\": {\"es\": [\"energía\"], \"en\": [\"energy\"]}}]}]}", -1);
+  mine = desk_axes_load_default (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (desk_axes_lookup (mine, "mine.energy"));
+
+  g_file_set_contents (path, "{ \"format\": ", -1, NULL);
+  broken = desk_axes_load_default (&error);
+  g_assert_null (broken);
+  g_assert_nonnull (strstr (error->message, path));
+
+  /* the shipped axes again for the other tests */
+  g_unlink (path);
+}
+
+static void
+test_enumerated_axes (void)
+{
+  const char *text =
+    "Propuesta de mecanismo\n\n"
+    "El diálogo propuesto tendrá los siguientes ejes temáticos:\n"
+    "- Energía y minería\n"
+    "- Cooperación educativa\n\n"
+    "1. Energía y minería\n\n"
+    "Las partes revisaron la agenda energética de la región en varias reuniones técnicas.\n"
+    "- Promover la inversión en energías renovables en la costa norte.\n"
+    "- Crear un grupo técnico sobre minería responsable.\n\n"
+    "2. Cooperación educativa\n\n"
+    "Los ministros destacaron el valor de los intercambios académicos entre universidades.\n"
+    "- Ampliar las becas para estudiantes de posgrado.\n";
+  const char *pages[] = { text };
+  g_autoptr(GPtrArray) blocks = desk_normalize_pages (pages, 1, DESK_NORMALIZE_PLAIN);
+  g_autoptr(DeskParsedDocument) doc = desk_structure_analyze (blocks, NULL, NULL);
+  g_autoptr(DeskExtractor) extractor = desk_extractor_new (NULL);
+  g_autoptr(GPtrArray) axes = NULL;
+  g_autoptr(GArray) facts = NULL;
+  DeskFoundAxis *energy = NULL;
+  guint proposals = 0;
+
+  axes = desk_axes_find_in_document (doc);
+  g_assert_true (found (axes, "Energía y minería"));
+  g_assert_true (found (axes, "Cooperación educativa"));
+  for (guint i = 0; i < axes->len; i++)
+    if (g_str_equal (((DeskFoundAxis *) g_ptr_array_index (axes, i))->name, "Energía y minería"))
+      energy = g_ptr_array_index (axes, i);
+  g_assert_nonnull (energy);
+  /* the list names the axes, the sections further on hold their proposals */
+  g_assert_cmpint (energy->section, >=, 0);
+
+  facts = desk_extractor_run (extractor, doc);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      DeskFact *f = &g_array_index (facts, DeskFact, i);
+      if (f->kind == DESK_FACT_PROPOSAL && f->start >= energy->start && f->start < energy->end)
+        proposals++;
+    }
+  g_assert_cmpuint (proposals, ==, 2);
+}
+
+static void
 test_scoring (void)
 {
   g_autoptr(DeskAxes) axes = desk_axes_load_default (NULL);
@@ -112,21 +217,6 @@ test_scoring (void)
   g_assert_cmpfloat (score_of (axes, en, "pe-us.security.intelligence"), >=, DESK_AXES_THRESHOLD);
   g_assert_cmpfloat (score_of (axes, trade, "pe-us.economy"), >=, DESK_AXES_THRESHOLD);
   g_assert_cmpfloat (score_of (axes, trade, "pe-us.security"), <, DESK_AXES_THRESHOLD);
-}
-
-static gboolean
-found (GPtrArray  *axes,
-       const char *name)
-{
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-
-  for (guint i = 0; i < axes->len; i++)
-    {
-      g_autofree char *other = g_utf8_casefold (((DeskFoundAxis *) g_ptr_array_index (axes, i))->name, -1);
-      if (g_str_equal (other, folded))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static void
@@ -169,10 +259,20 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+  /* GLib reads XDG_DATA_HOME once: point it at a folder of the test's own */
+  data_home = desk_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_add_func ("/axes/default", test_default_axes);
   g_test_add_func ("/axes/bad-files", test_bad_files);
+  g_test_add_func ("/axes/error-names-line", test_error_names_line);
+  g_test_add_func ("/axes/officer-file", test_officer_file);
+  g_test_add_func ("/axes/enumerated", test_enumerated_axes);
   g_test_add_func ("/axes/scoring", test_scoring);
   g_test_add_func ("/axes/found-in-thesis", test_found_in_thesis);
-  return g_test_run ();
+  status = g_test_run ();
+  desk_test_rm_rf (data_home);
+  return status;
 }

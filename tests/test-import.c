@@ -729,6 +729,15 @@ test_axes_assignment (Fixture       *f,
   sqlite3_close (db);
   g_assert_cmpint (desk_store_update_axes (store, axes, NULL, NULL), ==, (int) results->len);
   g_assert_cmpint (desk_store_update_axes (store, axes, NULL, NULL), ==, 0);
+  /* and so does extracting the facts again under new rules */
+  g_assert_cmpint (sqlite3_open (desk_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE documents SET extractor_version = 0, axes_stamp = NULL", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_autoptr(DeskExtractor) extractor = desk_extractor_new (NULL);
+    g_assert_cmpint (desk_store_update_facts (store, extractor, NULL, NULL), ==, (int) results->len);
+    g_assert_cmpint (desk_store_update_axes (store, axes, NULL, NULL), ==, (int) results->len);
+  }
   {
     g_autoptr(GPtrArray) again = desk_store_list_axis_facts (store, "pe-us.security", -1, NULL);
 

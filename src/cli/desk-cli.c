@@ -719,6 +719,26 @@ add_axis_json (JsonBuilder *builder,
   add_int (builder, "facts", summary.facts);
   add_int (builder, "documents", summary.documents);
   add_string (builder, "newest", summary.newest);
+  if (axis->dialogue->proposed)
+    {
+      json_builder_set_member_name (builder, "proposals");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          DeskFactRow *row = g_ptr_array_index (rows, i);
+
+          if (row->fact.kind != DESK_FACT_PROPOSAL)
+            continue;
+          json_builder_begin_object (builder);
+          add_string (builder, "uid", row->uid);
+          add_string (builder, "text", row->fact.value);
+          add_int (builder, "document", row->document_id);
+          add_string (builder, "document_title", row->document_title);
+          add_string (builder, "section", row->section_title);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
   json_builder_set_member_name (builder, "subaxes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < axis->subaxes->len; i++)
@@ -842,6 +862,31 @@ cmd_axes (Options *opts)
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "axis");
           add_axis_json (builder, store, axis);
+          json_builder_set_member_name (builder, "comparators");
+          json_builder_begin_array (builder);
+          for (guint d = 0; d < dialogues->len; d++)
+            {
+              DeskDialogue *dialogue = g_ptr_array_index (dialogues, d);
+              const DeskAxis *top = axis;
+
+              while (top->parent != NULL)
+                top = top->parent;
+              for (guint k = 0; !dialogue->proposed && k < dialogue->axes->len; k++)
+                {
+                  DeskAxis *other = g_ptr_array_index (dialogue->axes, k);
+
+                  if (other->maps_to == NULL || !g_strv_contains ((const char * const *) other->maps_to, top->id))
+                    continue;
+                  json_builder_begin_object (builder);
+                  add_string (builder, "dialogue", dialogue->id);
+                  add_string (builder, "dialogue_name", dialogue->name[lang]);
+                  add_string (builder, "axis", other->id);
+                  add_string (builder, "name", other->name[lang]);
+                  add_string (builder, "agreed", other->agreed[lang]);
+                  json_builder_end_object (builder);
+                }
+            }
+          json_builder_end_array (builder);
           json_builder_set_member_name (builder, "facts");
           json_builder_begin_array (builder);
           for (guint i = 0; i < rows->len; i++)

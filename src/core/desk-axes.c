@@ -530,10 +530,27 @@ desk_axes_load_from_data (const char  *label,
   return g_steal_pointer (&self);
 }
 
+/* The officer's own axes file ($XDG_DATA_HOME/dialogue-desk/axes.json)
+ * when there is one, else the shipped one. */
 DeskAxes *
 desk_axes_load_default (GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *user_path = g_build_filename (g_get_user_data_dir (), "dialogue-desk", "axes.json", NULL);
+
+  if (g_file_test (user_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) read_error = NULL;
+      gsize len;
+
+      if (!g_file_get_contents (user_path, &contents, &len, &read_error))
+        {
+          invalid (error, user_path, read_error->message);
+          return NULL;
+        }
+      return desk_axes_load_from_data (user_path, contents, len, error);
+    }
 
   g_assert (desk_core_get_resource () != NULL);
   bytes = g_resources_lookup_data ("/org/dialoguedesk/DialogueDesk/data/axes.json", G_RESOURCE_LOOKUP_FLAGS_NONE, error);
@@ -839,6 +856,30 @@ desk_axes_find_in_document (DeskParsedDocument *doc)
                 }
               else
                 add_found (found, parts[k], -1, p->start, p->end);
+            }
+        }
+    }
+  /* an axis named in a list and given a section further on owns that section */
+  for (guint i = 0; i < found->len; i++)
+    {
+      DeskFoundAxis *axis = g_ptr_array_index (found, i);
+      g_autofree char *name = NULL;
+
+      if (axis->section >= 0)
+        continue;
+      name = g_utf8_casefold (axis->name, -1);
+      for (guint k = 0; k < doc->outline->len; k++)
+        {
+          DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, k);
+          g_autofree char *clean = clean_axis_name (e->title);
+          g_autofree char *title = g_utf8_casefold (clean, -1);
+
+          if (e->start > axis->start && g_str_equal (title, name))
+            {
+              axis->section = k;
+              axis->start = e->start;
+              axis->end = e->end;
+              break;
             }
         }
     }

@@ -1446,6 +1446,7 @@ score_document (DeskStore  *self,
   g_autoptr(GArray) fact_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) fact_uids = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *all = desk_axes_list_all (axes);
+  g_autoptr(GPtrArray) section_scores = NULL;
   const char *cursor;
   gint64 cursor_offset = 0;
   int rc;
@@ -1486,6 +1487,15 @@ score_document (DeskStore  *self,
                                 " VALUES (?, ?, ?, ?, ?)", error)))
     goto fail;
 
+  /* a section's title speaks for everything in it: "3.1.1. Asuntos
+   * Económicos, Comerciales…" puts its proposals under the economy */
+  section_scores = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < doc->outline->len; i++)
+    {
+      const DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, i);
+      g_ptr_array_add (section_scores, desk_axes_score (axes, e->title, -1));
+    }
+
   cursor = doc->text;
   for (guint i = 0, f = 0; i < doc->paragraphs->len; i++)
     {
@@ -1493,6 +1503,17 @@ score_document (DeskStore  *self,
       const char *start = g_utf8_offset_to_pointer (cursor, p->start - cursor_offset);
       const char *end = g_utf8_offset_to_pointer (start, p->end - p->start);
       g_autoptr(GArray) scores = desk_axes_score (axes, start, end - start);
+      int section = -1;
+
+      for (guint k = 0; k < doc->outline->len; k++)
+        {
+          const DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, k);
+          if (e->start <= p->start && p->start < MAX (e->end, e->start + 1))
+            section = k;
+        }
+      if (section >= 0)
+        for (guint a = 0; a < scores->len; a++)
+          g_array_index (scores, double, a) += g_array_index ((GArray *) g_ptr_array_index (section_scores, section), double, a);
       g_autofree char *target = g_strdup_printf ("p:%s:%u", doc->uid, i);
       guint first_fact;
 
