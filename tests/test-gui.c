@@ -251,6 +251,13 @@ test_facts_view (Fixture       *f,
   first = g_list_model_get_item (visible, 0);
   g_assert_nonnull (desk_facts_view_get_passage (facts_view));
   g_assert_nonnull (strstr (desk_facts_view_get_passage (facts_view), desk_fact_item_get_fact (first)->text));
+  /* the officer puts the fact under an axis by hand */
+  {
+    guint before = desk_facts_view_get_n_axes (facts_view);
+
+    g_assert_true (desk_facts_view_add_to_axis (facts_view, "pe-us.governance.migration"));
+    g_assert_cmpuint (desk_facts_view_get_n_axes (facts_view), ==, before + 1);
+  }
   save_screenshot (GTK_WIDGET (f->window), "gui-facts.png");
 
   /* opening a fact shows its passage in the document */

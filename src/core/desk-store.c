@@ -1844,3 +1844,39 @@ desk_store_merge_found_axis (DeskStore   *self,
     }
   return TRUE;
 }
+
+/* The axes a fact stands under (axis ids), as desk_store_list_axis_facts ()
+ * decides it: scored, merged through a found axis, or the officer's word. */
+GStrv
+desk_store_list_fact_axes (DeskStore   *self,
+                           const char  *uid,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+
+  stmt = prepare (self,
+                  "SELECT axis_id FROM ("
+                  "  SELECT axis_id FROM axis_scores WHERE target = ?1 AND is_fact = 1 AND score >= ?2"
+                  "  UNION SELECT a.merged_into FROM found_axes a JOIN facts f ON f.document_id = a.document_id"
+                  "    AND f.start >= a.start AND f.start < a.\"end\" WHERE f.uid = ?1 AND a.merged_into IS NOT NULL"
+                  "  UNION SELECT axis_id FROM axis_overrides WHERE target = ?1 AND assigned = 1)"
+                  " WHERE axis_id NOT IN (SELECT axis_id FROM axis_overrides WHERE target = ?1 AND assigned = 0)"
+                  " ORDER BY axis_id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 2, DESK_AXES_THRESHOLD);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}

@@ -138,6 +138,9 @@ gboolean      desk_store_set_axis_assignment (DeskStore         *self,
                                             GError             **error);
 GPtrArray    *desk_store_list_found_axes   (DeskStore           *self,
                                             GError             **error);
+GStrv         desk_store_list_fact_axes    (DeskStore           *self,
+                                            const char          *uid,
+                                            GError             **error);
 gboolean      desk_store_merge_found_axis  (DeskStore           *self,
                                             const char          *found_id,
                                             const char          *axis_id,

@@ -236,6 +236,28 @@ append_matrix (DeskAxesView   *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
   append (self, scroller);
+
+  /* what each mechanism agreed under the axis shown */
+  if (current == NULL)
+    return;
+  for (guint d = 0; d < dialogues->len; d++)
+    {
+      DeskDialogue *dialogue = g_ptr_array_index (dialogues, d);
+
+      for (guint k = 0; !dialogue->proposed && k < dialogue->axes->len; k++)
+        {
+          const DeskAxis *axis = g_ptr_array_index (dialogue->axes, k);
+          g_autofree char *line = NULL;
+
+          if (axis->maps_to == NULL || axis->agreed[self->language] == NULL ||
+              !g_strv_contains ((const char * const *) axis->maps_to, top_axis (current)->id))
+            continue;
+          /* TRANSLATORS: mechanism — its axis: what it agreed */
+          line = g_strdup_printf (_("%s — %s: %s"), dialogue->name[self->language], axis->name[self->language],
+                                  axis->agreed[self->language]);
+          append (self, label_new (line, NULL));
+        }
+    }
 }
 
 static int

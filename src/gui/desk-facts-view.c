@@ -31,6 +31,8 @@ struct _DeskFactsView
   GtkLabel *card_source_label;
   GtkLabel *card_passage_label;
   GtkLabel *card_conflicts_label;
+  GtkBox *card_axes_box;
+  GtkDropDown *add_axis_dropdown;
 
   DeskStore *store;
   GListStore *facts;
@@ -41,6 +43,9 @@ struct _DeskFactsView
   char *passage;             /* plain text of the card's passage */
   char *needle;              /* casefolded filter text */
   guint n_conflicts;         /* of the fact in the card */
+  guint n_axes;
+  DeskAxes *axes;
+  GPtrArray *axis_ids;       /* of the add-to-axis drop-down, proposed axes */
 };
 
 G_DEFINE_FINAL_TYPE (DeskFactsView, desk_facts_view, GTK_TYPE_WIDGET)
@@ -181,6 +186,87 @@ update_conflicts (DeskFactsView *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->card_conflicts_label), "warning");
 }
 
+static void update_axes (DeskFactsView *self, DeskFactItem *item);
+
+static void
+on_remove_axis_clicked_cb (GtkButton     *button,
+                           DeskFactsView *self)
+{
+  DeskFactItem *item = gtk_single_selection_get_selected_item (self->selection);
+  const char *axis_id = g_object_get_data (G_OBJECT (button), "axis-id");
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL || self->store == NULL)
+    return;
+  if (!desk_store_set_axis_assignment (self->store, axis_id, desk_fact_item_get_uid (item), FALSE, &error))
+    g_warning ("%s", error->message);
+  self->n_axes = 0;
+  update_axes (self, item);
+}
+
+static void
+on_add_axis_clicked_cb (DeskFactsView *self)
+{
+  DeskFactItem *item = gtk_single_selection_get_selected_item (self->selection);
+  guint selected = gtk_drop_down_get_selected (self->add_axis_dropdown);
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL || self->store == NULL || self->axis_ids == NULL || selected >= self->axis_ids->len)
+    return;
+  if (!desk_store_set_axis_assignment (self->store, g_ptr_array_index (self->axis_ids, selected),
+                                       desk_fact_item_get_uid (item), TRUE, &error))
+    g_warning ("%s", error->message);
+  self->n_axes = 0;
+  update_axes (self, item);
+}
+
+/* The axes the fact stands under, each with a button to take it off. */
+static void
+update_axes (DeskFactsView *self,
+             DeskFactItem  *item)
+{
+  g_auto(GStrv) ids = NULL;
+  GtkWidget *child;
+  int lang = desk_format_ui_language ();
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->card_axes_box))) != NULL)
+    gtk_box_remove (self->card_axes_box, child);
+  if (self->store == NULL || self->axes == NULL)
+    return;
+  ids = desk_store_list_fact_axes (self->store, desk_fact_item_get_uid (item), NULL);
+  for (guint i = 0; ids != NULL && ids[i]; i++)
+    {
+      DeskAxis *axis = desk_axes_lookup (self->axes, ids[i]);
+      GtkWidget *row, *label, *button;
+
+      if (axis == NULL)
+        continue;
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      label = gtk_label_new (axis->name[lang]);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_tooltip_text (label, axis->dialogue->name[lang]);
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Take the fact off this axis"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Take the fact off this axis"), -1);
+      g_object_set_data_full (G_OBJECT (button), "axis-id", g_strdup (axis->id), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_axis_clicked_cb), self);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (row), button);
+      gtk_box_append (self->card_axes_box, row);
+      self->n_axes++;
+    }
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->card_axes_box)) == NULL)
+    {
+      GtkWidget *none = gtk_label_new (_("Under no axis."));
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (self->card_axes_box, none);
+    }
+}
+
 static void
 show_card (DeskFactsView *self,
            DeskFactItem  *item)
@@ -217,6 +303,8 @@ show_card (DeskFactsView *self,
     markup = g_markup_escape_text (error ? error->message : fact->text, -1);
   gtk_label_set_markup (self->card_passage_label, markup);
   update_conflicts (self, item);
+  self->n_axes = 0;
+  update_axes (self, item);
   gtk_stack_set_visible_child_name (self->detail_stack, "card");
 }
 
@@ -371,6 +459,8 @@ desk_facts_view_dispose (GObject *object)
   g_clear_pointer (&self->document_ids, g_ptr_array_unref);
   g_clear_pointer (&self->passage, g_free);
   g_clear_pointer (&self->needle, g_free);
+  g_clear_pointer (&self->axis_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->axes, desk_axes_free);
 
   G_OBJECT_CLASS (desk_facts_view_parent_class)->dispose (object);
 }
@@ -404,6 +494,9 @@ desk_facts_view_class_init (DeskFactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_source_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_passage_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_conflicts_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_axes_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, add_axis_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_axis_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_open_button_clicked_cb);
@@ -455,6 +548,29 @@ desk_facts_view_init (DeskFactsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Facts"), -1);
   update_count (self);
+
+  self->axes = desk_axes_load_default (NULL);
+  self->axis_ids = g_ptr_array_new ();
+  if (self->axes != NULL)
+    {
+      GtkStringList *names = gtk_string_list_new (NULL);
+      GPtrArray *all = desk_axes_list_all (self->axes);
+      int lang = desk_format_ui_language ();
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          DeskAxis *axis = g_ptr_array_index (all, i);
+          g_autofree char *name = NULL;
+
+          if (!axis->dialogue->proposed)
+            continue;
+          name = axis->parent ? g_strdup_printf ("  %s", axis->name[lang]) : g_strdup (axis->name[lang]);
+          g_ptr_array_add (self->axis_ids, axis->id);
+          gtk_string_list_append (names, name);
+        }
+      gtk_drop_down_set_model (self->add_axis_dropdown, G_LIST_MODEL (names));
+      g_object_unref (names);
+    }
 }
 
 void
@@ -586,5 +702,30 @@ desk_facts_view_select_uid (DeskFactsView *self,
           return TRUE;
         }
     }
+  return FALSE;
+}
+
+/* How many axes the fact in the card stands under. */
+guint
+desk_facts_view_get_n_axes (DeskFactsView *self)
+{
+  g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), 0);
+  return self->n_axes;
+}
+
+/* What the card's "Add to Axis" does, for @axis_id. */
+gboolean
+desk_facts_view_add_to_axis (DeskFactsView *self,
+                             const char    *axis_id)
+{
+  g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), FALSE);
+
+  for (guint i = 0; self->axis_ids != NULL && i < self->axis_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->axis_ids, i), axis_id))
+      {
+        gtk_drop_down_set_selected (self->add_axis_dropdown, i);
+        on_add_axis_clicked_cb (self);
+        return TRUE;
+      }
   return FALSE;
 }

@@ -25,5 +25,8 @@ const char *desk_facts_view_get_passage (DeskFactsView *self);
 guint       desk_facts_view_get_n_conflicts (DeskFactsView *self);
 gboolean    desk_facts_view_select_uid  (DeskFactsView *self,
                                          const char    *uid);
+guint       desk_facts_view_get_n_axes  (DeskFactsView *self);
+gboolean    desk_facts_view_add_to_axis (DeskFactsView *self,
+                                         const char    *axis_id);
 
 G_END_DECLS
