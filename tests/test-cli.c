@@ -381,6 +381,177 @@ test_axes (Fixture       *f,
   g_assert_nonnull (strstr (bad.err, "pe-us.nothing"));
 }
 
+static JsonArray *
+facts_json (JsonNode  **root,
+            Fixture    *f,
+            const char *library,
+            const char *status)
+{
+  g_auto(Run) run = { 0 };
+
+  if (status != NULL)
+    run_cli_full (&run, library, "en", NULL, "facts", "--json", "--status", status, NULL);
+  else
+    run_cli_full (&run, library, "en", NULL, "facts", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  *root = parse_json (run.out);
+  return json_node_get_array (*root);
+}
+
+static void
+test_review (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *file = g_build_filename (f->dir, "ana.json", NULL);
+  g_autofree char *bad = desk_test_write_file (f->dir, "bad.json", "{\"format\": \"dialogue-desk-review\"", -1);
+  g_autoptr(JsonNode) all = NULL;
+  g_autoptr(JsonNode) approved = NULL;
+  g_autoptr(JsonNode) sessions = NULL;
+  g_autoptr(JsonNode) history = NULL;
+  g_autoptr(GDir) samples = g_dir_open (g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  char *u1, *u2, *u3;
+  JsonArray *facts;
+
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, f, "import", g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"));
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  /* the colleague's copy: the same files, one by one, in another order */
+  while ((name = g_dir_read_name (samples)) != NULL)
+    g_ptr_array_add (names, g_build_filename (g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), name, NULL));
+  for (guint i = names->len; i > 0; i--)
+    {
+      g_auto(Run) run = { 0 };
+      run_cli_full (&run, other, "en", NULL, "import", g_ptr_array_index (names, i - 1), NULL);
+      g_assert_cmpint (run.status, ==, 0);
+    }
+
+  facts = facts_json (&all, f, f->library, NULL);
+  g_assert_cmpuint (json_array_get_length (facts), >, 3);
+  u1 = (char *) json_object_get_string_member (json_array_get_object_element (facts, 0), "uid");
+  u2 = (char *) json_object_get_string_member (json_array_get_object_element (facts, 1), "uid");
+  u3 = (char *) json_object_get_string_member (json_array_get_object_element (facts, 2), "uid");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_array_get_object_element (facts, 0),
+                                                                                 "review"), "status"), ==, "pending");
+
+  {
+    g_auto(Run) start = { 0 };
+    g_auto(Run) set = { 0 };
+    g_auto(Run) note = { 0 };
+    g_auto(Run) list = { 0 };
+    g_auto(Run) again = { 0 };
+
+    run_cli (&start, f, "review", "start", "Money figures", "--reviewer", "Ana Torres");
+    g_assert_cmpint (start.status, ==, 0);
+    run_cli (&set, f, "fact", "set", u1, u2, "status", "approved");
+    g_assert_cmpint (set.status, ==, 0);
+    run_cli (&note, f, "fact", "set", u3, "note", "Ask the embassy");
+    g_assert_cmpint (note.status, ==, 0);
+    run_cli (&list, f, "review", "list", "--json");
+    g_assert_cmpint (list.status, ==, 0);
+    sessions = parse_json (list.out);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (sessions)), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (sessions), 0),
+                                                    "reviewer"), ==, "Ana Torres");
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (sessions), 0),
+                                                 "changes"), ==, 3);
+    /* the reviewer's name is remembered */
+    run_cli (&again, f, "review", "start", "Second pass");
+    g_assert_cmpint (again.status, ==, 0);
+    g_assert_nonnull (strstr (again.out, "Ana Torres"));
+  }
+
+  facts_json (&approved, f, f->library, "approved");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (approved)), ==, 2);
+  g_clear_pointer (&approved, json_node_unref);
+
+  /* undo takes back the note, then both approvals at once; redo brings them back */
+  {
+    g_auto(Run) undo1 = { 0 };
+    g_auto(Run) undo2 = { 0 };
+    g_auto(Run) redo = { 0 };
+
+    run_cli (&undo1, f, "review", "undo");
+    run_cli (&undo2, f, "review", "undo");
+    g_assert_cmpint (undo1.status, ==, 0);
+    g_assert_cmpint (undo2.status, ==, 0);
+    facts_json (&approved, f, f->library, "approved");
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (approved)), ==, 0);
+    g_clear_pointer (&approved, json_node_unref);
+    run_cli (&redo, f, "review", "redo");
+    g_assert_cmpint (redo.status, ==, 0);
+    facts_json (&approved, f, f->library, "approved");
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (approved)), ==, 2);
+    g_clear_pointer (&approved, json_node_unref);
+  }
+
+  /* exchange with the colleague, who rejected the first fact meanwhile */
+  {
+    g_auto(Run) theirs = { 0 };
+    g_auto(Run) export = { 0 };
+    g_auto(Run) import = { 0 };
+    g_auto(Run) settle = { 0 };
+    g_auto(Run) refused = { 0 };
+    g_auto(Run) hist = { 0 };
+    g_autofree char *conflict = g_strdup_printf ("%s  status", u1);
+
+    run_cli_full (&theirs, other, "en", NULL, "fact", "set", u1, "status", "rejected", NULL);
+    g_assert_cmpint (theirs.status, ==, 0);
+    run_cli (&export, f, "review", "export", file, "--session", "1");
+    g_assert_cmpint (export.status, ==, 0);
+
+    run_cli_full (&import, other, "en", NULL, "review", "import", file, NULL);
+    g_assert_cmpint (import.status, ==, 0);
+    g_assert_nonnull (strstr (import.out, "1 change applied"));
+    g_assert_nonnull (strstr (import.out, "1 conflict"));
+    g_assert_nonnull (strstr (import.out, conflict));
+    g_assert_nonnull (strstr (import.out, "here: rejected"));
+    g_assert_nonnull (strstr (import.out, "in the file: approved"));
+
+    run_cli_full (&settle, other, "en", NULL, "review", "import", file, "--prefer", "theirs", NULL);
+    g_assert_cmpint (settle.status, ==, 0);
+    g_assert_nonnull (strstr (settle.out, "0 changes applied"));
+    facts_json (&approved, f, other, "approved");
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (approved)), ==, 2);
+
+    run_cli_full (&refused, other, "en", NULL, "review", "import", bad, NULL);
+    g_assert_cmpint (refused.status, ==, 1);
+    g_assert_nonnull (strstr (refused.err, "bad.json"));
+
+    run_cli_full (&hist, other, "en", NULL, "review", "history", u1, "--json", NULL);
+    g_assert_cmpint (hist.status, ==, 0);
+    history = parse_json (hist.out);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (history)), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (history), 1),
+                                                    "reviewer"), ==, "Ana Torres");
+  }
+
+  /* mistakes */
+  {
+    g_auto(Run) field = { 0 };
+    g_auto(Run) status = { 0 };
+    g_auto(Run) missing = { 0 };
+    g_auto(Run) prefer = { 0 };
+
+    run_cli (&field, f, "fact", "set", u1, "kind", "money");
+    g_assert_cmpint (field.status, ==, 2);
+    g_assert_nonnull (strstr (field.err, "kind"));
+    run_cli (&status, f, "fact", "set", u1, "status", "maybe");
+    g_assert_cmpint (status.status, ==, 1);
+    g_assert_nonnull (strstr (status.err, "maybe"));
+    run_cli (&missing, f, "fact", "set", "0123456789abcdef", "note", "x");
+    g_assert_cmpint (missing.status, ==, 1);
+    g_assert_nonnull (strstr (missing.err, "0123456789abcdef"));
+    run_cli (&prefer, f, "review", "import", file, "--prefer", "both");
+    g_assert_cmpint (prefer.status, ==, 2);
+    g_assert_nonnull (strstr (prefer.err, "both"));
+  }
+}
+
 static void
 test_errors (Fixture       *f,
              gconstpointer  data)
@@ -458,6 +629,7 @@ main (int    argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/cli/import-and-list", test_import_and_list);
   ADD ("/cli/show", test_show);
+  ADD ("/cli/review", test_review);
   ADD ("/cli/search", test_search);
   ADD ("/cli/errors", test_errors);
   ADD ("/cli/extract-and-facts", test_extract_and_facts);

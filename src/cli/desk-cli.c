@@ -17,6 +17,7 @@
 #include "desk-extract.h"
 #include "desk-importer.h"
 #include "desk-reader.h"
+#include "desk-review.h"
 #include "desk-store.h"
 
 typedef struct
@@ -31,6 +32,10 @@ typedef struct
   char *modality;
   char *document;
   char *axis;
+  char *status;
+  char *reviewer;
+  char *prefer;
+  gint64 session;
   GPtrArray *args;
 } Options;
 
@@ -47,11 +52,18 @@ print_usage (FILE *out)
   fprintf (out, "  show DOC-ID [--text|--outline|--json] %s\n", _("Show a document, its text or its outline"));
   fprintf (out, "  search [--json] [--limit N] QUERY    %s\n", _("Search the library’s documents"));
   fprintf (out, "  extract [--json] FILE…               %s\n", _("Print the facts of files, without a library"));
-  fprintf (out, "  facts [--json] [--kind K] [--document ID] [--modality M] [--axis AXIS]\n                                       %s\n", _("List the facts of the library"));
+  fprintf (out, "  facts [--json] [--kind K] [--document ID] [--modality M] [--axis AXIS] [--status S]\n                                       %s\n", _("List the facts of the library"));
   fprintf (out, "  axes [--json]                        %s\n", _("List the dialogue axes and the axes found in documents"));
   fprintf (out, "  axes show AXIS [--json] [--kind K]   %s\n", _("Show an axis with its proposals and supporting facts"));
   fprintf (out, "  axes assign|unassign AXIS FACT-UID   %s\n", _("Put a fact under an axis, or take it off"));
   fprintf (out, "  axes merge FOUND-AXIS AXIS           %s\n", _("Count an axis found in a document as a dialogue axis"));
+  fprintf (out, "  review start NAME [--reviewer NAME]  %s\n", _("Start a review session (the reviewer is remembered)"));
+  fprintf (out, "  review end|list [--json]             %s\n", _("End the open review session, or list the sessions"));
+  fprintf (out, "  review undo|redo                     %s\n", _("Take back the last review change, or bring it back"));
+  fprintf (out, "  review history FACT-UID [--json]     %s\n", _("Who changed what of a fact, and when"));
+  fprintf (out, "  review export FILE [--session ID]    %s\n", _("Write a session’s changes to a review file"));
+  fprintf (out, "  review import FILE [--prefer mine|theirs]\n                                       %s\n", _("Merge a colleague’s review file"));
+  fprintf (out, "  fact set FACT-UID… FIELD VALUE       %s\n", _("Review facts: status (pending, approved, rejected), note, text or value"));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --library PATH   %s\n", _("Use the library at PATH (default: $DIALOGUE_DESK_LIBRARY or the user’s library)"));
   fprintf (out, "  --help           %s\n", _("Show this help"));
@@ -521,12 +533,56 @@ cmd_extract (Options *opts)
   return status;
 }
 
+/* The officer's review of a fact, as JSON members */
+static void
+add_review_members (JsonBuilder *builder,
+                    DeskStore   *store,
+                    const char  *uid)
+{
+  static const char * const fields[] = { "status", "note", "text", "value" };
+
+  json_builder_set_member_name (builder, "review");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *value = desk_review_get (store, uid, fields[i]);
+      add_string (builder, fields[i], value);
+    }
+  json_builder_end_object (builder);
+}
+
+static const char *
+status_label (const char *status)
+{
+  if (g_strcmp0 (status, "approved") == 0)
+    return C_("review status", "approved");
+  if (g_strcmp0 (status, "rejected") == 0)
+    return C_("review status", "rejected");
+  return C_("review status", "pending");
+}
+
+/* A field's value as the officer reads it */
+static char *
+field_value_label (const char *field,
+                   const char *value)
+{
+  if (value == NULL)
+    /* TRANSLATORS: a review field that holds nothing */
+    return g_strdup (_("(none)"));
+  if (g_str_equal (field, "status"))
+    return g_strdup (status_label (value));
+  if (g_str_has_prefix (field, "axis:"))
+    return g_strdup (g_str_equal (value, "assigned") ? _("assigned") : _("taken off"));
+  return g_strdup_printf ("«%s»", value);
+}
+
 static int
 cmd_facts (Options *opts)
 {
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskExtractor) extractor = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) statuses = NULL;
   g_autoptr(GError) error = NULL;
   DeskFactFilter filter = { -1, -1, 0 };
   int updated;
@@ -542,6 +598,12 @@ cmd_facts (Options *opts)
           return usage_error (msg);
         }
       filter.kind = kind;
+    }
+  if (opts->status != NULL && !g_str_equal (opts->status, "pending") && !g_str_equal (opts->status, "approved") &&
+      !g_str_equal (opts->status, "rejected"))
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown review status “%s” (pending, approved, rejected)"), opts->status);
+      return usage_error (msg);
     }
   if (opts->modality != NULL)
     {
@@ -602,11 +664,20 @@ cmd_facts (Options *opts)
     }
   else
     rows = desk_store_list_facts (store, &filter, &error);
-  if (rows == NULL)
+  if (rows == NULL || !(statuses = desk_review_statuses (store, &error)))
     {
       print_error (error->message);
       return EXIT_FAILURE_;
     }
+  if (opts->status != NULL)
+    for (guint i = rows->len; i > 0; i--)
+      {
+        DeskFactRow *row = g_ptr_array_index (rows, i - 1);
+        const char *status = g_hash_table_lookup (statuses, row->uid);
+
+        if (!g_str_equal (status ? status : "pending", opts->status))
+          g_ptr_array_remove_index (rows, i - 1);
+      }
 
   if (opts->json)
     {
@@ -621,6 +692,7 @@ cmd_facts (Options *opts)
           add_string (builder, "uid", row->uid);
           add_int (builder, "document", row->document_id);
           add_fact_members (builder, &row->fact, row->section_title);
+          add_review_members (builder, store, row->uid);
           {
             g_autoptr(GPtrArray) others = desk_store_list_conflicts (store, row->uid, NULL);
 
@@ -643,9 +715,11 @@ cmd_facts (Options *opts)
     {
       DeskFactRow *row = g_ptr_array_index (rows, i);
 
-      printf ("%5" G_GINT64_FORMAT "  %-9s %-10s %s  «%s»\n", row->document_id,
+      const char *status = g_hash_table_lookup (statuses, row->uid);
+
+      printf ("%5" G_GINT64_FORMAT "  %-9s %-10s %-9s %s  «%s»  %s\n", row->document_id,
               desk_fact_kind_to_string (row->fact.kind), desk_modality_to_string (row->fact.modality),
-              row->fact.value, row->fact.text);
+              status ? status : "pending", row->fact.value, row->fact.text, row->uid);
     }
   return EXIT_OK;
 }
@@ -796,8 +870,11 @@ cmd_axes (Options *opts)
                                                   (char *) g_ptr_array_index (opts->args, 1));
           return usage_error (msg);
         }
-      if (!desk_store_set_axis_assignment (store, g_ptr_array_index (opts->args, 1), g_ptr_array_index (opts->args, 2),
-                                           g_str_equal (action, "assign"), &error))
+      g_autofree char *field = g_strconcat ("axis:", (char *) g_ptr_array_index (opts->args, 1), NULL);
+
+      /* through the review, so that the assignment is logged, undone and exchanged */
+      if (!desk_review_set (store, g_ptr_array_index (opts->args, 2), field,
+                            g_str_equal (action, "assign") ? "assigned" : "unassigned", &error))
         {
           print_error (error->message);
           return EXIT_FAILURE_;
@@ -1116,6 +1193,313 @@ cmd_search (Options *opts)
   return EXIT_OK;
 }
 
+/* A stored UTC time as local "YYYY-MM-DD HH:MM" */
+static char *
+local_time (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (iso ? iso : "");
+}
+
+static void
+print_session (DeskReviewSession *s)
+{
+  g_autofree char *started = local_time (s->started);
+  g_autofree char *ended = local_time (s->ended);
+
+  printf ("%4" G_GINT64_FORMAT "  %-28s %-20s %s → %-16s  ", s->id, s->name, s->reviewer, started,
+          s->ended ? ended : s->origin ? "…" : _("open"));
+  /* TRANSLATORS: changes in force in a review session */
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", s->n_events), s->n_events);
+  if (s->origin != NULL)
+    printf ("  %s", _("(merged from a review file)"));
+  putchar ('\n');
+}
+
+static void
+add_session_json (JsonBuilder       *builder,
+                  DeskReviewSession *s)
+{
+  json_builder_begin_object (builder);
+  add_int (builder, "id", s->id);
+  add_string (builder, "uid", s->uid);
+  add_string (builder, "name", s->name);
+  add_string (builder, "reviewer", s->reviewer);
+  add_string (builder, "started", s->started);
+  add_string (builder, "ended", s->ended);
+  json_builder_set_member_name (builder, "imported");
+  json_builder_add_boolean_value (builder, s->origin != NULL);
+  add_int (builder, "changes", s->n_events);
+  json_builder_end_object (builder);
+}
+
+static void
+print_conflict (DeskStore          *store,
+                DeskReviewConflict *c)
+{
+  g_autoptr(DeskFactRow) row = desk_store_get_fact (store, c->target, NULL);
+  g_autofree char *mine = field_value_label (c->field, c->mine);
+  g_autofree char *theirs = field_value_label (c->field, c->theirs);
+
+  printf ("  %s  %s  «%s»\n", c->target, c->field, row ? row->fact.text : "");
+  /* TRANSLATORS: the two values of a field in conflict after merging a review file */
+  printf (_("    here: %s    in the file: %s\n"), mine, theirs);
+}
+
+static int
+cmd_review (Options *opts)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *action = opts->args->len > 0 ? g_ptr_array_index (opts->args, 0) : NULL;
+
+  if (action == NULL)
+    return usage_error (_("review needs an action: start, end, list, undo, redo, history, export or import"));
+  if (opts->prefer != NULL && !g_str_equal (opts->prefer, "mine") && !g_str_equal (opts->prefer, "theirs"))
+    {
+      g_autofree char *msg = g_strdup_printf (_("--prefer takes “mine” or “theirs”, not “%s”"), opts->prefer);
+      return usage_error (msg);
+    }
+  if (!(store = open_store (opts, &error)))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+
+  if (g_str_equal (action, "start"))
+    {
+      g_autoptr(DeskReviewSession) session = NULL;
+      g_autofree char *reviewer = opts->reviewer ? g_strdup (opts->reviewer) : desk_review_default_reviewer (store);
+
+      if (opts->args->len != 2 || *(char *) g_ptr_array_index (opts->args, 1) == '\0')
+        return usage_error (_("review start needs the session’s name"));
+      if (*reviewer == '\0')
+        return usage_error (_("--reviewer needs a name"));
+      if (!(session = desk_review_start (store, g_ptr_array_index (opts->args, 1), reviewer, &error)))
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      /* TRANSLATORS: %d is the session's number, %s its name, %s the reviewer */
+      printf (_("Started review session %d “%s” for %s\n"), (int) session->id, session->name, session->reviewer);
+      return EXIT_OK;
+    }
+  if (g_str_equal (action, "end"))
+    {
+      if (opts->args->len != 1)
+        return usage_error (_("review end takes no arguments"));
+      if (!desk_review_end (store, &error))
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      return EXIT_OK;
+    }
+  if (g_str_equal (action, "list"))
+    {
+      g_autoptr(GPtrArray) sessions = NULL;
+
+      if (opts->args->len != 1)
+        return usage_error (_("review list takes no arguments"));
+      if (!(sessions = desk_review_list_sessions (store, &error)))
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      if (opts->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < sessions->len; i++)
+            add_session_json (builder, g_ptr_array_index (sessions, i));
+          json_builder_end_array (builder);
+          print_json (builder);
+          return EXIT_OK;
+        }
+      if (sessions->len == 0)
+        fprintf (stderr, "%s\n", _("No review sessions yet."));
+      for (guint i = 0; i < sessions->len; i++)
+        print_session (g_ptr_array_index (sessions, i));
+      return EXIT_OK;
+    }
+  if (g_str_equal (action, "undo") || g_str_equal (action, "redo"))
+    {
+      gboolean undo = g_str_equal (action, "undo");
+      gboolean done;
+
+      if (opts->args->len != 1)
+        return usage_error (undo ? _("review undo takes no arguments") : _("review redo takes no arguments"));
+      if (!(undo ? desk_review_undo : desk_review_redo) (store, &done, &error))
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      if (!done)
+        {
+          print_error (undo ? _("There is nothing to undo") : _("There is nothing to redo"));
+          return EXIT_FAILURE_;
+        }
+      return EXIT_OK;
+    }
+  if (g_str_equal (action, "history"))
+    {
+      g_autoptr(GPtrArray) events = NULL;
+      g_autoptr(DeskFactRow) row = NULL;
+
+      if (opts->args->len != 2)
+        return usage_error (_("review history needs a fact"));
+      if (!(row = desk_store_get_fact (store, g_ptr_array_index (opts->args, 1), &error)) ||
+          !(events = desk_review_history (store, row->uid, &error)))
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      if (opts->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < events->len; i++)
+            {
+              DeskReviewEvent *e = g_ptr_array_index (events, i);
+
+              json_builder_begin_object (builder);
+              add_string (builder, "time", e->time);
+              add_string (builder, "reviewer", e->reviewer);
+              add_string (builder, "session", e->session_name);
+              add_string (builder, "field", e->field);
+              add_string (builder, "old", e->old_value);
+              add_string (builder, "new", e->new_value);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          print_json (builder);
+          return EXIT_OK;
+        }
+      printf ("«%s»\n", row->fact.text);
+      if (events->len == 0)
+        fprintf (stderr, "%s\n", _("Nobody has reviewed this fact yet."));
+      for (guint i = 0; i < events->len; i++)
+        {
+          DeskReviewEvent *e = g_ptr_array_index (events, i);
+          g_autofree char *old = field_value_label (e->field, e->old_value);
+          g_autofree char *new = field_value_label (e->field, e->new_value);
+
+          g_autofree char *time = local_time (e->time);
+
+          printf ("%s  %-20s %-10s %s → %s  (%s)\n", time, e->reviewer, e->field, old, new, e->session_name);
+        }
+      return EXIT_OK;
+    }
+  if (g_str_equal (action, "export"))
+    {
+      if (opts->args->len != 2)
+        return usage_error (_("review export needs the file to write"));
+      if (!desk_review_export (store, opts->session, g_ptr_array_index (opts->args, 1), &error))
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      return EXIT_OK;
+    }
+  if (g_str_equal (action, "import"))
+    {
+      g_autoptr(DeskReviewImport) result = NULL;
+      guint undecided = 0;
+
+      if (opts->args->len != 2)
+        return usage_error (_("review import needs a review file"));
+      if (!(result = desk_review_import (store, g_ptr_array_index (opts->args, 1), &error)))
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+      for (guint i = 0; i < result->conflicts->len; i++)
+        {
+          DeskReviewConflict *c = g_ptr_array_index (result->conflicts, i);
+
+          if (opts->prefer == NULL)
+            undecided++;
+          else if (!desk_review_resolve (store, c, g_str_equal (opts->prefer, "theirs"), &error))
+            {
+              print_error (error->message);
+              return EXIT_FAILURE_;
+            }
+        }
+      /* TRANSLATORS: %s is the session's name, %s its reviewer */
+      printf (_("Merged “%s” by %s:\n"), result->session_name, result->reviewer);
+      printf (g_dngettext (GETTEXT_PACKAGE, "  %u change applied\n", "  %u changes applied\n", result->applied), result->applied);
+      printf (g_dngettext (GETTEXT_PACKAGE, "  %u change already here\n", "  %u changes already here\n", result->unchanged),
+              result->unchanged);
+      if (result->pending > 0)
+        printf (g_dngettext (GETTEXT_PACKAGE, "  %u change waits for a document this library does not have\n",
+                             "  %u changes wait for documents this library does not have\n", result->pending),
+                result->pending);
+      if (result->conflicts->len == 0)
+        ;
+      else if (opts->prefer != NULL)
+        printf (g_dngettext (GETTEXT_PACKAGE, "  %u conflict settled: kept %s\n", "  %u conflicts settled: kept %s\n",
+                             result->conflicts->len),
+                result->conflicts->len,
+                g_str_equal (opts->prefer, "theirs") ? _("the file’s values") : _("this library’s values"));
+      else
+        {
+          printf (g_dngettext (GETTEXT_PACKAGE, "  %u conflict (the same field changed differently):\n",
+                               "  %u conflicts (the same field changed differently):\n", undecided), undecided);
+          for (guint i = 0; i < result->conflicts->len; i++)
+            print_conflict (store, g_ptr_array_index (result->conflicts, i));
+          if (undecided > 0)
+            fprintf (stderr, "%s\n", _("Conflicts are left as they are here; import again with --prefer mine or --prefer theirs to settle them."));
+        }
+      return EXIT_OK;
+    }
+
+  {
+    g_autofree char *msg = g_strdup_printf (_("Unknown review action “%s” (start, end, list, undo, redo, history, export, import)"), action);
+    return usage_error (msg);
+  }
+}
+
+static int
+cmd_fact (Options *opts)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) uids = g_ptr_array_new ();
+  const char *action = opts->args->len > 0 ? g_ptr_array_index (opts->args, 0) : NULL;
+  const char *field, *value;
+  guint changed = 0;
+
+  if (action == NULL || !g_str_equal (action, "set"))
+    return usage_error (_("fact needs an action: fact set FACT-UID… status|note|text|value VALUE"));
+  if (opts->args->len < 4)
+    return usage_error (_("fact set needs facts, a field (status, note, text or value) and a value"));
+  field = g_ptr_array_index (opts->args, opts->args->len - 2);
+  value = g_ptr_array_index (opts->args, opts->args->len - 1);
+  if (!g_str_equal (field, "status") && !g_str_equal (field, "note") && !g_str_equal (field, "text") &&
+      !g_str_equal (field, "value"))
+    {
+      g_autofree char *msg = g_strdup_printf (_("“%s” is not something a review can change (status, note, text or value)"), field);
+      return usage_error (msg);
+    }
+  for (guint i = 1; i < opts->args->len - 2; i++)
+    g_ptr_array_add (uids, g_ptr_array_index (opts->args, i));
+  g_ptr_array_add (uids, NULL);
+
+  if (!(store = open_store (opts, &error)) ||
+      /* an empty note or correction clears it */
+      !desk_review_set_many (store, (const char * const *) uids->pdata, field,
+                             *value == '\0' && !g_str_equal (field, "status") ? NULL : value, &changed, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+  return EXIT_OK;
+}
+
 static gboolean
 parse_uint (const char *text,
             guint64     max,
@@ -1169,10 +1553,14 @@ desk_cli_run (int    argc,
       else if (g_str_equal (arg, "--outline"))
         opts.outline = TRUE;
       else if (g_str_equal (arg, "--kind") || g_str_equal (arg, "--modality") || g_str_equal (arg, "--document") ||
-               g_str_equal (arg, "--axis"))
+               g_str_equal (arg, "--axis") || g_str_equal (arg, "--status") || g_str_equal (arg, "--reviewer") ||
+               g_str_equal (arg, "--prefer"))
         {
           char **slot = g_str_equal (arg, "--kind") ? &opts.kind
                       : g_str_equal (arg, "--modality") ? &opts.modality
+                      : g_str_equal (arg, "--status") ? &opts.status
+                      : g_str_equal (arg, "--reviewer") ? &opts.reviewer
+                      : g_str_equal (arg, "--prefer") ? &opts.prefer
                       : g_str_equal (arg, "--axis") ? &opts.axis : &opts.document;
           if (i + 1 >= argc)
             {
@@ -1184,7 +1572,7 @@ desk_cli_run (int    argc,
           g_free (*slot);
           *slot = g_strdup (argv[++i]);
         }
-      else if (g_str_equal (arg, "--limit") || g_str_equal (arg, "--max-size"))
+      else if (g_str_equal (arg, "--limit") || g_str_equal (arg, "--max-size") || g_str_equal (arg, "--session"))
         {
           guint64 value;
           if (i + 1 >= argc || !parse_uint (argv[i + 1], g_str_equal (arg, "--limit") ? 10000 : G_MAXINT64, &value))
@@ -1197,6 +1585,8 @@ desk_cli_run (int    argc,
           i++;
           if (g_str_equal (arg, "--limit"))
             opts.limit = value;
+          else if (g_str_equal (arg, "--session"))
+            opts.session = value;
           else
             opts.max_size = value;
         }
@@ -1237,6 +1627,10 @@ desk_cli_run (int    argc,
     status = cmd_facts (&opts);
   else if (g_str_equal (command, "axes"))
     status = cmd_axes (&opts);
+  else if (g_str_equal (command, "review"))
+    status = cmd_review (&opts);
+  else if (g_str_equal (command, "fact"))
+    status = cmd_fact (&opts);
   else
     {
       g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), command);
@@ -1249,5 +1643,8 @@ desk_cli_run (int    argc,
   g_free (opts.modality);
   g_free (opts.document);
   g_free (opts.axis);
+  g_free (opts.status);
+  g_free (opts.reviewer);
+  g_free (opts.prefer);
   return status;
 }

@@ -15,6 +15,7 @@
 #include "desk-importer.h"
 #include "desk-normalize.h"
 #include "desk-reader.h"
+#include "desk-review.h"
 #include "desk-store.h"
 #include "desk-structure.h"
 
@@ -345,6 +346,14 @@ run_import (DeskImporter  *self,
          !(axes = desk_axes_load_default (&update_error)) ||
          desk_store_update_axes (store, axes, cancellable, &update_error) < 0))
       g_message ("Facts not updated: %s", update_error->message);
+  }
+
+  /* colleagues' review of documents that were missing until now */
+  {
+    g_autoptr(GError) review_error = NULL;
+
+    if (desk_review_apply_pending (store, &review_error) < 0)
+      g_message ("Waiting review not merged: %s", review_error->message);
   }
 
   return g_steal_pointer (&results);

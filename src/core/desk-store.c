@@ -130,6 +130,41 @@ static const char * const migrations[] = {
   "  target TEXT NOT NULL,"
   "  assigned INTEGER NOT NULL,"
   "  PRIMARY KEY (axis_id, target)) WITHOUT ROWID;",
+
+  /* 4 → 5: review sessions, the current state of every reviewed fact, the
+   * log of every change, events waiting for their document, and the files
+   * already merged */
+  "CREATE TABLE review_sessions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  reviewer TEXT NOT NULL,"
+  "  started TEXT NOT NULL,"
+  "  ended TEXT,"
+  "  origin TEXT);"
+  "CREATE TABLE review_state ("
+  "  target TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  value TEXT,"
+  "  PRIMARY KEY (target, field)) WITHOUT ROWID;"
+  "CREATE TABLE review_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  session_id INTEGER NOT NULL REFERENCES review_sessions (id),"
+  "  time TEXT NOT NULL,"
+  "  target TEXT NOT NULL,"
+  "  document_uid TEXT,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  state INTEGER NOT NULL DEFAULT 0,"
+  "  batch INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX review_events_target ON review_events (target);"
+  "CREATE TABLE review_pending ("
+  "  event_uid TEXT PRIMARY KEY,"
+  "  document_uid TEXT NOT NULL,"
+  "  session_uid TEXT NOT NULL,"
+  "  event TEXT NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -1059,7 +1094,7 @@ desk_store_list_facts (DeskStore             *self,
                   " FROM facts f JOIN documents d ON d.id = f.document_id"
                   " LEFT JOIN sections s ON s.document_id = f.document_id AND s.position = f.section"
                   " WHERE (?1 IS NULL OR f.kind = ?1) AND (?2 IS NULL OR f.modality = ?2)"
-                  " AND (?3 = 0 OR f.document_id = ?3)"
+                  " AND (?3 = 0 OR f.document_id = ?3) AND (?4 IS NULL OR f.uid = ?4)"
                   " ORDER BY f.document_id, f.start, f.\"end\" DESC, f.kind", error);
   if (stmt == NULL)
     return NULL;
@@ -1068,6 +1103,8 @@ desk_store_list_facts (DeskStore             *self,
   if (filter != NULL && filter->modality >= 0)
     sqlite3_bind_text (stmt, 2, desk_modality_to_string (filter->modality), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, filter ? filter->document_id : 0);
+  if (filter != NULL && filter->uid != NULL)
+    sqlite3_bind_text (stmt, 4, filter->uid, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1098,6 +1135,28 @@ desk_store_list_facts (DeskStore             *self,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+/* One fact by its uid, or NULL with an error naming it. */
+DeskFactRow *
+desk_store_get_fact (DeskStore   *self,
+                     const char  *uid,
+                     GError     **error)
+{
+  DeskFactFilter filter = { -1, -1, 0, uid };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+
+  if (!(rows = desk_store_list_facts (self, &filter, error)))
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("There is no fact “%s” in the library"), uid);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (rows, 0);
 }
 
 gint64
@@ -1879,4 +1938,19 @@ desk_store_list_fact_axes (DeskStore   *self,
       return NULL;
     }
   return g_strv_builder_end (builder);
+}
+
+/* Review is in desk-review.c; it reaches the connection through this. */
+sqlite3 *
+desk_store_get_db (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  return self->db;
+}
+
+gboolean
+desk_store_set_error_from_db (DeskStore  *self,
+                              GError    **error)
+{
+  return set_sql_error (self, error);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "desk-axes.h"
 #include "desk-document.h"
@@ -24,7 +25,7 @@ typedef enum
   DESK_STORE_ERROR_QUERY,
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 4
+#define DESK_STORE_SCHEMA_VERSION 5
 
 /* A stored fact, with what locates it in the library */
 typedef struct
@@ -59,9 +60,11 @@ typedef struct
   int kind;          /* DeskFactKind, or -1 for any */
   int modality;      /* DeskModality, or -1 for any */
   gint64 document_id; /* 0 for any */
+  const char *uid;    /* NULL for any */
 } DeskFactFilter;
 
 void desk_fact_row_free (DeskFactRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskFactRow, desk_fact_row_free)
 
 #define DESK_TYPE_STORE (desk_store_get_type ())
 G_DECLARE_FINAL_TYPE (DeskStore, desk_store, DESK, STORE, GObject)
@@ -116,6 +119,9 @@ gboolean      desk_store_replace_facts     (DeskStore           *self,
 GPtrArray    *desk_store_list_facts        (DeskStore           *self,
                                             const DeskFactFilter *filter,
                                             GError             **error);
+DeskFactRow  *desk_store_get_fact          (DeskStore           *self,
+                                            const char          *uid,
+                                            GError             **error);
 gint64        desk_store_count_facts       (DeskStore           *self,
                                             GError             **error);
 gboolean      desk_store_update_conflicts  (DeskStore           *self,
@@ -144,6 +150,10 @@ GStrv         desk_store_list_fact_axes    (DeskStore           *self,
 gboolean      desk_store_merge_found_axis  (DeskStore           *self,
                                             const char          *found_id,
                                             const char          *axis_id,
+                                            GError             **error);
+
+sqlite3      *desk_store_get_db            (DeskStore           *self);
+gboolean      desk_store_set_error_from_db (DeskStore           *self,
                                             GError             **error);
 
 G_END_DECLS

@@ -1,0 +1,1316 @@
+/* desk-review.c: officers' review of facts — sessions, a log of every change,
+ * undo and redo, and review files exchanged between copies of a library
+ *
+ * Every change is an event (target uid, field, old value, new value) in a
+ * session; review_state holds what the events add up to.  Events are keyed
+ * by uids computed from content, so that two copies of a library built
+ * from the same sources agree on them whatever their rowids.  An event's
+ * state: 0 in force, 1 undone (redo can bring it back), 2 undone and
+ * passed over by a later change, 3 another officer's change declined. */
+#define G_LOG_DOMAIN "desk-review"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "desk-review.h"
+
+G_DEFINE_QUARK (desk-review-error-quark, desk_review_error)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static const char * const statuses[] = { "pending", "approved", "rejected", NULL };
+
+void
+desk_review_session_free (DeskReviewSession *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->uid);
+  g_free (s->name);
+  g_free (s->reviewer);
+  g_free (s->started);
+  g_free (s->ended);
+  g_free (s->origin);
+  g_free (s);
+}
+
+void
+desk_review_event_free (DeskReviewEvent *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->uid);
+  g_free (e->session_name);
+  g_free (e->reviewer);
+  g_free (e->time);
+  g_free (e->target);
+  g_free (e->field);
+  g_free (e->old_value);
+  g_free (e->new_value);
+  g_free (e);
+}
+
+void
+desk_review_conflict_free (DeskReviewConflict *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->target);
+  g_free (c->document_uid);
+  g_free (c->field);
+  g_free (c->mine);
+  g_free (c->theirs);
+  g_free (c->old_value);
+  g_free (c->event_uid);
+  g_free (c->session_uid);
+  g_free (c->time);
+  g_free (c);
+}
+
+void
+desk_review_import_free (DeskReviewImport *import)
+{
+  if (import == NULL)
+    return;
+  g_clear_pointer (&import->conflicts, g_ptr_array_unref);
+  g_free (import->session_name);
+  g_free (import->reviewer);
+  g_free (import);
+}
+
+static sqlite3_stmt *
+prepare (DeskStore   *store,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (desk_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      desk_store_set_error_from_db (store, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+exec (DeskStore   *store,
+      const char  *sql,
+      GError     **error)
+{
+  if (sqlite3_exec (desk_store_get_db (store), sql, NULL, NULL, NULL) != SQLITE_OK)
+    return desk_store_set_error_from_db (store, error);
+  return TRUE;
+}
+
+static void
+rollback (DeskStore *store)
+{
+  sqlite3_exec (desk_store_get_db (store), "ROLLBACK", NULL, NULL, NULL);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static char *
+now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format_iso8601 (now);
+}
+
+static gboolean
+valid_field (const char *field)
+{
+  return g_str_equal (field, "status") || g_str_equal (field, "note") || g_str_equal (field, "text") ||
+         g_str_equal (field, "value") || (g_str_has_prefix (field, "axis:") && field[5] != '\0');
+}
+
+static DeskReviewSession *
+session_from_row (sqlite3_stmt *stmt)
+{
+  DeskReviewSession *s = g_new0 (DeskReviewSession, 1);
+
+  s->id = sqlite3_column_int64 (stmt, 0);
+  s->uid = dup_column (stmt, 1);
+  s->name = dup_column (stmt, 2);
+  s->reviewer = dup_column (stmt, 3);
+  s->started = dup_column (stmt, 4);
+  s->ended = dup_column (stmt, 5);
+  s->origin = dup_column (stmt, 6);
+  s->n_events = sqlite3_column_int (stmt, 7);
+  return s;
+}
+
+#define SESSION_COLUMNS "s.id, s.uid, s.name, s.reviewer, s.started, s.ended, s.origin," \
+  " (SELECT count (*) FROM review_events e WHERE e.session_id = s.id AND e.state = 0)"
+
+/* Starts a named session for @reviewer; a session still open is ended. */
+DeskReviewSession *
+desk_review_start (DeskStore   *store,
+                   const char  *name,
+                   const char  *reviewer,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uid = g_uuid_string_random ();
+  g_autofree char *now = now_iso ();
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL && reviewer != NULL, NULL);
+
+  if (!exec (store, "BEGIN IMMEDIATE", error))
+    return NULL;
+  if (!(stmt = prepare (store, "UPDATE review_sessions SET ended = ? WHERE ended IS NULL AND origin IS NULL", error)))
+    goto fail;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      desk_store_set_error_from_db (store, error);
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!(stmt = prepare (store, "INSERT INTO review_sessions (uid, name, reviewer, started) VALUES (?, ?, ?, ?)", error)))
+    goto fail;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, reviewer, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      desk_store_set_error_from_db (store, error);
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!exec (store, "COMMIT", error))
+    goto fail;
+  return desk_review_current (store, error);
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (store);
+  return NULL;
+}
+
+gboolean
+desk_review_end (DeskStore  *store,
+                 GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_iso ();
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+
+  if (!(stmt = prepare (store, "UPDATE review_sessions SET ended = ? WHERE ended IS NULL AND origin IS NULL", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return desk_store_set_error_from_db (store, error);
+  if (sqlite3_changes (desk_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NO_SESSION, _("No review session is open"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The open session, or NULL (without an error) when none is open. */
+DeskReviewSession *
+desk_review_current (DeskStore  *store,
+                     GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  if (!(stmt = prepare (store, "SELECT " SESSION_COLUMNS " FROM review_sessions s"
+                               " WHERE s.ended IS NULL AND s.origin IS NULL ORDER BY s.id DESC LIMIT 1", error)))
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return session_from_row (stmt);
+  if (rc != SQLITE_DONE)
+    desk_store_set_error_from_db (store, error);
+  return NULL;
+}
+
+GPtrArray *
+desk_review_list_sessions (DeskStore  *store,
+                           GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_review_session_free);
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  if (!(stmt = prepare (store, "SELECT " SESSION_COLUMNS " FROM review_sessions s ORDER BY s.started DESC, s.id DESC", error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sessions, session_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      desk_store_set_error_from_db (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&sessions);
+}
+
+/* What the review says of @field of @target; statuses default to "pending". */
+char *
+desk_review_get (DeskStore  *store,
+                 const char *target,
+                 const char *field)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  if (g_str_has_prefix (field, "axis:"))
+    {
+      if (!(stmt = prepare (store, "SELECT CASE assigned WHEN 1 THEN 'assigned' ELSE 'unassigned' END"
+                                   " FROM axis_overrides WHERE axis_id = ? AND target = ?", NULL)))
+        return NULL;
+      sqlite3_bind_text (stmt, 1, field + 5, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, target, -1, SQLITE_STATIC);
+    }
+  else
+    {
+      if (!(stmt = prepare (store, "SELECT value FROM review_state WHERE target = ? AND field = ?", NULL)))
+        return NULL;
+      sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return dup_column (stmt, 0);
+  return g_str_equal (field, "status") ? g_strdup ("pending") : NULL;
+}
+
+/* Every reviewed fact's status (uid → "approved"/"rejected"/"pending"). */
+GHashTable *
+desk_review_statuses (DeskStore  *store,
+                      GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTable *map;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  if (!(stmt = prepare (store, "SELECT target, value FROM review_state WHERE field = 'status'", error)))
+    return NULL;
+  map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (map, dup_column (stmt, 0), dup_column (stmt, 1));
+  if (rc != SQLITE_DONE)
+    {
+      desk_store_set_error_from_db (store, error);
+      g_hash_table_unref (map);
+      return NULL;
+    }
+  return map;
+}
+
+/* Writes a field's value, inside a transaction the caller holds. */
+static gboolean
+write_value (DeskStore   *store,
+             const char  *target,
+             const char  *field,
+             const char  *value,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (g_str_has_prefix (field, "axis:"))
+    {
+      if (value == NULL)
+        stmt = prepare (store, "DELETE FROM axis_overrides WHERE axis_id = ?1 AND target = ?2", error);
+      else
+        stmt = prepare (store, "INSERT INTO axis_overrides (axis_id, target, assigned) VALUES (?1, ?2, ?3)"
+                               " ON CONFLICT (axis_id, target) DO UPDATE SET assigned = excluded.assigned", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, field + 5, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, target, -1, SQLITE_STATIC);
+      if (value != NULL)
+        sqlite3_bind_int (stmt, 3, g_str_equal (value, "assigned") ? 1 : 0);
+    }
+  else
+    {
+      if (value == NULL || (g_str_equal (field, "status") && g_str_equal (value, "pending")))
+        stmt = prepare (store, "DELETE FROM review_state WHERE target = ?1 AND field = ?2", error);
+      else
+        stmt = prepare (store, "INSERT INTO review_state (target, field, value) VALUES (?1, ?2, ?3)"
+                               " ON CONFLICT (target, field) DO UPDATE SET value = excluded.value", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+      if (value != NULL && !(g_str_equal (field, "status") && g_str_equal (value, "pending")))
+        sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
+    }
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return desk_store_set_error_from_db (store, error);
+  return TRUE;
+}
+
+static char *
+document_of (DeskStore  *store,
+             const char *target)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT d.uid FROM facts f JOIN documents d ON d.id = f.document_id"
+                                                 " WHERE f.uid = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return dup_column (stmt, 0);
+  return NULL;
+}
+
+static gboolean
+insert_event (DeskStore   *store,
+              const char  *uid,
+              gint64       session_id,
+              const char  *time,
+              const char  *target,
+              const char  *document_uid,
+              const char  *field,
+              const char  *old_value,
+              const char  *new_value,
+              int          state,
+              gint64       batch,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (store, "INSERT INTO review_events (uid, session_id, time, target, document_uid, field, old_value,"
+                         " new_value, state, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, session_id);
+  sqlite3_bind_text (stmt, 3, time, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, target, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, document_uid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, new_value, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, state);
+  sqlite3_bind_int64 (stmt, 10, batch);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return desk_store_set_error_from_db (store, error);
+  return TRUE;
+}
+
+static gboolean
+fact_exists (DeskStore  *store,
+             const char *target)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT 1 FROM facts WHERE uid = ?", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gboolean
+check_change (const char  *field,
+              const char  *value,
+              GError     **error)
+{
+  if (!valid_field (field))
+    {
+      g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD,
+                   _("“%s” is not something a review can change (status, note, text, value or axis:ID)"), field);
+      return FALSE;
+    }
+  if (g_str_equal (field, "status") && (value == NULL || !g_strv_contains (statuses, value)))
+    {
+      g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD,
+                   _("“%s” is not a review status (pending, approved or rejected)"), value ? value : "");
+      return FALSE;
+    }
+  if (g_str_has_prefix (field, "axis:") && value != NULL &&
+      !g_str_equal (value, "assigned") && !g_str_equal (value, "unassigned"))
+    {
+      g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD,
+                   _("“%s” is not an axis assignment (assigned or unassigned)"), value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The reviewer of the officer's latest session: the name is remembered in
+ * the library.  Before any session, the user's own name. */
+char *
+desk_review_default_reviewer (DeskStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *name;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  stmt = prepare (store, "SELECT reviewer FROM review_sessions WHERE origin IS NULL ORDER BY id DESC LIMIT 1", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    return dup_column (stmt, 0);
+  name = g_get_real_name ();
+  if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
+    name = g_get_user_name ();
+  return g_strdup (name);
+}
+
+/* The open session, or one started for the officer when none is open. */
+static DeskReviewSession *
+session_for_change (DeskStore  *store,
+                    GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  DeskReviewSession *session = desk_review_current (store, &local_error);
+
+  if (session == NULL && local_error == NULL)
+    {
+      g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+      g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+      /* TRANSLATORS: name of a review session started for the officer; %s is the date */
+      g_autofree char *name = g_strdup_printf (_("Review of %s"), date);
+      g_autofree char *reviewer = desk_review_default_reviewer (store);
+
+      return desk_review_start (store, name, reviewer, error);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return session;
+}
+
+/* Changes @field of every fact in @targets to @value (NULL clears it), in
+ * one transaction, logging each change in the open session (one is started
+ * for the officer when none is open).  The changes are one step for undo.
+ * @n_changed, if not NULL, receives how many facts actually changed. */
+gboolean
+desk_review_set_many (DeskStore           *store,
+                      const char * const  *targets,
+                      const char          *field,
+                      const char          *value,
+                      guint               *n_changed,
+                      GError             **error)
+{
+  g_autoptr(DeskReviewSession) session = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_iso ();
+  gint64 batch;
+  guint changed = 0;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (targets != NULL && field != NULL, FALSE);
+
+  if (n_changed != NULL)
+    *n_changed = 0;
+  if (!check_change (field, value, error))
+    return FALSE;
+  for (guint i = 0; targets[i] != NULL; i++)
+    if (!fact_exists (store, targets[i]))
+      {
+        g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NOT_FOUND,
+                     _("There is no fact “%s” in the library"), targets[i]);
+        return FALSE;
+      }
+  if (targets[0] == NULL)
+    return TRUE;
+  if (!(session = session_for_change (store, error)))
+    return FALSE;
+
+  if (!exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!(stmt = prepare (store, "SELECT coalesce (max (batch), 0) + 1 FROM review_events", error)) ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      desk_store_set_error_from_db (store, error);
+      rollback (store);
+      return FALSE;
+    }
+  batch = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; targets[i] != NULL; i++)
+    {
+      g_autofree char *old = desk_review_get (store, targets[i], field);
+      g_autofree char *doc = NULL;
+      g_autofree char *uid = NULL;
+
+      if (g_strcmp0 (old, value) == 0 ||
+          (value == NULL && old != NULL && g_str_equal (field, "status") && g_str_equal (old, "pending")))
+        continue;
+      doc = document_of (store, targets[i]);
+      uid = g_uuid_string_random ();
+      /* a new change passes over what undo had taken back */
+      if ((changed == 0 && !exec (store, "UPDATE review_events SET state = 2 WHERE state = 1", error)) ||
+          !write_value (store, targets[i], field, value, error) ||
+          !insert_event (store, uid, session->id, now, targets[i], doc, field, old, value, 0, batch, error))
+        {
+          rollback (store);
+          return FALSE;
+        }
+      changed++;
+    }
+  if (!exec (store, "COMMIT", error))
+    {
+      rollback (store);
+      return FALSE;
+    }
+  if (n_changed != NULL)
+    *n_changed = changed;
+  return TRUE;
+}
+
+/* Changes @field of one fact; see desk_review_set_many(). */
+gboolean
+desk_review_set (DeskStore   *store,
+                 const char  *target,
+                 const char  *field,
+                 const char  *value,
+                 GError     **error)
+{
+  const char *targets[] = { target, NULL };
+
+  g_return_val_if_fail (target != NULL, FALSE);
+  return desk_review_set_many (store, targets, field, value, NULL, error);
+}
+
+/* Undo takes back the officer's latest step (every change of one batch),
+ * redo brings back the earliest step undone.  Only the officer's own
+ * changes are walked; a change that another officer's file has since
+ * changed again is passed over rather than undone over their value. */
+static gboolean
+step_back_or_forth (DeskStore  *store,
+                    gboolean    undo,
+                    gboolean   *done,
+                    GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) mark = NULL;
+  gint64 batch;
+  int rc;
+
+  *done = FALSE;
+  stmt = prepare (store, undo ? "SELECT e.batch FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
+                                " WHERE e.state = 0 AND s.origin IS NULL AND e.batch > 0 ORDER BY e.id DESC LIMIT 1"
+                              : "SELECT batch FROM review_events WHERE state = 1 ORDER BY id ASC LIMIT 1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+  batch = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  stmt = prepare (store, undo ? "SELECT id, target, field, new_value, old_value FROM review_events"
+                                " WHERE batch = ? AND state = 0 ORDER BY id DESC"
+                              : "SELECT id, target, field, old_value, new_value FROM review_events"
+                                " WHERE batch = ? AND state = 1 ORDER BY id ASC",
+                  error);
+  mark = prepare (store, "UPDATE review_events SET state = ? WHERE id = ?", error);
+  if (stmt == NULL || mark == NULL)
+    {
+      rollback (store);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, batch);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *target = (const char *) sqlite3_column_text (stmt, 1);
+      const char *field = (const char *) sqlite3_column_text (stmt, 2);
+      const char *from = (const char *) sqlite3_column_text (stmt, 3);
+      const char *to = (const char *) sqlite3_column_text (stmt, 4);
+      g_autofree char *current = desk_review_get (store, target, field);
+      gboolean still = g_strcmp0 (current, from) == 0 ||
+                       (from == NULL && g_str_equal (field, "status") && g_strcmp0 (current, "pending") == 0);
+
+      if (still && !write_value (store, target, field, to, error))
+        {
+          rollback (store);
+          return FALSE;
+        }
+      sqlite3_reset (mark);
+      sqlite3_bind_int (mark, 1, !still ? 2 : undo ? 1 : 0);
+      sqlite3_bind_int64 (mark, 2, sqlite3_column_int64 (stmt, 0));
+      if (sqlite3_step (mark) != SQLITE_DONE)
+        {
+          desk_store_set_error_from_db (store, error);
+          rollback (store);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      desk_store_set_error_from_db (store, error);
+      rollback (store);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&mark, sqlite3_finalize);
+  if (!exec (store, "COMMIT", error))
+    {
+      rollback (store);
+      return FALSE;
+    }
+  *done = TRUE;
+  return TRUE;
+}
+
+/* Takes back the last step in force; @done says whether there was one. */
+gboolean
+desk_review_undo (DeskStore  *store,
+                  gboolean   *done,
+                  GError    **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  return step_back_or_forth (store, TRUE, done, error);
+}
+
+gboolean
+desk_review_redo (DeskStore  *store,
+                  gboolean   *done,
+                  GError    **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  return step_back_or_forth (store, FALSE, done, error);
+}
+
+/* Whether there is a step to undo or to redo (for the window's actions). */
+void
+desk_review_can_undo_redo (DeskStore *store,
+                           gboolean  *can_undo,
+                           gboolean  *can_redo)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *can_undo = *can_redo = FALSE;
+  stmt = prepare (store, "SELECT EXISTS (SELECT 1 FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
+                         "  WHERE e.state = 0 AND s.origin IS NULL AND e.batch > 0),"
+                         " EXISTS (SELECT 1 FROM review_events WHERE state = 1)", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *can_undo = sqlite3_column_int (stmt, 0);
+      *can_redo = sqlite3_column_int (stmt, 1);
+    }
+}
+
+/* Who changed what of @target, and when, oldest first. */
+GPtrArray *
+desk_review_history (DeskStore   *store,
+                     const char  *target,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_review_event_free);
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  stmt = prepare (store, "SELECT e.uid, s.name, s.reviewer, e.time, e.target, e.field, e.old_value, e.new_value"
+                         " FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
+                         " WHERE e.target = ? AND e.state = 0 ORDER BY e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskReviewEvent *e = g_new0 (DeskReviewEvent, 1);
+
+      e->uid = dup_column (stmt, 0);
+      e->session_name = dup_column (stmt, 1);
+      e->reviewer = dup_column (stmt, 2);
+      e->time = dup_column (stmt, 3);
+      e->target = dup_column (stmt, 4);
+      e->field = dup_column (stmt, 5);
+      e->old_value = dup_column (stmt, 6);
+      e->new_value = dup_column (stmt, 7);
+      g_ptr_array_add (events, e);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      desk_store_set_error_from_db (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+static void
+add_member (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Writes the events of a session (@session_id 0: the open one, else the
+ * latest local one) to @path, atomically, with the library's document uids. */
+gboolean
+desk_review_export (DeskStore   *store,
+                    gint64       session_id,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) write_error = NULL;
+  gsize len;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  stmt = prepare (store, session_id > 0
+                         ? "SELECT " SESSION_COLUMNS " FROM review_sessions s WHERE s.id = ?"
+                         : "SELECT " SESSION_COLUMNS " FROM review_sessions s WHERE s.origin IS NULL"
+                           " ORDER BY s.ended IS NOT NULL, s.id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (session_id > 0)
+    sqlite3_bind_int64 (stmt, 1, session_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NO_SESSION,
+                           session_id > 0 ? _("There is no such review session") : _("There is no review session to export"));
+      return FALSE;
+    }
+
+  json_builder_begin_object (builder);
+  add_member (builder, "format", DESK_REVIEW_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, DESK_REVIEW_VERSION);
+  json_builder_set_member_name (builder, "session");
+  json_builder_begin_object (builder);
+  add_member (builder, "uid", (const char *) sqlite3_column_text (stmt, 1));
+  add_member (builder, "name", (const char *) sqlite3_column_text (stmt, 2));
+  add_member (builder, "reviewer", (const char *) sqlite3_column_text (stmt, 3));
+  add_member (builder, "started", (const char *) sqlite3_column_text (stmt, 4));
+  add_member (builder, "ended", (const char *) sqlite3_column_text (stmt, 5));
+  json_builder_end_object (builder);
+  session_id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  json_builder_set_member_name (builder, "library");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_array (builder);
+  if (!(stmt = prepare (store, "SELECT uid FROM documents ORDER BY uid", error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  if (!(stmt = prepare (store, "SELECT uid, time, target, document_uid, field, old_value, new_value FROM review_events"
+                               " WHERE session_id = ? AND state = 0 ORDER BY id", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      add_member (builder, "uid", (const char *) sqlite3_column_text (stmt, 0));
+      add_member (builder, "time", (const char *) sqlite3_column_text (stmt, 1));
+      add_member (builder, "target", (const char *) sqlite3_column_text (stmt, 2));
+      add_member (builder, "document", (const char *) sqlite3_column_text (stmt, 3));
+      add_member (builder, "field", (const char *) sqlite3_column_text (stmt, 4));
+      add_member (builder, "old", (const char *) sqlite3_column_text (stmt, 5));
+      add_member (builder, "new", (const char *) sqlite3_column_text (stmt, 6));
+      json_builder_end_object (builder);
+    }
+  if (rc != SQLITE_DONE)
+    return desk_store_set_error_from_db (store, error);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  data = json_generator_to_data (generator, &len);
+  /* written to a temporary file and renamed: never half a file at @path */
+  if (!g_file_set_contents (path, data, len, &write_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the review file “%s”: %s"), path, write_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *uid;
+  const char *time;
+  const char *target;
+  const char *document;
+  const char *field;
+  const char *old_value;
+  const char *new_value;
+} FileEvent;
+
+static gboolean
+bad_file (GError     **error,
+          const char  *path,
+          const char  *what)
+{
+  g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_BAD_FILE, _("“%s” cannot be imported: %s"), path, what);
+  return FALSE;
+}
+
+/* A member that must be text (or null when @nullable). */
+static gboolean
+text_member (JsonObject  *object,
+             const char  *name,
+             gboolean     nullable,
+             const char **out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return nullable;
+  if (JSON_NODE_HOLDS_NULL (node))
+    return nullable;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+library_has_document (DeskStore  *store,
+                      const char *uid)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT 1 FROM documents WHERE uid = ?", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gboolean
+event_known (DeskStore  *store,
+             const char *uid)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT 1 FROM review_events WHERE uid = ?1"
+                                                 " UNION ALL SELECT 1 FROM review_pending WHERE event_uid = ?1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gint64
+ensure_imported_session (DeskStore   *store,
+                         JsonObject  *session,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *uid = json_object_get_string_member (session, "uid");
+  g_autofree char *local_uid = g_strconcat ("imported:", uid, NULL);
+
+  if (!(stmt = prepare (store, "SELECT id FROM review_sessions WHERE uid = ?", error)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, local_uid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!(stmt = prepare (store, "INSERT INTO review_sessions (uid, name, reviewer, started, ended, origin)"
+                               " VALUES (?, ?, ?, ?, ?, ?)", error)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, local_uid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, json_object_get_string_member (session, "name"), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, json_object_get_string_member (session, "reviewer"), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, json_object_get_string_member (session, "started"), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, json_object_get_string_member_with_default (session, "ended", NULL), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, uid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      desk_store_set_error_from_db (store, error);
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (desk_store_get_db (store));
+}
+
+/* Applies one of another officer's events: in force when nobody here
+ * changed the field since, a conflict when both did, nothing when it is
+ * already so, pending when its document is not in this library. */
+static gboolean
+merge_event (DeskStore         *store,
+             gint64             session_id,
+             const char        *session_uid,
+             const FileEvent   *e,
+             const char        *raw,
+             DeskReviewImport  *result,
+             GError           **error)
+{
+  g_autofree char *current = NULL;
+
+  if (event_known (store, e->uid))
+    {
+      result->unchanged++;
+      return TRUE;
+    }
+  if (!library_has_document (store, e->document) || !fact_exists (store, e->target))
+    {
+      g_autoptr(sqlite3_stmt) stmt = prepare (store, "INSERT OR IGNORE INTO review_pending (event_uid, document_uid,"
+                                                     " session_uid, event) VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, e->uid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, e->document, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, session_uid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, raw, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return desk_store_set_error_from_db (store, error);
+      result->pending++;
+      return TRUE;
+    }
+
+  current = desk_review_get (store, e->target, e->field);
+  if (g_strcmp0 (current, e->new_value) == 0)
+    {
+      result->unchanged++;
+      return insert_event (store, e->uid, session_id, e->time, e->target, e->document, e->field,
+                           e->old_value, e->new_value, 0, 0, error);
+    }
+  if (g_strcmp0 (current, e->old_value) == 0 ||
+      (current != NULL && e->old_value == NULL && g_str_equal (e->field, "status") && g_str_equal (current, "pending")))
+    {
+      result->applied++;
+      return write_value (store, e->target, e->field, e->new_value, error) &&
+             insert_event (store, e->uid, session_id, e->time, e->target, e->document, e->field,
+                           e->old_value, e->new_value, 0, 0, error);
+    }
+
+  {
+    DeskReviewConflict *c = g_new0 (DeskReviewConflict, 1);
+
+    c->target = g_strdup (e->target);
+    c->document_uid = g_strdup (e->document);
+    c->field = g_strdup (e->field);
+    c->mine = g_strdup (current);
+    c->theirs = g_strdup (e->new_value);
+    c->old_value = g_strdup (e->old_value);
+    c->event_uid = g_strdup (e->uid);
+    c->session_uid = g_strdup (session_uid);
+    c->time = g_strdup (e->time);
+    g_ptr_array_add (result->conflicts, c);
+  }
+  return TRUE;
+}
+
+/* Merges another officer's review file.  The whole file is checked before
+ * anything is written, and applied in one transaction: a bad file leaves
+ * the library as it was. */
+DeskReviewImport *
+desk_review_import (DeskStore   *store,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(DeskReviewImport) result = g_new0 (DeskReviewImport, 1);
+  g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (FileEvent));
+  g_autoptr(GPtrArray) raws = g_ptr_array_new_with_free_func (g_free);
+  JsonObject *root, *session;
+  JsonNode *node;
+  JsonArray *list;
+  const char *format;
+  gint64 session_id;
+  const char *dummy;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  result->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_review_conflict_free);
+
+  if (!json_parser_load_from_file (parser, path, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_BAD_FILE, _("“%s” does not exist"), path);
+          return NULL;
+        }
+      {
+        /* TRANSLATORS: the parser's own message follows */
+        g_autofree char *what = g_strdup_printf (_("it is not valid JSON, or it is cut short (%s)"), local_error->message);
+        bad_file (error, path, what);
+      }
+      return NULL;
+    }
+  node = json_parser_get_root (parser);
+  if (node == NULL)
+    {
+      bad_file (error, path, _("it is empty"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      bad_file (error, path, _("it is not a Dialogue Desk review file"));
+      return NULL;
+    }
+  root = json_node_get_object (node);
+  format = json_object_get_string_member_with_default (root, "format", NULL);
+  if (json_object_has_member (root, "format") &&
+      json_node_get_value_type (json_object_get_member (root, "format")) != G_TYPE_STRING)
+    format = NULL;
+  if (g_strcmp0 (format, DESK_REVIEW_FORMAT) != 0)
+    {
+      bad_file (error, path, _("it is not a Dialogue Desk review file"));
+      return NULL;
+    }
+  node = json_object_get_member (root, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      bad_file (error, path, _("its “version” is missing or is not a number"));
+      return NULL;
+    }
+  if (json_node_get_int (node) > DESK_REVIEW_VERSION)
+    {
+      g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NEWER_FILE,
+                   _("“%s” was written by a newer version of Dialogue Desk (review format %d; this version reads up to %d)"),
+                   path, (int) json_node_get_int (node), DESK_REVIEW_VERSION);
+      return NULL;
+    }
+  node = json_object_get_member (root, "session");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      bad_file (error, path, _("it has no “session”"));
+      return NULL;
+    }
+  session = json_node_get_object (node);
+  if (!text_member (session, "uid", FALSE, &dummy) || !text_member (session, "name", FALSE, &dummy) ||
+      !text_member (session, "reviewer", FALSE, &dummy) || !text_member (session, "started", FALSE, &dummy) ||
+      !text_member (session, "ended", TRUE, &dummy))
+    {
+      bad_file (error, path, _("its “session” needs “uid”, “name”, “reviewer” and “started” as text"));
+      return NULL;
+    }
+  node = json_object_get_member (root, "events");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      bad_file (error, path, _("it has no list of “events”"));
+      return NULL;
+    }
+  list = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *item = json_array_get_element (list, i);
+      JsonObject *object;
+      FileEvent e = { 0 };
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        {
+          g_autofree char *what = g_strdup_printf (_("event %u is not an object"), i + 1);
+          bad_file (error, path, what);
+          return NULL;
+        }
+      object = json_node_get_object (item);
+      if (!text_member (object, "uid", FALSE, &e.uid) || !text_member (object, "time", FALSE, &e.time) ||
+          !text_member (object, "target", FALSE, &e.target) || !text_member (object, "document", FALSE, &e.document) ||
+          !text_member (object, "field", FALSE, &e.field) || !text_member (object, "old", TRUE, &e.old_value) ||
+          !text_member (object, "new", TRUE, &e.new_value))
+        {
+          g_autofree char *what = g_strdup_printf (_("event %u needs “uid”, “time”, “target”, “document” and “field” as text, "
+                                                     "and “old” and “new” as text or null"), i + 1);
+          bad_file (error, path, what);
+          return NULL;
+        }
+      if (!valid_field (e.field))
+        {
+          g_autofree char *what = g_strdup_printf (_("event %u changes “%s”, which a review cannot change"), i + 1, e.field);
+          bad_file (error, path, what);
+          return NULL;
+        }
+      if (!check_change (e.field, e.new_value, NULL))
+        {
+          g_autofree char *what = g_strdup_printf (_("event %u gives “%s” the value “%s”, which it cannot take"),
+                                                   i + 1, e.field, e.new_value ? e.new_value : "null");
+          bad_file (error, path, what);
+          return NULL;
+        }
+      g_array_append_val (events, e);
+      g_ptr_array_add (raws, json_to_string (item, FALSE));
+    }
+
+  result->session_name = g_strdup (json_object_get_string_member (session, "name"));
+  result->reviewer = g_strdup (json_object_get_string_member (session, "reviewer"));
+
+  if (!exec (store, "BEGIN IMMEDIATE", error))
+    return NULL;
+  session_id = ensure_imported_session (store, session, error);
+  if (session_id == 0)
+    {
+      rollback (store);
+      return NULL;
+    }
+  for (guint i = 0; i < events->len; i++)
+    if (!merge_event (store, session_id, json_object_get_string_member (session, "uid"),
+                      &g_array_index (events, FileEvent, i), g_ptr_array_index (raws, i), result, error))
+      {
+        rollback (store);
+        return NULL;
+      }
+  if (!exec (store, "COMMIT", error))
+    {
+      rollback (store);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+/* Settles a conflict: @theirs takes the other officer's value, else ours
+ * stays; either way the decision is logged, and the same file merged again
+ * does not ask again. */
+gboolean
+desk_review_resolve (DeskStore           *store,
+                     DeskReviewConflict  *conflict,
+                     gboolean             theirs,
+                     GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 session_id;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (conflict != NULL, FALSE);
+
+  if (!(stmt = prepare (store, "SELECT id FROM review_sessions WHERE origin = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, conflict->session_uid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NO_SESSION, _("There is no such review session"));
+      return FALSE;
+    }
+  session_id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if ((theirs && !write_value (store, conflict->target, conflict->field, conflict->theirs, error)) ||
+      !insert_event (store, conflict->event_uid, session_id, conflict->time, conflict->target, conflict->document_uid,
+                     conflict->field, theirs ? conflict->mine : conflict->old_value, conflict->theirs, theirs ? 0 : 3, 0, error) ||
+      !exec (store, "COMMIT", error))
+    {
+      rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Events that waited for their document: merged now that it is here.
+ * Returns how many were merged (conflicts among them are left pending). */
+int
+desk_review_apply_pending (DeskStore  *store,
+                           GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  int applied = 0;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), -1);
+
+  if (!(stmt = prepare (store, "SELECT p.event_uid, p.session_uid, p.event FROM review_pending p"
+                               " WHERE p.document_uid IN (SELECT uid FROM documents) ORDER BY p.rowid", error)))
+    return -1;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, 4);
+      row[0] = dup_column (stmt, 0);
+      row[1] = dup_column (stmt, 1);
+      row[2] = dup_column (stmt, 2);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      desk_store_set_error_from_db (store, error);
+      return -1;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      g_autoptr(JsonNode) node = json_from_string (row[2], NULL);
+      g_autoptr(DeskReviewImport) result = g_new0 (DeskReviewImport, 1);
+      g_autoptr(sqlite3_stmt) find = NULL;
+      g_autoptr(sqlite3_stmt) drop = NULL;
+      JsonObject *o;
+      FileEvent e = { 0 };
+      gint64 session_id;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      o = json_node_get_object (node);
+      text_member (o, "uid", FALSE, &e.uid);
+      text_member (o, "time", FALSE, &e.time);
+      text_member (o, "target", FALSE, &e.target);
+      text_member (o, "document", FALSE, &e.document);
+      text_member (o, "field", FALSE, &e.field);
+      text_member (o, "old", TRUE, &e.old_value);
+      text_member (o, "new", TRUE, &e.new_value);
+      if (e.uid == NULL || e.target == NULL || e.field == NULL || !fact_exists (store, e.target))
+        continue;
+      result->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_review_conflict_free);
+
+      if (!(find = prepare (store, "SELECT id FROM review_sessions WHERE origin = ?", error)))
+        return -1;
+      sqlite3_bind_text (find, 1, row[1], -1, SQLITE_STATIC);
+      if (sqlite3_step (find) != SQLITE_ROW)
+        continue;
+      session_id = sqlite3_column_int64 (find, 0);
+
+      if (!exec (store, "BEGIN IMMEDIATE", error))
+        return -1;
+      if (!(drop = prepare (store, "DELETE FROM review_pending WHERE event_uid = ?", error)))
+        {
+          rollback (store);
+          return -1;
+        }
+      sqlite3_bind_text (drop, 1, e.uid, -1, SQLITE_STATIC);
+      if (sqlite3_step (drop) != SQLITE_DONE ||
+          !merge_event (store, session_id, row[1], &e, row[2], result, error))
+        {
+          rollback (store);
+          return -1;
+        }
+      if (result->conflicts->len > 0)
+        {
+          /* still undecided: keep it waiting for the officer */
+          rollback (store);
+          continue;
+        }
+      if (!exec (store, "COMMIT", error))
+        {
+          rollback (store);
+          return -1;
+        }
+      applied++;
+    }
+  return applied;
+}

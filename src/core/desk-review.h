@@ -1,0 +1,134 @@
+/* desk-review.h: officers' review of facts — sessions, a log of every change,
+ * undo and redo, and review files exchanged between copies of a library */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+#define DESK_REVIEW_ERROR (desk_review_error_quark ())
+
+typedef enum
+{
+  DESK_REVIEW_ERROR_NO_SESSION,
+  DESK_REVIEW_ERROR_INVALID_FIELD,
+  DESK_REVIEW_ERROR_NOT_FOUND,
+  DESK_REVIEW_ERROR_BAD_FILE,
+  DESK_REVIEW_ERROR_NEWER_FILE,
+} DeskReviewError;
+
+#define DESK_REVIEW_FORMAT "dialogue-desk-review"
+#define DESK_REVIEW_VERSION 1
+
+typedef struct
+{
+  gint64 id;
+  char *uid;
+  char *name;
+  char *reviewer;
+  char *started;
+  char *ended;
+  char *origin;      /* the session it was merged from, or NULL for a local one */
+  guint n_events;
+} DeskReviewSession;
+
+typedef struct
+{
+  char *uid;
+  char *session_name;
+  char *reviewer;
+  char *time;
+  char *target;
+  char *field;
+  char *old_value;
+  char *new_value;
+} DeskReviewEvent;
+
+typedef struct
+{
+  char *target;
+  char *document_uid;
+  char *field;
+  char *mine;
+  char *theirs;
+  char *old_value;
+  char *event_uid;
+  char *session_uid;
+  char *time;
+} DeskReviewConflict;
+
+typedef struct
+{
+  guint applied;
+  guint unchanged;
+  guint pending;
+  GPtrArray *conflicts;  /* DeskReviewConflict */
+  char *session_name;
+  char *reviewer;
+} DeskReviewImport;
+
+GQuark             desk_review_error_quark     (void);
+void               desk_review_session_free    (DeskReviewSession  *session);
+void               desk_review_event_free      (DeskReviewEvent    *event);
+void               desk_review_conflict_free   (DeskReviewConflict *conflict);
+void               desk_review_import_free     (DeskReviewImport   *import);
+
+DeskReviewSession *desk_review_start           (DeskStore          *store,
+                                                const char         *name,
+                                                const char         *reviewer,
+                                                GError            **error);
+gboolean           desk_review_end             (DeskStore          *store,
+                                                GError            **error);
+DeskReviewSession *desk_review_current         (DeskStore          *store,
+                                                GError            **error);
+char              *desk_review_default_reviewer (DeskStore         *store);
+GPtrArray         *desk_review_list_sessions   (DeskStore          *store,
+                                                GError            **error);
+char              *desk_review_get             (DeskStore          *store,
+                                                const char         *target,
+                                                const char         *field);
+GHashTable        *desk_review_statuses        (DeskStore          *store,
+                                                GError            **error);
+gboolean           desk_review_set             (DeskStore          *store,
+                                                const char         *target,
+                                                const char         *field,
+                                                const char         *value,
+                                                GError            **error);
+gboolean           desk_review_set_many        (DeskStore          *store,
+                                                const char * const *targets,
+                                                const char         *field,
+                                                const char         *value,
+                                                guint              *n_changed,
+                                                GError            **error);
+gboolean           desk_review_undo            (DeskStore          *store,
+                                                gboolean           *done,
+                                                GError            **error);
+gboolean           desk_review_redo            (DeskStore          *store,
+                                                gboolean           *done,
+                                                GError            **error);
+void               desk_review_can_undo_redo   (DeskStore          *store,
+                                                gboolean           *can_undo,
+                                                gboolean           *can_redo);
+GPtrArray         *desk_review_history         (DeskStore          *store,
+                                                const char         *target,
+                                                GError            **error);
+gboolean           desk_review_export          (DeskStore          *store,
+                                                gint64              session_id,
+                                                const char         *path,
+                                                GError            **error);
+DeskReviewImport  *desk_review_import          (DeskStore          *store,
+                                                const char         *path,
+                                                GError            **error);
+gboolean           desk_review_resolve         (DeskStore          *store,
+                                                DeskReviewConflict *conflict,
+                                                gboolean            theirs,
+                                                GError            **error);
+int                desk_review_apply_pending   (DeskStore          *store,
+                                                GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReviewSession, desk_review_session_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReviewImport, desk_review_import_free)
+
+G_END_DECLS

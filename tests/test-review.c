@@ -1,0 +1,640 @@
+/* test-review.c: review sessions, undo and redo, and review files merged
+ * between two libraries built from the same sources in different orders */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "desk-importer.h"
+#include "desk-review.h"
+#include "desk-store.h"
+#include "desk-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path_a;
+  char *path_b;
+  DeskStore *a;
+  DeskStore *b;
+  GPtrArray *uids;   /* facts of the samples, in library A's order */
+} Fixture;
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GPtrArray *
+sample_paths (gboolean reversed)
+{
+  const char *dir = g_getenv ("DIALOGUE_DESK_SAMPLES_DIR");
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (paths, compare_paths);
+  if (reversed)
+    for (guint i = 0, j = paths->len - 1; i < j; i++, j--)
+      {
+        gpointer t = paths->pdata[i];
+        paths->pdata[i] = paths->pdata[j];
+        paths->pdata[j] = t;
+      }
+  return paths;
+}
+
+/* Imports @paths one by one, as an officer adding files over days */
+static void
+import_into (const char *library,
+             GPtrArray  *paths)
+{
+  g_autoptr(DeskImporter) importer = desk_importer_new (library);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *one[] = { g_ptr_array_index (paths, i), NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) results = desk_importer_run (importer, one, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (results);
+    }
+}
+
+static DeskStore *
+open_library (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DeskStore *store = desk_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) forward = sample_paths (FALSE);
+  g_autoptr(GPtrArray) backward = sample_paths (TRUE);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = desk_test_make_tmpdir ();
+  f->path_a = g_build_filename (f->dir, "a.db", NULL);
+  f->path_b = g_build_filename (f->dir, "b.db", NULL);
+  import_into (f->path_a, forward);
+  import_into (f->path_b, backward);
+  f->a = open_library (f->path_a);
+  f->b = open_library (f->path_b);
+
+  rows = desk_store_list_facts (f->a, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, >=, 10);
+  f->uids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (f->uids, g_strdup (((DeskFactRow *) g_ptr_array_index (rows, i))->uid));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  g_clear_pointer (&f->uids, g_ptr_array_unref);
+  desk_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path_a);
+  g_free (f->path_b);
+}
+
+static const char *
+uid (Fixture *f,
+     guint    i)
+{
+  return g_ptr_array_index (f->uids, i);
+}
+
+static void
+set (DeskStore  *store,
+     const char *target,
+     const char *field,
+     const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_review_set (store, target, field, value, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_value (DeskStore  *store,
+              const char *target,
+              const char *field,
+              const char *expected)
+{
+  g_autofree char *value = desk_review_get (store, target, field);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* The library file after a checkpoint: what a backup would copy */
+static char *
+library_checksum (DeskStore  *store,
+                  const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_cmpint (sqlite3_exec (desk_store_get_db (store), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static void
+test_same_uids (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = desk_store_list_facts (f->b, NULL, NULL);
+  g_autoptr(GHashTable) in_b = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(DeskDocument) first_a = NULL;
+  g_autoptr(DeskDocument) first_b = NULL;
+
+  /* the rowids differ … */
+  first_a = desk_store_get_document (f->a, 1, NULL);
+  first_b = desk_store_get_document (f->b, 1, NULL);
+  g_assert_cmpstr (desk_document_get_uid (first_a), !=, desk_document_get_uid (first_b));
+
+  /* … the facts' uids do not */
+  g_assert_cmpuint (rows->len, ==, f->uids->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_add (in_b, ((DeskFactRow *) g_ptr_array_index (rows, i))->uid);
+  for (guint i = 0; i < f->uids->len; i++)
+    g_assert_true (g_hash_table_contains (in_b, uid (f, i)));
+}
+
+static void
+test_sessions (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReviewSession) first = NULL;
+  g_autoptr(DeskReviewSession) second = NULL;
+  g_autoptr(DeskReviewSession) current = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autofree char *remembered = NULL;
+
+  /* a change without a session starts one */
+  set (f->a, uid (f, 0), "status", "approved");
+  current = desk_review_current (f->a, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (current);
+  g_assert_cmpuint (current->n_events, ==, 1);
+  g_clear_pointer (&current, desk_review_session_free);
+
+  first = desk_review_start (f->a, "Money figures", "Ana Torres", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first->reviewer, ==, "Ana Torres");
+  remembered = desk_review_default_reviewer (f->a);
+  g_assert_cmpstr (remembered, ==, "Ana Torres");
+
+  set (f->a, uid (f, 1), "note", "Ask the embassy");
+  set (f->a, uid (f, 1), "note", "Ask the embassy");  /* no change, no event */
+  g_assert_true (desk_review_end (f->a, &error));
+  g_assert_no_error (error);
+  g_assert_false (desk_review_end (f->a, &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NO_SESSION);
+  g_clear_error (&error);
+  current = desk_review_current (f->a, &error);
+  g_assert_no_error (error);
+  g_assert_null (current);
+
+  second = desk_review_start (f->a, "Second pass", "Luis Paz", &error);
+  g_assert_no_error (error);
+  sessions = desk_review_list_sessions (f->a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 3);
+  g_assert_cmpstr (((DeskReviewSession *) g_ptr_array_index (sessions, 0))->name, ==, "Second pass");
+  g_assert_cmpstr (((DeskReviewSession *) g_ptr_array_index (sessions, 1))->name, ==, "Money figures");
+  g_assert_cmpuint (((DeskReviewSession *) g_ptr_array_index (sessions, 1))->n_events, ==, 1);
+  g_assert_nonnull (((DeskReviewSession *) g_ptr_array_index (sessions, 1))->ended);
+
+  /* what a review cannot change */
+  g_assert_false (desk_review_set (f->a, uid (f, 0), "status", "maybe", &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD);
+  g_clear_error (&error);
+  g_assert_false (desk_review_set (f->a, uid (f, 0), "kind", "money", &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD);
+  g_clear_error (&error);
+  g_assert_false (desk_review_set (f->a, "no-such-fact", "status", "approved", &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+}
+
+static void
+test_history_and_corrections (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReviewSession) session = desk_review_start (f->a, "Check", "Ana Torres", NULL);
+  g_autoptr(DeskFactRow) row = desk_store_get_fact (f->a, uid (f, 2), &error);
+  g_autoptr(GPtrArray) history = NULL;
+  DeskReviewEvent *e;
+
+  g_assert_no_error (error);
+  set (f->a, uid (f, 2), "value", "corrected value");
+  set (f->a, uid (f, 2), "status", "approved");
+  set (f->a, uid (f, 2), "status", "rejected");
+  assert_value (f->a, uid (f, 2), "value", "corrected value");
+  assert_value (f->a, uid (f, 2), "status", "rejected");
+
+  /* the extracted fact keeps its own value */
+  {
+    g_autoptr(DeskFactRow) again = desk_store_get_fact (f->a, uid (f, 2), &error);
+    g_assert_cmpstr (again->fact.value, ==, row->fact.value);
+  }
+
+  history = desk_review_history (f->a, uid (f, 2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  e = g_ptr_array_index (history, 2);
+  g_assert_cmpstr (e->field, ==, "status");
+  g_assert_cmpstr (e->old_value, ==, "approved");
+  g_assert_cmpstr (e->new_value, ==, "rejected");
+  g_assert_cmpstr (e->reviewer, ==, "Ana Torres");
+  g_assert_cmpstr (e->session_name, ==, "Check");
+  e = g_ptr_array_index (history, 0);
+  g_assert_null (e->old_value);
+
+  /* clearing a correction brings back the extracted value */
+  set (f->a, uid (f, 2), "value", NULL);
+  assert_value (f->a, uid (f, 2), "value", NULL);
+}
+
+static void
+test_undo_after_restart (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *selection[] = { uid (f, 3), uid (f, 4), uid (f, 5), NULL };
+  gboolean done, can_undo, can_redo;
+  guint changed;
+
+  set (f->a, uid (f, 0), "status", "approved");
+  set (f->a, uid (f, 0), "note", "first note");
+  g_assert_true (desk_review_set_many (f->a, selection, "status", "rejected", &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 3);
+
+  /* the application closes and opens again */
+  g_clear_object (&f->a);
+  f->a = open_library (f->path_a);
+
+  desk_review_can_undo_redo (f->a, &can_undo, &can_redo);
+  g_assert_true (can_undo);
+  g_assert_false (can_redo);
+
+  /* the bulk action is one step */
+  g_assert_true (desk_review_undo (f->a, &done, &error));
+  g_assert_no_error (error);
+  g_assert_true (done);
+  for (guint i = 3; i <= 5; i++)
+    assert_value (f->a, uid (f, i), "status", "pending");
+  assert_value (f->a, uid (f, 0), "note", "first note");
+
+  g_assert_true (desk_review_undo (f->a, &done, &error));
+  assert_value (f->a, uid (f, 0), "note", NULL);
+  assert_value (f->a, uid (f, 0), "status", "approved");
+
+  g_clear_object (&f->a);
+  f->a = open_library (f->path_a);
+
+  g_assert_true (desk_review_redo (f->a, &done, &error));
+  g_assert_true (done);
+  assert_value (f->a, uid (f, 0), "note", "first note");
+  assert_value (f->a, uid (f, 3), "status", "pending");
+  g_assert_true (desk_review_redo (f->a, &done, &error));
+  for (guint i = 3; i <= 5; i++)
+    assert_value (f->a, uid (f, i), "status", "rejected");
+  g_assert_true (desk_review_redo (f->a, &done, &error));
+  g_assert_false (done);
+
+  /* a new change after an undo drops what could be redone */
+  g_assert_true (desk_review_undo (f->a, &done, &error));
+  set (f->a, uid (f, 6), "status", "approved");
+  desk_review_can_undo_redo (f->a, &can_undo, &can_redo);
+  g_assert_false (can_redo);
+  g_assert_true (desk_review_redo (f->a, &done, &error));
+  g_assert_false (done);
+  assert_value (f->a, uid (f, 3), "status", "pending");
+
+  /* undone changes are not history */
+  {
+    g_autoptr(GPtrArray) history = desk_review_history (f->a, uid (f, 3), &error);
+    g_assert_cmpuint (history->len, ==, 0);
+  }
+}
+
+static void
+test_exchange (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReviewImport) result = NULL;
+  g_autoptr(DeskReviewImport) again = NULL;
+  g_autoptr(DeskReviewSession) ana = desk_review_start (f->a, "Ana’s pass", "Ana Torres", NULL);
+  g_autoptr(DeskReviewSession) luis = desk_review_start (f->b, "Luis’s pass", "Luis Paz", NULL);
+  g_autofree char *file = g_build_filename (f->dir, "ana.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean seen_status = FALSE, seen_note = FALSE;
+
+  /* Ana, on her copy */
+  set (f->a, uid (f, 0), "status", "approved");
+  set (f->a, uid (f, 1), "status", "rejected");
+  set (f->a, uid (f, 2), "note", "Source is a press release");
+  set (f->a, uid (f, 3), "value", "USD 2,500,000");
+  set (f->a, uid (f, 4), "axis:pe-us.security", "assigned");
+  set (f->a, uid (f, 5), "status", "approved");
+  /* Luis, on his */
+  set (f->b, uid (f, 1), "status", "approved");
+  set (f->b, uid (f, 2), "note", "Figure from 2019");
+  set (f->b, uid (f, 5), "status", "approved");
+  set (f->b, uid (f, 7), "note", "Luis only");
+
+  g_assert_true (desk_review_export (f->a, 0, file, &error));
+  g_assert_no_error (error);
+
+  result = desk_review_import (f->b, file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpstr (result->reviewer, ==, "Ana Torres");
+  g_assert_cmpuint (result->applied, ==, 3);
+  g_assert_cmpuint (result->unchanged, ==, 1);
+  g_assert_cmpuint (result->pending, ==, 0);
+  g_assert_cmpuint (result->conflicts->len, ==, 2);
+  for (guint i = 0; i < result->conflicts->len; i++)
+    {
+      DeskReviewConflict *c = g_ptr_array_index (result->conflicts, i);
+
+      if (g_str_equal (c->field, "status"))
+        {
+          g_assert_cmpstr (c->target, ==, uid (f, 1));
+          g_assert_cmpstr (c->mine, ==, "approved");
+          g_assert_cmpstr (c->theirs, ==, "rejected");
+          seen_status = TRUE;
+        }
+      else
+        {
+          g_assert_cmpstr (c->field, ==, "note");
+          g_assert_cmpstr (c->mine, ==, "Figure from 2019");
+          g_assert_cmpstr (c->theirs, ==, "Source is a press release");
+          seen_note = TRUE;
+        }
+    }
+  g_assert_true (seen_status && seen_note);
+
+  /* what nobody else changed applied; conflicts stay as they were here */
+  assert_value (f->b, uid (f, 0), "status", "approved");
+  assert_value (f->b, uid (f, 3), "value", "USD 2,500,000");
+  assert_value (f->b, uid (f, 4), "axis:pe-us.security", "assigned");
+  assert_value (f->b, uid (f, 1), "status", "approved");
+  assert_value (f->b, uid (f, 2), "note", "Figure from 2019");
+  assert_value (f->b, uid (f, 7), "note", "Luis only");
+  {
+    g_auto(GStrv) axes = desk_store_list_fact_axes (f->b, uid (f, 4), NULL);
+    g_assert_true (g_strv_contains ((const char * const *) axes, "pe-us.security"));
+  }
+
+  /* the same file again: nothing changes */
+  before = library_checksum (f->b, f->path_b);
+  again = desk_review_import (f->b, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->applied, ==, 0);
+  g_assert_cmpuint (again->unchanged, ==, 4);
+  g_assert_cmpuint (again->conflicts->len, ==, 2);
+  after = library_checksum (f->b, f->path_b);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Luis keeps Ana's status and his own note */
+  for (guint i = 0; i < result->conflicts->len; i++)
+    {
+      DeskReviewConflict *c = g_ptr_array_index (result->conflicts, i);
+
+      g_assert_true (desk_review_resolve (f->b, c, g_str_equal (c->field, "status"), &error));
+      g_assert_no_error (error);
+    }
+  assert_value (f->b, uid (f, 1), "status", "rejected");
+  assert_value (f->b, uid (f, 2), "note", "Figure from 2019");
+
+  /* decided conflicts are not asked again */
+  g_clear_pointer (&again, desk_review_import_free);
+  again = desk_review_import (f->b, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->conflicts->len, ==, 0);
+  g_assert_cmpuint (again->applied, ==, 0);
+
+  /* the history says who changed what */
+  {
+    g_autoptr(GPtrArray) history = desk_review_history (f->b, uid (f, 1), &error);
+    DeskReviewEvent *last = g_ptr_array_index (history, history->len - 1);
+
+    g_assert_cmpstr (last->reviewer, ==, "Ana Torres");
+    g_assert_cmpstr (last->new_value, ==, "rejected");
+  }
+
+  /* Luis's undo walks his own changes, not Ana's */
+  {
+    gboolean done;
+
+    g_assert_true (desk_review_undo (f->b, &done, &error));
+    g_assert_true (done);
+    assert_value (f->b, uid (f, 7), "note", NULL);
+    assert_value (f->b, uid (f, 0), "status", "approved");
+  }
+}
+
+static void
+test_missing_documents (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = sample_paths (FALSE);
+  g_autoptr(GPtrArray) first = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  g_autofree char *path_c = g_build_filename (f->dir, "c.db", NULL);
+  g_autofree char *file = g_build_filename (f->dir, "all.json", NULL);
+  g_autoptr(DeskReviewImport) result = NULL;
+  g_autoptr(DeskStore) c = NULL;
+  guint n_facts = f->uids->len;
+  guint n_here;
+
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  guint changed;
+
+  /* Ana approves every fact of the five documents at once */
+  for (guint i = 0; i < n_facts; i++)
+    g_ptr_array_add (all, (gpointer) uid (f, i));
+  g_ptr_array_add (all, NULL);
+  g_assert_true (desk_review_set_many (f->a, (const char * const *) all->pdata, "status", "approved", &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, n_facts);
+  g_assert_true (desk_review_export (f->a, 0, file, &error));
+
+  /* a colleague who has only the first document so far */
+  g_ptr_array_add (first, g_ptr_array_index (paths, 0));
+  for (guint i = 1; i < paths->len; i++)
+    g_ptr_array_add (rest, g_ptr_array_index (paths, i));
+  import_into (path_c, first);
+  c = open_library (path_c);
+  n_here = desk_store_count_facts (c, NULL);
+  g_assert_cmpuint (n_here, >, 0);
+  g_assert_cmpuint (n_here, <, n_facts);
+
+  result = desk_review_import (c, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->applied, ==, n_here);
+  g_assert_cmpuint (result->pending, ==, n_facts - n_here);
+
+  /* the other documents arrive: what waited for them applies */
+  g_clear_object (&c);
+  import_into (path_c, rest);
+  c = open_library (path_c);
+  {
+    g_autoptr(GHashTable) statuses = desk_review_statuses (c, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (statuses), ==, n_facts);
+  }
+  g_clear_pointer (&result, desk_review_import_free);
+  result = desk_review_import (c, file, &error);
+  g_assert_cmpuint (result->pending, ==, 0);
+  g_assert_cmpuint (result->applied, ==, 0);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *contents;
+  int code;
+  const char *says;
+} BadFile;
+
+static const BadFile bad_files[] = {
+  { "not-json.json", "this is not JSON at all", DESK_REVIEW_ERROR_BAD_FILE, "not valid JSON" },
+  { "empty.json", "", DESK_REVIEW_ERROR_BAD_FILE, "empty" },
+  { "array.json", "[1, 2, 3]", DESK_REVIEW_ERROR_BAD_FILE, "not a Dialogue Desk review file" },
+  { "other.json", "{\"format\": \"calendar\", \"version\": 1}", DESK_REVIEW_ERROR_BAD_FILE, "not a Dialogue Desk review file" },
+  { "format-number.json", "{\"format\": 7, \"version\": 1}", DESK_REVIEW_ERROR_BAD_FILE, "not a Dialogue Desk review file" },
+  { "newer.json", "{\"format\": \"dialogue-desk-review\", \"version\": 99, \"session\": {}, \"events\": []}",
+    DESK_REVIEW_ERROR_NEWER_FILE, "newer version" },
+  { "version-text.json", "{\"format\": \"dialogue-desk-review\", \"version\": \"1\"}", DESK_REVIEW_ERROR_BAD_FILE, "“version”" },
+  { "no-session.json", "{\"format\": \"dialogue-desk-review\", \"version\": 1, \"events\": []}",
+    DESK_REVIEW_ERROR_BAD_FILE, "“session”" },
+  { "session-types.json", "{\"format\": \"dialogue-desk-review\", \"version\": 1, \"session\": {\"uid\": 3, \"name\": \"x\","
+    " \"reviewer\": \"y\", \"started\": \"z\"}, \"events\": []}", DESK_REVIEW_ERROR_BAD_FILE, "“session”" },
+  { "events-object.json", "{\"format\": \"dialogue-desk-review\", \"version\": 1, \"session\": {\"uid\": \"u\", \"name\": \"x\","
+    " \"reviewer\": \"y\", \"started\": \"z\"}, \"events\": {}}", DESK_REVIEW_ERROR_BAD_FILE, "“events”" },
+  { "event-types.json", "{\"format\": \"dialogue-desk-review\", \"version\": 1, \"session\": {\"uid\": \"u\", \"name\": \"x\","
+    " \"reviewer\": \"y\", \"started\": \"z\"}, \"events\": [{\"uid\": \"e\", \"time\": \"t\", \"target\": 12,"
+    " \"document\": \"d\", \"field\": \"status\", \"old\": null, \"new\": \"approved\"}]}", DESK_REVIEW_ERROR_BAD_FILE, "event 1" },
+  { "event-field.json", "{\"format\": \"dialogue-desk-review\", \"version\": 1, \"session\": {\"uid\": \"u\", \"name\": \"x\","
+    " \"reviewer\": \"y\", \"started\": \"z\"}, \"events\": [{\"uid\": \"e\", \"time\": \"t\", \"target\": \"f\","
+    " \"document\": \"d\", \"field\": \"kind\", \"old\": null, \"new\": \"money\"}]}", DESK_REVIEW_ERROR_BAD_FILE, "“kind”" },
+  { "event-status.json", "{\"format\": \"dialogue-desk-review\", \"version\": 1, \"session\": {\"uid\": \"u\", \"name\": \"x\","
+    " \"reviewer\": \"y\", \"started\": \"z\"}, \"events\": [{\"uid\": \"e\", \"time\": \"t\", \"target\": \"f\","
+    " \"document\": \"d\", \"field\": \"status\", \"old\": null, \"new\": \"perhaps\"}]}", DESK_REVIEW_ERROR_BAD_FILE, "“perhaps”" },
+};
+
+static void
+test_bad_files (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = g_build_filename (f->dir, "good.json", NULL);
+  g_autofree char *good_text = NULL;
+  g_autofree char *before = NULL;
+  gsize len;
+
+  set (f->a, uid (f, 0), "status", "approved");
+  set (f->a, uid (f, 1), "note", "kept");
+  g_assert_true (desk_review_export (f->a, 0, good, &error));
+  set (f->b, uid (f, 2), "status", "rejected");
+  before = library_checksum (f->b, f->path_b);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = desk_test_write_file (f->dir, bad_files[i].name, bad_files[i].contents, -1);
+      g_autoptr(DeskReviewImport) result = desk_review_import (f->b, path, &error);
+      g_autofree char *after = NULL;
+
+      g_test_message ("%s: %s", bad_files[i].name, error ? error->message : "(accepted)");
+      g_assert_null (result);
+      g_assert_error (error, DESK_REVIEW_ERROR, bad_files[i].code);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, bad_files[i].says));
+      g_clear_error (&error);
+      after = library_checksum (f->b, f->path_b);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  /* a good file cut short, at several places */
+  g_assert_true (g_file_get_contents (good, &good_text, &len, NULL));
+  for (gsize cut = 1; cut < len; cut += len / 7)
+    {
+      g_autofree char *path = desk_test_write_file (f->dir, "truncated.json", good_text, cut);
+      g_autoptr(DeskReviewImport) result = desk_review_import (f->b, path, &error);
+      g_autofree char *after = NULL;
+
+      g_assert_null (result);
+      g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_BAD_FILE);
+      g_clear_error (&error);
+      after = library_checksum (f->b, f->path_b);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  /* a file that is not there */
+  {
+    g_autofree char *missing = g_build_filename (f->dir, "missing.json", NULL);
+    g_autoptr(DeskReviewImport) result = desk_review_import (f->b, missing, &error);
+
+    g_assert_null (result);
+    g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_BAD_FILE);
+    g_assert_nonnull (strstr (error->message, missing));
+    g_clear_error (&error);
+  }
+
+  /* and the good one still merges */
+  {
+    g_autoptr(DeskReviewImport) result = desk_review_import (f->b, good, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (result->applied, ==, 2);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/review/same-uids", test_same_uids);
+  ADD ("/review/sessions", test_sessions);
+  ADD ("/review/history-and-corrections", test_history_and_corrections);
+  ADD ("/review/undo-after-restart", test_undo_after_restart);
+  ADD ("/review/exchange", test_exchange);
+  ADD ("/review/missing-documents", test_missing_documents);
+  ADD ("/review/bad-files", test_bad_files);
+#undef ADD
+
+  return g_test_run ();
+}
