@@ -7,6 +7,8 @@
 
 #include "desk-application.h"
 #include "desk-document-view.h"
+#include "desk-facts-view.h"
+#include "desk-review-dialogs.h"
 #include "desk-locale.h"
 #include "desk-section.h"
 #include "desk-search-hit.h"
@@ -269,14 +271,12 @@ test_facts_view (Fixture       *f,
   /* clicking a highlighted fact in the text shows its card */
   {
     const char *uid = desk_document_view_fact_at (view, desk_fact_item_get_fact (first)->start);
-    g_autoptr(DeskFactItem) shown = NULL;
-    GtkSelectionModel *selection = GTK_SELECTION_MODEL (desk_facts_view_get_visible (facts_view));
+    DeskFactItem *shown;
 
     g_assert_cmpstr (uid, ==, desk_fact_item_get_uid (first));
     desk_facts_view_set_filter (facts_view, DESK_FACT_PLACE, -1, NULL);
     g_signal_emit_by_name (view, "fact-activated", uid);
-    shown = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection))
-            ? g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection))) : NULL;
+    shown = desk_facts_view_get_current (facts_view);
     g_assert_nonnull (shown);
     g_assert_cmpstr (desk_fact_item_get_uid (shown), ==, uid);
   }
@@ -336,6 +336,169 @@ test_state_persists (Fixture       *f,
   f->window = again;
 }
 
+/* The key that triggers @action on the fact list, or 0 */
+static guint
+key_for (DeskFactsView *view,
+         const char    *action)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  GtkWidget *list = NULL;
+
+  /* the column view is the one widget of the view with a shortcut controller of its own */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (view)); w != NULL;)
+    {
+      if (GTK_IS_COLUMN_VIEW (w))
+        {
+          list = w;
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w) == GTK_WIDGET (view) ? NULL : gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (list);
+  controllers = gtk_widget_observe_controllers (list);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (named) && GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action))
+            return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+        }
+    }
+  return 0;
+}
+
+static void
+test_review (Fixture       *f,
+             gconstpointer  data)
+{
+  DeskFactsView *view = desk_window_get_facts_view (f->window);
+  GListModel *visible = desk_facts_view_get_visible (view);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (visible);
+  g_autoptr(DeskFactItem) first = NULL;
+  g_autoptr(DeskFactItem) second = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "colleague.json", NULL);
+  guint total;
+
+  import_samples (f);
+  desk_window_show_view (f->window, "facts");
+  total = g_list_model_get_n_items (visible);
+  g_assert_cmpuint (total, >, 3);
+
+  /* A, R, P and N on the list */
+  g_assert_cmpuint (key_for (view, "review.approve"), ==, GDK_KEY_a);
+  g_assert_cmpuint (key_for (view, "review.reject"), ==, GDK_KEY_r);
+  g_assert_cmpuint (key_for (view, "review.pending"), ==, GDK_KEY_p);
+  g_assert_cmpuint (key_for (view, "review.note"), ==, GDK_KEY_n);
+
+  /* approving moves on to the next fact */
+  desk_facts_view_select (view, 0);
+  first = g_object_ref (desk_facts_view_get_current (view));
+  second = g_list_model_get_item (visible, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "review.approve", NULL));
+  g_assert_cmpstr (desk_fact_item_get_status (first), ==, "approved");
+  g_assert_true (desk_facts_view_get_current (view) == second);
+  progress = g_strdup_printf ("1 of %u reviewed", total);
+  g_assert_cmpstr (desk_facts_view_get_progress (view), ==, progress);
+
+  /* a note, kept with Enter */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "review.note", NULL));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    GtkWidget *entry = focus;
+
+    while (entry != NULL && !GTK_IS_ENTRY (entry))
+      entry = gtk_widget_get_parent (entry);
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Check against the embassy's figures");
+    g_signal_emit_by_name (entry, "activate");
+  }
+  g_assert_cmpstr (desk_fact_item_get_note (second), ==, "Check against the embassy's figures");
+  save_screenshot (GTK_WIDGET (f->window), "gui-review.png");
+
+  /* the status filter, with the progress of what it shows */
+  desk_facts_view_set_status_filter (view, "approved");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  g_assert_cmpstr (desk_facts_view_get_progress (view), ==, "1 of 1 reviewed");
+  desk_facts_view_set_status_filter (view, NULL);
+
+  /* several facts at once, taken back in one step */
+  gtk_selection_model_select_range (selection, 1, 3, TRUE);
+  g_assert_null (desk_facts_view_get_current (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "review.reject", NULL));
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autoptr(DeskFactItem) item = g_list_model_get_item (visible, i);
+      g_assert_cmpstr (desk_fact_item_get_status (item), ==, "rejected");
+    }
+  save_screenshot (GTK_WIDGET (f->window), "gui-review-bulk.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autoptr(DeskFactItem) item = g_list_model_get_item (visible, i);
+      g_assert_cmpstr (desk_fact_item_get_status (item), ==, "pending");
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  {
+    g_autoptr(DeskFactItem) item = g_list_model_get_item (visible, 2);
+    g_assert_cmpstr (desk_fact_item_get_status (item), ==, "rejected");
+  }
+
+  /* a colleague rejected the first fact, approved here: a conflict */
+  {
+    g_autoptr(DeskDocument) doc = desk_store_get_document (f->store, desk_fact_item_get_document_id (first), NULL);
+    g_autofree char *json = g_strdup_printf ("{\"format\": \"dialogue-desk-review\", \"version\": 1,"
+                                             " \"session\": {\"uid\": \"s-1\", \"name\": \"Luis’s pass\", \"reviewer\": \"Luis Paz\","
+                                             " \"started\": \"2026-11-20T10:00:00Z\", \"ended\": null},"
+                                             " \"library\": {\"documents\": [\"%s\"]},"
+                                             " \"events\": [{\"uid\": \"e-1\", \"time\": \"2026-11-20T10:01:00Z\", \"target\": \"%s\","
+                                             " \"document\": \"%s\", \"field\": \"status\", \"old\": \"pending\", \"new\": \"rejected\"},"
+                                             " {\"uid\": \"e-2\", \"time\": \"2026-11-20T10:02:00Z\", \"target\": \"%s\","
+                                             " \"document\": \"%s\", \"field\": \"note\", \"old\": null, \"new\": \"Seen in the 2019 report\"}]}",
+                                             desk_document_get_uid (doc), desk_fact_item_get_uid (first), desk_document_get_uid (doc),
+                                             desk_fact_item_get_uid (first), desk_document_get_uid (doc));
+    GtkWindow *dialog = NULL;
+
+    g_assert_true (g_file_set_contents (file, json, -1, NULL));
+    g_assert_true (desk_window_import_review (f->window, file, &dialog));
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (desk_window_get_status (f->window), "1 change applied"));
+    g_assert_nonnull (strstr (desk_window_get_status (f->window), "1 conflict"));
+    g_assert_cmpstr (desk_fact_item_get_note (first), ==, "Seen in the 2019 report");
+    g_assert_cmpstr (desk_fact_item_get_status (first), ==, "approved");
+    save_screenshot (GTK_WIDGET (dialog), "gui-review-conflicts.png");
+    desk_review_conflicts_dialog_choose_all (dialog, TRUE);
+    g_assert_true (desk_review_conflicts_dialog_apply (dialog));
+    g_assert_cmpstr (desk_fact_item_get_status (first), ==, "rejected");
+  }
+
+  /* a bad file is refused and changes nothing */
+  {
+    g_autofree char *bad = desk_test_write_file (f->dir, "bad.json", "{\"format\": \"dialogue-desk-review\", \"version\": 7", -1);
+
+    g_assert_false (desk_window_import_review (f->window, bad, NULL));
+    g_assert_cmpstr (desk_fact_item_get_status (first), ==, "rejected");
+    settle ();
+  }
+}
+
 static void
 test_spanish (Fixture       *f,
               gconstpointer  data)
@@ -348,6 +511,9 @@ test_spanish (Fixture       *f,
   desk_window_show_view (f->window, "facts");
   desk_facts_view_select (desk_window_get_facts_view (f->window), 0);
   save_screenshot (GTK_WIDGET (f->window), "gui-facts-es.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk_window_get_facts_view (f->window)), "review.approve", NULL));
+  g_assert_nonnull (strstr (desk_facts_view_get_progress (desk_window_get_facts_view (f->window)), "revisad"));
+  save_screenshot (GTK_WIDGET (f->window), "gui-review-es.png");
   desk_window_show_view (f->window, "axes");
   g_assert_true (desk_axes_view_select (desk_window_get_axes_view (f->window), "pe-us.security"));
   save_screenshot (GTK_WIDGET (f->window), "gui-axes-es.png");
@@ -375,6 +541,7 @@ main (int    argc,
       ADD ("/gui/state-persists", test_state_persists);
       ADD ("/gui/facts-view", test_facts_view);
       ADD ("/gui/axes-view", test_axes_view);
+      ADD ("/gui/review", test_review);
     }
 #undef ADD
 

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "desk-fact.h"
+#include "desk-review.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,13 @@ gint64          desk_fact_item_get_document_id    (DeskFactItem *self);
 const char     *desk_fact_item_get_document_title (DeskFactItem *self);
 const char     *desk_fact_item_get_section_title  (DeskFactItem *self);
 const char     *desk_fact_item_get_language       (DeskFactItem *self);
+const char     *desk_fact_item_get_status         (DeskFactItem *self);
+const char     *desk_fact_item_get_note           (DeskFactItem *self);
+const char     *desk_fact_item_get_corrected_text (DeskFactItem *self);
+const char     *desk_fact_item_get_corrected_value (DeskFactItem *self);
+const char     *desk_fact_item_get_text           (DeskFactItem *self);
+const char     *desk_fact_item_get_value          (DeskFactItem *self);
+void            desk_fact_item_set_review         (DeskFactItem          *self,
+                                                   const DeskReviewState *state);
 
 G_END_DECLS

@@ -293,6 +293,58 @@ desk_review_get (DeskStore  *store,
   return g_str_equal (field, "status") ? g_strdup ("pending") : NULL;
 }
 
+static void
+review_state_free (DeskReviewState *state)
+{
+  g_free (state->status);
+  g_free (state->note);
+  g_free (state->text);
+  g_free (state->value);
+  g_free (state);
+}
+
+/* The review of every reviewed fact: uid → DeskReviewState. */
+GHashTable *
+desk_review_load_states (DeskStore  *store,
+                         GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) map = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  if (!(stmt = prepare (store, "SELECT target, field, value FROM review_state", error)))
+    return NULL;
+  map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) review_state_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *target = (const char *) sqlite3_column_text (stmt, 0);
+      const char *field = (const char *) sqlite3_column_text (stmt, 1);
+      DeskReviewState *state = g_hash_table_lookup (map, target);
+      char **slot;
+
+      if (state == NULL)
+        {
+          state = g_new0 (DeskReviewState, 1);
+          g_hash_table_insert (map, g_strdup (target), state);
+        }
+      slot = g_str_equal (field, "status") ? &state->status : g_str_equal (field, "note") ? &state->note
+           : g_str_equal (field, "text") ? &state->text : g_str_equal (field, "value") ? &state->value : NULL;
+      if (slot != NULL)
+        {
+          g_free (*slot);
+          *slot = dup_column (stmt, 2);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      desk_store_set_error_from_db (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&map);
+}
+
 /* Every reviewed fact's status (uid → "approved"/"rejected"/"pending"). */
 GHashTable *
 desk_review_statuses (DeskStore  *store,

@@ -46,6 +46,15 @@ typedef struct
   char *new_value;
 } DeskReviewEvent;
 
+/* What the review says of one fact; NULL fields were never set */
+typedef struct
+{
+  char *status;
+  char *note;
+  char *text;
+  char *value;
+} DeskReviewState;
+
 typedef struct
 {
   char *target;
@@ -89,6 +98,8 @@ GPtrArray         *desk_review_list_sessions   (DeskStore          *store,
 char              *desk_review_get             (DeskStore          *store,
                                                 const char         *target,
                                                 const char         *field);
+GHashTable        *desk_review_load_states     (DeskStore          *store,
+                                                GError            **error);
 GHashTable        *desk_review_statuses        (DeskStore          *store,
                                                 GError            **error);
 gboolean           desk_review_set             (DeskStore          *store,

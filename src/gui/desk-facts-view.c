@@ -22,6 +22,7 @@ struct _DeskFactsView
   GtkDropDown *modality_dropdown;
   GtkDropDown *language_dropdown;
   GtkDropDown *document_dropdown;
+  GtkDropDown *status_dropdown;
   GtkLabel *count_label;
   GtkColumnView *column_view;
   GtkColumnViewColumn *kind_column;
@@ -33,12 +34,30 @@ struct _DeskFactsView
   GtkLabel *card_conflicts_label;
   GtkBox *card_axes_box;
   GtkDropDown *add_axis_dropdown;
+  GtkLabel *card_original_label;
+  GtkToggleButton *approve_button;
+  GtkToggleButton *reject_button;
+  GtkToggleButton *pending_button;
+  GtkEntry *note_entry;
+  GtkExpander *correct_expander;
+  GtkEntry *value_entry;
+  GtkEntry *text_entry;
+  GtkBox *history_box;
+  GtkLabel *bulk_label;
+  GtkDropDown *bulk_axis_dropdown;
+  GtkLabel *session_label;
+  GtkButton *session_button;
+  GtkLabel *progress_label;
+  GtkProgressBar *review_progress;
 
   DeskStore *store;
   GListStore *facts;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
+  GtkMultiSelection *selection;
+  DeskFactItem *current;     /* in the card, when one fact is selected */
+  gboolean filling;          /* the card is being filled, not edited */
+  gboolean session_open;
   GPtrArray *document_ids;   /* gint64 per document dropdown entry after "All" */
   char *passage;             /* plain text of the card's passage */
   char *needle;              /* casefolded filter text */
@@ -52,12 +71,14 @@ G_DEFINE_FINAL_TYPE (DeskFactsView, desk_facts_view, GTK_TYPE_WIDGET)
 
 enum {
   OPEN_FACT,
+  REVIEW_CHANGED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
 static const char * const languages[] = { NULL, "es", "en" };
+static const char * const statuses[] = { NULL, "pending", "approved", "rejected" };
 
 static gboolean
 contains_casefold (const char *haystack,
@@ -82,6 +103,7 @@ filter_func (gpointer item,
   guint modality = gtk_drop_down_get_selected (self->modality_dropdown);
   guint language = gtk_drop_down_get_selected (self->language_dropdown);
   guint document = gtk_drop_down_get_selected (self->document_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
 
   if (kind != GTK_INVALID_LIST_POSITION && kind > 0 && fact->kind != kind - 1)
     return FALSE;
@@ -93,11 +115,59 @@ filter_func (gpointer item,
   if (document != GTK_INVALID_LIST_POSITION && document > 0 && document <= self->document_ids->len &&
       desk_fact_item_get_document_id (fact_item) != *(gint64 *) g_ptr_array_index (self->document_ids, document - 1))
     return FALSE;
+  if (status != GTK_INVALID_LIST_POSITION && status > 0 && status < G_N_ELEMENTS (statuses) &&
+      !g_str_equal (desk_fact_item_get_status (fact_item), statuses[status]))
+    return FALSE;
   if (self->needle != NULL && *self->needle != '\0' &&
+      !contains_casefold (desk_fact_item_get_text (fact_item), self->needle) &&
+      !contains_casefold (desk_fact_item_get_value (fact_item), self->needle) &&
       !contains_casefold (fact->text, self->needle) && !contains_casefold (fact->value, self->needle) &&
+      !contains_casefold (desk_fact_item_get_note (fact_item), self->needle) &&
       !contains_casefold (desk_fact_item_get_document_title (fact_item), self->needle))
     return FALSE;
   return TRUE;
+}
+
+/* The review bar: the session, and how many facts of the current filter
+ * the officers have reviewed. */
+static void
+update_progress (DeskFactsView *self)
+{
+  g_autofree char *text = NULL;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint reviewed = 0;
+
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autoptr(DeskFactItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (!g_str_equal (desk_fact_item_get_status (item), "pending"))
+        reviewed++;
+    }
+  /* TRANSLATORS: review progress: facts reviewed of facts shown */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u reviewed", "%u of %u reviewed", shown), reviewed, shown);
+  gtk_label_set_text (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->review_progress, shown > 0 ? (double) reviewed / shown : 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_progress), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+static void
+update_session (DeskFactsView *self)
+{
+  g_autoptr(DeskReviewSession) session = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->store != NULL)
+    session = desk_review_current (self->store, NULL);
+  self->session_open = session != NULL;
+  if (session != NULL)
+    /* TRANSLATORS: the review bar: session name, reviewer */
+    text = g_strdup_printf (_("Review session “%s” · %s"), session->name, session->reviewer);
+  else
+    text = g_strdup (_("No review session open: the first change starts one"));
+  gtk_label_set_text (self->session_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->session_label), text);
+  gtk_button_set_label (self->session_button, session != NULL ? _("_End Session") : _("_Start Session…"));
 }
 
 static void
@@ -118,6 +188,7 @@ update_count (DeskFactsView *self)
     /* TRANSLATORS: facts shown of facts in all */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u fact", "%u of %u facts", total), shown, total);
   gtk_label_set_text (self->count_label, text);
+  update_progress (self);
 }
 
 static char *
@@ -188,36 +259,130 @@ update_conflicts (DeskFactsView *self,
 
 static void update_axes (DeskFactsView *self, DeskFactItem *item);
 
+static void show_card (DeskFactsView *self, DeskFactItem *item);
+
+/* Emitted after every change, so that the window can offer undo and the
+ * other views can follow. */
+static void
+review_changed (DeskFactsView *self)
+{
+  update_session (self);
+  g_signal_emit (self, signals[REVIEW_CHANGED], 0);
+}
+
+static void
+report_error (DeskFactsView *self,
+              const GError  *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", _("The review could not be changed"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_widget_show (dialog);
+}
+
+/* The selected facts, in list order. */
+static GPtrArray *
+selected_items (DeskFactsView *self)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkBitsetIter iter;
+  guint position;
+
+  if (gtk_bitset_iter_init_first (&iter, set, &position))
+    do
+      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+    while (gtk_bitset_iter_next (&iter, &position));
+  return items;
+}
+
+/* Reads the review of @item again from the library. */
+static void
+refresh_item (DeskFactsView *self,
+              DeskFactItem  *item)
+{
+  const char *uid = desk_fact_item_get_uid (item);
+  DeskReviewState state = { 0 };
+
+  state.status = desk_review_get (self->store, uid, "status");
+  state.note = desk_review_get (self->store, uid, "note");
+  state.text = desk_review_get (self->store, uid, "text");
+  state.value = desk_review_get (self->store, uid, "value");
+  desk_fact_item_set_review (item, &state);
+  g_free (state.status);
+  g_free (state.note);
+  g_free (state.text);
+  g_free (state.value);
+}
+
+/* Sets @field of every selected fact to @value, as one step. */
+static gboolean
+apply_to_selection (DeskFactsView *self,
+                    const char    *field,
+                    const char    *value)
+{
+  g_autoptr(GPtrArray) items = selected_items (self);
+  g_autoptr(GPtrArray) uids = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || items->len == 0)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (uids, (gpointer) desk_fact_item_get_uid (g_ptr_array_index (items, i)));
+  g_ptr_array_add (uids, NULL);
+  if (!desk_review_set_many (self->store, (const char * const *) uids->pdata, field, value, NULL, &error))
+    {
+      report_error (self, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < items->len; i++)
+    refresh_item (self, g_ptr_array_index (items, i));
+  review_changed (self);
+  return TRUE;
+}
+
+static void
+set_axis (DeskFactsView *self,
+          const char    *axis_id,
+          gboolean       assigned)
+{
+  g_autofree char *field = g_strconcat ("axis:", axis_id, NULL);
+
+  if (apply_to_selection (self, field, assigned ? "assigned" : "unassigned") && self->current != NULL)
+    {
+      self->n_axes = 0;
+      update_axes (self, self->current);
+      show_card (self, self->current);
+    }
+}
+
 static void
 on_remove_axis_clicked_cb (GtkButton     *button,
                            DeskFactsView *self)
 {
-  DeskFactItem *item = gtk_single_selection_get_selected_item (self->selection);
-  const char *axis_id = g_object_get_data (G_OBJECT (button), "axis-id");
-  g_autoptr(GError) error = NULL;
-
-  if (item == NULL || self->store == NULL)
-    return;
-  if (!desk_store_set_axis_assignment (self->store, axis_id, desk_fact_item_get_uid (item), FALSE, &error))
-    g_warning ("%s", error->message);
-  self->n_axes = 0;
-  update_axes (self, item);
+  set_axis (self, g_object_get_data (G_OBJECT (button), "axis-id"), FALSE);
 }
 
 static void
 on_add_axis_clicked_cb (DeskFactsView *self)
 {
-  DeskFactItem *item = gtk_single_selection_get_selected_item (self->selection);
   guint selected = gtk_drop_down_get_selected (self->add_axis_dropdown);
-  g_autoptr(GError) error = NULL;
 
-  if (item == NULL || self->store == NULL || self->axis_ids == NULL || selected >= self->axis_ids->len)
-    return;
-  if (!desk_store_set_axis_assignment (self->store, g_ptr_array_index (self->axis_ids, selected),
-                                       desk_fact_item_get_uid (item), TRUE, &error))
-    g_warning ("%s", error->message);
-  self->n_axes = 0;
-  update_axes (self, item);
+  if (self->axis_ids != NULL && selected < self->axis_ids->len)
+    set_axis (self, g_ptr_array_index (self->axis_ids, selected), TRUE);
+}
+
+static void
+on_bulk_axis_clicked_cb (DeskFactsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->bulk_axis_dropdown);
+
+  if (self->axis_ids != NULL && selected < self->axis_ids->len)
+    set_axis (self, g_ptr_array_index (self->axis_ids, selected), TRUE);
 }
 
 /* The axes the fact stands under, each with a button to take it off. */
@@ -267,11 +432,99 @@ update_axes (DeskFactsView *self,
     }
 }
 
+static const char *
+status_name (const char *status)
+{
+  if (g_strcmp0 (status, "approved") == 0)
+    return C_("review status", "Approved");
+  if (g_strcmp0 (status, "rejected") == 0)
+    return C_("review status", "Rejected");
+  return C_("review status", "Pending");
+}
+
+/* A field's value in the history, as the officer reads it */
+static char *
+history_value (const char *field,
+               const char *value)
+{
+  if (value == NULL)
+    /* TRANSLATORS: in a fact's history, a note or correction that was empty */
+    return g_strdup (_("nothing"));
+  if (g_str_equal (field, "status"))
+    return g_strdup (status_name (value));
+  if (g_str_has_prefix (field, "axis:"))
+    return g_strdup (g_str_equal (value, "assigned") ? _("under the axis") : _("off the axis"));
+  return g_strdup_printf ("“%s”", value);
+}
+
+static const char *
+field_name (DeskFactsView *self,
+            const char    *field)
+{
+  if (g_str_equal (field, "status"))
+    return _("Status");
+  if (g_str_equal (field, "note"))
+    return _("Note");
+  if (g_str_equal (field, "text"))
+    return _("Text");
+  if (g_str_equal (field, "value"))
+    return _("Value");
+  if (g_str_has_prefix (field, "axis:") && self->axes != NULL)
+    {
+      DeskAxis *axis = desk_axes_lookup (self->axes, field + 5);
+      if (axis != NULL)
+        return axis->name[desk_format_ui_language ()];
+    }
+  return field;
+}
+
+/* Who changed what of the fact, and when. */
+static void
+update_history (DeskFactsView *self,
+                DeskFactItem  *item)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_box))) != NULL)
+    gtk_box_remove (self->history_box, child);
+  if (self->store != NULL)
+    events = desk_review_history (self->store, desk_fact_item_get_uid (item), NULL);
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      DeskReviewEvent *e = g_ptr_array_index (events, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (e->time, NULL);
+      g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *when = local ? g_date_time_format (local, "%x %H:%M") : g_strdup (e->time);
+      g_autofree char *old = history_value (e->field, e->old_value);
+      g_autofree char *new = history_value (e->field, e->new_value);
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      /* TRANSLATORS: a line of a fact's history: date, reviewer, field, old value, new value */
+      text = g_strdup_printf (_("%s · %s — %s: %s → %s"), when, e->reviewer, field_name (self, e->field), old, new);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_tooltip_text (label, e->session_name);
+      gtk_box_append (self->history_box, label);
+    }
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->history_box)) == NULL)
+    {
+      GtkWidget *none = gtk_label_new (_("Nobody has reviewed this fact yet."));
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (self->history_box, none);
+    }
+}
+
 static void
 show_card (DeskFactsView *self,
            DeskFactItem  *item)
 {
   const DeskFact *fact;
+  const char *status;
   g_autofree char *heading = NULL;
   g_autofree char *source = NULL;
   g_autofree char *text = NULL;
@@ -279,23 +532,47 @@ show_card (DeskFactsView *self,
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->passage, g_free);
+  if (item != self->current)
+    g_set_object (&self->current, item);
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       return;
     }
 
+  self->filling = TRUE;
   fact = desk_fact_item_get_fact (item);
   /* TRANSLATORS: kind of fact · modality, in the fact card */
   heading = g_strdup_printf (_("%s · %s"), desk_format_fact_kind (fact->kind), desk_format_modality (fact->modality));
   gtk_label_set_text (self->card_kind_label, heading);
-  gtk_label_set_text (self->card_value_label, fact->value);
+  gtk_label_set_text (self->card_value_label, desk_fact_item_get_value (item));
+  if (desk_fact_item_get_corrected_value (item) != NULL || desk_fact_item_get_corrected_text (item) != NULL)
+    {
+      /* TRANSLATORS: under a corrected fact: what the extraction had found */
+      g_autofree char *original = g_strdup_printf (_("Corrected; extracted as “%s” from “%s”"), fact->value, fact->text);
+      gtk_label_set_text (self->card_original_label, original);
+      gtk_widget_set_visible (GTK_WIDGET (self->card_original_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->card_original_label), FALSE);
   if (desk_fact_item_get_section_title (item) != NULL)
     /* TRANSLATORS: document title — section title */
     source = g_strdup_printf (_("%s — %s"), desk_fact_item_get_document_title (item), desk_fact_item_get_section_title (item));
   else
     source = g_strdup (desk_fact_item_get_document_title (item));
   gtk_label_set_text (self->card_source_label, source);
+
+  status = desk_fact_item_get_status (item);
+  gtk_toggle_button_set_active (self->approve_button, g_str_equal (status, "approved"));
+  gtk_toggle_button_set_active (self->reject_button, g_str_equal (status, "rejected"));
+  gtk_toggle_button_set_active (self->pending_button, g_str_equal (status, "pending"));
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), desk_fact_item_get_note (item) ? desk_fact_item_get_note (item) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->value_entry),
+                         desk_fact_item_get_corrected_value (item) ? desk_fact_item_get_corrected_value (item) : "");
+  gtk_entry_set_placeholder_text (self->value_entry, fact->value);
+  gtk_editable_set_text (GTK_EDITABLE (self->text_entry),
+                         desk_fact_item_get_corrected_text (item) ? desk_fact_item_get_corrected_text (item) : "");
+  gtk_entry_set_placeholder_text (self->text_entry, fact->text);
 
   if (self->store != NULL && (text = desk_store_get_text (self->store, desk_fact_item_get_document_id (item), &error)))
     markup = markup_passage (text, fact->start, fact->end, &self->passage);
@@ -305,13 +582,123 @@ show_card (DeskFactsView *self,
   update_conflicts (self, item);
   self->n_axes = 0;
   update_axes (self, item);
+  update_history (self, item);
   gtk_stack_set_visible_child_name (self->detail_stack, "card");
+  self->filling = FALSE;
 }
 
 static void
 on_selection_changed_cb (DeskFactsView *self)
 {
-  show_card (self, gtk_single_selection_get_selected_item (self->selection));
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint64 n = gtk_bitset_get_size (set);
+
+  if (n == 1)
+    {
+      g_autoptr(DeskFactItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (set));
+      show_card (self, item);
+    }
+  else
+    {
+      show_card (self, NULL);
+      if (n > 1)
+        {
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u fact selected", "%u facts selected", n),
+                                                   (guint) n);
+          gtk_label_set_text (self->bulk_label, text);
+          gtk_stack_set_visible_child_name (self->detail_stack, "bulk");
+        }
+    }
+}
+
+/* Sets the status of the selection; with one fact selected, moves on to
+ * the next one, so that the officer can go down the list with the keys. */
+static void
+set_status (DeskFactsView *self,
+            const char    *status)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gboolean single = gtk_bitset_get_size (set) == 1;
+  guint position = single ? gtk_bitset_get_minimum (set) : 0;
+  g_autoptr(DeskFactItem) item = single ? g_list_model_get_item (G_LIST_MODEL (self->selection), position) : NULL;
+  guint n;
+
+  if (!apply_to_selection (self, "status", status))
+    return;
+  if (gtk_drop_down_get_selected (self->status_dropdown) > 0)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+  if (!single)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  /* the fact may have left the filtered list: the next one took its place */
+  if (position < n)
+    {
+      g_autoptr(DeskFactItem) there = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      if (there == item)
+        position++;
+    }
+  if (position < n)
+    desk_facts_view_select (self, position);
+  else
+    show_card (self, item);
+}
+
+static void
+on_status_button_clicked_cb (GtkToggleButton *button,
+                             DeskFactsView   *self)
+{
+  if (self->filling || self->current == NULL || !gtk_toggle_button_get_active (button))
+    return;
+  set_status (self, button == self->approve_button ? "approved" : button == self->reject_button ? "rejected" : "pending");
+}
+
+static void
+approve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DeskFactsView *self = DESK_FACTS_VIEW (widget);
+
+  set_status (self, g_str_equal (action_name, "review.approve") ? "approved"
+                    : g_str_equal (action_name, "review.reject") ? "rejected" : "pending");
+}
+
+static void
+note_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskFactsView *self = DESK_FACTS_VIEW (widget);
+
+  if (self->current != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
+}
+
+/* Enter in the note or a correction keeps it (empty clears it) and gives
+ * the keyboard back to the list. */
+static void
+on_review_entry_activate_cb (GtkEntry      *entry,
+                             DeskFactsView *self)
+{
+  const char *field = entry == self->note_entry ? "note" : entry == self->value_entry ? "value" : "text";
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(DeskFactItem) item = self->current ? g_object_ref (self->current) : NULL;
+
+  if (item == NULL)
+    return;
+  if (apply_to_selection (self, field, *text != '\0' ? text : NULL))
+    {
+      show_card (self, item);
+      update_count (self);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+on_session_button_clicked_cb (DeskFactsView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), self->session_open ? "win.end-review" : "win.start-review", NULL);
 }
 
 static void
@@ -337,10 +724,8 @@ on_column_view_activate_cb (DeskFactsView *self,
 static void
 on_open_button_clicked_cb (DeskFactsView *self)
 {
-  DeskFactItem *item = gtk_single_selection_get_selected_item (self->selection);
-
-  if (item != NULL)
-    g_signal_emit (self, signals[OPEN_FACT], 0, item);
+  if (self->current != NULL)
+    g_signal_emit (self, signals[OPEN_FACT], 0, self->current);
 }
 
 static void
@@ -381,11 +766,25 @@ on_kind_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+rebind_text (GtkListItem *item)
+{
+  bind_text (item, desk_fact_item_get_text (gtk_list_item_get_item (item)));
+}
+
+static void
+rebind_value (GtkListItem *item)
+{
+  bind_text (item, desk_fact_item_get_value (gtk_list_item_get_item (item)));
+}
+
+/* The text and value columns show the officer's corrections as they come */
+static void
 on_text_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  bind_text (item, item_fact (item)->text);
+  rebind_text (item);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::text", G_CALLBACK (rebind_text), item);
 }
 
 static void
@@ -393,7 +792,68 @@ on_value_bind_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  bind_text (item, item_fact (item)->value);
+  rebind_value (item);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::value", G_CALLBACK (rebind_value), item);
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), item);
+}
+
+static void
+on_status_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+rebind_status (GtkListItem *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  DeskFactItem *fact = gtk_list_item_get_item (item);
+  const char *status = desk_fact_item_get_status (fact);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), g_str_equal (status, "approved") ? "object-select-symbolic"
+                                                  : g_str_equal (status, "rejected") ? "window-close-symbolic" : NULL);
+  gtk_label_set_text (GTK_LABEL (label), status_name (status));
+  gtk_widget_remove_css_class (box, "review-approved");
+  gtk_widget_remove_css_class (box, "review-rejected");
+  gtk_widget_remove_css_class (box, "dim-label");
+  gtk_widget_add_css_class (box, g_str_equal (status, "approved") ? "review-approved"
+                                 : g_str_equal (status, "rejected") ? "review-rejected" : "dim-label");
+  gtk_widget_set_tooltip_text (box, desk_fact_item_get_note (fact));
+}
+
+static void
+on_status_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  rebind_status (item);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::status", G_CALLBACK (rebind_status), item);
+}
+
+static void
+on_status_unbind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), item);
 }
 
 static void
@@ -446,11 +906,65 @@ modality_name (int i)
 }
 
 static void
+on_ellipsized_setup_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_string_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
+}
+
+static void
+on_plain_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+/* A drop-down of long names that shows the chosen one shortened, so that
+ * the card stays narrow; the list shows them whole. */
+static void
+shorten_drop_down (GtkDropDown *dropdown)
+{
+  GtkListItemFactory *button = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *list = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (on_ellipsized_setup_cb), NULL);
+  g_signal_connect (button, "bind", G_CALLBACK (on_string_bind_cb), NULL);
+  g_signal_connect (list, "setup", G_CALLBACK (on_plain_setup_cb), NULL);
+  g_signal_connect (list, "bind", G_CALLBACK (on_string_bind_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+  g_object_unref (button);
+  g_object_unref (list);
+}
+
+static void
 desk_facts_view_dispose (GObject *object)
 {
   DeskFactsView *self = DESK_FACTS_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_FACTS_VIEW);
+  g_clear_object (&self->current);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -476,6 +990,9 @@ desk_facts_view_class_init (DeskFactsViewClass *klass)
   /* Emitted when the officer asks to see a fact in its document. */
   signals[OPEN_FACT] = g_signal_new ("open-fact", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, DESK_TYPE_FACT_ITEM);
+  /* Emitted after the officer changed the review of facts. */
+  signals[REVIEW_CHANGED] = g_signal_new ("review-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (DESK_TYPE_FACT_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dialoguedesk/DialogueDesk/desk-facts-view.ui");
@@ -496,6 +1013,35 @@ desk_facts_view_class_init (DeskFactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_conflicts_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_axes_box);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, add_axis_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_original_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, approve_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, reject_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, pending_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, correct_expander);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, value_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, text_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, history_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, bulk_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, bulk_axis_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, session_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, session_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, review_progress);
+  gtk_widget_class_bind_template_callback (widget_class, on_bulk_axis_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_session_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_unbind_cb);
+
+  gtk_widget_class_install_action (widget_class, "review.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "review.reject", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "review.pending", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "review.note", NULL, note_action);
   gtk_widget_class_bind_template_callback (widget_class, on_add_axis_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
@@ -538,11 +1084,37 @@ desk_facts_view_init (DeskFactsView *self)
                                               g_object_ref (GTK_FILTER (self->filter)));
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected-item",
+  g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* going through the list with the keys: A approve, R reject, P pending, N note */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    static const struct { guint key; const char *action; } keys[] = {
+      { GDK_KEY_a, "review.approve" }, { GDK_KEY_r, "review.reject" },
+      { GDK_KEY_p, "review.pending" }, { GDK_KEY_n, "review.note" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                                                              gtk_named_action_new (keys[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+  }
+  {
+    GtkStringList *states = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (states, _("All statuses"));
+    gtk_string_list_append (states, C_("review status", "Pending"));
+    gtk_string_list_append (states, C_("review status", "Approved"));
+    gtk_string_list_append (states, C_("review status", "Rejected"));
+    gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (states));
+    g_object_unref (states);
+  }
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
@@ -569,6 +1141,9 @@ desk_facts_view_init (DeskFactsView *self)
           gtk_string_list_append (names, name);
         }
       gtk_drop_down_set_model (self->add_axis_dropdown, G_LIST_MODEL (names));
+      gtk_drop_down_set_model (self->bulk_axis_dropdown, G_LIST_MODEL (names));
+      shorten_drop_down (self->add_axis_dropdown);
+      shorten_drop_down (self->bulk_axis_dropdown);
       g_object_unref (names);
     }
 }
@@ -590,6 +1165,7 @@ desk_facts_view_reload (DeskFactsView *self)
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) states = NULL;
   GtkStringList *titles;
 
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
@@ -614,14 +1190,78 @@ desk_facts_view_reload (DeskFactsView *self)
   gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (titles));
   g_object_unref (titles);
 
+  states = desk_review_load_states (self->store, NULL);
   for (guint i = 0; rows != NULL && i < rows->len; i++)
-    g_ptr_array_add (items, desk_fact_item_new (g_ptr_array_index (rows, i)));
+    {
+      DeskFactRow *row = g_ptr_array_index (rows, i);
+      DeskFactItem *item = desk_fact_item_new (row);
+
+      if (states != NULL)
+        desk_fact_item_set_review (item, g_hash_table_lookup (states, row->uid));
+      g_ptr_array_add (items, item);
+    }
   if (rows != NULL)
     g_ptr_array_set_free_func (rows, NULL); /* the items own the rows now */
 
   g_list_store_remove_all (self->facts);
   g_list_store_splice (self->facts, 0, 0, items->pdata, items->len);
   update_count (self);
+  update_session (self);
+}
+
+/* Reads the review of every fact again (after undo, redo or a merge). */
+void
+desk_facts_view_refresh_review (DeskFactsView *self)
+{
+  g_autoptr(GHashTable) states = NULL;
+  guint n;
+
+  g_return_if_fail (DESK_IS_FACTS_VIEW (self));
+
+  if (self->store == NULL || !(states = desk_review_load_states (self->store, NULL)))
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->facts));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskFactItem) item = g_list_model_get_item (G_LIST_MODEL (self->facts), i);
+      desk_fact_item_set_review (item, g_hash_table_lookup (states, desk_fact_item_get_uid (item)));
+    }
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+  update_session (self);
+  if (self->current != NULL)
+    {
+      g_autoptr(DeskFactItem) current = g_object_ref (self->current);
+      show_card (self, current);
+    }
+}
+
+/* The fact in the card, or NULL when none or several are selected. */
+DeskFactItem *
+desk_facts_view_get_current (DeskFactsView *self)
+{
+  g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), NULL);
+  return self->current;
+}
+
+/* Shows only the facts of a review status (NULL for all). */
+void
+desk_facts_view_set_status_filter (DeskFactsView *self,
+                                   const char    *status)
+{
+  g_return_if_fail (DESK_IS_FACTS_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (g_strcmp0 (statuses[i], status) == 0)
+      gtk_drop_down_set_selected (self->status_dropdown, i);
+}
+
+/* The review bar's progress, as shown: "12 of 340 reviewed". */
+const char *
+desk_facts_view_get_progress (DeskFactsView *self)
+{
+  g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), NULL);
+  return gtk_label_get_text (self->progress_label);
 }
 
 GListModel *
@@ -651,7 +1291,7 @@ desk_facts_view_select (DeskFactsView *self,
                         guint          position)
 {
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 }
 
 /* The card's passage as plain text, or NULL when no fact is selected. */
@@ -693,7 +1333,7 @@ desk_facts_view_select_uid (DeskFactsView *self,
 
       if (g_strcmp0 (desk_fact_item_get_uid (item), uid) == 0)
         {
-          gtk_single_selection_set_selected (self->selection, i);
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
           /* GTK 4.8 has no gtk_column_view_scroll_to (): ask its list */
           for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
                child != NULL; child = gtk_widget_get_next_sibling (child))

@@ -28,5 +28,10 @@ gboolean    desk_facts_view_select_uid  (DeskFactsView *self,
 guint       desk_facts_view_get_n_axes  (DeskFactsView *self);
 gboolean    desk_facts_view_add_to_axis (DeskFactsView *self,
                                          const char    *axis_id);
+void        desk_facts_view_refresh_review (DeskFactsView *self);
+DeskFactItem *desk_facts_view_get_current (DeskFactsView *self);
+void        desk_facts_view_set_status_filter (DeskFactsView *self,
+                                         const char    *status);
+const char *desk_facts_view_get_progress (DeskFactsView *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "desk-facts-view.h"
 #include "desk-format.h"
 #include "desk-importer.h"
+#include "desk-review-dialogs.h"
 #include "desk-search-hit.h"
 #include "desk-tokenizer.h"
 #include "desk-window.h"
@@ -463,6 +464,216 @@ on_drop_cb (GtkDropTarget *target,
   g_ptr_array_add (paths, NULL);
   desk_window_import (self, (const char * const *) paths->pdata);
   return TRUE;
+}
+
+/* Review */
+
+static void
+update_review_actions (DeskWindow *self)
+{
+  g_autoptr(DeskReviewSession) session = NULL;
+  gboolean can_undo = FALSE, can_redo = FALSE;
+
+  if (self->store != NULL)
+    {
+      desk_review_can_undo_redo (self->store, &can_undo, &can_redo);
+      session = desk_review_current (self->store, NULL);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.end-review", session != NULL);
+}
+
+/* After the review changed elsewhere than in the facts view */
+static void
+review_refreshed (gpointer user_data)
+{
+  DeskWindow *self = user_data;
+
+  desk_facts_view_refresh_review (self->facts_view);
+  desk_axes_view_reload (self->axes_view);
+  update_review_actions (self);
+}
+
+static void
+on_facts_view_review_changed_cb (DeskWindow *self)
+{
+  desk_axes_view_reload (self->axes_view);
+  update_review_actions (self);
+}
+
+static void
+report_review_error (DeskWindow   *self,
+                     const char   *primary,
+                     const GError *error)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_widget_show (dialog);
+}
+
+static void
+start_review_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  gtk_window_present (desk_review_start_dialog_new (GTK_WINDOW (self), self->store, review_refreshed, self));
+}
+
+static void
+end_review_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_review_end (self->store, &error))
+    report_review_error (self, _("The review session could not be ended"), error);
+  review_refreshed (self);
+}
+
+static void
+review_sessions_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  gtk_window_present (desk_review_sessions_window_new (GTK_WINDOW (self), self->store));
+}
+
+static void
+undo_redo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo");
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  if (!(undo ? desk_review_undo : desk_review_redo) (self->store, &done, &error))
+    report_review_error (self, undo ? _("The change could not be undone") : _("The change could not be redone"), error);
+  else if (done)
+    show_status (self, undo ? _("Review change undone") : _("Review change redone"), FALSE);
+  review_refreshed (self);
+}
+
+/* Merges a review file and reports what it did; conflicts go to a dialog. */
+gboolean
+desk_window_import_review (DeskWindow  *self,
+                           const char  *path,
+                           GtkWindow  **conflicts)
+{
+  g_autoptr(DeskReviewImport) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
+
+  if (conflicts != NULL)
+    *conflicts = NULL;
+  result = desk_review_import (self->store, path, &error);
+  if (result == NULL)
+    {
+      report_review_error (self, _("The review file could not be imported"), error);
+      return FALSE;
+    }
+  /* TRANSLATORS: after merging a review file: session name, reviewer */
+  g_string_printf (message, _("Merged “%s” by %s: "), result->session_name, result->reviewer);
+  g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u change applied", "%u changes applied", result->applied),
+                          result->applied);
+  if (result->pending > 0)
+    {
+      g_string_append (message, _(", "));
+      g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u waits for a document not in the library",
+                                                    "%u wait for documents not in the library", result->pending),
+                              result->pending);
+    }
+  if (result->conflicts->len > 0)
+    {
+      g_string_append (message, _(", "));
+      g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", result->conflicts->len),
+                              result->conflicts->len);
+    }
+  show_status (self, message->str, FALSE);
+  review_refreshed (self);
+  if (result->conflicts->len > 0)
+    {
+      GtkWindow *dialog = desk_review_conflicts_dialog_new (GTK_WINDOW (self), self->store, result, review_refreshed, self);
+
+      gtk_window_present (dialog);
+      if (conflicts != NULL)
+        *conflicts = dialog;
+    }
+  return TRUE;
+}
+
+static void
+on_review_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               DeskWindow      *self)
+{
+  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && saving)
+        {
+          if (!desk_review_export (self->store, 0, path, &error))
+            report_review_error (self, _("The review could not be exported"), error);
+          else
+            {
+              g_autofree char *base = g_path_get_basename (path);
+              g_autofree char *message = g_strdup_printf (_("Review exported to “%s”"), base);
+              show_status (self, message, FALSE);
+            }
+        }
+      else if (path != NULL)
+        desk_window_import_review (self, path, NULL);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+review_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  gboolean export = g_str_equal (action_name, "win.export-review");
+  GtkFileChooserNative *chooser;
+  static const char * const json[] = { "*.json", NULL };
+
+  chooser = gtk_file_chooser_native_new (export ? _("Export Review") : _("Import Review"), GTK_WINDOW (self),
+                                         export ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         export ? _("_Export") : _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Review files"), json, NULL);
+  if (export)
+    {
+      g_autoptr(DeskReviewSession) session = desk_review_current (self->store, NULL);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+      g_autofree char *who = session ? g_strdup (session->reviewer) : desk_review_default_reviewer (self->store);
+      /* TRANSLATORS: file name offered for an exported review: reviewer, date */
+      g_autofree char *name = g_strdup_printf (_("review %s %s.json"), who, date);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_review_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Search */
@@ -934,6 +1145,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, axes_view);
   gtk_widget_class_bind_template_callback (widget_class, on_axes_view_open_fact_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_facts_view_open_fact_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_facts_view_review_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_document_reader_fact_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
@@ -958,6 +1170,13 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-documents", NULL, focus_action);
   gtk_widget_class_install_action (widget_class, "win.focus-outline", NULL, focus_action);
   gtk_widget_class_install_action (widget_class, "win.focus-text", NULL, focus_action);
+  gtk_widget_class_install_action (widget_class, "win.start-review", NULL, start_review_action);
+  gtk_widget_class_install_action (widget_class, "win.end-review", NULL, end_review_action);
+  gtk_widget_class_install_action (widget_class, "win.review-sessions", NULL, review_sessions_action);
+  gtk_widget_class_install_action (widget_class, "win.export-review", NULL, review_file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-review", NULL, review_file_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-files", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder", NULL);
@@ -967,6 +1186,9 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.focus-outline", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.focus-text", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 }
 
 static void
@@ -1032,6 +1254,7 @@ desk_window_new (GtkApplication *application,
   self = g_object_new (DESK_TYPE_WINDOW, "application", application, NULL);
   self->store = g_object_ref (store);
   desk_facts_view_set_store (self->facts_view, store);
+  update_review_actions (self);
   desk_axes_view_set_store (self->axes_view, store);
   reload_documents (self);
   refresh_library (self);

@@ -35,4 +35,8 @@ DeskAxesView     *desk_window_get_axes_view      (DeskWindow         *self);
 void              desk_window_show_view          (DeskWindow         *self,
                                                   const char         *name);
 
+gboolean          desk_window_import_review    (DeskWindow  *self,
+                                                const char  *path,
+                                                GtkWindow  **conflicts);
+
 G_END_DECLS
