@@ -509,8 +509,8 @@ test_review (Fixture       *f,
     g_assert_nonnull (strstr (import.out, "1 change applied"));
     g_assert_nonnull (strstr (import.out, "1 conflict"));
     g_assert_nonnull (strstr (import.out, conflict));
-    g_assert_nonnull (strstr (import.out, "here: rejected"));
-    g_assert_nonnull (strstr (import.out, "in the file: approved"));
+    g_assert_nonnull (strstr (import.out, "here: Rejected"));
+    g_assert_nonnull (strstr (import.out, "in the file: Approved"));
 
     run_cli_full (&settle, other, "en", NULL, "review", "import", file, "--prefer", "theirs", NULL);
     g_assert_cmpint (settle.status, ==, 0);

@@ -551,31 +551,6 @@ add_review_members (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "approved") == 0)
-    return C_("review status", "approved");
-  if (g_strcmp0 (status, "rejected") == 0)
-    return C_("review status", "rejected");
-  return C_("review status", "pending");
-}
-
-/* A field's value as the officer reads it */
-static char *
-field_value_label (const char *field,
-                   const char *value)
-{
-  if (value == NULL)
-    /* TRANSLATORS: a review field that holds nothing */
-    return g_strdup (_("(none)"));
-  if (g_str_equal (field, "status"))
-    return g_strdup (status_label (value));
-  if (g_str_has_prefix (field, "axis:"))
-    return g_strdup (g_str_equal (value, "assigned") ? _("assigned") : _("taken off"));
-  return g_strdup_printf ("«%s»", value);
-}
-
 static int
 cmd_facts (Options *opts)
 {
@@ -1240,8 +1215,8 @@ print_conflict (DeskStore          *store,
                 DeskReviewConflict *c)
 {
   g_autoptr(DeskFactRow) row = desk_store_get_fact (store, c->target, NULL);
-  g_autofree char *mine = field_value_label (c->field, c->mine);
-  g_autofree char *theirs = field_value_label (c->field, c->theirs);
+  g_autofree char *mine = desk_review_describe_value (c->field, c->mine);
+  g_autofree char *theirs = desk_review_describe_value (c->field, c->theirs);
 
   printf ("  %s  %s  «%s»\n", c->target, c->field, row ? row->fact.text : "");
   /* TRANSLATORS: the two values of a field in conflict after merging a review file */
@@ -1385,8 +1360,8 @@ cmd_review (Options *opts)
       for (guint i = 0; i < events->len; i++)
         {
           DeskReviewEvent *e = g_ptr_array_index (events, i);
-          g_autofree char *old = field_value_label (e->field, e->old_value);
-          g_autofree char *new = field_value_label (e->field, e->new_value);
+          g_autofree char *old = desk_review_describe_value (e->field, e->old_value);
+          g_autofree char *new = desk_review_describe_value (e->field, e->new_value);
 
           g_autofree char *time = local_time (e->time);
 

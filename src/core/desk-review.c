@@ -80,6 +80,47 @@ desk_review_import_free (DeskReviewImport *import)
   g_free (import);
 }
 
+/* A status as the officer reads it: "Approved", "Rejected" or "Pending". */
+const char *
+desk_review_status_name (const char *status)
+{
+  if (g_strcmp0 (status, "approved") == 0)
+    return C_("review status", "Approved");
+  if (g_strcmp0 (status, "rejected") == 0)
+    return C_("review status", "Rejected");
+  return C_("review status", "Pending");
+}
+
+/* What a review can change, as the officer reads it. */
+const char *
+desk_review_field_name (const char *field)
+{
+  if (g_str_equal (field, "status"))
+    return _("Status");
+  if (g_str_equal (field, "note"))
+    return _("Note");
+  if (g_str_equal (field, "text"))
+    return _("Text");
+  if (g_str_equal (field, "value"))
+    return _("Value");
+  return _("Axis assignment");
+}
+
+/* A value of @field in a history or a conflict: NULL reads "nothing". */
+char *
+desk_review_describe_value (const char *field,
+                            const char *value)
+{
+  if (value == NULL)
+    /* TRANSLATORS: in a fact's history, a note or correction that was empty */
+    return g_strdup (_("nothing"));
+  if (g_str_equal (field, "status"))
+    return g_strdup (desk_review_status_name (value));
+  if (g_str_has_prefix (field, "axis:"))
+    return g_strdup (g_str_equal (value, "assigned") ? _("under the axis") : _("off the axis"));
+  return g_strdup_printf (_("“%s”"), value);
+}
+
 static sqlite3_stmt *
 prepare (DeskStore   *store,
          const char  *sql,

@@ -79,6 +79,10 @@ typedef struct
 } DeskReviewImport;
 
 GQuark             desk_review_error_quark     (void);
+const char        *desk_review_status_name     (const char         *status);
+const char        *desk_review_field_name      (const char         *field);
+char              *desk_review_describe_value  (const char         *field,
+                                                const char         *value);
 void               desk_review_session_free    (DeskReviewSession  *session);
 void               desk_review_event_free      (DeskReviewEvent    *event);
 void               desk_review_conflict_free   (DeskReviewConflict *conflict);

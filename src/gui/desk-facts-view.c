@@ -433,49 +433,16 @@ update_axes (DeskFactsView *self,
 }
 
 static const char *
-status_name (const char *status)
-{
-  if (g_strcmp0 (status, "approved") == 0)
-    return C_("review status", "Approved");
-  if (g_strcmp0 (status, "rejected") == 0)
-    return C_("review status", "Rejected");
-  return C_("review status", "Pending");
-}
-
-/* A field's value in the history, as the officer reads it */
-static char *
-history_value (const char *field,
-               const char *value)
-{
-  if (value == NULL)
-    /* TRANSLATORS: in a fact's history, a note or correction that was empty */
-    return g_strdup (_("nothing"));
-  if (g_str_equal (field, "status"))
-    return g_strdup (status_name (value));
-  if (g_str_has_prefix (field, "axis:"))
-    return g_strdup (g_str_equal (value, "assigned") ? _("under the axis") : _("off the axis"));
-  return g_strdup_printf ("“%s”", value);
-}
-
-static const char *
 field_name (DeskFactsView *self,
             const char    *field)
 {
-  if (g_str_equal (field, "status"))
-    return _("Status");
-  if (g_str_equal (field, "note"))
-    return _("Note");
-  if (g_str_equal (field, "text"))
-    return _("Text");
-  if (g_str_equal (field, "value"))
-    return _("Value");
   if (g_str_has_prefix (field, "axis:") && self->axes != NULL)
     {
       DeskAxis *axis = desk_axes_lookup (self->axes, field + 5);
       if (axis != NULL)
         return axis->name[desk_format_ui_language ()];
     }
-  return field;
+  return desk_review_field_name (field);
 }
 
 /* Who changed what of the fact, and when. */
@@ -496,8 +463,8 @@ update_history (DeskFactsView *self,
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (e->time, NULL);
       g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
       g_autofree char *when = local ? g_date_time_format (local, "%x %H:%M") : g_strdup (e->time);
-      g_autofree char *old = history_value (e->field, e->old_value);
-      g_autofree char *new = history_value (e->field, e->new_value);
+      g_autofree char *old = desk_review_describe_value (e->field, e->old_value);
+      g_autofree char *new = desk_review_describe_value (e->field, e->new_value);
       g_autofree char *text = NULL;
       GtkWidget *label;
 
@@ -830,7 +797,7 @@ rebind_status (GtkListItem *item)
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), g_str_equal (status, "approved") ? "object-select-symbolic"
                                                   : g_str_equal (status, "rejected") ? "window-close-symbolic" : NULL);
-  gtk_label_set_text (GTK_LABEL (label), status_name (status));
+  gtk_label_set_text (GTK_LABEL (label), desk_review_status_name (status));
   gtk_widget_remove_css_class (box, "review-approved");
   gtk_widget_remove_css_class (box, "review-rejected");
   gtk_widget_remove_css_class (box, "dim-label");

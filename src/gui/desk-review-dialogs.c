@@ -295,34 +295,6 @@ conflicts_dialog_free (gpointer data)
   g_free (d);
 }
 
-static const char *
-field_label (const char *field)
-{
-  if (g_str_equal (field, "status"))
-    return _("Status");
-  if (g_str_equal (field, "note"))
-    return _("Note");
-  if (g_str_equal (field, "text"))
-    return _("Text");
-  if (g_str_equal (field, "value"))
-    return _("Value");
-  return _("Axis assignment");
-}
-
-static char *
-value_label (const char *field,
-             const char *value)
-{
-  if (value == NULL)
-    return g_strdup (_("nothing"));
-  if (g_str_equal (field, "status"))
-    return g_strdup (g_str_equal (value, "approved") ? C_("review status", "Approved")
-                     : g_str_equal (value, "rejected") ? C_("review status", "Rejected") : C_("review status", "Pending"));
-  if (g_str_has_prefix (field, "axis:"))
-    return g_strdup (g_str_equal (value, "assigned") ? _("under the axis") : _("off the axis"));
-  return g_strdup_printf ("“%s”", value);
-}
-
 void
 desk_review_conflicts_dialog_choose_all (GtkWindow *dialog,
                                          gboolean   theirs)
@@ -381,14 +353,14 @@ conflict_row (ConflictsDialog    *d,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   g_autoptr(DeskFactRow) row = desk_store_get_fact (d->store, c->target, NULL);
   g_autofree char *heading = NULL;
-  g_autofree char *mine_value = value_label (c->field, c->mine);
-  g_autofree char *theirs_value = value_label (c->field, c->theirs);
+  g_autofree char *mine_value = desk_review_describe_value (c->field, c->mine);
+  g_autofree char *theirs_value = desk_review_describe_value (c->field, c->theirs);
   g_autofree char *mine_text = NULL;
   g_autofree char *theirs_text = NULL;
   GtkWidget *title, *source, *mine, *theirs;
 
   /* TRANSLATORS: a conflict: the field changed, and the fact's text */
-  heading = g_strdup_printf (_("%s of “%s”"), field_label (c->field), row ? row->fact.text : c->target);
+  heading = g_strdup_printf (_("%s of “%s”"), desk_review_field_name (c->field), row ? row->fact.text : c->target);
   title = gtk_label_new (heading);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
