@@ -489,6 +489,22 @@ test_review (Fixture       *f,
     g_assert_cmpstr (desk_fact_item_get_status (first), ==, "rejected");
   }
 
+  /* the sessions: the one started by the first change, and the colleague's */
+  {
+    GtkWindow *sessions = desk_review_sessions_window_new (GTK_WINDOW (f->window), f->store);
+    GtkWindow *start = NULL;
+
+    gtk_window_present (sessions);
+    save_screenshot (GTK_WIDGET (sessions), "gui-review-sessions.png");
+    gtk_window_destroy (sessions);
+
+    start = desk_review_start_dialog_new (GTK_WINDOW (f->window), f->store, NULL, NULL);
+    gtk_window_present (start);
+    save_screenshot (GTK_WIDGET (start), "gui-review-start.png");
+    gtk_window_destroy (start);
+    settle ();
+  }
+
   /* a bad file is refused and changes nothing */
   {
     g_autofree char *bad = desk_test_write_file (f->dir, "bad.json", "{\"format\": \"dialogue-desk-review\", \"version\": 7", -1);

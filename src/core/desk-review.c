@@ -893,7 +893,8 @@ desk_review_export (DeskStore   *store,
   json_builder_add_int_value (builder, DESK_REVIEW_VERSION);
   json_builder_set_member_name (builder, "session");
   json_builder_begin_object (builder);
-  add_member (builder, "uid", (const char *) sqlite3_column_text (stmt, 1));
+  /* a merged session goes on under the uid its own library gave it */
+  add_member (builder, "uid", (const char *) sqlite3_column_text (stmt, sqlite3_column_type (stmt, 6) != SQLITE_NULL ? 6 : 1));
   add_member (builder, "name", (const char *) sqlite3_column_text (stmt, 2));
   add_member (builder, "reviewer", (const char *) sqlite3_column_text (stmt, 3));
   add_member (builder, "started", (const char *) sqlite3_column_text (stmt, 4));

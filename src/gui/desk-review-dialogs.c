@@ -197,9 +197,68 @@ local_time (const char *iso)
   return local ? g_date_time_format (local, "%x %H:%M") : g_strdup (iso ? iso : "");
 }
 
-static GtkWidget *
-session_row (DeskReviewSession *s)
+typedef struct
 {
+  GtkWindow *parent;
+  DeskStore *store;
+  gint64 session_id;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *r)
+{
+  g_object_unref (r->store);
+  g_free (r);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               ExportRequest   *r)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !desk_review_export (r->store, r->session_id, path, &error))
+        show_error (r->parent, _("The review could not be exported"), error->message);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  export_request_free (r);
+}
+
+static void
+on_export_session_clicked_cb (GtkButton *button,
+                              GtkWindow *window)
+{
+  ExportRequest *r = g_new0 (ExportRequest, 1);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  const char *name = g_object_get_data (G_OBJECT (button), "session-name");
+  g_autofree char *file_name = g_strdup_printf ("%s.json", name);
+
+  r->parent = window;
+  r->store = g_object_ref (g_object_get_data (G_OBJECT (window), "desk-store"));
+  r->session_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "session-id"));
+  chooser = gtk_file_chooser_native_new (_("Export Review"), window, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Review files"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), r);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GtkWidget *
+session_row (GtkWindow         *window,
+             DeskReviewSession *s)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (s->name);
   GtkWidget *details;
@@ -226,11 +285,28 @@ session_row (DeskReviewSession *s)
   gtk_widget_add_css_class (details, "dim-label");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), details);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  return box;
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (row), box);
+  if (s->n_events > 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Export…"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      /* TRANSLATORS: tooltip of a session's export button; %s is its name */
+      {
+        g_autofree char *tip = g_strdup_printf (_("Write the changes of “%s” to a review file"), s->name);
+        gtk_widget_set_tooltip_text (button, tip);
+      }
+      g_object_set_data (G_OBJECT (button), "session-id", GSIZE_TO_POINTER ((gsize) s->id));
+      g_object_set_data_full (G_OBJECT (button), "session-name", g_strdup (s->name), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_export_session_clicked_cb), window);
+      gtk_box_append (GTK_BOX (row), button);
+    }
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_margin_top (row, 8);
+  gtk_widget_set_margin_bottom (row, 8);
+  return row;
 }
 
 GtkWindow *
@@ -244,6 +320,7 @@ desk_review_sessions_window_new (GtkWindow *parent,
   g_autoptr(GPtrArray) sessions = desk_review_list_sessions (store, &error);
 
   gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (gtk_window_get_titlebar (window)), TRUE);
+  g_object_set_data_full (G_OBJECT (window), "desk-store", g_object_ref (store), g_object_unref);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_widget_set_margin_start (list, 12);
@@ -253,7 +330,7 @@ desk_review_sessions_window_new (GtkWindow *parent,
   gtk_widget_set_valign (list, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Review Sessions"), -1);
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), session_row (g_ptr_array_index (sessions, i)));
+    gtk_list_box_append (GTK_LIST_BOX (list), session_row (window, g_ptr_array_index (sessions, i)));
   if (sessions == NULL || sessions->len == 0)
     {
       GtkWidget *none = gtk_label_new (sessions == NULL ? error->message
