@@ -13,11 +13,13 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-axes.h"
+#include "desk-brief.h"
 #include "desk-cli.h"
 #include "desk-extract.h"
 #include "desk-importer.h"
 #include "desk-reader.h"
 #include "desk-review.h"
+#include "desk-section.h"
 #include "desk-store.h"
 
 typedef struct
@@ -36,6 +38,13 @@ typedef struct
   char *reviewer;
   char *prefer;
   gint64 session;
+  char *out;
+  char *lang;
+  char *paper;
+  char *title;
+  char *mark;
+  gboolean approved_only;
+  GPtrArray *brief_items;   /* "axis:ID", "section:DOC:N", "facts:FILTER", "notes", in order */
   GPtrArray *args;
 } Options;
 
@@ -64,6 +73,9 @@ print_usage (FILE *out)
   fprintf (out, "  review export FILE [--session ID]    %s\n", _("Write a session’s changes to a review file"));
   fprintf (out, "  review import FILE [--prefer mine|theirs]\n                                       %s\n", _("Merge a colleague’s review file"));
   fprintf (out, "  fact set FACT-UID… FIELD VALUE       %s\n", _("Review facts: status (pending, approved, rejected), note, text or value"));
+  fprintf (out, "  export-pdf --out FILE [--axis ID]… [--section DOC-ID:SECTION]… [--facts FILTER]… [--notes]\n"
+                "             [--lang es|en] [--paper a4|letter] [--title T] [--mark M] [--reviewer R] [--approved-only]\n"
+                "                                       %s\n", _("Export a PDF brief of axes, sections and facts"));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --library PATH   %s\n", _("Use the library at PATH (default: $DIALOGUE_DESK_LIBRARY or the user’s library)"));
   fprintf (out, "  --help           %s\n", _("Show this help"));
@@ -1475,6 +1487,195 @@ cmd_fact (Options *opts)
   return EXIT_OK;
 }
 
+/* DOC-ID:SECTION — the section's number ("4.2"), its place in the outline
+ * as `show --outline` lists it (counting from 1), the start of its title,
+ * or "all" for every section of the document. */
+static gboolean
+add_sections_to_brief (DeskStore         *store,
+                       DeskBriefOptions  *options,
+                       const char        *spec,
+                       GError           **error)
+{
+  const char *colon = strrchr (spec, ':');
+  g_autofree char *doc_id = colon ? g_strndup (spec, colon - spec) : NULL;
+  g_autoptr(DeskDocument) doc = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  const char *which = colon ? colon + 1 : NULL;
+  guint64 position;
+
+  if (doc_id == NULL || *doc_id == '\0' || *which == '\0')
+    {
+      g_set_error (error, DESK_BRIEF_ERROR, DESK_BRIEF_ERROR_NOT_FOUND,
+                   _("“%s” is not DOC-ID:SECTION (for example 4:2.1, 4:3 or 4:all)"), spec);
+      return FALSE;
+    }
+  if (!(doc = desk_store_find_document (store, doc_id, error)) ||
+      !(sections = desk_store_get_sections (store, desk_document_get_id (doc), error)))
+    return FALSE;
+  if (g_str_equal (which, "all"))
+    {
+      for (guint i = 0; i < sections->len; i++)
+        desk_brief_options_add_section (options, desk_document_get_id (doc), i);
+      return TRUE;
+    }
+  for (guint i = 0; i < sections->len; i++)
+    if (g_strcmp0 (desk_section_get_number (g_ptr_array_index (sections, i)), which) == 0)
+      {
+        desk_brief_options_add_section (options, desk_document_get_id (doc), i);
+        return TRUE;
+      }
+  if (g_ascii_string_to_unsigned (which, 10, 1, sections->len, &position, NULL))
+    {
+      desk_brief_options_add_section (options, desk_document_get_id (doc), position - 1);
+      return TRUE;
+    }
+  {
+    g_autofree char *wanted = g_utf8_casefold (which, -1);
+
+    for (guint i = 0; i < sections->len; i++)
+      {
+        g_autofree char *title = g_utf8_casefold (desk_section_get_title (g_ptr_array_index (sections, i)), -1);
+
+        if (g_str_has_prefix (title, wanted))
+          {
+            desk_brief_options_add_section (options, desk_document_get_id (doc), i);
+            return TRUE;
+          }
+      }
+  }
+  g_set_error (error, DESK_BRIEF_ERROR, DESK_BRIEF_ERROR_NOT_FOUND,
+               _("Document %s has no section “%s” (see “dialogue-desk-cli show %s --outline”)"), doc_id, which, doc_id);
+  return FALSE;
+}
+
+/* --facts FILTER: "all", or kind=K, modality=M and document=ID joined by commas */
+static gboolean
+add_facts_to_brief (DeskStore         *store,
+                    DeskBriefOptions  *options,
+                    const char        *spec,
+                    GError           **error)
+{
+  g_auto(GStrv) parts = g_strsplit (spec, ",", -1);
+  int kind = -1, modality = -1;
+  gint64 document = 0;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *eq = strchr (parts[i], '=');
+      const char *key = parts[i], *value = eq ? eq + 1 : NULL;
+
+      if (eq != NULL)
+        *eq = '\0';
+      if (g_str_equal (key, "all") && value == NULL)
+        continue;
+      if (value != NULL && g_str_equal (key, "kind") && desk_fact_kind_from_string (value, (DeskFactKind *) &kind))
+        continue;
+      if (value != NULL && g_str_equal (key, "modality") && desk_modality_from_string (value, (DeskModality *) &modality))
+        continue;
+      if (value != NULL && g_str_equal (key, "document"))
+        {
+          g_autoptr(DeskDocument) doc = desk_store_find_document (store, value, error);
+
+          if (doc == NULL)
+            return FALSE;
+          document = desk_document_get_id (doc);
+          continue;
+        }
+      g_set_error (error, DESK_BRIEF_ERROR, DESK_BRIEF_ERROR_NOT_FOUND,
+                   _("“%s” is not a fact filter (all, or kind=K, modality=M and document=ID joined by commas)"), spec);
+      return FALSE;
+    }
+  desk_brief_options_add_facts (options, kind, modality, document);
+  return TRUE;
+}
+
+static void
+print_export_progress (double   fraction,
+                       gpointer user_data)
+{
+  /* TRANSLATORS: progress of a PDF export, in percent */
+  fprintf (stderr, _("\r\033[KExporting… %d%%"), (int) (fraction * 100));
+  fflush (stderr);
+}
+
+static int
+cmd_export_pdf (Options *opts)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskAxes) axes = NULL;
+  g_autoptr(DeskBriefOptions) options = desk_brief_options_new (opts->lang ? opts->lang : (ui_language () == 0 ? "es" : "en"));
+  g_autoptr(GError) error = NULL;
+  guint n_pages = 0;
+
+  if (opts->out == NULL)
+    return usage_error (_("export-pdf needs --out FILE"));
+  if (opts->args->len > 0)
+    return usage_error (_("export-pdf takes no arguments; choose what goes in with --axis, --section, --facts and --notes"));
+  if (opts->brief_items->len == 0)
+    return usage_error (_("export-pdf needs something to export: --axis, --section, --facts or --notes"));
+  if (opts->lang != NULL && !g_str_equal (opts->lang, "es") && !g_str_equal (opts->lang, "en"))
+    {
+      g_autofree char *msg = g_strdup_printf (_("--lang takes “es” or “en”, not “%s”"), opts->lang);
+      return usage_error (msg);
+    }
+  if (opts->paper != NULL && !desk_brief_parse_paper (opts->paper, &options->paper))
+    {
+      g_autofree char *msg = g_strdup_printf (_("--paper takes “a4” or “letter”, not “%s”"), opts->paper);
+      return usage_error (msg);
+    }
+  options->title = g_strdup (opts->title);
+  options->mark = g_strdup (opts->mark);
+  options->approved_only = opts->approved_only;
+
+  if (!(axes = desk_axes_load_default (&error)) || !(store = open_store (opts, &error)) ||
+      desk_store_update_axes (store, axes, NULL, &error) < 0)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+  options->reviewer = opts->reviewer ? g_strdup (opts->reviewer) : desk_review_default_reviewer (store);
+  for (guint i = 0; i < opts->brief_items->len; i++)
+    {
+      const char *item = g_ptr_array_index (opts->brief_items, i);
+      gboolean ok = TRUE;
+
+      if (g_str_has_prefix (item, "axis:"))
+        {
+          if (desk_axes_lookup (axes, item + 5) == NULL)
+            {
+              g_autofree char *msg = g_strdup_printf (_("There is no axis “%s” (see “dialogue-desk-cli axes”)"), item + 5);
+              return usage_error (msg);
+            }
+          desk_brief_options_add_axis (options, item + 5);
+        }
+      else if (g_str_has_prefix (item, "section:"))
+        ok = add_sections_to_brief (store, options, item + 8, &error);
+      else if (g_str_has_prefix (item, "facts:"))
+        ok = add_facts_to_brief (store, options, item + 6, &error);
+      else
+        desk_brief_options_add_notes (options);
+      if (!ok)
+        {
+          print_error (error->message);
+          return EXIT_FAILURE_;
+        }
+    }
+
+  if (!desk_brief_export (store, axes, options, opts->out, isatty (STDERR_FILENO) ? print_export_progress : NULL, NULL,
+                          NULL, &n_pages, &error))
+    {
+      if (isatty (STDERR_FILENO))
+        fprintf (stderr, "\r\033[K");
+      print_error (error->message);
+      return EXIT_FAILURE_;
+    }
+  if (isatty (STDERR_FILENO))
+    fprintf (stderr, "\r\033[K");
+  /* TRANSLATORS: after an export: pages, file */
+  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "Wrote %u page to %s\n", "Wrote %u pages to %s\n", n_pages), n_pages, opts->out);
+  return EXIT_OK;
+}
+
 static gboolean
 parse_uint (const char *text,
             guint64     max,
@@ -1492,6 +1693,7 @@ desk_cli_run (int    argc,
   int status;
 
   opts.args = g_ptr_array_new ();
+  opts.brief_items = g_ptr_array_new_with_free_func (g_free);
   opts.limit = 20;
 
   for (int i = 1; i < argc; i++)
@@ -1523,19 +1725,41 @@ desk_cli_run (int    argc,
         }
       else if (g_str_equal (arg, "--json"))
         opts.json = TRUE;
+      else if (g_str_equal (arg, "--approved-only"))
+        opts.approved_only = TRUE;
+      else if (g_str_equal (arg, "--notes"))
+        g_ptr_array_add (opts.brief_items, g_strdup ("notes"));
+      else if ((g_str_equal (arg, "--section") || g_str_equal (arg, "--facts")) && i + 1 < argc)
+        {
+          g_ptr_array_add (opts.brief_items, g_strconcat (arg + 2, ":", argv[i + 1], NULL));
+          i++;
+        }
+      else if (g_str_equal (arg, "--axis") && i + 1 < argc)
+        {
+          /* one --axis filters facts; for export-pdf each one is a part of the brief */
+          g_ptr_array_add (opts.brief_items, g_strconcat ("axis:", argv[i + 1], NULL));
+          g_free (opts.axis);
+          opts.axis = g_strdup (argv[++i]);
+        }
       else if (g_str_equal (arg, "--text"))
         opts.text = TRUE;
       else if (g_str_equal (arg, "--outline"))
         opts.outline = TRUE;
       else if (g_str_equal (arg, "--kind") || g_str_equal (arg, "--modality") || g_str_equal (arg, "--document") ||
                g_str_equal (arg, "--axis") || g_str_equal (arg, "--status") || g_str_equal (arg, "--reviewer") ||
-               g_str_equal (arg, "--prefer"))
+               g_str_equal (arg, "--prefer") || g_str_equal (arg, "--out") || g_str_equal (arg, "--lang") ||
+               g_str_equal (arg, "--paper") || g_str_equal (arg, "--title") || g_str_equal (arg, "--mark"))
         {
           char **slot = g_str_equal (arg, "--kind") ? &opts.kind
                       : g_str_equal (arg, "--modality") ? &opts.modality
                       : g_str_equal (arg, "--status") ? &opts.status
                       : g_str_equal (arg, "--reviewer") ? &opts.reviewer
                       : g_str_equal (arg, "--prefer") ? &opts.prefer
+                      : g_str_equal (arg, "--out") ? &opts.out
+                      : g_str_equal (arg, "--lang") ? &opts.lang
+                      : g_str_equal (arg, "--paper") ? &opts.paper
+                      : g_str_equal (arg, "--title") ? &opts.title
+                      : g_str_equal (arg, "--mark") ? &opts.mark
                       : g_str_equal (arg, "--axis") ? &opts.axis : &opts.document;
           if (i + 1 >= argc)
             {
@@ -1606,6 +1830,8 @@ desk_cli_run (int    argc,
     status = cmd_review (&opts);
   else if (g_str_equal (command, "fact"))
     status = cmd_fact (&opts);
+  else if (g_str_equal (command, "export-pdf"))
+    status = cmd_export_pdf (&opts);
   else
     {
       g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), command);
@@ -1621,5 +1847,11 @@ desk_cli_run (int    argc,
   g_free (opts.status);
   g_free (opts.reviewer);
   g_free (opts.prefer);
+  g_free (opts.out);
+  g_free (opts.lang);
+  g_free (opts.paper);
+  g_free (opts.title);
+  g_free (opts.mark);
+  g_ptr_array_unref (opts.brief_items);
   return status;
 }
