@@ -1593,8 +1593,9 @@ static void
 print_export_progress (double   fraction,
                        gpointer user_data)
 {
+  fprintf (stderr, "\r\033[K");
   /* TRANSLATORS: progress of a PDF export, in percent */
-  fprintf (stderr, _("\r\033[KExporting… %d%%"), (int) (fraction * 100));
+  fprintf (stderr, _("Exporting… %d%%"), (int) (fraction * 100));
   fflush (stderr);
 }
 

@@ -268,6 +268,11 @@ add_block (Brief     *brief,
 {
   Block *b = g_new0 (Block, 1);
 
+  /* the brief draws its own bullets: the source's go */
+  while (kind == BLOCK_LIST_ITEM && text != NULL &&
+         (g_str_has_prefix (text, "- ") || g_str_has_prefix (text, "• ") || g_str_has_prefix (text, "– ") ||
+          g_str_has_prefix (text, "* ") || g_str_has_prefix (text, "· ")))
+    text = g_utf8_next_char (text) + 1;
   b->kind = kind;
   b->text = g_strdup (text);
   b->page = -1;
@@ -554,8 +559,8 @@ add_section (Brief          *brief,
   if (item->section >= sections->len)
     {
       g_set_error (error, DESK_BRIEF_ERROR, DESK_BRIEF_ERROR_NOT_FOUND,
-                   _("Document %" G_GINT64_FORMAT " has no section %u (it has %u)"),
-                   item->document_id, item->section, sections->len);
+                   _("Document %d has no section %u (it has %u)"),
+                   (int) item->document_id, item->section, sections->len);
       return FALSE;
     }
   section = g_ptr_array_index (sections, item->section);
