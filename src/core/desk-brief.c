@@ -425,6 +425,39 @@ add_facts_table (Brief     *brief,
     add_block (brief, BLOCK_NOTE, word (brief, L_NONE));
 }
 
+/* The quotation without the marks around it: the brief sets its own */
+static char *
+unquote (const char *text)
+{
+  static const char * const marks[] = { "“", "”", "\"", "«", "»", "‘", "’", "'", NULL };
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *start = copy;
+  gsize len = strlen (copy);
+  gboolean again = TRUE;
+
+  while (again && len > 0)
+    {
+      again = FALSE;
+      for (guint i = 0; marks[i]; i++)
+        {
+          gsize m = strlen (marks[i]);
+
+          if (len >= m && strncmp (start, marks[i], m) == 0)
+            {
+              start += m;
+              len -= m;
+              again = TRUE;
+            }
+          if (len >= m && strncmp (start + len - m, marks[i], m) == 0)
+            {
+              len -= m;
+              again = TRUE;
+            }
+        }
+    }
+  return g_strndup (start, len);
+}
+
 static void
 add_quotes (Brief     *brief,
             GPtrArray *rows,
@@ -437,9 +470,15 @@ add_quotes (Brief     *brief,
       DeskFactRow *row = g_ptr_array_index (rows, i);
       Block *b;
 
+      g_autofree char *quoted = NULL;
+
       if (row->fact.kind != DESK_FACT_QUOTE || !admitted (brief, row))
         continue;
-      b = add_block (brief, BLOCK_QUOTE, fact_text (brief, row));
+      quoted = unquote (fact_text (brief, row));
+      /* a word or two in quotation marks is an expression, not a statement */
+      if (g_utf8_strlen (quoted, -1) < 25)
+        continue;
+      b = add_block (brief, BLOCK_QUOTE, quoted);
       b->citation = g_strdup (row->document_title);
       b->ref = source_of (brief, row);
       n++;
