@@ -515,6 +515,75 @@ test_review (Fixture       *f,
   }
 }
 
+static DeskExportDialog *
+find_export_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (DESK_IS_EXPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+
+static void
+test_export_brief (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "brief.pdf", NULL);
+  g_autoptr(DeskExportDialog) dialog = NULL;
+  DeskExportDialog *from_axis;
+  gint64 doc_id;
+
+  import_samples (f);
+
+  /* "Export this axis" preselects it */
+  desk_window_show_view (f->window, "axes");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-axis", "s", "pe-us.security"));
+  from_axis = find_export_dialog ();
+  g_assert_nonnull (from_axis);
+  g_assert_cmpuint (desk_export_dialog_get_n_ticked (from_axis), ==, 1);
+  g_assert_cmpstr (desk_export_dialog_get_ticked (from_axis, 0), ==, "axis:pe-us.security");
+  gtk_window_destroy (GTK_WINDOW (from_axis));
+
+  /* an axis, a section and the review notes, reordered */
+  dialog = g_object_ref (desk_window_open_export (f->window));
+  desk_export_dialog_tick_axis (dialog, "pe-us.economy");
+  doc_id = desk_document_get_id (g_list_model_get_item (desk_window_get_documents (f->window), 0));
+  g_object_unref (g_list_model_get_item (desk_window_get_documents (f->window), 0));
+  desk_export_dialog_tick_section (dialog, doc_id, 0);
+  desk_export_dialog_tick_notes (dialog);
+  g_assert_cmpuint (desk_export_dialog_get_n_ticked (dialog), ==, 3);
+  desk_export_dialog_move (dialog, 2, -1);
+  g_assert_cmpstr (desk_export_dialog_get_ticked (dialog, 1), ==, "notes");
+  desk_export_dialog_move (dialog, 0, -1);  /* the first stays first */
+  g_assert_cmpstr (desk_export_dialog_get_ticked (dialog, 0), ==, "axis:pe-us.economy");
+  desk_export_dialog_set_language (dialog, "en");
+  save_screenshot (GTK_WIDGET (dialog), "gui-export.png");
+
+  desk_export_dialog_export_to (dialog, pdf);
+  g_assert_true (desk_export_dialog_is_exporting (dialog));
+  {
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    while (desk_export_dialog_is_exporting (dialog))
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, TRUE);
+      }
+  }
+  g_assert_nonnull (strstr (desk_window_get_status (f->window), "Brief exported to “brief.pdf”"));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *head = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (pdf, &head, &len, NULL));
+    g_assert_true (len > 1000 && g_str_has_prefix (head, "%PDF-"));
+  }
+}
+
 static void
 test_spanish (Fixture       *f,
               gconstpointer  data)
@@ -558,6 +627,7 @@ main (int    argc,
       ADD ("/gui/facts-view", test_facts_view);
       ADD ("/gui/axes-view", test_axes_view);
       ADD ("/gui/review", test_review);
+      ADD ("/gui/export-brief", test_export_brief);
     }
 #undef ADD
 

@@ -309,6 +309,16 @@ show_axis (DeskAxesView *self,
 
   append (self, label_new (axis->name[self->language], "axis-title"));
   append (self, label_new (axis->dialogue->name[self->language], "dim-label"));
+  if (axis->dialogue->proposed)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("E_xport this Axis…"));
+
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (button, _("A PDF brief of this axis: its proposals, facts, quotations and comparable mechanisms"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.export-axis");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", axis->id);
+      append (self, button);
+    }
   if (axis->description[self->language] != NULL)
     append (self, label_new (axis->description[self->language], NULL));
   if (axis->agreed[self->language] != NULL)

@@ -134,6 +134,19 @@ apply_fact_tags (DeskDocumentView *self)
     }
 }
 
+/* The section selected in the outline, or the whole document when none is */
+static void
+on_export_button_clicked_cb (DeskDocumentView *self)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->outline_view));
+  guint selected = gtk_single_selection_get_selected (selection);
+
+  if (self->document == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.export-section", "(xi)", desk_document_get_id (self->document),
+                              selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected);
+}
+
 static void
 on_highlight_button_toggled_cb (DeskDocumentView *self)
 {
@@ -327,6 +340,7 @@ desk_document_view_class_init (DeskDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, highlight_button);
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, legend_box);
   gtk_widget_class_bind_template_callback (widget_class, on_highlight_button_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_view_activate_cb);

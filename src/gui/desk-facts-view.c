@@ -1336,3 +1336,23 @@ desk_facts_view_add_to_axis (DeskFactsView *self,
       }
   return FALSE;
 }
+
+/* The filters of the list, as a brief's fact list takes them: -1 or 0 for any */
+void
+desk_facts_view_get_filter (DeskFactsView *self,
+                            int           *kind,
+                            int           *modality,
+                            gint64        *document_id)
+{
+  guint k, m, d;
+
+  g_return_if_fail (DESK_IS_FACTS_VIEW (self));
+
+  k = gtk_drop_down_get_selected (self->kind_dropdown);
+  m = gtk_drop_down_get_selected (self->modality_dropdown);
+  d = gtk_drop_down_get_selected (self->document_dropdown);
+  *kind = k != GTK_INVALID_LIST_POSITION && k > 0 ? (int) k - 1 : -1;
+  *modality = m != GTK_INVALID_LIST_POSITION && m > 0 ? (int) m - 1 : -1;
+  *document_id = d != GTK_INVALID_LIST_POSITION && d > 0 && d <= self->document_ids->len
+                 ? *(gint64 *) g_ptr_array_index (self->document_ids, d - 1) : 0;
+}

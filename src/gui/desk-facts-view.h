@@ -33,5 +33,9 @@ DeskFactItem *desk_facts_view_get_current (DeskFactsView *self);
 void        desk_facts_view_set_status_filter (DeskFactsView *self,
                                          const char    *status);
 const char *desk_facts_view_get_progress (DeskFactsView *self);
+void        desk_facts_view_get_filter  (DeskFactsView *self,
+                                         int           *kind,
+                                         int           *modality,
+                                         gint64        *document_id);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-document-view.h"
+#include "desk-export-dialog.h"
 #include "desk-axes-view.h"
 #include "desk-facts-view.h"
 #include "desk-format.h"
@@ -676,6 +677,61 @@ review_file_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* PDF briefs */
+
+static void
+on_brief_exported_cb (DeskExportDialog *dialog,
+                      const char       *path,
+                      guint             n_pages,
+                      DeskWindow       *self)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  /* TRANSLATORS: after a PDF export: file name, number of pages */
+  g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Brief exported to “%s” (%u page)",
+                                                           "Brief exported to “%s” (%u pages)", n_pages), base, n_pages);
+  show_status (self, message, FALSE);
+}
+
+/* Opens the export dialog, with the Facts view's filters for the fact list */
+DeskExportDialog *
+desk_window_open_export (DeskWindow *self)
+{
+  DeskExportDialog *dialog;
+  int kind, modality;
+  gint64 document;
+
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+
+  dialog = desk_export_dialog_new (GTK_WINDOW (self), self->store);
+  desk_facts_view_get_filter (self->facts_view, &kind, &modality, &document);
+  desk_export_dialog_set_fact_filter (dialog, kind, modality, document);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_brief_exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+export_brief_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  DeskExportDialog *dialog = desk_window_open_export (self);
+
+  if (g_str_equal (action_name, "win.export-axis"))
+    desk_export_dialog_tick_axis (dialog, g_variant_get_string (parameter, NULL));
+  else if (g_str_equal (action_name, "win.export-section"))
+    {
+      gint64 document;
+      int section;
+
+      g_variant_get (parameter, "(xi)", &document, &section);
+      desk_export_dialog_tick_section (dialog, document, section);
+    }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "facts") == 0)
+    desk_export_dialog_tick_facts (dialog);
+}
+
 /* Search */
 
 static void
@@ -1176,6 +1232,9 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-review", NULL, review_file_action);
   gtk_widget_class_install_action (widget_class, "win.import-review", NULL, review_file_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.export-brief", NULL, export_brief_action);
+  gtk_widget_class_install_action (widget_class, "win.export-axis", "s", export_brief_action);
+  gtk_widget_class_install_action (widget_class, "win.export-section", "(xi)", export_brief_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-files", NULL);
@@ -1187,6 +1246,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.focus-text", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-brief", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "desk-document-view.h"
+#include "desk-export-dialog.h"
 #include "desk-axes-view.h"
 #include "desk-facts-view.h"
 #include "desk-store.h"
@@ -38,5 +39,7 @@ void              desk_window_show_view          (DeskWindow         *self,
 gboolean          desk_window_import_review    (DeskWindow  *self,
                                                 const char  *path,
                                                 GtkWindow  **conflicts);
+
+DeskExportDialog *desk_window_open_export      (DeskWindow  *self);
 
 G_END_DECLS

@@ -1,0 +1,757 @@
+/* desk-export-dialog.c: choosing what goes into a PDF brief, in which
+ * order and how, and exporting it in the background
+ *
+ * What can go in is listed on the left (the proposed axes, every
+ * document's sections, the fact list as the Facts view filters it, the
+ * review notes), each with a check box; what is ticked is listed on the
+ * right in the brief's order, with buttons to move it up and down. */
+#define G_LOG_DOMAIN "desk-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-export-dialog.h"
+#include "desk-format.h"
+#include "desk-review.h"
+#include "desk-section.h"
+
+struct _DeskExportDialog
+{
+  GtkWindow parent_instance;
+
+  DeskStore *store;
+  DeskAxes *axes;
+  GHashTable *checks;        /* key → GtkCheckButton */
+  GHashTable *labels;        /* key → what the officer reads */
+  GPtrArray *order;          /* keys, ticked, in the brief's order */
+  int fact_kind;
+  int modality;
+  gint64 fact_document;
+  gboolean filling;
+
+  GtkListBox *order_box;
+  GtkLabel *empty_label;
+  GtkEntry *title_entry;
+  GtkDropDown *language_dropdown;
+  GtkDropDown *paper_dropdown;
+  GtkEntry *mark_entry;
+  GtkEntry *reviewer_entry;
+  GtkSwitch *approved_switch;
+  GtkButton *export_button;
+  GtkProgressBar *progress;
+  GtkStack *footer_stack;
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (DeskExportDialog, desk_export_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void rebuild_order (DeskExportDialog *self);
+
+static void
+on_check_toggled_cb (GtkCheckButton   *check,
+                     DeskExportDialog *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (check), "key");
+  guint index;
+
+  if (gtk_check_button_get_active (check))
+    {
+      if (!g_ptr_array_find_with_equal_func (self->order, key, g_str_equal, NULL))
+        g_ptr_array_add (self->order, g_strdup (key));
+    }
+  else if (g_ptr_array_find_with_equal_func (self->order, key, g_str_equal, &index))
+    g_ptr_array_remove_index (self->order, index);
+  rebuild_order (self);
+}
+
+static GtkWidget *
+add_check (DeskExportDialog *self,
+           GtkBox           *box,
+           const char       *key,
+           const char       *label,
+           guint             depth)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (label);
+  GtkWidget *child = gtk_widget_get_first_child (check);
+
+  /* long titles wrap rather than widen the dialog */
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      {
+        gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+        gtk_label_set_xalign (GTK_LABEL (child), 0);
+      }
+  gtk_widget_set_margin_start (check, 6 + 18 * depth);
+  g_object_set_data_full (G_OBJECT (check), "key", g_strdup (key), g_free);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled_cb), self);
+  g_hash_table_insert (self->checks, g_strdup (key), check);
+  g_hash_table_insert (self->labels, g_strdup (key), g_strdup (label));
+  gtk_box_append (box, check);
+  return check;
+}
+
+static GtkWidget *
+group_heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 10);
+  gtk_widget_set_margin_bottom (label, 2);
+  return label;
+}
+
+static void
+add_axes (DeskExportDialog *self,
+          GtkBox           *box,
+          DeskAxis         *axis,
+          guint             depth)
+{
+  int lang = desk_format_ui_language ();
+  g_autofree char *key = g_strconcat ("axis:", axis->id, NULL);
+
+  add_check (self, box, key, axis->name[lang], depth);
+  for (guint i = 0; axis->subaxes != NULL && i < axis->subaxes->len; i++)
+    add_axes (self, box, g_ptr_array_index (axis->subaxes, i), depth + 1);
+}
+
+static void
+fill_choices (DeskExportDialog *self,
+              GtkBox           *box)
+{
+  g_autoptr(GPtrArray) docs = desk_store_list_documents (self->store, NULL);
+
+  if (self->axes != NULL)
+    {
+      GPtrArray *dialogues = desk_axes_get_dialogues (self->axes);
+
+      gtk_box_append (box, group_heading (_("Dialogue axes")));
+      for (guint d = 0; d < dialogues->len; d++)
+        {
+          DeskDialogue *dialogue = g_ptr_array_index (dialogues, d);
+
+          if (!dialogue->proposed)
+            continue;
+          for (guint a = 0; a < dialogue->axes->len; a++)
+            add_axes (self, box, g_ptr_array_index (dialogue->axes, a), 0);
+        }
+    }
+
+  gtk_box_append (box, group_heading (_("Facts and review")));
+  add_check (self, box, "facts", _("The fact list, as the Facts view filters it"), 0);
+  add_check (self, box, "notes", _("Review notes"), 0);
+
+  gtk_box_append (box, group_heading (_("Document sections")));
+  for (guint i = 0; docs != NULL && i < docs->len; i++)
+    {
+      DeskDocument *doc = g_ptr_array_index (docs, i);
+      g_autoptr(GPtrArray) sections = desk_store_get_sections (self->store, desk_document_get_id (doc), NULL);
+      GtkWidget *expander, *inner;
+
+      if (sections == NULL || sections->len == 0)
+        continue;
+      expander = gtk_expander_new (desk_document_get_title (doc));
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_expander_get_label_widget (GTK_EXPANDER (expander))), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (expander, desk_document_get_title (doc));
+      g_object_set_data (G_OBJECT (expander), "document-id", GINT_TO_POINTER ((int) desk_document_get_id (doc)));
+      inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      for (guint s = 0; s < sections->len; s++)
+        {
+          DeskSection *section = g_ptr_array_index (sections, s);
+          g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT ":%u", desk_document_get_id (doc), s);
+          const char *number = desk_section_get_number (section);
+          const char *title = desk_section_get_title (section);
+          g_autofree char *label = number && *number && !g_str_has_prefix (title, number)
+                                   ? g_strdup_printf ("%s %s", number, title) : g_strdup (title);
+
+          /* a closed expander holds no child in the widget tree: the check keeps it */
+          g_object_set_data (G_OBJECT (add_check (self, GTK_BOX (inner), key, label, desk_section_get_depth (section))),
+                             "expander", expander);
+        }
+      gtk_expander_set_child (GTK_EXPANDER (expander), inner);
+      gtk_box_append (box, expander);
+    }
+}
+
+static void
+on_move_clicked_cb (GtkButton        *button,
+                    DeskExportDialog *self)
+{
+  desk_export_dialog_move (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position")),
+                           GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta")));
+}
+
+static GtkWidget *
+move_button (DeskExportDialog *self,
+             const char       *icon,
+             const char       *tooltip,
+             guint             position,
+             int               delta,
+             gboolean          sensitive)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_sensitive (button, sensitive);
+  g_object_set_data (G_OBJECT (button), "position", GUINT_TO_POINTER (position));
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_move_clicked_cb), self);
+  return button;
+}
+
+/* The brief's parts, in order, each with buttons to move it */
+static void
+rebuild_order (DeskExportDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->order_box))) != NULL)
+    gtk_list_box_remove (self->order_box, child);
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      const char *key = g_ptr_array_index (self->order, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      g_autofree char *text = g_strdup_printf ("%u. %s", i + 1, (char *) g_hash_table_lookup (self->labels, key));
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (label, text);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_margin_start (label, 8);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (row), move_button (self, "go-up-symbolic", _("Move Up"), i, -1, i > 0));
+      gtk_box_append (GTK_BOX (row), move_button (self, "go-down-symbolic", _("Move Down"), i, 1, i + 1 < self->order->len));
+      gtk_list_box_append (self->order_box, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->order->len == 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->order->len > 0 && self->cancellable == NULL);
+}
+
+/* Export in the background */
+
+typedef struct
+{
+  char *library;
+  char *path;
+  DeskBriefOptions *options;
+  guint n_pages;
+  DeskExportDialog *dialog;
+  GMainContext *context;
+} ExportTask;
+
+static void
+export_task_free (ExportTask *t)
+{
+  g_free (t->library);
+  g_free (t->path);
+  desk_brief_options_free (t->options);
+  g_clear_object (&t->dialog);
+  g_main_context_unref (t->context);
+  g_free (t);
+}
+
+typedef struct
+{
+  DeskExportDialog *dialog;
+  double fraction;
+} Progress;
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  Progress *p = data;
+
+  gtk_progress_bar_set_fraction (p->dialog->progress, p->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (gpointer data)
+{
+  Progress *p = data;
+
+  g_object_unref (p->dialog);
+  g_free (p);
+}
+
+static void
+report_progress (double   fraction,
+                 gpointer user_data)
+{
+  ExportTask *t = user_data;
+  Progress *p = g_new0 (Progress, 1);
+
+  p->dialog = g_object_ref (t->dialog);
+  p->fraction = fraction;
+  g_main_context_invoke_full (t->context, G_PRIORITY_DEFAULT, show_progress_cb, p, progress_free);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportTask *t = task_data;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskAxes) axes = NULL;
+  GError *error = NULL;
+
+  /* a connection of the worker's own */
+  if (!(store = desk_store_open (t->library, &error)) || !(axes = desk_axes_load_default (&error)) ||
+      !desk_brief_export (store, axes, t->options, t->path, report_progress, t, cancellable, &t->n_pages, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DeskExportDialog *self = DESK_EXPORT_DIALOG (source);
+  ExportTask *t = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+  gtk_stack_set_visible_child_name (self->footer_stack, "idle");
+  rebuild_order (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      GtkWidget *dialog;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                       GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", _("The brief could not be exported"));
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_widget_show (dialog);
+      return;
+    }
+  g_signal_emit (self, signals[EXPORTED], 0, t->path, t->n_pages);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static DeskBriefOptions *
+collect_options (DeskExportDialog *self)
+{
+  DeskBriefOptions *o = desk_brief_options_new (gtk_drop_down_get_selected (self->language_dropdown) == 1 ? "en" : "es");
+
+  o->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  o->mark = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->mark_entry)));
+  o->reviewer = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reviewer_entry)));
+  o->paper = gtk_drop_down_get_selected (self->paper_dropdown) == 1 ? DESK_PAPER_LETTER : DESK_PAPER_A4;
+  o->approved_only = gtk_switch_get_active (self->approved_switch);
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      const char *key = g_ptr_array_index (self->order, i);
+
+      if (g_str_has_prefix (key, "axis:"))
+        desk_brief_options_add_axis (o, key + 5);
+      else if (g_str_has_prefix (key, "section:"))
+        {
+          g_auto(GStrv) parts = g_strsplit (key, ":", 3);
+          desk_brief_options_add_section (o, g_ascii_strtoll (parts[1], NULL, 10), (guint) g_ascii_strtoull (parts[2], NULL, 10));
+        }
+      else if (g_str_equal (key, "facts"))
+        desk_brief_options_add_facts (o, self->fact_kind, self->modality, self->fact_document);
+      else
+        desk_brief_options_add_notes (o);
+    }
+  return o;
+}
+
+/* Exports to @path in the background; the dialog closes when it is done. */
+void
+desk_export_dialog_export_to (DeskExportDialog *self,
+                              const char       *path)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportTask *t;
+
+  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->cancellable != NULL || self->order->len == 0)
+    return;
+  t = g_new0 (ExportTask, 1);
+  t->library = g_strdup (desk_store_get_path (self->store));
+  t->path = g_strdup (path);
+  t->options = collect_options (self);
+  t->dialog = g_object_ref (self);
+  t->context = g_main_context_ref_thread_default ();
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  gtk_stack_set_visible_child_name (self->footer_stack, "working");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+
+  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  g_task_set_task_data (task, t, (GDestroyNotify) export_task_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+gboolean
+desk_export_dialog_is_exporting (DeskExportDialog *self)
+{
+  g_return_val_if_fail (DESK_IS_EXPORT_DIALOG (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog  *chooser,
+                        int               response,
+                        DeskExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        desk_export_dialog_export_to (self, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+on_export_clicked_cb (DeskExportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
+
+  chooser = gtk_file_chooser_native_new (_("Export the Brief"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  /* TRANSLATORS: file name offered for a brief without a title */
+  name = g_strdup_printf ("%s.pdf", *title ? title : _("brief"));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_cancel_clicked_cb (DeskExportDialog *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* The handling mark follows the brief's language until the officer writes one */
+static void
+on_language_changed_cb (DeskExportDialog *self)
+{
+  const char *mark = gtk_editable_get_text (GTK_EDITABLE (self->mark_entry));
+
+  if (*mark == '\0' || g_str_equal (mark, "USO INTERNO") || g_str_equal (mark, "INTERNAL USE"))
+    gtk_editable_set_text (GTK_EDITABLE (self->mark_entry),
+                           gtk_drop_down_get_selected (self->language_dropdown) == 1 ? "INTERNAL USE" : "USO INTERNO");
+}
+
+static GtkWidget *
+option_row (GtkGrid    *grid,
+            int         row,
+            const char *label,
+            GtkWidget  *widget)
+{
+  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), widget);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_grid_attach (grid, caption, 0, row, 1, 1);
+  gtk_grid_attach (grid, widget, 1, row, 1, 1);
+  return widget;
+}
+
+static void
+desk_export_dialog_dispose (GObject *object)
+{
+  DeskExportDialog *self = DESK_EXPORT_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->axes, desk_axes_free);
+  g_clear_pointer (&self->checks, g_hash_table_unref);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->order, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (desk_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+desk_export_dialog_class_init (DeskExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = desk_export_dialog_dispose;
+
+  /* Emitted when a brief was written: its path and number of pages. */
+  signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+}
+
+static void
+desk_export_dialog_init (DeskExportDialog *self)
+{
+  self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->order = g_ptr_array_new_with_free_func (g_free);
+  self->fact_kind = self->modality = -1;
+}
+
+DeskExportDialog *
+desk_export_dialog_new (GtkWindow *parent,
+                        DeskStore *store)
+{
+  DeskExportDialog *self = g_object_new (DESK_TYPE_EXPORT_DIALOG, "title", _("Export a PDF Brief"),
+                                         "transient-for", parent, "modal", TRUE, "destroy-with-parent", TRUE,
+                                         "default-width", 900, "default-height", 640, NULL);
+  GtkWidget *header = gtk_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *choices_scroller = gtk_scrolled_window_new ();
+  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *order_scroller = gtk_scrolled_window_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *working = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char *reviewer = NULL;
+  /* each language in its own name */
+  const char * const languages[] = { "Español", "English", NULL };
+  const char * const papers[] = { "A4", _("Letter"), NULL };
+
+  self->store = g_object_ref (store);
+  self->axes = desk_axes_load_default (NULL);
+  reviewer = desk_review_default_reviewer (store);
+
+  /* header: cancel, export */
+  self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Export…")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), GTK_WIDGET (self->export_button));
+  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
+  gtk_window_set_titlebar (GTK_WINDOW (self), header);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
+  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked_cb), self);
+
+  /* left: what can go in */
+  gtk_widget_set_margin_start (choices, 12);
+  gtk_widget_set_margin_end (choices, 12);
+  gtk_widget_set_margin_bottom (choices, 12);
+  fill_choices (self, GTK_BOX (choices));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (choices_scroller), choices);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (choices_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (choices_scroller, 320, -1);
+
+  /* right: the brief's order, then its options */
+  gtk_widget_set_margin_start (right, 12);
+  gtk_widget_set_margin_end (right, 12);
+  gtk_widget_set_margin_top (right, 10);
+  gtk_widget_set_margin_bottom (right, 12);
+  gtk_box_append (GTK_BOX (right), group_heading (_("In the brief, in this order")));
+  self->order_box = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->order_box, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->order_box), "boxed-list");
+  gtk_widget_set_valign (GTK_WIDGET (self->order_box), GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->order_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("In the brief, in this order"), -1);
+  self->empty_label = GTK_LABEL (gtk_label_new (_("Tick axes, sections, the fact list or the review notes on the left.")));
+  gtk_label_set_wrap (self->empty_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->empty_label), "dim-label");
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->empty_label));
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->order_box));
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (order_scroller), box);
+  }
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (order_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (order_scroller, TRUE);
+  gtk_box_append (GTK_BOX (right), order_scroller);
+
+  gtk_box_append (GTK_BOX (right), group_heading (_("Options")));
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  self->title_entry = GTK_ENTRY (option_row (GTK_GRID (grid), 0, _("_Title"), gtk_entry_new ()));
+  self->language_dropdown = GTK_DROP_DOWN (option_row (GTK_GRID (grid), 1, _("_Language of the brief"),
+                                                       gtk_drop_down_new_from_strings (languages)));
+  self->paper_dropdown = GTK_DROP_DOWN (option_row (GTK_GRID (grid), 2, _("_Paper"), gtk_drop_down_new_from_strings (papers)));
+  self->mark_entry = GTK_ENTRY (option_row (GTK_GRID (grid), 3, _("_Handling mark"), gtk_entry_new ()));
+  self->reviewer_entry = GTK_ENTRY (option_row (GTK_GRID (grid), 4, _("_Reviewer"), gtk_entry_new ()));
+  self->approved_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_halign (GTK_WIDGET (self->approved_switch), GTK_ALIGN_START);
+  option_row (GTK_GRID (grid), 5, _("Only _approved facts"), GTK_WIDGET (self->approved_switch));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->approved_switch), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->reviewer_entry), reviewer);
+  gtk_drop_down_set_selected (self->language_dropdown, desk_format_ui_language () == 1 ? 1 : 0);
+  g_signal_connect_swapped (self->language_dropdown, "notify::selected", G_CALLBACK (on_language_changed_cb), self);
+  on_language_changed_cb (self);
+  gtk_box_append (GTK_BOX (right), grid);
+
+  /* footer: progress while exporting */
+  self->footer_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->footer_stack, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), "idle");
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (working), gtk_label_new (_("Exporting the brief…")));
+  gtk_box_append (GTK_BOX (working), GTK_WIDGET (self->progress));
+  gtk_widget_set_margin_start (working, 12);
+  gtk_widget_set_margin_end (working, 12);
+  gtk_widget_set_margin_top (working, 6);
+  gtk_widget_set_margin_bottom (working, 6);
+  gtk_stack_add_named (self->footer_stack, working, "working");
+  gtk_stack_set_visible_child_name (self->footer_stack, "idle");
+
+  gtk_paned_set_start_child (GTK_PANED (paned), choices_scroller);
+  gtk_paned_set_end_child (GTK_PANED (paned), right);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_position (GTK_PANED (paned), 420);
+  gtk_widget_set_vexpand (paned, TRUE);
+  gtk_box_append (GTK_BOX (content), paned);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->footer_stack));
+  gtk_window_set_child (GTK_WINDOW (self), content);
+  rebuild_order (self);
+  return self;
+}
+
+static void
+tick (DeskExportDialog *self,
+      const char       *key)
+{
+  GtkCheckButton *check = g_hash_table_lookup (self->checks, key);
+
+  if (check != NULL)
+    gtk_check_button_set_active (check, TRUE);
+}
+
+/* "Export this axis": the axis ticked, and the title its name */
+void
+desk_export_dialog_tick_axis (DeskExportDialog *self,
+                              const char       *axis_id)
+{
+  g_autofree char *key = g_strconcat ("axis:", axis_id, NULL);
+
+  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
+  tick (self, key);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->title_entry)) == '\0' && g_hash_table_contains (self->labels, key))
+    gtk_editable_set_text (GTK_EDITABLE (self->title_entry), g_hash_table_lookup (self->labels, key));
+}
+
+/* "Export this section": @section -1 ticks every section of the document */
+void
+desk_export_dialog_tick_section (DeskExportDialog *self,
+                                 gint64            document_id,
+                                 int               section)
+{
+  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; ; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT ":%u", document_id, section >= 0 ? (guint) section : i);
+
+      if (!g_hash_table_contains (self->checks, key))
+        break;
+      tick (self, key);
+      /* its document's sections open */
+      gtk_expander_set_expanded (g_object_get_data (g_hash_table_lookup (self->checks, key), "expander"), TRUE);
+      if (section >= 0)
+        break;
+    }
+}
+
+void
+desk_export_dialog_set_fact_filter (DeskExportDialog *self,
+                                    int               kind,
+                                    int               modality,
+                                    gint64            document_id)
+{
+  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
+  self->fact_kind = kind;
+  self->modality = modality;
+  self->fact_document = document_id;
+}
+
+void
+desk_export_dialog_tick_facts (DeskExportDialog *self)
+{
+  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
+  tick (self, "facts");
+}
+
+void
+desk_export_dialog_tick_notes (DeskExportDialog *self)
+{
+  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
+  tick (self, "notes");
+}
+
+guint
+desk_export_dialog_get_n_ticked (DeskExportDialog *self)
+{
+  g_return_val_if_fail (DESK_IS_EXPORT_DIALOG (self), 0);
+  return self->order->len;
+}
+
+/* The key of the part at @position of the brief: "axis:ID", "section:DOC:N", "facts" or "notes" */
+const char *
+desk_export_dialog_get_ticked (DeskExportDialog *self,
+                               guint             position)
+{
+  g_return_val_if_fail (DESK_IS_EXPORT_DIALOG (self), NULL);
+  g_return_val_if_fail (position < self->order->len, NULL);
+  return g_ptr_array_index (self->order, position);
+}
+
+void
+desk_export_dialog_move (DeskExportDialog *self,
+                         guint             position,
+                         int               delta)
+{
+  int to = (int) position + delta;
+
+  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
+  if (position >= self->order->len || to < 0 || to >= (int) self->order->len)
+    return;
+  {
+    gpointer moved = self->order->pdata[position];
+    self->order->pdata[position] = self->order->pdata[to];
+    self->order->pdata[to] = moved;
+  }
+  rebuild_order (self);
+}
+
+void
+desk_export_dialog_set_language (DeskExportDialog *self,
+                                 const char       *language)
+{
+  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
+  gtk_drop_down_set_selected (self->language_dropdown, g_strcmp0 (language, "en") == 0 ? 1 : 0);
+}
