@@ -587,7 +587,7 @@ add_section (Brief          *brief,
   DeskFactFilter filter = { -1, -1, item->document_id, NULL };
   DeskSection *section;
   const char *p;
-  gint64 offset = 0;
+  gint64 offset = 0, start, end;
 
   if (doc == NULL ||
       !(sections = desk_store_get_sections (brief->store, item->document_id, error)) ||
@@ -603,6 +603,21 @@ add_section (Brief          *brief,
       return FALSE;
     }
   section = g_ptr_array_index (sections, item->section);
+  start = desk_section_get_start (section);
+  end = desk_section_get_end (section);
+  /* a section holds its subsections, but not those that are parts of the
+   * brief of their own */
+  for (guint i = 0; i < brief->options->items->len; i++)
+    {
+      DeskBriefItem *other = g_ptr_array_index (brief->options->items, i);
+      DeskSection *child;
+
+      if (other->kind != DESK_BRIEF_SECTION || other->document_id != item->document_id || other->section >= sections->len)
+        continue;
+      child = g_ptr_array_index (sections, other->section);
+      if (desk_section_get_start (child) > start && desk_section_get_start (child) < end)
+        end = desk_section_get_start (child);
+    }
   add_heading (brief, 1, desk_section_get_title (section));
   from = g_strdup_printf (word (brief, L_SECTION_OF), desk_document_get_title (doc));
   add_block (brief, BLOCK_NOTE, from);
@@ -612,21 +627,21 @@ add_section (Brief          *brief,
   for (guint i = 0; i < paragraphs->len; i++)
     {
       DeskParagraph *para = &g_array_index (paragraphs, DeskParagraph, i);
-      const char *start, *end;
+      const char *from_p, *to_p;
       g_autofree char *chunk = NULL;
 
-      if (para->end <= desk_section_get_start (section))
+      if (para->end <= start)
         continue;
-      if (para->start >= desk_section_get_end (section))
+      if (para->start >= end)
         break;
       if (para->start < offset)
         continue;
-      start = g_utf8_offset_to_pointer (p, para->start - offset);
-      end = g_utf8_offset_to_pointer (start, para->end - para->start);
-      chunk = g_strndup (start, end - start);
-      p = start;
+      from_p = g_utf8_offset_to_pointer (p, para->start - offset);
+      to_p = g_utf8_offset_to_pointer (from_p, para->end - para->start);
+      chunk = g_strndup (from_p, to_p - from_p);
+      p = from_p;
       offset = para->start;
-      if (para->start == desk_section_get_start (section) && para->kind == DESK_BLOCK_HEADING)
+      if (para->start == start && para->kind == DESK_BLOCK_HEADING)
         continue; /* the section's own title */
       if (para->kind == DESK_BLOCK_HEADING)
         add_heading (brief, 2, chunk);
@@ -635,8 +650,12 @@ add_section (Brief          *brief,
     }
 
   for (guint i = facts->len; i > 0; i--)
-    if (((DeskFactRow *) g_ptr_array_index (facts, i - 1))->fact.section != (int) item->section)
-      g_ptr_array_remove_index (facts, i - 1);
+    {
+      DeskFactRow *row = g_ptr_array_index (facts, i - 1);
+
+      if (row->fact.start < start || row->fact.start >= end)
+        g_ptr_array_remove_index (facts, i - 1);
+    }
   add_heading (brief, 2, word (brief, L_FACTS_OF_SECTION));
   add_facts_table (brief, facts, G_MAXUINT);
   add_quotes (brief, facts, G_MAXUINT);
