@@ -644,7 +644,19 @@ add_section (Brief          *brief,
       if (para->start == start && para->kind == DESK_BLOCK_HEADING)
         continue; /* the section's own title */
       if (para->kind == DESK_BLOCK_HEADING)
-        add_heading (brief, 2, chunk);
+        {
+          /* the brief numbers its headings: the source's own numbers go */
+          const char *title = chunk;
+
+          while (g_ascii_isdigit (*title) || *title == '.')
+            title++;
+          if (title != chunk && *title == ' ')
+            while (*title == ' ')
+              title++;
+          else
+            title = chunk;
+          add_heading (brief, 2, *title ? title : chunk);
+        }
       else
         add_block (brief, para->kind == DESK_BLOCK_LIST_ITEM ? BLOCK_LIST_ITEM : BLOCK_PARAGRAPH, chunk);
     }
