@@ -725,13 +725,13 @@ test_axes_assignment (Fixture       *f,
 
   /* scoring again (new rules, new axes file) keeps the officer's word */
   g_assert_cmpint (sqlite3_open (desk_store_get_path (store), &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE documents SET axes_stamp = NULL", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM axes_stamps", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (desk_store_update_axes (store, axes, NULL, NULL), ==, (int) results->len);
   g_assert_cmpint (desk_store_update_axes (store, axes, NULL, NULL), ==, 0);
   /* and so does extracting the facts again under new rules */
   g_assert_cmpint (sqlite3_open (desk_store_get_path (store), &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE documents SET extractor_version = 0, axes_stamp = NULL", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE documents SET extractor_version = 0; DELETE FROM axes_stamps", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   {
     g_autoptr(DeskExtractor) extractor = desk_extractor_new (NULL);

@@ -16,7 +16,7 @@ typedef enum
 } DeskAxesError;
 
 /* Bumped with the scoring rules: stored scores are then recomputed. */
-#define DESK_AXES_RULES_VERSION 2
+#define DESK_AXES_RULES_VERSION 3
 
 /* A paragraph or fact belongs to an axis from this score on. */
 #define DESK_AXES_THRESHOLD 2.0

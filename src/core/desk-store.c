@@ -165,6 +165,14 @@ static const char * const migrations[] = {
   "  document_uid TEXT NOT NULL,"
   "  session_uid TEXT NOT NULL,"
   "  event TEXT NOT NULL);",
+
+  /* 5 → 6: which axes scored a document, apart from the document's row:
+   * updating that row rewrote its whole text */
+  "CREATE TABLE axes_stamps ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
+  "  stamp TEXT NOT NULL);"
+  "INSERT INTO axes_stamps (document_id, stamp) SELECT id, axes_stamp FROM documents WHERE axes_stamp IS NOT NULL;"
+  "UPDATE documents SET axes_stamp = NULL WHERE axes_stamp IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -375,7 +383,9 @@ desk_store_open (const char  *path,
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "SELECT count(*) FROM sqlite_master", error) ||
       !exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", error))
+      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      /* room for a batch of writes without spilling pages to the log mid-transaction */
+      !exec (self, "PRAGMA cache_size = -32768", error))
     return NULL;
 
   if (!migrate (self, error))
@@ -1527,8 +1537,9 @@ score_document (DeskStore  *self,
 
   found = desk_axes_find_in_document (doc);
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
+  /* inside the batch transaction desk_store_update_axes () holds, which
+   * rolls back whole on a failure (a savepoint here would journal every
+   * page each statement touches) */
 
   {
     g_autoptr(sqlite3_stmt) del = prepare (self, "DELETE FROM axis_scores WHERE document_id = ?", error);
@@ -1542,7 +1553,7 @@ score_document (DeskStore  *self,
       }
   }
 
-  if (!(insert = prepare (self, "INSERT OR REPLACE INTO axis_scores (axis_id, target, document_id, is_fact, score)"
+  if (!(insert = prepare (self, "INSERT OR IGNORE INTO axis_scores (axis_id, target, document_id, is_fact, score)"
                                 " VALUES (?, ?, ?, ?, ?)", error)))
     goto fail;
 
@@ -1587,7 +1598,8 @@ score_document (DeskStore  *self,
           double score = g_array_index (scores, double, a);
           const char *axis_id = ((DeskAxis *) g_ptr_array_index (all, a))->id;
 
-          if (score <= 0)
+          /* only what places a text under an axis is kept: nothing reads less */
+          if (score < DESK_AXES_THRESHOLD)
             continue;
           sqlite3_reset (insert);
           sqlite3_bind_text (insert, 1, axis_id, -1, SQLITE_STATIC);
@@ -1625,8 +1637,7 @@ score_document (DeskStore  *self,
     g_autoptr(sqlite3_stmt) prune = NULL;
     g_autoptr(GString) kept = g_string_new (NULL);
 
-    if (!exec (self, "CREATE TEMP TABLE IF NOT EXISTS kept_axes (id TEXT PRIMARY KEY); DELETE FROM kept_axes", error))
-      goto fail;
+    g_string_append_c (kept, '[');
     if (!(upsert = prepare (self, "INSERT INTO found_axes (id, document_id, position, name, section, start, \"end\")"
                                   " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position,"
                                   " name = excluded.name, section = excluded.section, \"end\" = excluded.\"end\"", error)))
@@ -1637,11 +1648,8 @@ score_document (DeskStore  *self,
         g_autofree char *name_sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, axis->name, -1);
         /* stable across re-scoring and across copies of the library */
         g_autofree char *axis_id = g_strdup_printf ("%.12s:%" G_GINT64_FORMAT ":%.8s", doc->uid, axis->start, name_sum);
-        g_autofree char *keep = g_strdup_printf ("INSERT OR IGNORE INTO kept_axes VALUES ('%s')", axis_id);
-
-        /* the id is made of hex digits, digits and colons only: safe to spell out */
-        if (!exec (self, keep, error))
-          goto fail;
+        /* the id is made of hex digits, digits and colons only: safe in JSON as it is */
+        g_string_append_printf (kept, "%s\"%s\"", i > 0 ? "," : "", axis_id);
         sqlite3_reset (upsert);
         sqlite3_bind_text (upsert, 1, axis_id, -1, SQLITE_STATIC);
         sqlite3_bind_int64 (upsert, 2, id);
@@ -1659,9 +1667,11 @@ score_document (DeskStore  *self,
             goto fail;
           }
       }
-    if (!(prune = prepare (self, "DELETE FROM found_axes WHERE document_id = ? AND id NOT IN (SELECT id FROM kept_axes)", error)))
+    g_string_append_c (kept, ']');
+    if (!(prune = prepare (self, "DELETE FROM found_axes WHERE document_id = ? AND id NOT IN (SELECT value FROM json_each (?))", error)))
       goto fail;
     sqlite3_bind_int64 (prune, 1, id);
+    sqlite3_bind_text (prune, 2, kept->str, -1, SQLITE_STATIC);
     if (sqlite3_step (prune) != SQLITE_DONE)
       {
         set_sql_error (self, error);
@@ -1670,7 +1680,7 @@ score_document (DeskStore  *self,
   }
 
   {
-    g_autoptr(sqlite3_stmt) mark = prepare (self, "UPDATE documents SET axes_stamp = ? WHERE id = ?", error);
+    g_autoptr(sqlite3_stmt) mark = prepare (self, "INSERT OR REPLACE INTO axes_stamps (stamp, document_id) VALUES (?, ?)", error);
     if (mark == NULL)
       goto fail;
     sqlite3_bind_text (mark, 1, stamp, -1, SQLITE_STATIC);
@@ -1682,15 +1692,14 @@ score_document (DeskStore  *self,
       }
   }
 
-  if (!exec (self, "COMMIT", error))
-    goto fail;
   return TRUE;
 
 fail:
   g_clear_pointer (&insert, sqlite3_finalize);
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
 }
+
+#define SCORE_BATCH 100
 
 /* Scores the documents not yet scored against these axes (all of them
  * when the axes file or the rules changed).  The officer's assignments
@@ -1710,7 +1719,8 @@ desk_store_update_axes (DeskStore     *self,
   g_return_val_if_fail (axes != NULL, -1);
 
   stamp = axes_stamp (axes);
-  if (!(stmt = prepare (self, "SELECT id FROM documents WHERE axes_stamp IS NULL OR axes_stamp != ? ORDER BY id", error)))
+  if (!(stmt = prepare (self, "SELECT d.id FROM documents d LEFT JOIN axes_stamps a ON a.document_id = d.id"
+                              " WHERE a.stamp IS NULL OR a.stamp != ? ORDER BY d.id", error)))
     return -1;
   sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1725,12 +1735,17 @@ desk_store_update_axes (DeskStore     *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* documents are scored in batches: one commit per hundred, not per document */
   for (guint i = 0; i < ids->len; i++)
     {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return -1;
-      if (!score_document (self, axes, g_array_index (ids, gint64, i), stamp, error))
-        return -1;
+      if ((i % SCORE_BATCH == 0 && !exec (self, "BEGIN IMMEDIATE", error)) ||
+          g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !score_document (self, axes, g_array_index (ids, gint64, i), stamp, error) ||
+          ((i % SCORE_BATCH == SCORE_BATCH - 1 || i + 1 == ids->len) && !exec (self, "COMMIT", error)))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return -1;
+        }
     }
   return ids->len;
 }

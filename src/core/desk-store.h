@@ -25,7 +25,7 @@ typedef enum
   DESK_STORE_ERROR_QUERY,
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 5
+#define DESK_STORE_SCHEMA_VERSION 6
 
 /* A stored fact, with what locates it in the library */
 typedef struct
