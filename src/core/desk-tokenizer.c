@@ -21,7 +21,12 @@ struct _DeskStemmer
   struct sb_stemmer *english;
   GString *lower;
   GString *folded;
+  GHashTable *cache;   /* word as written → its terms, "a\0b\0\0" */
 };
+
+/* Words remembered with their terms, at most: the same words come back
+ * all the time, and stemming them is most of tokenizing */
+#define CACHE_WORDS 200000
 
 DeskStemmer *
 desk_stemmer_new (void)
@@ -32,6 +37,7 @@ desk_stemmer_new (void)
   self->english = sb_stemmer_new ("english", "UTF_8");
   self->lower = g_string_sized_new (MAX_WORD_BYTES * 2);
   self->folded = g_string_sized_new (MAX_WORD_BYTES * 2);
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_assert (self->spanish != NULL && self->english != NULL);
 
   return self;
@@ -46,6 +52,7 @@ desk_stemmer_free (DeskStemmer *self)
   sb_stemmer_delete (self->english);
   g_string_free (self->lower, TRUE);
   g_string_free (self->folded, TRUE);
+  g_hash_table_unref (self->cache);
   g_free (self);
 }
 
@@ -119,31 +126,58 @@ fold_stem (const char *stem,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-emit_unique (const char   *term,
-             GPtrArray    *seen,
-             gsize         start,
-             gsize         end,
-             DeskTermFunc  func,
-             gpointer      user_data,
-             gboolean     *stop)
+static void
+add_unique (GString    *terms,
+            const char *term)
 {
-  for (guint i = 0; i < seen->len; i++)
-    if (strcmp (g_ptr_array_index (seen, i), term) == 0)
-      return TRUE;
-
-  if (!func (term, strlen (term), start, end, seen->len > 0, user_data))
-    {
-      *stop = TRUE;
-      return FALSE;
-    }
-  g_ptr_array_add (seen, g_strdup (term));
-  return TRUE;
+  for (const char *t = terms->str; *t; t += strlen (t) + 1)
+    if (strcmp (t, term) == 0)
+      return;
+  g_string_append (terms, term);
+  g_string_append_c (terms, '\0');
 }
 
 /* A word gives up to three terms: the Spanish stem of the accented word,
  * the Spanish stem of the unaccented word with its -ción/-sión restored
- * (so that "cooperacion" meets "cooperación"), and the English stem. */
+ * (so that "cooperacion" meets "cooperación"), and the English stem.
+ * Returns them one after another, each ended by a NUL, with an empty one
+ * at the end. */
+static char *
+word_terms (DeskStemmer *self,
+            const char  *word,
+            gsize        len)
+{
+  GString *terms = g_string_sized_new (32);
+  const sb_symbol *stem;
+  g_autofree char *t1 = NULL;
+
+  fold_word (self, word, len);
+
+  stem = sb_stemmer_stem (self->spanish, (const sb_symbol *) self->lower->str, self->lower->len);
+  t1 = fold_stem ((const char *) stem, sb_stemmer_length (self->spanish));
+  add_unique (terms, t1);
+
+  if (self->folded->len > 4 &&
+      (g_str_has_suffix (self->folded->str, "cion") || g_str_has_suffix (self->folded->str, "sion")))
+    {
+      g_autoptr(GString) restored = g_string_new_len (self->folded->str, self->folded->len - 2);
+      g_autofree char *t2 = NULL;
+
+      g_string_append (restored, "\xc3\xb3n"); /* ón */
+      stem = sb_stemmer_stem (self->spanish, (const sb_symbol *) restored->str, restored->len);
+      t2 = fold_stem ((const char *) stem, sb_stemmer_length (self->spanish));
+      add_unique (terms, t2);
+    }
+
+  stem = sb_stemmer_stem (self->english, (const sb_symbol *) self->folded->str, self->folded->len);
+  {
+    g_autofree char *t3 = g_strndup ((const char *) stem, sb_stemmer_length (self->english));
+    add_unique (terms, t3);
+  }
+  g_string_append_c (terms, '\0');
+  return g_string_free (terms, FALSE);
+}
+
 static gboolean
 emit_word (DeskStemmer  *self,
            const char   *word,
@@ -153,38 +187,28 @@ emit_word (DeskStemmer  *self,
            DeskTermFunc  func,
            gpointer      user_data)
 {
-  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
-  const sb_symbol *stem;
-  gboolean stop = FALSE;
-  g_autofree char *t1 = NULL;
-  g_autofree char *t2 = NULL;
+  char key[MAX_WORD_BYTES + 1];
+  const char *terms;
+  gboolean first = TRUE;
 
-  fold_word (self, word, len);
-
-  stem = sb_stemmer_stem (self->spanish, (const sb_symbol *) self->lower->str, self->lower->len);
-  t1 = fold_stem ((const char *) stem, sb_stemmer_length (self->spanish));
-  if (!emit_unique (t1, seen, start, end, func, user_data, &stop))
-    return !stop;
-
-  if (self->folded->len > 4 &&
-      (g_str_has_suffix (self->folded->str, "cion") || g_str_has_suffix (self->folded->str, "sion")))
+  memcpy (key, word, len);
+  key[len] = '\0';
+  terms = g_hash_table_lookup (self->cache, key);
+  if (terms == NULL)
     {
-      g_autoptr(GString) restored = g_string_new_len (self->folded->str, self->folded->len - 2);
+      char *computed = word_terms (self, word, len);
 
-      g_string_append (restored, "\xc3\xb3n"); /* ón */
-      stem = sb_stemmer_stem (self->spanish, (const sb_symbol *) restored->str, restored->len);
-      t2 = fold_stem ((const char *) stem, sb_stemmer_length (self->spanish));
-      if (!emit_unique (t2, seen, start, end, func, user_data, &stop))
-        return !stop;
+      if (g_hash_table_size (self->cache) >= CACHE_WORDS)
+        g_hash_table_remove_all (self->cache);
+      g_hash_table_insert (self->cache, g_strdup (key), computed);
+      terms = computed;
     }
-
-  stem = sb_stemmer_stem (self->english, (const sb_symbol *) self->folded->str, self->folded->len);
-  {
-    g_autofree char *t3 = g_strndup ((const char *) stem, sb_stemmer_length (self->english));
-    if (!emit_unique (t3, seen, start, end, func, user_data, &stop))
-      return !stop;
-  }
-
+  for (const char *t = terms; *t; t += strlen (t) + 1)
+    {
+      if (!func (t, strlen (t), start, end, !first, user_data))
+        return FALSE;
+      first = FALSE;
+    }
   return TRUE;
 }
 
