@@ -1749,6 +1749,7 @@ desk_extractor_run (DeskExtractor      *self,
   const char *cursor;
   gint64 cursor_offset = 0;
   gboolean leadin = FALSE;
+  g_autoptr(GArray) char_at = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (doc != NULL && doc->text != NULL, NULL);
@@ -1796,6 +1797,20 @@ desk_extractor_run (DeskExtractor      *self,
       else if (p->kind == DESK_BLOCK_HEADING)
         leadin = FALSE;
 
+      /* characters before each byte of the paragraph, counted once */
+      if (cands->len > 0)
+        {
+          gsize n = strlen (par);
+          guint32 count = 0;
+
+          g_array_set_size (char_at, n + 1);
+          for (gsize b = 0; b <= n; b++)
+            {
+              g_array_index (char_at, guint32, b) = count;
+              if (b < n && ((guchar) par[b] & 0xC0) != 0x80)
+                count++;
+            }
+        }
       for (guint j = 0; j < cands->len; j++)
         {
           Candidate *c = &g_array_index (cands, Candidate, j);
@@ -1809,9 +1824,9 @@ desk_extractor_run (DeskExtractor      *self,
               c->fact.extra = quote_extra (c);
             }
           fact = c->fact;
-          fact.start = p->start + g_utf8_strlen (par, c->bstart);
-          fact.sentence = p->start + g_utf8_strlen (par, c->bsentence);
-          fact.end = fact.start + g_utf8_strlen (par + c->bstart, c->bend - c->bstart);
+          fact.start = p->start + g_array_index (char_at, guint32, c->bstart);
+          fact.sentence = p->start + g_array_index (char_at, guint32, c->bsentence);
+          fact.end = p->start + g_array_index (char_at, guint32, c->bend);
           fact.section = section_at (doc, fact.start);
           g_array_append_val (run.facts, fact);
           memset (&c->fact, 0, sizeof c->fact);
