@@ -1,0 +1,170 @@
+/* bench-search.c: search latency (top 20 with snippets) on a generated
+ * library, next to `grep -r` over the same files, measured in the same run.
+ *
+ * DESK_BENCH_DOCS sets the number of documents (20,000 by default; the
+ * DESIGN.md target is stated for 100,000).  The documents mix sentences of
+ * ../shared/corpus and data/samples with their figures varied. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "desk-importer.h"
+#include "desk-store.h"
+#include "desk-test-util.h"
+
+#define QUERIES 100
+#define SENTENCES_PER_DOC 8
+
+static void
+add_sentences (GPtrArray  *sentences,
+               const char *path)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return;
+  g_strdelimit (text, "\n\r\t", ' ');
+  parts = g_strsplit (text, ". ", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_strstrip (parts[i]);
+      if (strlen (parts[i]) > 40 && strlen (parts[i]) < 400)
+        g_ptr_array_add (sentences, g_strdup_printf ("%s.", parts[i]));
+    }
+}
+
+static void
+add_folder (GPtrArray  *sentences,
+            const char *dir)
+{
+  g_autoptr(GDir) listing = dir ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (!g_str_equal (name, "README.md"))
+        add_sentences (sentences, path);
+    }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+print_latency (const char *what,
+               GArray     *ms)
+{
+  g_array_sort (ms, compare_doubles);
+  g_print ("%-44s median %7.2f ms   95th percentile %7.2f ms\n", what,
+           g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, (ms->len * 95) / 100));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *env = g_getenv ("DESK_BENCH_DOCS");
+  guint n_docs = env ? (guint) g_ascii_strtoull (env, NULL, 10) : 20000;
+  g_autofree char *dir = desk_test_make_tmpdir ();
+  g_autofree char *files = g_build_filename (dir, "documents", NULL);
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) grep = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  gsize bytes = 0;
+  double loading;
+
+  add_folder (sentences, desk_test_corpus_dir ());
+  add_folder (sentences, g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"));
+  if (sentences->len < 20)
+    {
+      g_printerr ("bench-search: no sentences to build documents from\n");
+      return 77;
+    }
+
+  /* the documents, as files (for grep) and in a library */
+  g_assert_cmpint (g_mkdir (files, 0755), ==, 0);
+  store = desk_store_open (library, &error);
+  g_assert_no_error (error);
+  for (guint d = 0; d < n_docs; d++)
+    {
+      GString *text = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("%06u.txt", d);
+      g_autofree char *path = g_build_filename (files, name, NULL);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(DeskParsedDocument) doc = NULL;
+
+      g_string_append_printf (text, "Documento %u\n\n", d);
+      for (guint s = 0; s < SENTENCES_PER_DOC; s++)
+        {
+          const char *sentence = g_ptr_array_index (sentences, g_rand_int_range (rand, 0, sentences->len));
+
+          for (const char *p = sentence; *p; p++)
+            g_string_append_c (text, g_ascii_isdigit (*p) ? '0' + g_rand_int_range (rand, 0, 10) : *p);
+          g_string_append (text, s % 3 == 2 ? "\n\n" : " ");
+        }
+      bytes += text->len;
+      g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+      g_string_free (text, TRUE);
+      file = g_file_new_for_path (path);
+      doc = desk_parse_file (file, 0, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (desk_store_add_document (store, doc, NULL, NULL, &error));
+    }
+  loading = g_timer_elapsed (timer, NULL);
+
+  /* queries: words of the sentences, long enough to mean something */
+  while (words->len < QUERIES)
+    {
+      const char *sentence = g_ptr_array_index (sentences, g_rand_int_range (rand, 0, sentences->len));
+      g_auto(GStrv) parts = g_strsplit_set (sentence, " ,.;:()“”\"«»", -1);
+      guint n = g_strv_length (parts);
+      const char *word = n > 0 ? parts[g_rand_int_range (rand, 0, n)] : "";
+
+      if (g_utf8_strlen (word, -1) >= 6)
+        g_ptr_array_add (words, g_strdup (word));
+    }
+
+  for (guint q = 0; q < words->len; q++)
+    {
+      const char *word = g_ptr_array_index (words, q);
+      g_autoptr(GPtrArray) hits = NULL;
+      const char *grep_argv[] = { "grep", "-r", "-l", "-i", "-F", word, files, NULL };
+      g_autofree char *out = NULL;
+      double ms;
+
+      g_timer_start (timer);
+      hits = desk_store_search (store, word, 20, &error);
+      ms = g_timer_elapsed (timer, NULL) * 1000;
+      g_assert_no_error (error);
+      g_array_append_val (ours, ms);
+
+      g_timer_start (timer);
+      g_spawn_sync (NULL, (char **) grep_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, &out, NULL, NULL, &error);
+      ms = g_timer_elapsed (timer, NULL) * 1000;
+      g_assert_no_error (error);
+      g_array_append_val (grep, ms);
+    }
+
+  g_print ("library: %u documents, %.1f MB, stored in %.1f s (without extraction)\n",
+           n_docs, bytes / 1e6, loading);
+  print_latency ("search, top 20 with snippets:", ours);
+  print_latency ("baseline, grep -r -l -i over the same files:", grep);
+  g_print ("target: top 20 with snippets in under 20 ms on 100,000 documents\n");
+  desk_test_rm_rf (dir);
+  return 0;
+}
