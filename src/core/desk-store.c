@@ -870,7 +870,13 @@ desk_store_search (DeskStore   *self,
                   " snippet (documents_fts, 1, '" DESK_SEARCH_MARK_OPEN "', '" DESK_SEARCH_MARK_CLOSE "', '…', 24),"
                   " bm25 (documents_fts, 4.0, 1.0) AS rank"
                   " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-                  " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", error);
+                  /* the best rows first, and snippets for those alone: a
+                   * snippet reads its document again, and a common word
+                   * matches most of the library */
+                  " WHERE documents_fts MATCH ?1 AND documents_fts.rowid IN"
+                  "  (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1"
+                  "   ORDER BY bm25 (documents_fts, 4.0, 1.0) LIMIT ?2)"
+                  " ORDER BY rank", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
