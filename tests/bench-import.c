@@ -16,61 +16,15 @@
 #include "desk-store.h"
 #include "desk-test-util.h"
 
-static void
-add_sentences (GPtrArray  *sentences,
-               const char *path)
-{
-  g_autofree char *text = NULL;
-  g_auto(GStrv) parts = NULL;
-
-  if (!g_file_get_contents (path, &text, NULL, NULL))
-    return;
-  g_strdelimit (text, "\n\r\t", ' ');
-  parts = g_strsplit (text, ". ", -1);
-  for (guint i = 0; parts[i]; i++)
-    {
-      g_strstrip (parts[i]);
-      if (strlen (parts[i]) > 40 && strlen (parts[i]) < 600)
-        g_ptr_array_add (sentences, g_strdup_printf ("%s.", parts[i]));
-    }
-}
-
-/* A sentence with its digits changed, so that no two documents are alike. */
-static char *
-vary (const char *sentence,
-      GRand      *rand)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = sentence; *p; p++)
-    g_string_append_c (out, g_ascii_isdigit (*p) && g_rand_boolean (rand) ? '0' + g_rand_int_range (rand, 0, 10) : *p);
-  return g_string_free (out, FALSE);
-}
-
 static gsize
 generate (const char *dir,
           gsize       target)
 {
-  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sentences = desk_test_corpus_sentences (600);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
-  const char *corpus = desk_test_corpus_dir ();
-  const char *samples = g_getenv ("DIALOGUE_DESK_SAMPLES_DIR");
   gsize total = 0;
   guint n = 0;
 
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      const char *folder = pass == 0 ? corpus : samples;
-      g_autoptr(GDir) d = folder ? g_dir_open (folder, 0, NULL) : NULL;
-      const char *name;
-
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (folder, name, NULL);
-          if (!g_str_has_suffix (name, "README.md"))
-            add_sentences (sentences, path);
-        }
-    }
   g_assert_cmpuint (sentences->len, >, 10);
 
   while (total < target)
@@ -87,7 +41,7 @@ generate (const char *dir,
             {
               for (guint k = 0; k < 5; k++)
                 {
-                  g_autofree char *s = vary (g_ptr_array_index (sentences, g_rand_int_range (rand, 0, sentences->len)), rand);
+                  g_autofree char *s = desk_test_vary_digits (g_ptr_array_index (sentences, g_rand_int_range (rand, 0, sentences->len)), rand);
                   g_string_append_printf (doc, "%s ", s);
                 }
               g_string_append (doc, "\n\n");
@@ -95,7 +49,7 @@ generate (const char *dir,
           g_string_append (doc, "Las propuestas son las siguientes:\n");
           for (guint k = 0; k < 3; k++)
             {
-              g_autofree char *s = vary (g_ptr_array_index (sentences, g_rand_int_range (rand, 0, sentences->len)), rand);
+              g_autofree char *s = desk_test_vary_digits (g_ptr_array_index (sentences, g_rand_int_range (rand, 0, sentences->len)), rand);
               g_string_append_printf (doc, "- %s\n", s);
             }
           g_string_append (doc, "\n");

@@ -16,40 +16,6 @@
 #define QUERIES 100
 #define SENTENCES_PER_DOC 8
 
-static void
-add_sentences (GPtrArray  *sentences,
-               const char *path)
-{
-  g_autofree char *text = NULL;
-  g_auto(GStrv) parts = NULL;
-
-  if (!g_file_get_contents (path, &text, NULL, NULL))
-    return;
-  g_strdelimit (text, "\n\r\t", ' ');
-  parts = g_strsplit (text, ". ", -1);
-  for (guint i = 0; parts[i]; i++)
-    {
-      g_strstrip (parts[i]);
-      if (strlen (parts[i]) > 40 && strlen (parts[i]) < 400)
-        g_ptr_array_add (sentences, g_strdup_printf ("%s.", parts[i]));
-    }
-}
-
-static void
-add_folder (GPtrArray  *sentences,
-            const char *dir)
-{
-  g_autoptr(GDir) listing = dir ? g_dir_open (dir, 0, NULL) : NULL;
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (!g_str_equal (name, "README.md"))
-        add_sentences (sentences, path);
-    }
-}
-
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -76,7 +42,7 @@ main (int    argc,
   g_autofree char *dir = desk_test_make_tmpdir ();
   g_autofree char *files = g_build_filename (dir, "documents", NULL);
   g_autofree char *library = g_build_filename (dir, "library.db", NULL);
-  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sentences = desk_test_corpus_sentences (400);
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) grep = g_array_new (FALSE, FALSE, sizeof (double));
@@ -87,8 +53,6 @@ main (int    argc,
   gsize bytes = 0;
   double loading;
 
-  add_folder (sentences, desk_test_corpus_dir ());
-  add_folder (sentences, g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"));
   if (sentences->len < 20)
     {
       g_printerr ("bench-search: no sentences to build documents from\n");
@@ -110,10 +74,10 @@ main (int    argc,
       g_string_append_printf (text, "Documento %u\n\n", d);
       for (guint s = 0; s < SENTENCES_PER_DOC; s++)
         {
-          const char *sentence = g_ptr_array_index (sentences, g_rand_int_range (rand, 0, sentences->len));
+          g_autofree char *sentence = desk_test_vary_digits (g_ptr_array_index (sentences, g_rand_int_range (rand, 0, sentences->len)),
+                                                             rand);
 
-          for (const char *p = sentence; *p; p++)
-            g_string_append_c (text, g_ascii_isdigit (*p) ? '0' + g_rand_int_range (rand, 0, 10) : *p);
+          g_string_append (text, sentence);
           g_string_append (text, s % 3 == 2 ? "\n\n" : " ");
         }
       bytes += text->len;

@@ -3,6 +3,8 @@
 
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "desk-test-util.h"
 
 char *
@@ -74,4 +76,59 @@ char *
 desk_test_corpus_file (const char *name)
 {
   return g_build_filename (desk_test_corpus_dir (), name, NULL);
+}
+
+static void
+add_sentences (GPtrArray  *sentences,
+               const char *path,
+               gsize       max_len)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return;
+  g_strdelimit (text, "\n\r\t", ' ');
+  parts = g_strsplit (text, ". ", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_strstrip (parts[i]);
+      if (strlen (parts[i]) > 40 && strlen (parts[i]) < max_len)
+        g_ptr_array_add (sentences, g_strdup_printf ("%s.", parts[i]));
+    }
+}
+
+/* The sentences of ../shared/corpus and data/samples shorter than
+ * @max_len bytes, for the benchmarks' generated documents. */
+GPtrArray *
+desk_test_corpus_sentences (gsize max_len)
+{
+  GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
+  const char *folders[] = { desk_test_corpus_dir (), g_getenv ("DIALOGUE_DESK_SAMPLES_DIR") };
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autoptr(GDir) d = folders[f] ? g_dir_open (folders[f], 0, NULL) : NULL;
+      const char *name;
+
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folders[f], name, NULL);
+          if (!g_str_has_suffix (name, "README.md"))
+            add_sentences (sentences, path, max_len);
+        }
+    }
+  return sentences;
+}
+
+/* A sentence with its digits changed, so that no two documents are alike. */
+char *
+desk_test_vary_digits (const char *sentence,
+                       GRand      *rand)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = sentence; *p; p++)
+    g_string_append_c (out, g_ascii_isdigit (*p) && g_rand_boolean (rand) ? '0' + g_rand_int_range (rand, 0, 10) : *p);
+  return g_string_free (out, FALSE);
 }

@@ -14,5 +14,8 @@ char       *desk_test_write_file     (const char *dir,
 const char *desk_test_corpus_dir     (void);
 char       *desk_test_corpus_file    (const char *name);
 gboolean    desk_test_have_corpus    (void);
+GPtrArray  *desk_test_corpus_sentences (gsize       max_len);
+char       *desk_test_vary_digits    (const char *sentence,
+                                      GRand      *rand);
 
 G_END_DECLS

@@ -508,7 +508,7 @@ test_missing_documents (Fixture       *f,
   import_into (path_c, rest);
   c = open_library (path_c);
   {
-    g_autoptr(GHashTable) statuses = desk_review_statuses (c, &error);
+    g_autoptr(GHashTable) statuses = desk_review_load_states (c, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (g_hash_table_size (statuses), ==, n_facts);

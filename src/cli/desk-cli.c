@@ -545,21 +545,17 @@ cmd_extract (Options *opts)
   return status;
 }
 
-/* The officer's review of a fact, as JSON members */
+/* The officer's review of a fact, as JSON members (@state NULL: none) */
 static void
-add_review_members (JsonBuilder *builder,
-                    DeskStore   *store,
-                    const char  *uid)
+add_review_members (JsonBuilder           *builder,
+                    const DeskReviewState *state)
 {
-  static const char * const fields[] = { "status", "note", "text", "value" };
-
   json_builder_set_member_name (builder, "review");
   json_builder_begin_object (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_autofree char *value = desk_review_get (store, uid, fields[i]);
-      add_string (builder, fields[i], value);
-    }
+  add_string (builder, "status", state && state->status ? state->status : "pending");
+  add_string (builder, "note", state ? state->note : NULL);
+  add_string (builder, "text", state ? state->text : NULL);
+  add_string (builder, "value", state ? state->value : NULL);
   json_builder_end_object (builder);
 }
 
@@ -569,7 +565,7 @@ cmd_facts (Options *opts)
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskExtractor) extractor = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GHashTable) statuses = NULL;
+  g_autoptr(GHashTable) states = NULL;
   g_autoptr(GError) error = NULL;
   DeskFactFilter filter = { -1, -1, 0 };
   int updated;
@@ -651,7 +647,7 @@ cmd_facts (Options *opts)
     }
   else
     rows = desk_store_list_facts (store, &filter, &error);
-  if (rows == NULL || !(statuses = desk_review_statuses (store, &error)))
+  if (rows == NULL || !(states = desk_review_load_states (store, &error)))
     {
       print_error (error->message);
       return EXIT_FAILURE_;
@@ -660,9 +656,9 @@ cmd_facts (Options *opts)
     for (guint i = rows->len; i > 0; i--)
       {
         DeskFactRow *row = g_ptr_array_index (rows, i - 1);
-        const char *status = g_hash_table_lookup (statuses, row->uid);
+        DeskReviewState *state = g_hash_table_lookup (states, row->uid);
 
-        if (!g_str_equal (status ? status : "pending", opts->status))
+        if (!g_str_equal (state && state->status ? state->status : "pending", opts->status))
           g_ptr_array_remove_index (rows, i - 1);
       }
 
@@ -679,7 +675,7 @@ cmd_facts (Options *opts)
           add_string (builder, "uid", row->uid);
           add_int (builder, "document", row->document_id);
           add_fact_members (builder, &row->fact, row->section_title);
-          add_review_members (builder, store, row->uid);
+          add_review_members (builder, g_hash_table_lookup (states, row->uid));
           {
             g_autoptr(GPtrArray) others = desk_store_list_conflicts (store, row->uid, NULL);
 
@@ -702,11 +698,11 @@ cmd_facts (Options *opts)
     {
       DeskFactRow *row = g_ptr_array_index (rows, i);
 
-      const char *status = g_hash_table_lookup (statuses, row->uid);
+      DeskReviewState *state = g_hash_table_lookup (states, row->uid);
 
       printf ("%5" G_GINT64_FORMAT "  %-9s %-10s %-9s %s  «%s»  %s\n", row->document_id,
               desk_fact_kind_to_string (row->fact.kind), desk_modality_to_string (row->fact.modality),
-              status ? status : "pending", row->fact.value, row->fact.text, row->uid);
+              state && state->status ? state->status : "pending", row->fact.value, row->fact.text, row->uid);
     }
   return EXIT_OK;
 }

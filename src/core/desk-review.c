@@ -334,14 +334,33 @@ desk_review_get (DeskStore  *store,
   return g_str_equal (field, "status") ? g_strdup ("pending") : NULL;
 }
 
-static void
-review_state_free (DeskReviewState *state)
+void
+desk_review_state_free (DeskReviewState *state)
 {
+  if (state == NULL)
+    return;
   g_free (state->status);
   g_free (state->note);
   g_free (state->text);
   g_free (state->value);
   g_free (state);
+}
+
+/* Puts a review_state row (field, value) in @state. */
+static void
+state_take_row (DeskReviewState *state,
+                sqlite3_stmt    *stmt,
+                int              field_column)
+{
+  const char *field = (const char *) sqlite3_column_text (stmt, field_column);
+  char **slot = g_str_equal (field, "status") ? &state->status : g_str_equal (field, "note") ? &state->note
+              : g_str_equal (field, "text") ? &state->text : g_str_equal (field, "value") ? &state->value : NULL;
+
+  if (slot != NULL)
+    {
+      g_free (*slot);
+      *slot = dup_column (stmt, field_column + 1);
+    }
 }
 
 /* The review of every reviewed fact: uid → DeskReviewState. */
@@ -357,26 +376,18 @@ desk_review_load_states (DeskStore  *store,
 
   if (!(stmt = prepare (store, "SELECT target, field, value FROM review_state", error)))
     return NULL;
-  map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) review_state_free);
+  map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) desk_review_state_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *target = (const char *) sqlite3_column_text (stmt, 0);
-      const char *field = (const char *) sqlite3_column_text (stmt, 1);
       DeskReviewState *state = g_hash_table_lookup (map, target);
-      char **slot;
 
       if (state == NULL)
         {
           state = g_new0 (DeskReviewState, 1);
           g_hash_table_insert (map, g_strdup (target), state);
         }
-      slot = g_str_equal (field, "status") ? &state->status : g_str_equal (field, "note") ? &state->note
-           : g_str_equal (field, "text") ? &state->text : g_str_equal (field, "value") ? &state->value : NULL;
-      if (slot != NULL)
-        {
-          g_free (*slot);
-          *slot = dup_column (stmt, 2);
-        }
+      state_take_row (state, stmt, 1);
     }
   if (rc != SQLITE_DONE)
     {
@@ -386,29 +397,22 @@ desk_review_load_states (DeskStore  *store,
   return g_steal_pointer (&map);
 }
 
-/* Every reviewed fact's status (uid → "approved"/"rejected"/"pending"). */
-GHashTable *
-desk_review_statuses (DeskStore  *store,
-                      GError    **error)
+/* The review of one fact, in one query; fields never set are NULL. */
+DeskReviewState *
+desk_review_get_state (DeskStore  *store,
+                       const char *target)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GHashTable *map;
-  int rc;
+  DeskReviewState *state = g_new0 (DeskReviewState, 1);
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_STORE (store), state);
 
-  if (!(stmt = prepare (store, "SELECT target, value FROM review_state WHERE field = 'status'", error)))
-    return NULL;
-  map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (map, dup_column (stmt, 0), dup_column (stmt, 1));
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (store, error);
-      g_hash_table_unref (map);
-      return NULL;
-    }
-  return map;
+  if (!(stmt = prepare (store, "SELECT field, value FROM review_state WHERE target = ?", NULL)))
+    return state;
+  sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    state_take_row (state, stmt, 0);
+  return state;
 }
 
 /* Writes a field's value, inside a transaction the caller holds. */
@@ -971,7 +975,8 @@ bad_file (GError     **error,
   return FALSE;
 }
 
-/* A member that must be text (or null when @nullable). */
+/* A member that must be text (or null when @nullable); @out may be NULL
+ * when only its type matters. */
 static gboolean
 text_member (JsonObject  *object,
              const char  *name,
@@ -980,14 +985,16 @@ text_member (JsonObject  *object,
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  *out = NULL;
+  if (out != NULL)
+    *out = NULL;
   if (node == NULL)
     return nullable;
   if (JSON_NODE_HOLDS_NULL (node))
     return nullable;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return FALSE;
-  *out = json_node_get_string (node);
+  if (out != NULL)
+    *out = json_node_get_string (node);
   return TRUE;
 }
 
@@ -1135,7 +1142,6 @@ desk_review_import (DeskStore   *store,
   JsonArray *list;
   const char *format;
   gint64 session_id;
-  const char *dummy;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -1197,9 +1203,9 @@ desk_review_import (DeskStore   *store,
       return NULL;
     }
   session = json_node_get_object (node);
-  if (!text_member (session, "uid", FALSE, &dummy) || !text_member (session, "name", FALSE, &dummy) ||
-      !text_member (session, "reviewer", FALSE, &dummy) || !text_member (session, "started", FALSE, &dummy) ||
-      !text_member (session, "ended", TRUE, &dummy))
+  if (!text_member (session, "uid", FALSE, NULL) || !text_member (session, "name", FALSE, NULL) ||
+      !text_member (session, "reviewer", FALSE, NULL) || !text_member (session, "started", FALSE, NULL) ||
+      !text_member (session, "ended", TRUE, NULL))
     {
       bad_file (error, path, _("its “session” needs “uid”, “name”, “reviewer” and “started” as text"));
       return NULL;

@@ -102,10 +102,11 @@ GPtrArray         *desk_review_list_sessions   (DeskStore          *store,
 char              *desk_review_get             (DeskStore          *store,
                                                 const char         *target,
                                                 const char         *field);
+void               desk_review_state_free      (DeskReviewState    *state);
 GHashTable        *desk_review_load_states     (DeskStore          *store,
                                                 GError            **error);
-GHashTable        *desk_review_statuses        (DeskStore          *store,
-                                                GError            **error);
+DeskReviewState   *desk_review_get_state       (DeskStore          *store,
+                                                const char         *target);
 gboolean           desk_review_set             (DeskStore          *store,
                                                 const char         *target,
                                                 const char         *field,
@@ -145,5 +146,6 @@ int                desk_review_apply_pending   (DeskStore          *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReviewSession, desk_review_session_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReviewImport, desk_review_import_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReviewState, desk_review_state_free)
 
 G_END_DECLS

@@ -331,15 +331,8 @@ export_done_cb (GObject      *source,
   rebuild_order (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      GtkWidget *dialog;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                       GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", _("The brief could not be exported"));
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-      gtk_widget_show (dialog);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The brief could not be exported"), error->message);
       return;
     }
   g_signal_emit (self, signals[EXPORTED], 0, t->path, t->n_pages);

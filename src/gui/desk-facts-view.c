@@ -270,20 +270,6 @@ review_changed (DeskFactsView *self)
   g_signal_emit (self, signals[REVIEW_CHANGED], 0);
 }
 
-static void
-report_error (DeskFactsView *self,
-              const GError  *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", _("The review could not be changed"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_widget_show (dialog);
-}
-
 /* The selected facts, in list order. */
 static GPtrArray *
 selected_items (DeskFactsView *self)
@@ -305,18 +291,9 @@ static void
 refresh_item (DeskFactsView *self,
               DeskFactItem  *item)
 {
-  const char *uid = desk_fact_item_get_uid (item);
-  DeskReviewState state = { 0 };
+  g_autoptr(DeskReviewState) state = desk_review_get_state (self->store, desk_fact_item_get_uid (item));
 
-  state.status = desk_review_get (self->store, uid, "status");
-  state.note = desk_review_get (self->store, uid, "note");
-  state.text = desk_review_get (self->store, uid, "text");
-  state.value = desk_review_get (self->store, uid, "value");
-  desk_fact_item_set_review (item, &state);
-  g_free (state.status);
-  g_free (state.note);
-  g_free (state.text);
-  g_free (state.value);
+  desk_fact_item_set_review (item, state);
 }
 
 /* Sets @field of every selected fact to @value, as one step. */
@@ -336,7 +313,7 @@ apply_to_selection (DeskFactsView *self,
   g_ptr_array_add (uids, NULL);
   if (!desk_review_set_many (self->store, (const char * const *) uids->pdata, field, value, NULL, &error))
     {
-      report_error (self, error);
+      desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The review could not be changed"), error->message);
       return FALSE;
     }
   for (guint i = 0; i < items->len; i++)

@@ -115,3 +115,21 @@ desk_format_ui_language (void)
 
   return names[0] != NULL && g_str_has_prefix (names[0], "es") ? 0 : 1;
 }
+
+/* A message dialog over the window of @near, closed by its button. */
+void
+desk_format_show_message (GtkWidget      *near,
+                          GtkMessageType  type,
+                          const char     *primary,
+                          const char     *secondary)
+{
+  GtkRoot *root = near ? gtk_widget_get_root (near) : NULL;
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              type, GTK_BUTTONS_CLOSE, "%s", primary);
+
+  if (secondary != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

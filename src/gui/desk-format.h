@@ -1,7 +1,7 @@
-/* desk-format.h: how the interface writes languages, dates and sizes */
+/* desk-format.h: how the interface writes languages, dates, sizes and messages */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 #include "desk-fact.h"
 
@@ -14,5 +14,9 @@ const char *desk_format_fact_kind (DeskFactKind kind);
 const char *desk_format_modality  (DeskModality modality);
 const char *desk_format_fact_color (DeskFactKind kind);
 int         desk_format_ui_language (void);
+void        desk_format_show_message (GtkWidget      *near,
+                                      GtkMessageType  type,
+                                      const char     *primary,
+                                      const char     *secondary);
 
 G_END_DECLS

@@ -6,20 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-format.h"
 #include "desk-review-dialogs.h"
-
-static void
-show_error (GtkWindow  *parent,
-            const char *primary,
-            const char *secondary)
-{
-  GtkWidget *dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
-
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_widget_show (dialog);
-}
 
 static GtkWindow *
 new_dialog (GtkWindow  *parent,
@@ -106,7 +94,7 @@ on_start_clicked_cb (StartDialog *d)
   session = desk_review_start (d->store, name, reviewer, &error);
   if (session == NULL)
     {
-      show_error (d->window, _("The review session could not be started"), error->message);
+      desk_format_show_message (GTK_WIDGET (d->window), GTK_MESSAGE_ERROR, _("The review session could not be started"), error->message);
       return;
     }
   if (d->done != NULL)
@@ -223,7 +211,7 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
 
       if (path != NULL && !desk_review_export (r->store, r->session_id, path, &error))
-        show_error (r->parent, _("The review could not be exported"), error->message);
+        desk_format_show_message (GTK_WIDGET (r->parent), GTK_MESSAGE_ERROR, _("The review could not be exported"), error->message);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -395,7 +383,7 @@ desk_review_conflicts_dialog_apply (GtkWindow *dialog)
     if (!desk_review_resolve (d->store, g_ptr_array_index (d->conflicts, i),
                               gtk_check_button_get_active (g_ptr_array_index (d->theirs, i)), &error))
       {
-        show_error (d->window, _("The conflicts could not be settled"), error->message);
+        desk_format_show_message (GTK_WIDGET (d->window), GTK_MESSAGE_ERROR, _("The conflicts could not be settled"), error->message);
         return FALSE;
       }
   if (d->done != NULL)

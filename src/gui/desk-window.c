@@ -504,19 +504,6 @@ on_facts_view_review_changed_cb (DeskWindow *self)
 }
 
 static void
-report_review_error (DeskWindow   *self,
-                     const char   *primary,
-                     const GError *error)
-{
-  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
-
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_widget_show (dialog);
-}
-
-static void
 start_review_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -535,7 +522,7 @@ end_review_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!desk_review_end (self->store, &error))
-    report_review_error (self, _("The review session could not be ended"), error);
+    desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The review session could not be ended"), error->message);
   review_refreshed (self);
 }
 
@@ -560,7 +547,7 @@ undo_redo_action (GtkWidget  *widget,
   gboolean done;
 
   if (!(undo ? desk_review_undo : desk_review_redo) (self->store, &done, &error))
-    report_review_error (self, undo ? _("The change could not be undone") : _("The change could not be redone"), error);
+    desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, undo ? _("The change could not be undone") : _("The change could not be redone"), error->message);
   else if (done)
     show_status (self, undo ? _("Review change undone") : _("Review change redone"), FALSE);
   review_refreshed (self);
@@ -583,7 +570,7 @@ desk_window_import_review (DeskWindow  *self,
   result = desk_review_import (self->store, path, &error);
   if (result == NULL)
     {
-      report_review_error (self, _("The review file could not be imported"), error);
+      desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The review file could not be imported"), error->message);
       return FALSE;
     }
   /* TRANSLATORS: after merging a review file: session name, reviewer */
@@ -632,7 +619,7 @@ on_review_chooser_response_cb (GtkNativeDialog *chooser,
       if (path != NULL && saving)
         {
           if (!desk_review_export (self->store, 0, path, &error))
-            report_review_error (self, _("The review could not be exported"), error);
+            desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The review could not be exported"), error->message);
           else
             {
               g_autofree char *base = g_path_get_basename (path);
@@ -919,18 +906,12 @@ static void
 on_details_button_clicked_cb (DeskWindow *self)
 {
   g_autofree char *details = NULL;
-  GtkWidget *dialog;
 
   g_ptr_array_add (self->failures, NULL);
   details = g_strjoinv ("\n", (char **) self->failures->pdata);
   g_ptr_array_remove_index (self->failures, self->failures->len - 1);
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_CLOSE,
-                                   "%s", _("Some files could not be imported"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", details);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_WARNING, _("Some files could not be imported"), details);
 }
 
 static void
