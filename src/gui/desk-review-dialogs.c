@@ -190,6 +190,8 @@ typedef struct
   GtkWindow *parent;
   DeskStore *store;
   gint64 session_id;
+  DeskReviewExportedFunc done;
+  gpointer user_data;
 } ExportRequest;
 
 static void
@@ -212,26 +214,34 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
 
       if (path != NULL && !desk_review_export (r->store, r->session_id, path, &error))
         desk_format_show_message (GTK_WIDGET (r->parent), GTK_MESSAGE_ERROR, _("The review could not be exported"), error->message);
+      else if (path != NULL && r->done != NULL)
+        r->done (path, r->user_data);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
   export_request_free (r);
 }
 
-static void
-on_export_session_clicked_cb (GtkButton *button,
-                              GtkWindow *window)
+/* Asks where to write a session's review file (@session_id 0: the open
+ * or latest one), offering @file_name, and writes it; @done hears of it. */
+void
+desk_review_export_with_chooser (GtkWindow              *parent,
+                                 DeskStore              *store,
+                                 gint64                  session_id,
+                                 const char             *file_name,
+                                 DeskReviewExportedFunc  done,
+                                 gpointer                user_data)
 {
   ExportRequest *r = g_new0 (ExportRequest, 1);
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter = gtk_file_filter_new ();
-  const char *name = g_object_get_data (G_OBJECT (button), "session-name");
-  g_autofree char *file_name = g_strdup_printf ("%s.json", name);
 
-  r->parent = window;
-  r->store = g_object_ref (g_object_get_data (G_OBJECT (window), "desk-store"));
-  r->session_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "session-id"));
-  chooser = gtk_file_chooser_native_new (_("Export Review"), window, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  r->parent = parent;
+  r->store = g_object_ref (store);
+  r->session_id = session_id;
+  r->done = done;
+  r->user_data = user_data;
+  chooser = gtk_file_chooser_native_new (_("Export Review"), parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Review files"));
   gtk_file_filter_add_pattern (filter, "*.json");
@@ -240,6 +250,17 @@ on_export_session_clicked_cb (GtkButton *button,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), r);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_export_session_clicked_cb (GtkButton *button,
+                              GtkWindow *window)
+{
+  g_autofree char *file_name = g_strdup_printf ("%s.json", (char *) g_object_get_data (G_OBJECT (button), "session-name"));
+
+  desk_review_export_with_chooser (window, g_object_get_data (G_OBJECT (window), "desk-store"),
+                                   GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "session-id")),
+                                   file_name, NULL, NULL);
 }
 
 static GtkWidget *

@@ -12,12 +12,22 @@ G_BEGIN_DECLS
  * conflicts settled). */
 typedef void (*DeskReviewDoneFunc) (gpointer user_data);
 
+/* Called with the path a review file was written to. */
+typedef void (*DeskReviewExportedFunc) (const char *path,
+                                        gpointer    user_data);
+
 GtkWindow *desk_review_start_dialog_new     (GtkWindow          *parent,
                                              DeskStore          *store,
                                              DeskReviewDoneFunc  done,
                                              gpointer            user_data);
 GtkWindow *desk_review_sessions_window_new  (GtkWindow          *parent,
                                              DeskStore          *store);
+void       desk_review_export_with_chooser  (GtkWindow              *parent,
+                                             DeskStore              *store,
+                                             gint64                  session_id,
+                                             const char             *file_name,
+                                             DeskReviewExportedFunc  done,
+                                             gpointer                user_data);
 GtkWindow *desk_review_conflicts_dialog_new (GtkWindow          *parent,
                                              DeskStore          *store,
                                              DeskReviewImport   *result,

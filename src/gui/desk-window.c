@@ -604,30 +604,27 @@ desk_window_import_review (DeskWindow  *self,
 }
 
 static void
+on_review_exported_cb (const char *path,
+                       gpointer    user_data)
+{
+  DeskWindow *self = user_data;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *message = g_strdup_printf (_("Review exported to “%s”"), base);
+
+  show_status (self, message, FALSE);
+}
+
+static void
 on_review_chooser_response_cb (GtkNativeDialog *chooser,
                                int              response,
                                DeskWindow      *self)
 {
-  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
 
-      if (path != NULL && saving)
-        {
-          if (!desk_review_export (self->store, 0, path, &error))
-            desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The review could not be exported"), error->message);
-          else
-            {
-              g_autofree char *base = g_path_get_basename (path);
-              g_autofree char *message = g_strdup_printf (_("Review exported to “%s”"), base);
-              show_status (self, message, FALSE);
-            }
-        }
-      else if (path != NULL)
+      if (path != NULL)
         desk_window_import_review (self, path, NULL);
     }
   gtk_native_dialog_destroy (chooser);
@@ -635,31 +632,34 @@ on_review_chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-review_file_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+export_review_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   DeskWindow *self = DESK_WINDOW (widget);
-  gboolean export = g_str_equal (action_name, "win.export-review");
+  g_autoptr(DeskReviewSession) session = desk_review_current (self->store, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *who = session ? g_strdup (session->reviewer) : desk_review_default_reviewer (self->store);
+  /* TRANSLATORS: file name offered for an exported review: reviewer, date */
+  g_autofree char *name = g_strdup_printf (_("review %s %s.json"), who, date);
+
+  desk_review_export_with_chooser (GTK_WINDOW (self), self->store, 0, name, on_review_exported_cb, self);
+}
+
+static void
+import_review_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
   GtkFileChooserNative *chooser;
   static const char * const json[] = { "*.json", NULL };
 
-  chooser = gtk_file_chooser_native_new (export ? _("Export Review") : _("Import Review"), GTK_WINDOW (self),
-                                         export ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         export ? _("_Export") : _("_Import"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_("Import Review"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   add_filter (GTK_FILE_CHOOSER (chooser), _("Review files"), json, NULL);
-  if (export)
-    {
-      g_autoptr(DeskReviewSession) session = desk_review_current (self->store, NULL);
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-      g_autofree char *who = session ? g_strdup (session->reviewer) : desk_review_default_reviewer (self->store);
-      /* TRANSLATORS: file name offered for an exported review: reviewer, date */
-      g_autofree char *name = g_strdup_printf (_("review %s %s.json"), who, date);
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    }
   g_signal_connect (chooser, "response", G_CALLBACK (on_review_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -1210,8 +1210,8 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-review", NULL, start_review_action);
   gtk_widget_class_install_action (widget_class, "win.end-review", NULL, end_review_action);
   gtk_widget_class_install_action (widget_class, "win.review-sessions", NULL, review_sessions_action);
-  gtk_widget_class_install_action (widget_class, "win.export-review", NULL, review_file_action);
-  gtk_widget_class_install_action (widget_class, "win.import-review", NULL, review_file_action);
+  gtk_widget_class_install_action (widget_class, "win.export-review", NULL, export_review_action);
+  gtk_widget_class_install_action (widget_class, "win.import-review", NULL, import_review_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.export-brief", NULL, export_brief_action);
   gtk_widget_class_install_action (widget_class, "win.export-axis", "s", export_brief_action);
