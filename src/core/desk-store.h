@@ -25,7 +25,7 @@ typedef enum
   DESK_STORE_ERROR_QUERY,
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 6
+#define DESK_STORE_SCHEMA_VERSION 7
 
 /* A stored fact, with what locates it in the library */
 typedef struct
@@ -119,6 +119,10 @@ gboolean      desk_store_replace_facts     (DeskStore           *self,
 GPtrArray    *desk_store_list_facts        (DeskStore           *self,
                                             const DeskFactFilter *filter,
                                             GError             **error);
+GPtrArray    *desk_store_get_facts_by_id   (DeskStore           *self,
+                                            const gint64        *ids,
+                                            guint                n_ids,
+                                            GError             **error);
 DeskFactRow  *desk_store_get_fact          (DeskStore           *self,
                                             const char          *uid,
                                             GError             **error);
@@ -152,6 +156,11 @@ gboolean      desk_store_merge_found_axis  (DeskStore           *self,
                                             const char          *axis_id,
                                             GError             **error);
 
+/* The columns desk_store_document_from_row () reads, in its order */
+#define DESK_STORE_DOCUMENT_COLUMNS \
+  "id, uid, title, path, format, language, languages, published, imported, size, n_chars, n_sections"
+
+DeskDocument *desk_store_document_from_row (sqlite3_stmt     *stmt);
 sqlite3      *desk_store_get_db            (DeskStore           *self);
 gboolean      desk_store_set_error_from_db (DeskStore           *self,
                                             GError             **error);

@@ -1,0 +1,554 @@
+/* desk-fact-list.c: the facts of the library as a list model, filtered,
+ * sorted and read a page at a time in SQL
+ *
+ * A library of a million facts is never loaded whole: the count, the
+ * filters and the order are SQL, and rows are read a page at a time when
+ * the list shows them (desk-pager).  Every sort order is one an index can
+ * walk, so that a page deep in the list is a short index scan. */
+#define G_LOG_DOMAIN "desk-fact-list"
+
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+
+#include "desk-fact-list.h"
+#include "desk-pager.h"
+#include "desk-review.h"
+#include "desk-tokenizer.h"
+
+#define PAGE_SIZE 100
+#define MAX_PAGES 40
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+struct _DeskFactList
+{
+  GObject parent_instance;
+
+  DeskStore *store;
+  DeskPager *pager;
+  guint n_items;
+  guint total;
+
+  /* the query */
+  int kind;
+  int modality;
+  gint64 document_id;
+  char *language;
+  char *status;
+  char *text;
+  char *match;          /* FTS5 expression of @text, or NULL */
+  char *title_match;    /* the same, on document titles */
+  char *like;           /* LIKE pattern of @text, or NULL */
+  DeskFactSort sort;
+  gboolean descending;
+};
+
+static void desk_fact_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskFactList, desk_fact_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, desk_fact_list_model_init))
+
+/* The terms of each order, the last one unique, so that any two rows
+ * compare and a row's place can be counted. */
+static const char * const sort_terms[][5] = {
+  [DESK_FACT_SORT_NONE] = { "f.document_id", "f.start", "-f.\"end\"", "f.id", NULL },
+  [DESK_FACT_SORT_STATUS] = { "coalesce ((SELECT r.value FROM review_state r WHERE r.target = f.uid AND r.field = 'status'), 'pending')",
+                              "f.id", NULL },
+  [DESK_FACT_SORT_KIND] = { "f.kind", "f.modality", "f.id", NULL },
+  [DESK_FACT_SORT_TEXT] = { "f.text COLLATE NOCASE", "f.id", NULL },
+  [DESK_FACT_SORT_VALUE] = { "f.value COLLATE NOCASE", "f.id", NULL },
+  [DESK_FACT_SORT_MODALITY] = { "f.modality", "f.id", NULL },
+  [DESK_FACT_SORT_DOCUMENT] = { "d.title COLLATE NOCASE", "f.document_id", "f.start", "f.id", NULL },
+};
+
+static gboolean
+set_error (DeskFactList  *self,
+           GError       **error)
+{
+  return desk_store_set_error_from_db (self->store, error);
+}
+
+static sqlite3_stmt *
+prepare (DeskFactList  *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (desk_store_get_db (self->store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error (self, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* FROM and WHERE of the query: fixed fragments for the filters in use,
+ * their values bound by name (never written into the SQL). */
+static gboolean
+append_from_where (DeskFactList *self,
+                   GString      *sql,
+                   const char   *join)
+{
+  const char *and = " WHERE ";
+
+  g_string_append (sql, " FROM facts f");
+  if (self->sort == DESK_FACT_SORT_DOCUMENT)
+    g_string_append (sql, " JOIN documents d ON d.id = f.document_id");
+  if (join != NULL)
+    g_string_append (sql, join);
+#define CONDITION(c) G_STMT_START { g_string_append (sql, and); g_string_append (sql, c); and = " AND "; } G_STMT_END
+  if (self->kind >= 0)
+    CONDITION ("f.kind = :kind");
+  if (self->modality >= 0)
+    CONDITION ("f.modality = :modality");
+  if (self->document_id > 0)
+    CONDITION ("f.document_id = :document");
+  if (self->language != NULL)
+    CONDITION ("f.document_id IN (SELECT id FROM documents WHERE language = :language)");
+  if (g_strcmp0 (self->status, "pending") == 0)
+    CONDITION ("f.uid NOT IN (SELECT target FROM review_state WHERE field = 'status' AND value <> 'pending')");
+  else if (self->status != NULL)
+    CONDITION ("f.uid IN (SELECT target FROM review_state WHERE field = 'status' AND value = :status)");
+  if (self->like != NULL)
+    {
+      /* the words of the fact and of its document's title; the officer's
+       * corrections and notes, a small table, as substrings */
+      GString *any = g_string_new ("f.id IN (SELECT f2.id FROM facts f2 JOIN review_state r ON r.target = f2.uid"
+                                   " WHERE r.field IN ('note', 'text', 'value') AND r.value LIKE :like ESCAPE '\\'");
+      if (self->match != NULL)
+        g_string_append (any, " UNION SELECT rowid FROM facts_fts WHERE facts_fts MATCH :match"
+                              " UNION SELECT f3.id FROM facts f3 WHERE f3.document_id IN"
+                              "  (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :title_match)");
+      g_string_append_c (any, ')');
+      CONDITION (any->str);
+      g_string_free (any, TRUE);
+    }
+#undef CONDITION
+  return g_str_equal (and, " AND ");
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           const char   *name,
+           const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
+}
+
+static void
+bind_query (DeskFactList *self,
+            sqlite3_stmt *stmt)
+{
+  int index;
+
+  bind_text (stmt, ":kind", self->kind >= 0 ? desk_fact_kind_to_string (self->kind) : NULL);
+  bind_text (stmt, ":modality", self->modality >= 0 ? desk_modality_to_string (self->modality) : NULL);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":document")) > 0)
+    sqlite3_bind_int64 (stmt, index, self->document_id);
+  bind_text (stmt, ":language", self->language);
+  bind_text (stmt, ":status", self->status);
+  bind_text (stmt, ":like", self->like);
+  bind_text (stmt, ":match", self->match);
+  bind_text (stmt, ":title_match", self->title_match);
+}
+
+static void
+append_order (DeskFactList *self,
+              GString      *sql)
+{
+  const char * const *terms = sort_terms[self->sort];
+
+  g_string_append (sql, " ORDER BY ");
+  for (guint i = 0; terms[i]; i++)
+    g_string_append_printf (sql, "%s%s%s", i > 0 ? ", " : "", terms[i], self->descending ? " DESC" : "");
+}
+
+static gboolean
+count (DeskFactList  *self,
+       const char    *select,
+       const char    *join,
+       guint         *out,
+       GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (select);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  append_from_where (self, sql, join);
+  if (!(stmt = prepare (self, sql->str, error)))
+    return FALSE;
+  bind_query (self, stmt);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_error (self, error);
+  *out = (guint) MIN (sqlite3_column_int64 (stmt, 0), G_MAXUINT);
+  return TRUE;
+}
+
+static GPtrArray *
+fetch_page (gpointer   data,
+            guint      offset,
+            guint      limit,
+            GError   **error)
+{
+  DeskFactList *self = data;
+  g_autoptr(GString) sql = g_string_new ("SELECT f.id");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *items;
+  int rc;
+
+  append_from_where (self, sql, NULL);
+  append_order (self, sql);
+  g_string_append (sql, " LIMIT :limit OFFSET :offset");
+  if (!(stmt = prepare (self, sql->str, error)))
+    return NULL;
+  bind_query (self, stmt);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), (int) limit);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, error);
+      return NULL;
+    }
+
+  if (!(rows = desk_store_get_facts_by_id (self->store, (const gint64 *) ids->data, ids->len, error)))
+    return NULL;
+  items = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DeskFactRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(DeskReviewState) state = desk_review_get_state (self->store, row->uid);
+      DeskFactItem *item = desk_fact_item_new (row);
+
+      desk_fact_item_set_review (item, state);
+      g_ptr_array_add (items, item);
+    }
+  g_ptr_array_set_free_func (rows, NULL); /* the items own the rows */
+  return items;
+}
+
+static GType
+desk_fact_list_get_item_type (GListModel *model)
+{
+  return DESK_TYPE_FACT_ITEM;
+}
+
+static guint
+desk_fact_list_get_n_items (GListModel *model)
+{
+  return DESK_FACT_LIST (model)->n_items;
+}
+
+static gpointer
+desk_fact_list_get_item (GListModel *model,
+                         guint       position)
+{
+  DeskFactList *self = DESK_FACT_LIST (model);
+
+  if (position >= self->n_items)
+    return NULL;
+  return desk_pager_get (self->pager, position);
+}
+
+static void
+desk_fact_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = desk_fact_list_get_item_type;
+  iface->get_n_items = desk_fact_list_get_n_items;
+  iface->get_item = desk_fact_list_get_item;
+}
+
+static void
+desk_fact_list_finalize (GObject *object)
+{
+  DeskFactList *self = DESK_FACT_LIST (object);
+
+  desk_pager_free (self->pager);
+  g_clear_object (&self->store);
+  g_free (self->language);
+  g_free (self->status);
+  g_free (self->text);
+  g_free (self->match);
+  g_free (self->title_match);
+  g_free (self->like);
+
+  G_OBJECT_CLASS (desk_fact_list_parent_class)->finalize (object);
+}
+
+static void
+desk_fact_list_class_init (DeskFactListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = desk_fact_list_finalize;
+}
+
+static void
+desk_fact_list_init (DeskFactList *self)
+{
+  self->kind = -1;
+  self->modality = -1;
+  self->pager = desk_pager_new (PAGE_SIZE, MAX_PAGES, fetch_page, self);
+}
+
+/* An empty list over @store: set the query, then reload. */
+DeskFactList *
+desk_fact_list_new (DeskStore *store)
+{
+  DeskFactList *self;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  self = g_object_new (DESK_TYPE_FACT_LIST, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = value != NULL && *value != '\0' ? g_strdup (value) : NULL;
+  return TRUE;
+}
+
+/* The filters; returns whether they changed (reload to apply them). */
+gboolean
+desk_fact_list_set_query (DeskFactList        *self,
+                          const DeskFactQuery *query)
+{
+  DeskFactQuery none = DESK_FACT_QUERY_INIT;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (DESK_IS_FACT_LIST (self), FALSE);
+
+  if (query == NULL)
+    query = &none;
+  changed |= self->kind != query->kind || self->modality != query->modality || self->document_id != query->document_id;
+  self->kind = query->kind;
+  self->modality = query->modality;
+  self->document_id = MAX (query->document_id, 0);
+  changed |= replace_string (&self->language, query->language);
+  changed |= replace_string (&self->status, query->status);
+  if (replace_string (&self->text, query->text))
+    {
+      g_autofree char *trimmed = self->text ? g_strstrip (g_strdup (self->text)) : NULL;
+      g_autofree char *prefixed = NULL;
+      GString *like;
+
+      changed = TRUE;
+      g_clear_pointer (&self->match, g_free);
+      g_clear_pointer (&self->title_match, g_free);
+      g_clear_pointer (&self->like, g_free);
+      if (trimmed != NULL && *trimmed != '\0')
+        {
+          /* the word being typed is a prefix */
+          gunichar last = g_utf8_get_char (g_utf8_prev_char (trimmed + strlen (trimmed)));
+          prefixed = g_unichar_isalnum (last) ? g_strconcat (trimmed, "*", NULL) : g_strdup (trimmed);
+          self->match = desk_tokenizer_build_query (prefixed);
+          if (self->match != NULL)
+            self->title_match = g_strdup_printf ("title : (%s)", self->match);
+          like = g_string_new ("%");
+          for (const char *p = trimmed; *p; p++)
+            {
+              if (*p == '%' || *p == '_' || *p == '\\')
+                g_string_append_c (like, '\\');
+              g_string_append_c (like, *p);
+            }
+          g_string_append_c (like, '%');
+          self->like = g_string_free (like, FALSE);
+        }
+    }
+  return changed;
+}
+
+/* The order; returns whether it changed (reload to apply it). */
+gboolean
+desk_fact_list_set_sort (DeskFactList *self,
+                         DeskFactSort  sort,
+                         gboolean      descending)
+{
+  g_return_val_if_fail (DESK_IS_FACT_LIST (self), FALSE);
+  g_return_val_if_fail (sort <= DESK_FACT_SORT_DOCUMENT, FALSE);
+
+  descending = sort != DESK_FACT_SORT_NONE && descending;
+  if (self->sort == sort && self->descending == descending)
+    return FALSE;
+  self->sort = sort;
+  self->descending = descending;
+  return TRUE;
+}
+
+/* Counts the rows of the query again and forgets the pages read: the list
+ * is emptied and filled in two signals, so that a view does not compare
+ * old and new rows one by one.  On error the list is left as it was. */
+gboolean
+desk_fact_list_reload (DeskFactList  *self,
+                       GError       **error)
+{
+  guint old = self->n_items;
+  guint n, total;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DESK_IS_FACT_LIST (self), FALSE);
+
+  if (!count (self, "SELECT count (*)", NULL, &n, error))
+    return FALSE;
+  if (!(stmt = prepare (self, "SELECT count (*) FROM facts", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_error (self, error);
+  total = (guint) sqlite3_column_int64 (stmt, 0);
+
+  desk_pager_clear (self->pager);
+  self->total = total;
+  self->n_items = 0;
+  if (old > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
+  self->n_items = n;
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n);
+  return TRUE;
+}
+
+static void
+refresh_item (gpointer data,
+              gpointer user_data)
+{
+  DeskFactList *self = user_data;
+  DeskFactItem *item = data;
+  g_autoptr(DeskReviewState) state = desk_review_get_state (self->store, desk_fact_item_get_uid (item));
+
+  desk_fact_item_set_review (item, state);
+}
+
+/* Whether a change of review can move facts in or out of the list or
+ * change their order: then it must be reloaded, not refreshed. */
+gboolean
+desk_fact_list_query_needs_review (DeskFactList *self)
+{
+  g_return_val_if_fail (DESK_IS_FACT_LIST (self), FALSE);
+  return self->status != NULL || self->like != NULL || self->sort == DESK_FACT_SORT_STATUS;
+}
+
+/* Reads the review of the rows in memory again; the others are read when
+ * shown. */
+void
+desk_fact_list_refresh_review (DeskFactList *self)
+{
+  g_return_if_fail (DESK_IS_FACT_LIST (self));
+  desk_pager_foreach (self->pager, refresh_item, self);
+}
+
+/* How many facts the library has, whatever the filters. */
+guint
+desk_fact_list_get_total (DeskFactList *self)
+{
+  g_return_val_if_fail (DESK_IS_FACT_LIST (self), 0);
+  return self->total;
+}
+
+/* How many facts of the list are approved or rejected. */
+guint
+desk_fact_list_count_reviewed (DeskFactList *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (DESK_IS_FACT_LIST (self), 0);
+
+  if (!count (self, "SELECT count (*)",
+              " JOIN review_state rs ON rs.target = f.uid AND rs.field = 'status' AND rs.value <> 'pending'",
+              &n, &error))
+    g_warning ("Cannot count the reviewed facts: %s", error->message);
+  return n;
+}
+
+/* The position of the fact @uid in the list, or GTK's invalid position
+ * (G_MAXUINT) when the filters leave it out: the rows whose sort terms
+ * come before its own, counted in SQL. */
+guint
+desk_fact_list_find (DeskFactList *self,
+                     const char   *uid)
+{
+  const char * const *terms;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) tuple = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) before = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_terms;
+
+  g_return_val_if_fail (DESK_IS_FACT_LIST (self), G_MAXUINT);
+  g_return_val_if_fail (uid != NULL, G_MAXUINT);
+
+  terms = sort_terms[self->sort];
+  n_terms = g_strv_length ((char **) terms);
+  tuple = g_string_new ("(");
+  for (guint i = 0; i < n_terms; i++)
+    g_string_append_printf (tuple, "%s%s", i > 0 ? ", " : "", terms[i]);
+  g_string_append_c (tuple, ')');
+
+  /* the fact's own terms, when the filters keep it */
+  sql = g_string_new ("SELECT ");
+  g_string_append_len (sql, tuple->str + 1, tuple->len - 2);
+  g_string_append (sql, append_from_where (self, sql, NULL) ? " AND f.uid = :uid" : " WHERE f.uid = :uid");
+  if (!(stmt = prepare (self, sql->str, &error)))
+    goto fail;
+  bind_query (self, stmt);
+  bind_text (stmt, ":uid", uid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return G_MAXUINT;
+
+  g_string_assign (sql, "SELECT count (*)");
+  g_string_append (sql, append_from_where (self, sql, NULL) ? " AND " : " WHERE ");
+  g_string_append (sql, tuple->str);
+  g_string_append (sql, self->descending ? " > (" : " < (");
+  for (guint i = 0; i < n_terms; i++)
+    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", 100 + i);
+  g_string_append_c (sql, ')');
+  if (!(before = prepare (self, sql->str, &error)))
+    goto fail;
+  bind_query (self, before);
+  for (guint i = 0; i < n_terms; i++)
+    sqlite3_bind_value (before, 100 + i, sqlite3_column_value (stmt, i));
+  if (sqlite3_step (before) != SQLITE_ROW)
+    {
+      set_error (self, &error);
+      goto fail;
+    }
+  return (guint) sqlite3_column_int64 (before, 0);
+
+fail:
+  g_warning ("Cannot find a fact in the list: %s", error ? error->message : "?");
+  return G_MAXUINT;
+}
+
+DeskStore *
+desk_fact_list_get_store (DeskFactList *self)
+{
+  g_return_val_if_fail (DESK_IS_FACT_LIST (self), NULL);
+  return self->store;
+}
+
+/* How many rows the list read from the library since it was made. */
+guint64
+desk_fact_list_get_fetched (DeskFactList *self)
+{
+  g_return_val_if_fail (DESK_IS_FACT_LIST (self), 0);
+  return desk_pager_get_fetched (self->pager);
+}

@@ -1,0 +1,537 @@
+/* test-lists.c: the paging list models of documents and facts — rows equal
+ * to plain SQL, items-changed on filter and sort changes, finding a row,
+ * and no full loads (rows read are counted) */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+
+#include "desk-document-list.h"
+#include "desk-fact-list.h"
+#include "desk-importer.h"
+#include "desk-review.h"
+#include "desk-store.h"
+#include "desk-test-util.h"
+
+/* what the models read at once */
+#define PAGE_SIZE 100
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  DeskStore *store;
+} Fixture;
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *samples = g_getenv ("DIALOGUE_DESK_SAMPLES_DIR");
+  const char *corpus = desk_test_corpus_dir ();
+  const char *paths[] = { samples, desk_test_have_corpus () ? corpus : NULL, NULL };
+  g_autoptr(DeskImporter) importer = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = desk_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+  importer = desk_importer_new (f->path);
+  results = desk_importer_run (importer, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  f->store = desk_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  desk_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change c = { position, removed, added };
+  g_array_append_val (changes, c);
+}
+
+/* The uids a plain query gives, one per row. */
+static GPtrArray *
+sql_uids (DeskStore  *store,
+          const char *sql)
+{
+  GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (desk_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (uids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  return uids;
+}
+
+static const char *
+document_uid (gpointer item)
+{
+  return desk_document_get_uid (item);
+}
+
+static const char *
+fact_uid (gpointer item)
+{
+  return desk_fact_item_get_uid (item);
+}
+
+static void
+assert_rows (GListModel    *model,
+             GPtrArray     *expected,
+             const char *(*uid_of) (gpointer))
+{
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_nonnull (item);
+      g_assert_cmpstr (uid_of (item), ==, g_ptr_array_index (expected, i));
+    }
+  g_assert_null (g_list_model_get_item (model, expected->len));
+}
+
+static void
+test_documents_sorted (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct { DeskDocumentSort sort; gboolean descending; const char *sql; } cases[] = {
+    { DESK_DOCUMENT_SORT_TITLE, FALSE, "SELECT uid FROM documents ORDER BY lower (title), id" },
+    { DESK_DOCUMENT_SORT_TITLE, TRUE, "SELECT uid FROM documents ORDER BY lower (title) DESC, id DESC" },
+    { DESK_DOCUMENT_SORT_LANGUAGE, FALSE, "SELECT uid FROM documents ORDER BY languages, id" },
+    { DESK_DOCUMENT_SORT_DATE, FALSE, "SELECT uid FROM documents ORDER BY published IS NOT NULL, published, id" },
+    { DESK_DOCUMENT_SORT_DATE, TRUE, "SELECT uid FROM documents ORDER BY published IS NULL, published DESC, id DESC" },
+    { DESK_DOCUMENT_SORT_SIZE, TRUE, "SELECT uid FROM documents ORDER BY size DESC, id DESC" },
+  };
+  g_autoptr(DeskDocumentList) list = desk_document_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == DESK_TYPE_DOCUMENT);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GPtrArray) expected = sql_uids (f->store, cases[c].sql);
+
+      desk_document_list_set_sort (list, cases[c].sort, cases[c].descending);
+      g_assert_true (desk_document_list_reload (list, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (expected->len, >=, 5);
+      assert_rows (G_LIST_MODEL (list), expected, document_uid);
+      for (guint i = 0; i < expected->len; i++)
+        g_assert_cmpuint (desk_document_list_find (list, g_ptr_array_index (expected, i)), ==, i);
+    }
+  g_assert_cmpuint (desk_document_list_find (list, "no such document"), ==, G_MAXUINT);
+  g_assert_cmpuint (desk_document_list_find (list, NULL), ==, G_MAXUINT);
+}
+
+/* Replacing the rows is two signals, whatever the sizes: all removed,
+ * then all added. */
+static void
+test_documents_items_changed (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(DeskDocumentList) list = desk_document_list_new (f->store);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), changes);
+  g_assert_true (desk_document_list_reload (list, &error));
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, n);
+
+  g_array_set_size (changes, 0);
+  g_assert_false (desk_document_list_set_sort (list, DESK_DOCUMENT_SORT_TITLE, FALSE));
+  g_assert_true (desk_document_list_set_sort (list, DESK_DOCUMENT_SORT_SIZE, FALSE));
+  g_assert_true (desk_document_list_reload (list, &error));
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, n);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).added, ==, n);
+}
+
+/* A library larger than a page: opening and reading rows here and there
+ * reads their pages alone. */
+static void
+test_documents_no_full_load (void)
+{
+  g_autofree char *dir = desk_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskDocumentList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  const guint n = 12 * PAGE_SIZE + 7;
+
+  store = desk_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Documento %u\n\nEl Perú y los Estados Unidos firmaron el acuerdo número %u el %u de marzo de 2019.\n",
+                                               (i * 7919) % n, i, 1 + i % 28);
+      g_autofree char *file_path = desk_test_write_file (dir, "document.txt", text, -1);
+      g_autoptr(GFile) file = g_file_new_for_path (file_path);
+      g_autoptr(DeskParsedDocument) doc = desk_parse_file (file, 0, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+
+      g_assert_true (desk_store_add_document (store, doc, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  list = desk_document_list_new (store);
+  g_assert_true (desk_document_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  g_assert_cmpuint (desk_document_list_get_fetched (list), ==, 0);
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(GObject) second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+    g_autoptr(GObject) deep = g_list_model_get_item (G_LIST_MODEL (list), n - 3);
+    g_assert_nonnull (first);
+    g_assert_nonnull (second);
+    g_assert_nonnull (deep);
+  }
+  g_assert_cmpuint (desk_document_list_get_fetched (list), <=, 2 * PAGE_SIZE);
+
+  /* and the rows are still those of the plain query */
+  desk_document_list_set_sort (list, DESK_DOCUMENT_SORT_TITLE, TRUE);
+  g_assert_true (desk_document_list_reload (list, &error));
+  expected = sql_uids (store, "SELECT uid FROM documents ORDER BY lower (title) DESC, id DESC");
+  assert_rows (G_LIST_MODEL (list), expected, document_uid);
+  g_clear_object (&store);
+  desk_test_rm_rf (dir);
+}
+
+static GPtrArray *
+fact_uids_where (DeskStore  *store,
+                 const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT f.uid FROM facts f JOIN documents d ON d.id = f.document_id"
+                                          " WHERE %s ORDER BY f.document_id, f.start, f.\"end\" DESC, f.id", where);
+  return sql_uids (store, sql);
+}
+
+static void
+test_facts_filtered (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DeskFactList) list = desk_fact_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = fact_uids_where (f->store, "1");
+  gint64 document_id;
+  g_autofree char *by_document = NULL;
+  struct { DeskFactQuery query; const char *where; } cases[] = {
+    { DESK_FACT_QUERY_INIT, "1" },
+    { { DESK_FACT_DATE, -1, 0, NULL, NULL, NULL }, "f.kind = 'date'" },
+    { { DESK_FACT_MONEY, DESK_MODALITY_ASSERTED, 0, NULL, NULL, NULL }, "f.kind = 'money' AND f.modality = 'asserted'" },
+    { { -1, DESK_MODALITY_PROPOSED, 0, NULL, NULL, NULL }, "f.modality = 'proposed'" },
+    { { -1, -1, 0, "en", NULL, NULL }, "d.language = 'en'" },
+    { { DESK_FACT_PLACE, -1, 0, "es", NULL, NULL }, "f.kind = 'place' AND d.language = 'es'" },
+  };
+
+  g_assert_cmpuint (all->len, >, 50);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GPtrArray) expected = fact_uids_where (f->store, cases[c].where);
+
+      desk_fact_list_set_query (list, &cases[c].query);
+      g_assert_true (desk_fact_list_reload (list, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (expected->len, >, 0);
+      assert_rows (G_LIST_MODEL (list), expected, fact_uid);
+      g_assert_cmpuint (desk_fact_list_get_total (list), ==, all->len);
+    }
+
+  /* one document */
+  {
+    g_autoptr(DeskFactItem) item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    DeskFactQuery query = DESK_FACT_QUERY_INIT;
+    g_autoptr(GPtrArray) expected = NULL;
+
+    document_id = desk_fact_item_get_document_id (item);
+    by_document = g_strdup_printf ("f.document_id = %" G_GINT64_FORMAT, document_id);
+    expected = fact_uids_where (f->store, by_document);
+    query.document_id = document_id;
+    desk_fact_list_set_query (list, &query);
+    g_assert_true (desk_fact_list_reload (list, &error));
+    assert_rows (G_LIST_MODEL (list), expected, fact_uid);
+  }
+}
+
+/* The words filter finds accents folded and the word being typed as a
+ * prefix, in the fact, its correction or note, or its document's title. */
+static void
+test_facts_text (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(DeskFactList) list = desk_fact_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lima = fact_uids_where (f->store, "f.text GLOB '*Lima*' OR f.value GLOB '*Lima*'");
+  DeskFactQuery query = DESK_FACT_QUERY_INIT;
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n;
+
+  g_assert_cmpuint (lima->len, >, 0);
+  query.text = "lim";   /* typing "Lima": a prefix, in lower case */
+  desk_fact_list_set_query (list, &query);
+  g_assert_true (desk_fact_list_reload (list, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskFactItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *haystack = g_strdup_printf ("%s %s %s", desk_fact_item_get_text (item),
+                                                   desk_fact_item_get_value (item),
+                                                   desk_fact_item_get_document_title (item));
+      g_autofree char *folded = g_utf8_casefold (haystack, -1);
+
+      g_assert_nonnull (strstr (folded, "lim"));
+      g_hash_table_add (shown, g_strdup (desk_fact_item_get_uid (item)));
+    }
+  for (guint i = 0; i < lima->len; i++)
+    g_assert_true (g_hash_table_contains (shown, g_ptr_array_index (lima, i)));
+
+  /* accents folded both ways: "peru" finds "Perú" */
+  query.text = "peru";
+  desk_fact_list_set_query (list, &query);
+  g_assert_true (desk_fact_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+
+  /* a note is found as it was written */
+  {
+    g_autoptr(DeskFactItem) item = NULL;
+
+    query.text = NULL;
+    desk_fact_list_set_query (list, &query);
+    g_assert_true (desk_fact_list_reload (list, &error));
+    item = g_list_model_get_item (G_LIST_MODEL (list), 3);
+    g_assert_true (desk_review_set (f->store, desk_fact_item_get_uid (item), "note", "verificar con la embajada", &error));
+    g_assert_no_error (error);
+    query.text = "embajada";
+    desk_fact_list_set_query (list, &query);
+    g_assert_true (desk_fact_list_reload (list, &error));
+    g_assert_cmpuint (desk_fact_list_find (list, desk_fact_item_get_uid (item)), !=, G_MAXUINT);
+  }
+
+  /* what no fact says, and what has no words */
+  query.text = "zzqqxx";
+  desk_fact_list_set_query (list, &query);
+  g_assert_true (desk_fact_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  query.text = "%_\\\"*";
+  desk_fact_list_set_query (list, &query);
+  g_assert_true (desk_fact_list_reload (list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+}
+
+static int
+compare_status (const char *a,
+                const char *b)
+{
+  return strcmp (a, b);
+}
+
+/* Every order lists every fact once, in the order of its key, and a fact
+ * is found where it is listed. */
+static void
+test_facts_sorted (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DeskFactList) list = desk_fact_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = fact_uids_where (f->store, "1");
+  guint n;
+
+  /* some review, so that the status order means something */
+  for (guint i = 0; i < all->len; i += 7)
+    g_assert_true (desk_review_set (f->store, g_ptr_array_index (all, i), "status", i % 2 ? "approved" : "rejected", &error));
+
+  for (DeskFactSort sort = DESK_FACT_SORT_NONE; sort <= DESK_FACT_SORT_DOCUMENT; sort++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        g_autoptr(DeskFactItem) previous = NULL;
+
+        desk_fact_list_set_sort (list, sort, descending);
+        g_assert_true (desk_fact_list_reload (list, &error));
+        g_assert_no_error (error);
+        n = g_list_model_get_n_items (G_LIST_MODEL (list));
+        g_assert_cmpuint (n, ==, all->len);
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(DeskFactItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+            const DeskFact *fact = desk_fact_item_get_fact (item);
+            int order = 0;
+
+            g_assert_true (g_hash_table_add (seen, g_strdup (desk_fact_item_get_uid (item))));
+            if (previous != NULL)
+              {
+                const DeskFact *before = desk_fact_item_get_fact (previous);
+                g_autofree char *a = NULL, *b = NULL;
+
+                switch (sort)
+                  {
+                  case DESK_FACT_SORT_NONE:
+                    order = desk_fact_item_get_document_id (previous) < desk_fact_item_get_document_id (item) ? -1
+                            : desk_fact_item_get_document_id (previous) > desk_fact_item_get_document_id (item) ? 1
+                            : before->start < fact->start ? -1 : before->start > fact->start;
+                    break;
+                  case DESK_FACT_SORT_STATUS:
+                    order = compare_status (desk_fact_item_get_status (previous), desk_fact_item_get_status (item));
+                    break;
+                  case DESK_FACT_SORT_KIND:
+                    order = strcmp (desk_fact_kind_to_string (before->kind), desk_fact_kind_to_string (fact->kind));
+                    break;
+                  case DESK_FACT_SORT_TEXT:
+                    order = g_ascii_strcasecmp (before->text, fact->text);
+                    break;
+                  case DESK_FACT_SORT_VALUE:
+                    order = g_ascii_strcasecmp (before->value, fact->value);
+                    break;
+                  case DESK_FACT_SORT_MODALITY:
+                    order = strcmp (desk_modality_to_string (before->modality), desk_modality_to_string (fact->modality));
+                    break;
+                  case DESK_FACT_SORT_DOCUMENT:
+                    order = g_ascii_strcasecmp (desk_fact_item_get_document_title (previous), desk_fact_item_get_document_title (item));
+                    break;
+                  }
+                /* document order has no reverse */
+                if (descending && sort != DESK_FACT_SORT_NONE)
+                  g_assert_cmpint (order, >=, 0);
+                else
+                  g_assert_cmpint (order, <=, 0);
+              }
+            g_set_object (&previous, item);
+          }
+        for (guint i = 0; i < n; i += 37)
+          {
+            g_autoptr(DeskFactItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+            g_assert_cmpuint (desk_fact_list_find (list, desk_fact_item_get_uid (item)), ==, i);
+          }
+      }
+}
+
+/* The review: counted in SQL, refreshed in the rows in memory, and a
+ * status filter follows it after a reload. */
+static void
+test_facts_review (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DeskFactList) list = desk_fact_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskFactItem) first = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  DeskFactQuery query = DESK_FACT_QUERY_INIT;
+  guint n;
+
+  g_assert_true (desk_fact_list_reload (list, &error));
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (desk_fact_list_count_reviewed (list), ==, 0);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (desk_fact_item_get_status (first), ==, "pending");
+
+  g_assert_true (desk_review_set (f->store, desk_fact_item_get_uid (first), "status", "approved", &error));
+  g_assert_false (desk_fact_list_query_needs_review (list));
+  desk_fact_list_refresh_review (list);
+  g_assert_cmpstr (desk_fact_item_get_status (first), ==, "approved");
+  g_assert_cmpuint (desk_fact_list_count_reviewed (list), ==, 1);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), changes);
+  query.status = "pending";
+  g_assert_true (desk_fact_list_set_query (list, &query));
+  g_assert_false (desk_fact_list_set_query (list, &query));
+  g_assert_true (desk_fact_list_query_needs_review (list));
+  g_assert_true (desk_fact_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n - 1);
+  g_assert_cmpuint (desk_fact_list_find (list, desk_fact_item_get_uid (first)), ==, G_MAXUINT);
+  g_assert_cmpuint (desk_fact_list_count_reviewed (list), ==, 0);
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, n);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).added, ==, n - 1);
+
+  query.status = "approved";
+  desk_fact_list_set_query (list, &query);
+  g_assert_true (desk_fact_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpuint (desk_fact_list_count_reviewed (list), ==, 1);
+  g_assert_cmpuint (desk_fact_list_find (list, desk_fact_item_get_uid (first)), ==, 0);
+}
+
+/* Reading the first rows, and some deep in the list, reads their pages
+ * and nothing else, and what stays in memory is bounded. */
+static void
+test_facts_no_full_load (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(DeskFactList) list = desk_fact_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  g_assert_true (desk_fact_list_reload (list, &error));
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  if (n < 3 * PAGE_SIZE)
+    {
+      g_test_skip ("the corpus is needed for a list longer than a few pages");
+      return;
+    }
+  g_assert_cmpuint (desk_fact_list_get_fetched (list), ==, 0);
+  desk_fact_list_count_reviewed (list);
+  desk_fact_list_find (list, "no such fact");
+  g_assert_cmpuint (desk_fact_list_get_fetched (list), ==, 0);
+  for (guint i = 0; i < 30; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), n / 2));
+  g_assert_cmpuint (desk_fact_list_get_fetched (list), <=, 2 * PAGE_SIZE);
+
+  desk_fact_list_set_sort (list, DESK_FACT_SORT_TEXT, TRUE);
+  g_assert_true (desk_fact_list_reload (list, &error));
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), n - 1));
+  g_assert_cmpuint (desk_fact_list_get_fetched (list), <=, 3 * PAGE_SIZE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/lists/documents/sorted", Fixture, NULL, fixture_setup, test_documents_sorted, fixture_teardown);
+  g_test_add ("/lists/documents/items-changed", Fixture, NULL, fixture_setup, test_documents_items_changed, fixture_teardown);
+  g_test_add_func ("/lists/documents/no-full-load", test_documents_no_full_load);
+  g_test_add ("/lists/facts/filtered", Fixture, NULL, fixture_setup, test_facts_filtered, fixture_teardown);
+  g_test_add ("/lists/facts/text", Fixture, NULL, fixture_setup, test_facts_text, fixture_teardown);
+  g_test_add ("/lists/facts/sorted", Fixture, NULL, fixture_setup, test_facts_sorted, fixture_teardown);
+  g_test_add ("/lists/facts/review", Fixture, NULL, fixture_setup, test_facts_review, fixture_teardown);
+  g_test_add ("/lists/facts/no-full-load", Fixture, NULL, fixture_setup, test_facts_no_full_load, fixture_teardown);
+
+  return g_test_run ();
+}
