@@ -286,6 +286,120 @@ test_facts_view (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (visible), >=, 1);
 }
 
+/* The column view that shows @model (through its selection). */
+static GtkColumnView *
+find_column_view (GtkWidget  *root,
+                  GListModel *model)
+{
+  if (GTK_IS_COLUMN_VIEW (root))
+    {
+      GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (root));
+
+      if (G_LIST_MODEL (selection) == model ||
+          (GTK_IS_SINGLE_SELECTION (selection) && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)) == model))
+        return GTK_COLUMN_VIEW (root);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *found = find_column_view (child, model);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks on the header @title of @view, as many times as it takes to sort
+ * in @order. */
+static void
+sort_by_header (GtkColumnView *view,
+                const char    *title,
+                GtkSortType    order)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        {
+          gtk_column_view_sort_by_column (view, column, order);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Column headers sort in SQL; the selected row stays selected through a
+ * new order and a filter that keeps it. */
+static void
+test_sort_and_filter (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListModel *docs = desk_window_get_documents (f->window);
+  DeskFactsView *facts_view = desk_window_get_facts_view (f->window);
+  GListModel *visible = desk_facts_view_get_visible (facts_view);
+  DeskDocumentView *reader = desk_window_get_document_view (f->window);
+  GtkColumnView *doc_view, *fact_view;
+  g_autofree char *open_uid = NULL;
+  g_autofree char *fact_uid = NULL;
+  gint64 largest = 0;
+  guint n;
+
+  import_samples (f);
+  doc_view = find_column_view (GTK_WIDGET (f->window), docs);
+  fact_view = find_column_view (GTK_WIDGET (facts_view), visible);
+  g_assert_nonnull (doc_view);
+  g_assert_nonnull (fact_view);
+
+  /* the biggest document first */
+  n = g_list_model_get_n_items (docs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskDocument) doc = g_list_model_get_item (docs, i);
+      largest = MAX (largest, desk_document_get_size (doc));
+    }
+  desk_window_select_document (f->window, 2);
+  open_uid = g_strdup (desk_document_get_uid (desk_document_view_get_document (reader)));
+  sort_by_header (doc_view, _("Size"), GTK_SORT_DESCENDING);
+  {
+    g_autoptr(DeskDocument) first = g_list_model_get_item (docs, 0);
+    DeskDocument *selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (doc_view)));
+
+    g_assert_cmpint (desk_document_get_size (first), ==, largest);
+    g_assert_nonnull (selected);
+    g_assert_cmpstr (desk_document_get_uid (selected), ==, open_uid);
+  }
+  sort_by_header (doc_view, _("Title"), GTK_SORT_ASCENDING);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(DeskDocument) a = g_list_model_get_item (docs, i - 1);
+      g_autoptr(DeskDocument) b = g_list_model_get_item (docs, i);
+      g_assert_cmpint (g_ascii_strcasecmp (desk_document_get_title (a), desk_document_get_title (b)), <=, 0);
+    }
+
+  /* facts by their text, Z to A */
+  desk_window_show_view (f->window, "facts");
+  sort_by_header (fact_view, _("Text"), GTK_SORT_DESCENDING);
+  n = g_list_model_get_n_items (visible);
+  g_assert_cmpuint (n, >, 20);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(DeskFactItem) a = g_list_model_get_item (visible, i - 1);
+      g_autoptr(DeskFactItem) b = g_list_model_get_item (visible, i);
+      g_assert_cmpint (g_ascii_strcasecmp (desk_fact_item_get_fact (a)->text, desk_fact_item_get_fact (b)->text), >=, 0);
+    }
+
+  /* a filter that keeps the selected fact keeps it selected */
+  desk_facts_view_select (facts_view, 7);
+  fact_uid = g_strdup (desk_fact_item_get_uid (desk_facts_view_get_current (facts_view)));
+  desk_facts_view_set_filter (facts_view, desk_fact_item_get_fact (desk_facts_view_get_current (facts_view))->kind, -1, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), <, n);
+  g_assert_nonnull (desk_facts_view_get_current (facts_view));
+  g_assert_cmpstr (desk_fact_item_get_uid (desk_facts_view_get_current (facts_view)), ==, fact_uid);
+  save_screenshot (GTK_WIDGET (f->window), "gui-facts-sorted.png");
+}
+
 static void
 test_axes_view (Fixture       *f,
                 gconstpointer  data)
@@ -438,6 +552,13 @@ test_review (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
   g_assert_cmpstr (desk_facts_view_get_progress (view), ==, "1 of 1 reviewed");
   desk_facts_view_set_status_filter (view, NULL);
+  /* a filter change reads the list again from the library: new rows */
+  g_clear_object (&first);
+  g_clear_object (&second);
+  first = g_list_model_get_item (visible, 0);
+  second = g_list_model_get_item (visible, 1);
+  g_assert_cmpstr (desk_fact_item_get_status (first), ==, "approved");
+  g_assert_cmpstr (desk_fact_item_get_note (second), ==, "Check against the embassy's figures");
 
   /* several facts at once, taken back in one step */
   gtk_selection_model_select_range (selection, 1, 3, TRUE);
@@ -625,6 +746,7 @@ main (int    argc,
       ADD ("/gui/search-opens-at-hit", test_search_opens_at_hit);
       ADD ("/gui/state-persists", test_state_persists);
       ADD ("/gui/facts-view", test_facts_view);
+      ADD ("/gui/sort-and-filter", test_sort_and_filter);
       ADD ("/gui/axes-view", test_axes_view);
       ADD ("/gui/review", test_review);
       ADD ("/gui/export-brief", test_export_brief);

@@ -193,27 +193,25 @@ desk_document_list_reload (DeskDocumentList  *self,
   return TRUE;
 }
 
-/* The position of the document @uid, or G_MAXUINT when there is none:
- * the documents whose key comes before its own, counted in SQL. */
-guint
-desk_document_list_find (DeskDocumentList *self,
-                         const char       *uid)
+static guint
+find (DeskDocumentList *self,
+      const char       *where,
+      const char       *uid,
+      gint64            id)
 {
-  const char *key;
+  const char *key = sort_keys[self->sort];
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) before = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_val_if_fail (DESK_IS_DOCUMENT_LIST (self), G_MAXUINT);
-
-  if (uid == NULL)
-    return G_MAXUINT;
-  key = sort_keys[self->sort];
-  sql = g_strdup_printf ("SELECT %s, id FROM documents WHERE uid = ?1", key);
+  sql = g_strdup_printf ("SELECT %s, id FROM documents WHERE %s", key, where);
   if (!(stmt = prepare (self, sql, &error)))
     goto fail;
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  if (uid != NULL)
+    sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return G_MAXUINT;
 
@@ -233,6 +231,29 @@ desk_document_list_find (DeskDocumentList *self,
 fail:
   g_warning ("Cannot find a document in the list: %s", error ? error->message : "?");
   return G_MAXUINT;
+}
+
+/* The position of the document @uid, or G_MAXUINT when there is none:
+ * the documents whose key comes before its own, counted in SQL. */
+guint
+desk_document_list_find (DeskDocumentList *self,
+                         const char       *uid)
+{
+  g_return_val_if_fail (DESK_IS_DOCUMENT_LIST (self), G_MAXUINT);
+
+  if (uid == NULL)
+    return G_MAXUINT;
+  return find (self, "uid = ?1", uid, 0);
+}
+
+/* The same, for the document numbered @id. */
+guint
+desk_document_list_find_id (DeskDocumentList *self,
+                            gint64            id)
+{
+  g_return_val_if_fail (DESK_IS_DOCUMENT_LIST (self), G_MAXUINT);
+
+  return find (self, "id = ?1", NULL, id);
 }
 
 /* How many rows the list read from the library since it was made. */

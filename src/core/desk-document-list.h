@@ -28,6 +28,8 @@ gboolean          desk_document_list_reload      (DeskDocumentList  *self,
                                                   GError           **error);
 guint             desk_document_list_find        (DeskDocumentList  *self,
                                                   const char        *uid);
+guint             desk_document_list_find_id     (DeskDocumentList  *self,
+                                                  gint64             id);
 guint64           desk_document_list_get_fetched (DeskDocumentList  *self);
 
 G_END_DECLS

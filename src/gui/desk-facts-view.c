@@ -6,6 +6,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "desk-document-list.h"
+#include "desk-fact-list.h"
 #include "desk-facts-view.h"
 #include "desk-format.h"
 
@@ -25,7 +27,12 @@ struct _DeskFactsView
   GtkDropDown *status_dropdown;
   GtkLabel *count_label;
   GtkColumnView *column_view;
+  GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *text_column;
+  GtkColumnViewColumn *value_column;
+  GtkColumnViewColumn *modality_column;
+  GtkColumnViewColumn *document_column;
   GtkStack *detail_stack;
   GtkLabel *card_kind_label;
   GtkLabel *card_value_label;
@@ -51,16 +58,13 @@ struct _DeskFactsView
   GtkProgressBar *review_progress;
 
   DeskStore *store;
-  GListStore *facts;
-  GtkCustomFilter *filter;
-  GtkFilterListModel *filtered;
+  DeskFactList *facts;       /* filtered and sorted in SQL, read a page at a time */
+  DeskDocumentList *documents; /* of the document filter */
   GtkMultiSelection *selection;
   DeskFactItem *current;     /* in the card, when one fact is selected */
   gboolean filling;          /* the card is being filled, not edited */
   gboolean session_open;
-  GPtrArray *document_ids;   /* gint64 per document dropdown entry after "All" */
   char *passage;             /* plain text of the card's passage */
-  char *needle;              /* casefolded filter text */
   guint n_conflicts;         /* of the fact in the card */
   guint n_axes;
   DeskAxes *axes;
@@ -80,52 +84,35 @@ static guint signals[N_SIGNALS];
 static const char * const languages[] = { NULL, "es", "en" };
 static const char * const statuses[] = { NULL, "pending", "approved", "rejected" };
 
-static gboolean
-contains_casefold (const char *haystack,
-                   const char *needle)
+/* The document the document filter names, or 0 for all. */
+static gint64
+selected_document_id (DeskFactsView *self)
 {
-  g_autofree char *folded = NULL;
+  guint selected = gtk_drop_down_get_selected (self->document_dropdown);
+  g_autoptr(GObject) item = NULL;
 
-  if (haystack == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return 0;
+  item = g_list_model_get_item (gtk_drop_down_get_model (self->document_dropdown), selected);
+  return DESK_IS_DOCUMENT (item) ? desk_document_get_id (DESK_DOCUMENT (item)) : 0;
 }
 
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+/* The filters as the library reads them. */
+static void
+get_query (DeskFactsView *self,
+           DeskFactQuery *query)
 {
-  DeskFactsView *self = user_data;
-  DeskFactItem *fact_item = item;
-  const DeskFact *fact = desk_fact_item_get_fact (fact_item);
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
   guint modality = gtk_drop_down_get_selected (self->modality_dropdown);
   guint language = gtk_drop_down_get_selected (self->language_dropdown);
-  guint document = gtk_drop_down_get_selected (self->document_dropdown);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
 
-  if (kind != GTK_INVALID_LIST_POSITION && kind > 0 && fact->kind != kind - 1)
-    return FALSE;
-  if (modality != GTK_INVALID_LIST_POSITION && modality > 0 && fact->modality != modality - 1)
-    return FALSE;
-  if (language != GTK_INVALID_LIST_POSITION && language > 0 && language < G_N_ELEMENTS (languages) &&
-      g_strcmp0 (desk_fact_item_get_language (fact_item), languages[language]) != 0)
-    return FALSE;
-  if (document != GTK_INVALID_LIST_POSITION && document > 0 && document <= self->document_ids->len &&
-      desk_fact_item_get_document_id (fact_item) != *(gint64 *) g_ptr_array_index (self->document_ids, document - 1))
-    return FALSE;
-  if (status != GTK_INVALID_LIST_POSITION && status > 0 && status < G_N_ELEMENTS (statuses) &&
-      !g_str_equal (desk_fact_item_get_status (fact_item), statuses[status]))
-    return FALSE;
-  if (self->needle != NULL && *self->needle != '\0' &&
-      !contains_casefold (desk_fact_item_get_text (fact_item), self->needle) &&
-      !contains_casefold (desk_fact_item_get_value (fact_item), self->needle) &&
-      !contains_casefold (fact->text, self->needle) && !contains_casefold (fact->value, self->needle) &&
-      !contains_casefold (desk_fact_item_get_note (fact_item), self->needle) &&
-      !contains_casefold (desk_fact_item_get_document_title (fact_item), self->needle))
-    return FALSE;
-  return TRUE;
+  query->kind = kind != GTK_INVALID_LIST_POSITION && kind > 0 ? (int) kind - 1 : -1;
+  query->modality = modality != GTK_INVALID_LIST_POSITION && modality > 0 ? (int) modality - 1 : -1;
+  query->document_id = selected_document_id (self);
+  query->language = language < G_N_ELEMENTS (languages) ? languages[language] : NULL;
+  query->status = status < G_N_ELEMENTS (statuses) ? statuses[status] : NULL;
+  query->text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
 }
 
 /* The review bar: the session, and how many facts of the current filter
@@ -134,16 +121,9 @@ static void
 update_progress (DeskFactsView *self)
 {
   g_autofree char *text = NULL;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  guint reviewed = 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->facts));
+  guint reviewed = desk_fact_list_count_reviewed (self->facts);
 
-  for (guint i = 0; i < shown; i++)
-    {
-      g_autoptr(DeskFactItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-
-      if (!g_str_equal (desk_fact_item_get_status (item), "pending"))
-        reviewed++;
-    }
   /* TRANSLATORS: review progress: facts reviewed of facts shown */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u reviewed", "%u of %u reviewed", shown), reviewed, shown);
   gtk_label_set_text (self->progress_label, text);
@@ -177,10 +157,10 @@ update_count (DeskFactsView *self)
   guint shown, total;
 
   /* the drop-downs report their first selection before the models exist */
-  if (self->filtered == NULL)
+  if (self->facts == NULL)
     return;
-  shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  total = g_list_model_get_n_items (G_LIST_MODEL (self->facts));
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->facts));
+  total = desk_fact_list_get_total (self->facts);
 
   if (shown == total)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u fact", "%u facts", total), total);
@@ -189,6 +169,39 @@ update_count (DeskFactsView *self)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u fact", "%u of %u facts", total), shown, total);
   gtk_label_set_text (self->count_label, text);
   update_progress (self);
+}
+
+static void show_card (DeskFactsView *self, DeskFactItem *item);
+
+/* Reads the list again after its query, its order or the library changed:
+ * the fact in the card stays selected and in view when the list still has
+ * it.  Counting and finding are SQL, so this answers at once on a large
+ * library. */
+static void
+reload_list (DeskFactsView *self,
+             gboolean       keep_selection)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uid = NULL;
+  guint position;
+
+  if (self->facts == NULL)
+    return;
+  if (keep_selection && self->current != NULL)
+    uid = g_strdup (desk_fact_item_get_uid (self->current));
+  if (!desk_fact_list_reload (self->facts, &error))
+    {
+      desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The facts could not be read"), error->message);
+      return;
+    }
+  update_count (self);
+  if (uid == NULL)
+    return;
+  position = desk_fact_list_find (self->facts, uid);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  desk_format_scroll_to (self->column_view, position);
 }
 
 static char *
@@ -258,8 +271,6 @@ update_conflicts (DeskFactsView *self,
 }
 
 static void update_axes (DeskFactsView *self, DeskFactItem *item);
-
-static void show_card (DeskFactsView *self, DeskFactItem *item);
 
 /* Emitted after every change, so that the window can offer undo and the
  * other views can follow. */
@@ -569,8 +580,8 @@ set_status (DeskFactsView *self,
 
   if (!apply_to_selection (self, "status", status))
     return;
-  if (gtk_drop_down_get_selected (self->status_dropdown) > 0)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (desk_fact_list_query_needs_review (self->facts))
+    reload_list (self, FALSE);
   update_count (self);
   if (!single)
     return;
@@ -648,11 +659,28 @@ on_session_button_clicked_cb (DeskFactsView *self)
 static void
 on_filter_changed_cb (DeskFactsView *self)
 {
-  g_free (self->needle);
-  self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)), -1);
-  if (self->filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_count (self);
+  DeskFactQuery query = DESK_FACT_QUERY_INIT;
+
+  if (self->facts == NULL)
+    return;
+  get_query (self, &query);
+  if (desk_fact_list_set_query (self->facts, &query))
+    reload_list (self, TRUE);
+}
+
+/* A click on a column header: the order is SQL's. */
+static void
+on_sort_changed_cb (DeskFactsView *self)
+{
+  gboolean descending;
+  int key;
+
+  /* the view's columns leave its sorter while it is disposed */
+  if (self->facts == NULL || self->column_view == NULL)
+    return;
+  key = desk_format_get_sort_key (self->column_view, &descending);
+  if (desk_fact_list_set_sort (self->facts, key < 0 ? DESK_FACT_SORT_NONE : key, descending))
+    reload_list (self, TRUE);
 }
 
 static void
@@ -867,7 +895,10 @@ on_string_bind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    gpointer                  user_data)
 {
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  gpointer object = gtk_list_item_get_item (item);
+  /* the document filter lists "All documents", then documents */
+  const char *text = GTK_IS_STRING_OBJECT (object) ? gtk_string_object_get_string (object)
+                     : DESK_IS_DOCUMENT (object) ? desk_document_get_title (object) : NULL;
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
   gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
@@ -910,13 +941,10 @@ desk_facts_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_FACTS_VIEW);
   g_clear_object (&self->current);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
   g_clear_object (&self->facts);
+  g_clear_object (&self->documents);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->document_ids, g_ptr_array_unref);
   g_clear_pointer (&self->passage, g_free);
-  g_clear_pointer (&self->needle, g_free);
   g_clear_pointer (&self->axis_ids, g_ptr_array_unref);
   g_clear_pointer (&self->axes, desk_axes_free);
 
@@ -948,7 +976,12 @@ desk_facts_view_class_init (DeskFactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, document_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, status_column);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, text_column);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, value_column);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, modality_column);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, document_column);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_kind_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_value_label);
@@ -1008,9 +1041,7 @@ desk_facts_view_init (DeskFactsView *self)
   g_autoptr(GListModel) kinds = string_model (_("All kinds"), kind_name, DESK_N_FACT_KINDS);
   g_autoptr(GListModel) modalities = string_model (_("All modalities"), modality_name, DESK_N_MODALITIES);
   GtkStringList *langs;
-  GtkSortListModel *sorted;
 
-  self->document_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drop_down_set_model (self->kind_dropdown, kinds);
@@ -1021,15 +1052,19 @@ desk_facts_view_init (DeskFactsView *self)
   gtk_string_list_append (langs, _("English"));
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (langs));
   g_object_unref (langs);
+  shorten_drop_down (self->document_dropdown);
 
-  self->facts = g_list_store_new (DESK_TYPE_FACT_ITEM);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->facts)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (sorted));
+  /* the list comes with the store (desk_facts_view_set_store) */
+  self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  desk_format_set_sort_key (self->status_column, DESK_FACT_SORT_STATUS);
+  desk_format_set_sort_key (self->kind_column, DESK_FACT_SORT_KIND);
+  desk_format_set_sort_key (self->text_column, DESK_FACT_SORT_TEXT);
+  desk_format_set_sort_key (self->value_column, DESK_FACT_SORT_VALUE);
+  desk_format_set_sort_key (self->modality_column, DESK_FACT_SORT_MODALITY);
+  desk_format_set_sort_key (self->document_column, DESK_FACT_SORT_DOCUMENT);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sort_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed",
@@ -1059,7 +1094,6 @@ desk_facts_view_init (DeskFactsView *self)
     gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (states));
     g_object_unref (states);
   }
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Facts"), -1);
@@ -1098,79 +1132,73 @@ desk_facts_view_set_store (DeskFactsView *self,
 {
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
 
-  if (g_set_object (&self->store, store))
-    desk_facts_view_reload (self);
+  if (!g_set_object (&self->store, store))
+    return;
+  g_clear_object (&self->facts);
+  g_clear_object (&self->documents);
+  if (store != NULL)
+    {
+      GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+      GtkStringList *all = gtk_string_list_new (NULL);
+      gboolean descending;
+      int key = desk_format_get_sort_key (self->column_view, &descending);
+      GtkFlattenListModel *choices;
+
+      self->facts = desk_fact_list_new (store);
+      desk_fact_list_set_sort (self->facts, key < 0 ? DESK_FACT_SORT_NONE : key, descending);
+      /* "All documents", then the library's documents, paged like the lists */
+      self->documents = desk_document_list_new (store);
+      gtk_string_list_append (all, _("All documents"));
+      g_list_store_append (parts, all);
+      g_list_store_append (parts, self->documents);
+      g_object_unref (all);
+      choices = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+      gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (choices));
+      g_object_unref (choices);
+    }
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->facts));
+  desk_facts_view_reload (self);
 }
 
-/* Loads every fact of the library, and the documents to filter by. */
+/* Reads the facts and the documents to filter by again, after the library
+ * changed. */
 void
 desk_facts_view_reload (DeskFactsView *self)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) docs = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) states = NULL;
-  GtkStringList *titles;
+  g_autoptr(GError) error = NULL;
+  DeskFactQuery query = DESK_FACT_QUERY_INIT;
 
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
 
   if (self->store == NULL)
     return;
-  rows = desk_store_list_facts (self->store, NULL, NULL);
-  docs = desk_store_list_documents (self->store, NULL);
+  {
+    gint64 document_id = selected_document_id (self);
+    guint position;
 
-  titles = gtk_string_list_new (NULL);
-  gtk_string_list_append (titles, _("All documents"));
-  g_ptr_array_set_size (self->document_ids, 0);
-  for (guint i = 0; docs != NULL && i < docs->len; i++)
-    {
-      DeskDocument *doc = g_ptr_array_index (docs, i);
-      gint64 *id = g_new (gint64, 1);
-
-      *id = desk_document_get_id (doc);
-      g_ptr_array_add (self->document_ids, id);
-      gtk_string_list_append (titles, desk_document_get_title (doc));
-    }
-  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (titles));
-  g_object_unref (titles);
-
-  states = desk_review_load_states (self->store, NULL);
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      DeskFactRow *row = g_ptr_array_index (rows, i);
-      DeskFactItem *item = desk_fact_item_new (row);
-
-      if (states != NULL)
-        desk_fact_item_set_review (item, g_hash_table_lookup (states, row->uid));
-      g_ptr_array_add (items, item);
-    }
-  if (rows != NULL)
-    g_ptr_array_set_free_func (rows, NULL); /* the items own the rows now */
-
-  g_list_store_remove_all (self->facts);
-  g_list_store_splice (self->facts, 0, 0, items->pdata, items->len);
-  update_count (self);
+    if (!desk_document_list_reload (self->documents, &error))
+      g_warning ("Cannot list the documents to filter by: %s", error->message);
+    position = document_id > 0 ? desk_document_list_find_id (self->documents, document_id) : GTK_INVALID_LIST_POSITION;
+    gtk_drop_down_set_selected (self->document_dropdown, position != GTK_INVALID_LIST_POSITION ? position + 1 : 0);
+  }
+  get_query (self, &query);
+  desk_fact_list_set_query (self->facts, &query);
+  reload_list (self, TRUE);
   update_session (self);
 }
 
-/* Reads the review of every fact again (after undo, redo or a merge). */
+/* Reads the review of the facts again (after undo, redo or a merge). */
 void
 desk_facts_view_refresh_review (DeskFactsView *self)
 {
-  g_autoptr(GHashTable) states = NULL;
-  guint n;
-
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
 
-  if (self->store == NULL || !(states = desk_review_load_states (self->store, NULL)))
+  if (self->facts == NULL)
     return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->facts));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DeskFactItem) item = g_list_model_get_item (G_LIST_MODEL (self->facts), i);
-      desk_fact_item_set_review (item, g_hash_table_lookup (states, desk_fact_item_get_uid (item)));
-    }
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (desk_fact_list_query_needs_review (self->facts))
+    reload_list (self, TRUE);
+  else
+    desk_fact_list_refresh_review (self->facts);
   update_count (self);
   update_session (self);
   if (self->current != NULL)
@@ -1260,33 +1288,23 @@ gboolean
 desk_facts_view_select_uid (DeskFactsView *self,
                             const char    *uid)
 {
-  GListModel *model;
-  guint n;
+  guint position;
 
   g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), FALSE);
   g_return_val_if_fail (uid != NULL, FALSE);
 
+  if (self->facts == NULL)
+    return FALSE;
   desk_facts_view_set_filter (self, -1, -1, NULL);
   gtk_drop_down_set_selected (self->language_dropdown, 0);
   gtk_drop_down_set_selected (self->document_dropdown, 0);
-  model = G_LIST_MODEL (self->selection);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DeskFactItem) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (desk_fact_item_get_uid (item), uid) == 0)
-        {
-          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
-          /* GTK 4.8 has no gtk_column_view_scroll_to (): ask its list */
-          for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-               child != NULL; child = gtk_widget_get_next_sibling (child))
-            if (GTK_IS_LIST_VIEW (child))
-              gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  position = desk_fact_list_find (self->facts, uid);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  desk_format_scroll_to (self->column_view, position);
+  return TRUE;
 }
 
 /* How many axes the fact in the card stands under. */
@@ -1321,15 +1339,12 @@ desk_facts_view_get_filter (DeskFactsView *self,
                             int           *modality,
                             gint64        *document_id)
 {
-  guint k, m, d;
+  DeskFactQuery query = DESK_FACT_QUERY_INIT;
 
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
 
-  k = gtk_drop_down_get_selected (self->kind_dropdown);
-  m = gtk_drop_down_get_selected (self->modality_dropdown);
-  d = gtk_drop_down_get_selected (self->document_dropdown);
-  *kind = k != GTK_INVALID_LIST_POSITION && k > 0 ? (int) k - 1 : -1;
-  *modality = m != GTK_INVALID_LIST_POSITION && m > 0 ? (int) m - 1 : -1;
-  *document_id = d != GTK_INVALID_LIST_POSITION && d > 0 && d <= self->document_ids->len
-                 ? *(gint64 *) g_ptr_array_index (self->document_ids, d - 1) : 0;
+  get_query (self, &query);
+  *kind = query.kind;
+  *modality = query.modality;
+  *document_id = query.document_id;
 }

@@ -133,3 +133,73 @@ desk_format_show_message (GtkWidget      *near,
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* Column headers of lists sorted in SQL.  GTK 4.8 cannot tell which column
+ * a GtkColumnView sorts by (gtk_column_view_sorter_get_primary_sort_column
+ * is 4.10), so each column gets a sorter that only says who it is: the view's
+ * sorter asks its primary column first and stops at the first answer that
+ * is not "equal", which tells the column and, by the sign, the direction. */
+
+static int probed_key = -1;
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      key)
+{
+  if (probed_key < 0)
+    probed_key = GPOINTER_TO_INT (key);
+  return GTK_ORDERING_SMALLER;
+}
+
+/* Makes @column's header sort by @key (0 or more) of the list's own order. */
+void
+desk_format_set_sort_key (GtkColumnViewColumn *column,
+                          int                  key)
+{
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+  g_return_if_fail (key >= 0);
+
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (key), NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+/* The key of the column @view sorts by, or -1 when none, and whether it
+ * sorts in descending order. */
+int
+desk_format_get_sort_key (GtkColumnView *view,
+                          gboolean      *descending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (view);
+  GtkOrdering order;
+  int key;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), -1);
+
+  *descending = FALSE;
+  if (sorter == NULL)
+    return -1;
+  probed_key = -1;
+  /* two different objects: a sorter says "equal" to an item and itself */
+  order = gtk_sorter_compare (sorter, view, sorter);
+  key = probed_key;
+  probed_key = -1;
+  *descending = key >= 0 && order == GTK_ORDERING_LARGER;
+  return key;
+}
+
+/* Brings the row at @position of @view into view.  GTK 4.8 has no
+ * gtk_column_view_scroll_to (): its list view has the action. */
+void
+desk_format_scroll_to (GtkColumnView *view,
+                       guint          position)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}

@@ -18,5 +18,11 @@ void        desk_format_show_message (GtkWidget      *near,
                                       GtkMessageType  type,
                                       const char     *primary,
                                       const char     *secondary);
+void        desk_format_set_sort_key (GtkColumnViewColumn *column,
+                                      int                  key);
+int         desk_format_get_sort_key (GtkColumnView       *view,
+                                      gboolean            *descending);
+void        desk_format_scroll_to    (GtkColumnView       *view,
+                                      guint                position);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-document-list.h"
 #include "desk-document-view.h"
 #include "desk-export-dialog.h"
 #include "desk-axes-view.h"
@@ -36,6 +37,9 @@ struct _DeskWindow
   GtkStack *sidebar_stack;
   GtkColumnView *document_view;
   GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *language_column;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *size_column;
   GtkListView *results_view;
   GtkLabel *no_results_label;
   DeskDocumentView *document_reader;
@@ -54,9 +58,9 @@ struct _DeskWindow
   char *query;                      /* of the results shown */
   char *requested;                  /* of the last search asked for */
 
-  GListStore *documents;
-  GtkSortListModel *sorted_documents;
+  DeskDocumentList *documents;       /* sorted in SQL, read a page at a time */
   GtkSingleSelection *selection;
+  gboolean resorting;               /* the list is read again in a new order */
   GListStore *results;
   GPtrArray *failures;              /* DeskImportResult messages of the last import */
   guint status_timeout;
@@ -128,7 +132,9 @@ open_document (DeskWindow   *self,
       desk_document_view_set_document (self->document_reader, NULL, NULL, NULL, NULL);
       return;
     }
-  if (desk_document_view_get_document (self->document_reader) == doc)
+  /* the same document, read again as a new row of a new order */
+  if (desk_document_view_get_document (self->document_reader) != NULL &&
+      desk_document_get_id (desk_document_view_get_document (self->document_reader)) == desk_document_get_id (doc))
     return;
 
   id = desk_document_get_id (doc);
@@ -156,18 +162,19 @@ find_document (DeskWindow *self,
                gint64      id,
                const char *uid)
 {
-  GListModel *model = G_LIST_MODEL (self->sorted_documents);
-  guint n = g_list_model_get_n_items (model);
+  if (self->documents == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  return id > 0 ? desk_document_list_find_id (self->documents, id) : desk_document_list_find (self->documents, uid);
+}
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DeskDocument) doc = g_list_model_get_item (model, i);
-
-      if ((id > 0 && desk_document_get_id (doc) == id) ||
-          (uid != NULL && g_strcmp0 (desk_document_get_uid (doc), uid) == 0))
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+/* Selects the document at @position and brings it into view. */
+static void
+select_document (DeskWindow *self,
+                 guint       position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    desk_format_scroll_to (self->document_view, position);
 }
 
 /* Replaces the list in two steps (remove all, add all), so that GTK does
@@ -176,40 +183,80 @@ static void
 reload_documents (DeskWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) docs = NULL;
   g_autofree char *keep_uid = NULL;
   DeskDocument *current = desk_document_view_get_document (self->document_reader);
-  guint position;
+  guint position, n;
 
   keep_uid = current ? g_strdup (desk_document_get_uid (current))
                      : g_settings_get_string (self->settings, "last-document");
 
-  docs = desk_store_list_documents (self->store, &error);
-  if (docs == NULL)
+  if (!desk_document_list_reload (self->documents, &error))
     {
       show_status (self, error->message, FALSE);
       return;
     }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
-  g_list_store_remove_all (self->documents);
-  g_list_store_splice (self->documents, 0, 0, docs->pdata, docs->len);
-
-  gtk_stack_set_visible_child_name (self->main_stack, docs->len > 0 ? "library" : "welcome");
-  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), docs->len > 0);
+  gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "library" : "welcome");
+  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), n > 0);
   desk_facts_view_reload (self->facts_view);
   desk_axes_view_reload (self->axes_view);
 
   position = find_document (self, 0, keep_uid);
-  if (position == GTK_INVALID_LIST_POSITION && docs->len > 0)
+  if (position == GTK_INVALID_LIST_POSITION && n > 0)
     position = 0;
   desk_document_view_set_document (self->document_reader, NULL, NULL, NULL, NULL);
-  gtk_single_selection_set_selected (self->selection, position);
+  select_document (self, position);
   open_document (self, selected_document (self));
+}
+
+/* A click on a column header: the order is SQL's, the open document stays
+ * selected where it now is. */
+static void
+on_document_sort_changed_cb (DeskWindow *self)
+{
+  gboolean descending;
+  int key;
+  DeskDocument *current;
+  guint position;
+
+  /* the view's columns leave its sorter while it is disposed */
+  if (self->documents == NULL || self->document_view == NULL)
+    return;
+  key = desk_format_get_sort_key (self->document_view, &descending);
+  if (key < 0)
+    key = DESK_DOCUMENT_SORT_TITLE;
+  if (!desk_document_list_set_sort (self->documents, key, descending))
+    return;
+  current = selected_document (self);
+  {
+    g_autofree char *uid = current ? g_strdup (desk_document_get_uid (current)) : NULL;
+    g_autoptr(GError) error = NULL;
+    gboolean done;
+
+    /* the open document stays open while its row leaves and comes back */
+    self->resorting = TRUE;
+    done = desk_document_list_reload (self->documents, &error);
+    if (done)
+      {
+        position = find_document (self, 0, uid);
+        select_document (self, position);
+      }
+    self->resorting = FALSE;
+    if (!done)
+      {
+        show_status (self, error->message, FALSE);
+        return;
+      }
+    open_document (self, selected_document (self));
+  }
 }
 
 static void
 on_selection_changed_cb (DeskWindow *self)
 {
+  if (self->resorting)
+    return;
   open_document (self, selected_document (self));
 }
 
@@ -283,7 +330,7 @@ import_done_cb (GObject      *object,
     {
       guint position = find_document (self, first_added, NULL);
       if (position != GTK_INVALID_LIST_POSITION)
-        gtk_single_selection_set_selected (self->selection, position);
+        select_document (self, position);
     }
 
   if (cancelled)
@@ -864,7 +911,7 @@ on_facts_view_open_fact_cb (DeskWindow   *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return;
   gtk_stack_set_visible_child_name (self->view_stack, "documents");
-  gtk_single_selection_set_selected (self->selection, position);
+  select_document (self, position);
   desk_document_view_show_passage (self->document_reader, fact->start, fact->end);
 }
 
@@ -1128,7 +1175,6 @@ desk_window_dispose (GObject *object)
   g_clear_handle_id (&self->status_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sorted_documents);
   g_clear_object (&self->documents);
   g_clear_object (&self->results);
   g_clear_object (&self->store);
@@ -1173,6 +1219,9 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, title_column);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, language_column);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, date_column);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, size_column);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, no_results_label);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, document_reader);
@@ -1236,7 +1285,6 @@ static void
 desk_window_init (DeskWindow *self)
 {
   GtkDropTarget *drop;
-  GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1245,14 +1293,17 @@ desk_window_init (DeskWindow *self)
   self->stemmer = desk_stemmer_new ();
   self->failures = g_ptr_array_new_with_free_func (g_free);
 
-  self->documents = g_list_store_new (DESK_TYPE_DOCUMENT);
-  sorter = gtk_column_view_get_sorter (self->document_view);
-  self->sorted_documents = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->documents)),
-                                                    sorter ? g_object_ref (sorter) : NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted_documents)));
+  /* the store comes with desk_window_new (), and the list with it */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->document_view, GTK_SELECTION_MODEL (self->selection));
+  desk_format_set_sort_key (self->title_column, DESK_DOCUMENT_SORT_TITLE);
+  desk_format_set_sort_key (self->language_column, DESK_DOCUMENT_SORT_LANGUAGE);
+  desk_format_set_sort_key (self->date_column, DESK_DOCUMENT_SORT_DATE);
+  desk_format_set_sort_key (self->size_column, DESK_DOCUMENT_SORT_SIZE);
   gtk_column_view_sort_by_column (self->document_view, self->title_column, GTK_SORT_ASCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->document_view), "changed",
+                           G_CALLBACK (on_document_sort_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -1294,6 +1345,8 @@ desk_window_new (GtkApplication *application,
 
   self = g_object_new (DESK_TYPE_WINDOW, "application", application, NULL);
   self->store = g_object_ref (store);
+  self->documents = desk_document_list_new (store);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->documents));
   desk_facts_view_set_store (self->facts_view, store);
   update_review_actions (self);
   desk_axes_view_set_store (self->axes_view, store);
@@ -1328,7 +1381,7 @@ GListModel *
 desk_window_get_documents (DeskWindow *self)
 {
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->sorted_documents);
+  return G_LIST_MODEL (self->documents);
 }
 
 void
@@ -1373,7 +1426,7 @@ desk_window_activate_result (DeskWindow *self,
   doc_position = find_document (self, desk_search_hit_get_document_id (hit), NULL);
   if (doc_position == GTK_INVALID_LIST_POSITION)
     return;
-  gtk_single_selection_set_selected (self->selection, doc_position);
+  select_document (self, doc_position);
 
   text = desk_document_view_dup_text (self->document_reader);
   ranges = desk_stemmer_find_matches (self->stemmer, text, self->query);
