@@ -518,6 +518,67 @@ test_facts_no_full_load (Fixture       *f,
   g_assert_cmpuint (desk_fact_list_get_fetched (list), <=, 3 * PAGE_SIZE);
 }
 
+static void
+assert_fts_intact (DeskStore *store)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (desk_store_get_db (store),
+                    "INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check');"
+                    "INSERT INTO facts_fts (facts_fts) VALUES ('integrity-check');",
+                    NULL, NULL, &message) != SQLITE_OK)
+    g_error ("full-text index damaged: %s", message);
+}
+
+/* The words of facts are indexed as import writes them, and follow a
+ * re-extraction that drops some facts and changes others. */
+static void
+test_facts_words_indexed (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(DeskFactList) list = desk_fact_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) kept = g_array_new (FALSE, TRUE, sizeof (DeskFact));
+  g_autoptr(DeskDocument) doc = NULL;
+  DeskFactQuery query = DESK_FACT_QUERY_INIT;
+  DeskFactFilter filter = { -1, -1, 0, NULL };
+  const DeskFactRow *first;
+
+  assert_fts_intact (f->store);
+  rows = desk_store_list_facts (f->store, NULL, &error);
+  g_assert_no_error (error);
+  first = g_ptr_array_index (rows, 0);
+  filter.document_id = first->document_id;
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = desk_store_list_facts (f->store, &filter, &error);
+  g_assert_cmpuint (rows->len, >=, 4);
+  doc = desk_store_get_document (f->store, filter.document_id, &error);
+  g_assert_no_error (error);
+
+  /* every other fact again, the first with other words */
+  for (guint i = 0; i < rows->len; i += 2)
+    {
+      const DeskFactRow *row = g_ptr_array_index (rows, i);
+      DeskFact fact = row->fact;
+
+      fact.text = g_strdup (i == 0 ? "Zanahoriazul" : row->fact.text);
+      fact.value = g_strdup (row->fact.value);
+      fact.extra = g_strdup (row->fact.extra);
+      fact.terms = NULL;
+      g_array_append_val (kept, fact);
+    }
+  g_array_set_clear_func (kept, (GDestroyNotify) desk_fact_clear);
+  g_assert_true (desk_store_replace_facts (f->store, filter.document_id, desk_document_get_uid (doc), kept, 1, &error));
+  g_assert_no_error (error);
+  assert_fts_intact (f->store);
+
+  query.text = "zanahoriazul";
+  desk_fact_list_set_query (list, &query);
+  g_assert_true (desk_fact_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -531,6 +592,7 @@ main (int    argc,
   g_test_add ("/lists/facts/text", Fixture, NULL, fixture_setup, test_facts_text, fixture_teardown);
   g_test_add ("/lists/facts/sorted", Fixture, NULL, fixture_setup, test_facts_sorted, fixture_teardown);
   g_test_add ("/lists/facts/review", Fixture, NULL, fixture_setup, test_facts_review, fixture_teardown);
+  g_test_add ("/lists/facts/words-indexed", Fixture, NULL, fixture_setup, test_facts_words_indexed, fixture_teardown);
   g_test_add ("/lists/facts/no-full-load", Fixture, NULL, fixture_setup, test_facts_no_full_load, fixture_teardown);
 
   return g_test_run ();

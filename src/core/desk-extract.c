@@ -650,10 +650,16 @@ static void
 share_scales (GArray     *cands,
               const char *par)
 {
-  static GRegex *link;
+  static GRegex *link, *num_re;
+  static gsize initialized = 0;
 
-  if (link == NULL)
-    link = re ("^\\s*(?:a|y|e|hasta|to|and|-|–)\\s*$", TRUE);
+  /* import extracts in several threads at once */
+  if (g_once_init_enter (&initialized))
+    {
+      link = re ("^\\s*(?:a|y|e|hasta|to|and|-|–)\\s*$", TRUE);
+      num_re = re (NUM, FALSE);
+      g_once_init_leave (&initialized, 1);
+    }
 
   for (guint i = 0; i < cands->len; i++)
     {
@@ -681,10 +687,6 @@ share_scales (GArray     *cands,
               double factor = 1;
               g_autofree char *raw = g_strndup (par + b->bstart, b->bend - b->bstart);
               g_autoptr(GMatchInfo) m = NULL;
-              static GRegex *num_re;
-
-              if (num_re == NULL)
-                num_re = re (NUM, FALSE);
               if (g_regex_match (num_re, raw, 0, &m))
                 {
                   g_autofree char *num = g_match_info_fetch (m, 0);

@@ -1,9 +1,12 @@
 /* desk-importer.c: imports files and folders into the library, in the
  * background, with progress, cancellable
  *
- * The worker opens its own connection to the library; each document is
- * read, normalized and analysed before its one write transaction, so a
- * failure or a cancellation never leaves part of a document behind. */
+ * Files are read, normalized, analysed and their facts extracted by a
+ * pool of parser threads, one per core, a bounded window of files ahead;
+ * the importing thread alone writes, in file order, with its own
+ * connection, a batch of documents per transaction.  A document is whole
+ * or absent after any failure, cancellation or crash: a batch that fails
+ * is rolled back and its documents written again one by one. */
 #define G_LOG_DOMAIN "desk-importer"
 
 #include "config.h"
@@ -45,6 +48,24 @@ typedef struct
   guint total;
   char *current;
 } ProgressData;
+
+/* One file on its way through a parser thread */
+typedef struct
+{
+  GFile *file;
+  gint64 max_size;
+  GCancellable *cancellable;
+  GAsyncQueue *extractors;   /* one per parser thread, taken and given back */
+  GMutex *lock;
+  GCond *cond;
+  gboolean done;
+  DeskParsedDocument *doc;
+  GError *error;
+} ParseJob;
+
+/* Documents written per transaction, at most, and text per transaction */
+#define BATCH_DOCUMENTS 200
+#define BATCH_BYTES (16 * 1024 * 1024)
 
 static void
 import_result_free (gpointer data)
@@ -273,6 +294,207 @@ report (RunData    *run,
                               data, progress_data_free);
 }
 
+static void
+parse_job_free (ParseJob *job)
+{
+  if (job == NULL)
+    return;
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->doc, desk_parsed_document_free);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+parse_in_thread (gpointer data,
+                 gpointer user_data)
+{
+  ParseJob *job = data;
+  DeskExtractor *extractor = g_async_queue_pop (job->extractors);
+  GError *error = NULL;
+  DeskParsedDocument *doc = NULL;
+
+  if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
+    doc = desk_parse_file (job->file, job->max_size, extractor, job->cancellable, &error);
+  g_async_queue_push (job->extractors, extractor);
+
+  g_mutex_lock (job->lock);
+  job->doc = doc;
+  job->error = error;
+  job->done = TRUE;
+  g_cond_broadcast (job->cond);
+  g_mutex_unlock (job->lock);
+}
+
+/* Writes the parsed documents of @batch (ParseJob), in one transaction,
+ * and adds their results; when the transaction fails, writes them again
+ * one per transaction, so that one bad document costs only itself. */
+static gboolean
+write_batch (DeskStore  *store,
+             GPtrArray  *batch,
+             GPtrArray  *results)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr(GArray) existed = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  gboolean whole = TRUE;
+
+  if (batch->len == 0)
+    return TRUE;
+  g_array_set_size (ids, batch->len);
+  g_array_set_size (existed, batch->len);
+  if (batch->len > 1 && desk_store_begin_batch (store, NULL))
+    {
+      for (guint i = 0; whole && i < batch->len; i++)
+        {
+          ParseJob *job = g_ptr_array_index (batch, i);
+          whole = desk_store_add_document (store, job->doc, &g_array_index (ids, gint64, i),
+                                           &g_array_index (existed, gboolean, i), NULL);
+        }
+      if (whole)
+        whole = desk_store_commit_batch (store, NULL);
+      else
+        desk_store_rollback_batch (store);
+    }
+  else
+    whole = FALSE;
+
+  for (guint i = 0; i < batch->len; i++)
+    {
+      ParseJob *job = g_ptr_array_index (batch, i);
+      DeskImportResult *r = g_new0 (DeskImportResult, 1);
+      gint64 id = g_array_index (ids, gint64, i);
+      gboolean was = g_array_index (existed, gboolean, i);
+
+      r->path = g_file_get_parse_name (job->file);
+      if (whole || desk_store_add_document (store, job->doc, &id, &was, &r->error))
+        {
+          r->status = was ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
+          r->document_id = id;
+          r->title = g_strdup (job->doc->title);
+        }
+      else
+        r->status = DESK_IMPORT_FAILED;
+      g_ptr_array_add (results, r);
+    }
+  g_ptr_array_set_size (batch, 0);
+  return TRUE;
+}
+
+/* Parses @files in the parser threads and writes them in order. */
+static gboolean
+import_files (DeskImporter   *self,
+              RunData        *run,
+              DeskStore      *store,
+              DeskExtractor  *extractor,
+              GPtrArray      *files,
+              GPtrArray      *results,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 16);
+  guint window = 4 * n_threads;
+  g_autoptr(GAsyncQueue) extractors = g_async_queue_new_full ((GDestroyNotify) desk_extractor_free);
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) parse_job_free);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+  GThreadPool *pool;
+  GMutex lock;
+  GCond cond;
+  guint submitted = 0, written = 0;
+  gsize batch_bytes = 0;
+
+  if (files->len == 0)
+    return TRUE;
+  g_mutex_init (&lock);
+  g_cond_init (&cond);
+  /* the importing thread's extractor is one of them; the others are new */
+  g_async_queue_push (extractors, extractor);
+  for (guint i = 1; i < n_threads; i++)
+    {
+      DeskExtractor *more = desk_extractor_new (error);
+
+      if (more == NULL)
+        {
+          g_async_queue_pop (extractors);
+          return FALSE;
+        }
+      g_async_queue_push (extractors, more);
+    }
+  pool = g_thread_pool_new (parse_in_thread, NULL, n_threads, TRUE, NULL);
+  g_ptr_array_set_size (jobs, files->len);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      ParseJob *job;
+      g_autofree char *name = NULL;
+
+      /* keep the parsers a window ahead of the writer */
+      for (; submitted < files->len && submitted < i + window; submitted++)
+        {
+          ParseJob *next = g_new0 (ParseJob, 1);
+
+          next->file = g_object_ref (g_ptr_array_index (files, submitted));
+          next->max_size = self->max_size;
+          next->cancellable = cancellable;
+          next->extractors = extractors;
+          next->lock = &lock;
+          next->cond = &cond;
+          jobs->pdata[submitted] = next;
+          g_thread_pool_push (pool, next, NULL);
+        }
+
+      job = g_ptr_array_index (jobs, i);
+      name = g_file_get_parse_name (job->file);
+      report (run, i, files->len, name);
+      g_mutex_lock (&lock);
+      while (!job->done)
+        g_cond_wait (&cond, &lock);
+      g_mutex_unlock (&lock);
+
+      if (g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_cancellable_is_cancelled (cancellable))
+        break;
+      if (job->doc == NULL)
+        {
+          DeskImportResult *r = g_new0 (DeskImportResult, 1);
+
+          /* what was parsed before it goes in first, so that results keep file order */
+          write_batch (store, batch, results);
+          batch_bytes = 0;
+          r->path = g_steal_pointer (&name);
+          r->status = DESK_IMPORT_FAILED;
+          r->error = g_steal_pointer (&job->error);
+          g_ptr_array_add (results, r);
+          g_clear_pointer (&jobs->pdata[i], parse_job_free);
+          continue;
+        }
+      g_ptr_array_add (batch, job);
+      batch_bytes += strlen (job->doc->text);
+      if (batch->len >= BATCH_DOCUMENTS || batch_bytes >= BATCH_BYTES)
+        {
+          write_batch (store, batch, results);
+          batch_bytes = 0;
+          /* what is written is no longer needed in memory */
+          for (; written <= i; written++)
+            g_clear_pointer (&jobs->pdata[written], parse_job_free);
+        }
+    }
+  /* the documents parsed whole before a cancellation are kept */
+  write_batch (store, batch, results);
+
+  /* after a cancellation the files still queued give up at once */
+  g_thread_pool_free (pool, FALSE, TRUE);
+  /* the importing thread's extractor goes back to its owner */
+  while (g_async_queue_length (extractors) > 0)
+    {
+      DeskExtractor *e = g_async_queue_pop (extractors);
+      if (e != extractor)
+        desk_extractor_free (e);
+    }
+  g_mutex_clear (&lock);
+  g_cond_clear (&cond);
+  return TRUE;
+}
+
 static GPtrArray *
 run_import (DeskImporter  *self,
             RunData       *run,
@@ -301,37 +523,8 @@ run_import (DeskImporter  *self,
         g_ptr_array_add (files, g_steal_pointer (&file));
     }
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (files, i);
-      DeskImportResult *r;
-      g_autoptr(DeskParsedDocument) doc = NULL;
-      gboolean existed = FALSE;
-
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      report (run, i, files->len, name);
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      r = g_new0 (DeskImportResult, 1);
-      r->path = g_steal_pointer (&name);
-
-      doc = desk_parse_file (file, self->max_size, extractor, cancellable, &r->error);
-      if (doc != NULL && desk_store_add_document (store, doc, &r->document_id, &existed, &r->error))
-        {
-          r->status = existed ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
-          r->title = g_strdup (doc->title);
-        }
-      else if (g_error_matches (r->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          import_result_free (r);
-          break;
-        }
-      else
-        r->status = DESK_IMPORT_FAILED;
-      g_ptr_array_add (results, r);
-    }
+  if (!import_files (self, run, store, extractor, files, results, cancellable, error))
+    return NULL;
   report (run, files->len, files->len, NULL);
 
   /* documents stored by older rules get the current ones */

@@ -22,6 +22,9 @@ struct _DeskStore
 
   char *path;
   sqlite3 *db;
+  GHashTable *statements;   /* SQL text (a literal) → its prepared statement */
+  gboolean in_batch;        /* desk_store_begin_batch () holds a transaction */
+  GArray *fts_pending;      /* documents written whose words are not indexed yet */
 };
 
 G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
@@ -186,15 +189,13 @@ static const char * const migrations[] = {
   "CREATE INDEX facts_modality ON facts (modality);"
   "CREATE VIRTUAL TABLE facts_fts USING fts5 ("
   "  text, value, content='facts', content_rowid='id', tokenize='desk');"
-  "CREATE TRIGGER facts_ai AFTER INSERT ON facts BEGIN"
-  "  INSERT INTO facts_fts (rowid, text, value) VALUES (new.id, new.text, new.value);"
-  "END;"
+  /* new rows are indexed by the store when a write transaction ends
+   * (index_pending): an insert trigger on an FTS5 table makes SQLite open
+   * a savepoint per statement, and FTS5 writes out what it holds at every
+   * savepoint, a segment per row */
+  "DROP TRIGGER documents_ai;"
   "CREATE TRIGGER facts_ad AFTER DELETE ON facts BEGIN"
   "  INSERT INTO facts_fts (facts_fts, rowid, text, value) VALUES ('delete', old.id, old.text, old.value);"
-  "END;"
-  "CREATE TRIGGER facts_au AFTER UPDATE OF text, value ON facts BEGIN"
-  "  INSERT INTO facts_fts (facts_fts, rowid, text, value) VALUES ('delete', old.id, old.text, old.value);"
-  "  INSERT INTO facts_fts (rowid, text, value) VALUES (new.id, new.text, new.value);"
   "END;"
   "INSERT INTO facts_fts (facts_fts) VALUES ('rebuild');",
 };
@@ -246,6 +247,31 @@ prepare (DeskStore   *self,
       set_sql_error (self, error);
       return NULL;
     }
+  return stmt;
+}
+
+/* A statement prepared once for the life of the connection, for the
+ * writes import repeats per document and per fact.  @sql must be a string
+ * literal: it is the key.  Reset, its bindings cleared; never finalize it. */
+static sqlite3_stmt *
+cached (DeskStore   *self,
+        const char  *sql,
+        GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
@@ -331,6 +357,8 @@ desk_store_finalize (GObject *object)
 {
   DeskStore *self = DESK_STORE (object);
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->fts_pending, g_array_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -347,8 +375,16 @@ desk_store_class_init (DeskStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 desk_store_init (DeskStore *self)
 {
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->fts_pending = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /* $DIALOGUE_DESK_LIBRARY, else the library in the user's data folder. */
@@ -457,15 +493,14 @@ upsert_facts (DeskStore   *self,
               GArray      *facts,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt = cached (self,
+                               "INSERT INTO facts (uid, document_id, kind, text, value, start, \"end\", section, modality,"
+                               " confidence, extra, sentence, terms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                               " ON CONFLICT (uid) DO UPDATE SET text = excluded.text, value = excluded.value,"
+                               " section = excluded.section, modality = excluded.modality,"
+                               " confidence = excluded.confidence, extra = excluded.extra,"
+                               " sentence = excluded.sentence, terms = excluded.terms", error);
 
-  stmt = prepare (self,
-                  "INSERT INTO facts (uid, document_id, kind, text, value, start, \"end\", section, modality,"
-                  " confidence, extra, sentence, terms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                  " ON CONFLICT (uid) DO UPDATE SET text = excluded.text, value = excluded.value,"
-                  " section = excluded.section, modality = excluded.modality,"
-                  " confidence = excluded.confidence, extra = excluded.extra,"
-                  " sentence = excluded.sentence, terms = excluded.terms", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; facts != NULL && i < facts->len; i++)
@@ -493,6 +528,7 @@ upsert_facts (DeskStore   *self,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return set_sql_error (self, error);
     }
+  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -502,15 +538,15 @@ insert_document (DeskStore           *self,
                  gint64              *out_id,
                  GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *imported = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *stmt;
   gint64 id;
 
-  stmt = prepare (self,
-                  "INSERT INTO documents (uid, title, path, format, language, languages, published,"
-                  " imported, size, n_chars, n_sections, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                  error);
+  stmt = cached (self,
+                 "INSERT INTO documents (uid, title, path, format, language, languages, published,"
+                 " imported, size, n_chars, n_sections, text, extractor_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                 error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, doc->uid, -1, SQLITE_STATIC);
@@ -525,14 +561,16 @@ insert_document (DeskStore           *self,
   sqlite3_bind_int64 (stmt, 10, doc->n_chars);
   sqlite3_bind_int (stmt, 11, doc->outline->len);
   sqlite3_bind_text (stmt, 12, doc->text, -1, SQLITE_STATIC);
+  /* the version of the rules that extracted its facts, if they were */
+  sqlite3_bind_int (stmt, 13, doc->facts != NULL ? DESK_EXTRACTOR_VERSION : 0);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return set_sql_error (self, error);
   id = sqlite3_last_insert_rowid (self->db);
+  sqlite3_reset (stmt);
 
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = prepare (self,
-                  "INSERT INTO sections (document_id, uid, position, depth, number, title, start, \"end\")"
-                  " VALUES (?,?,?,?,?,?,?,?)", error);
+  stmt = cached (self,
+                 "INSERT INTO sections (document_id, uid, position, depth, number, title, start, \"end\")"
+                 " VALUES (?,?,?,?,?,?,?,?)", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < doc->outline->len; i++)
@@ -552,11 +590,11 @@ insert_document (DeskStore           *self,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return set_sql_error (self, error);
     }
+  sqlite3_reset (stmt);
 
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = prepare (self,
-                  "INSERT INTO paragraphs (document_id, position, kind, start, \"end\", language)"
-                  " VALUES (?,?,?,?,?,?)", error);
+  stmt = cached (self,
+                 "INSERT INTO paragraphs (document_id, position, kind, start, \"end\", language)"
+                 " VALUES (?,?,?,?,?,?)", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < doc->paragraphs->len; i++)
@@ -573,21 +611,12 @@ insert_document (DeskStore           *self,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return set_sql_error (self, error);
     }
+  sqlite3_reset (stmt);
 
-  if (doc->facts != NULL)
-    {
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      if (!upsert_facts (self, id, doc->uid, doc->facts, error))
-        return FALSE;
-      stmt = prepare (self, "UPDATE documents SET extractor_version = ? WHERE id = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int (stmt, 1, DESK_EXTRACTOR_VERSION);
-      sqlite3_bind_int64 (stmt, 2, id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return set_sql_error (self, error);
-    }
+  if (doc->facts != NULL && !upsert_facts (self, id, doc->uid, doc->facts, error))
+    return FALSE;
 
+  g_array_append_val (self->fts_pending, id);
   *out_id = id;
   return TRUE;
 }
@@ -595,6 +624,117 @@ insert_document (DeskStore           *self,
 /* Stores a whole document in one transaction, or nothing of it.  The same
  * content (same uid) is stored once: then out_existed is TRUE and out_id
  * names the document already there. */
+/* Indexes the words of the documents written since the transaction began,
+ * and of their facts: the last writes of the transaction, so that FTS5
+ * keeps every row in memory until the commit (see migration 7). */
+static gboolean
+index_pending (DeskStore  *self,
+               GError    **error)
+{
+  for (guint i = 0; i < self->fts_pending->len; i++)
+    {
+      gint64 id = g_array_index (self->fts_pending, gint64, i);
+      sqlite3_stmt *read, *write;
+      int rc;
+
+      if (!(read = cached (self, "SELECT title, text FROM documents WHERE id = ?", error)) ||
+          !(write = cached (self, "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (read, 1, id);
+      if (sqlite3_step (read) != SQLITE_ROW)
+        return set_sql_error (self, error);
+      sqlite3_bind_int64 (write, 1, id);
+      sqlite3_bind_value (write, 2, sqlite3_column_value (read, 0));
+      sqlite3_bind_value (write, 3, sqlite3_column_value (read, 1));
+      if (sqlite3_step (write) != SQLITE_DONE)
+        return set_sql_error (self, error);
+      sqlite3_reset (read);
+      sqlite3_reset (write);
+
+      if (!(read = cached (self, "SELECT id, text, value FROM facts WHERE document_id = ?", error)) ||
+          !(write = cached (self, "INSERT INTO facts_fts (rowid, text, value) VALUES (?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (read, 1, id);
+      while ((rc = sqlite3_step (read)) == SQLITE_ROW)
+        {
+          sqlite3_reset (write);
+          sqlite3_bind_value (write, 1, sqlite3_column_value (read, 0));
+          sqlite3_bind_value (write, 2, sqlite3_column_value (read, 1));
+          sqlite3_bind_value (write, 3, sqlite3_column_value (read, 2));
+          if (sqlite3_step (write) != SQLITE_DONE)
+            return set_sql_error (self, error);
+        }
+      if (rc != SQLITE_DONE)
+        return set_sql_error (self, error);
+      sqlite3_reset (read);
+      sqlite3_reset (write);
+    }
+  g_array_set_size (self->fts_pending, 0);
+  return TRUE;
+}
+
+static gboolean
+commit (DeskStore  *self,
+        GError    **error)
+{
+  if (!index_pending (self, error) || !exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_array_set_size (self->fts_pending, 0);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+rollback (DeskStore *self)
+{
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_array_set_size (self->fts_pending, 0);
+}
+
+/* Opens a write transaction that the next desk_store_add_document ()
+ * calls share, until desk_store_commit_batch (): import writes documents
+ * by the hundred, so that the pages they all touch are written once.  A
+ * failed add leaves the batch to be rolled back whole. */
+gboolean
+desk_store_begin_batch (DeskStore  *self,
+                        GError    **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_batch, FALSE);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_batch = TRUE;
+  return TRUE;
+}
+
+/* Commits the batch: every document added since it began, or, on error,
+ * none of them. */
+gboolean
+desk_store_commit_batch (DeskStore  *self,
+                         GError    **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+
+  self->in_batch = FALSE;
+  return commit (self, error);
+}
+
+/* Forgets every document added since the batch began. */
+void
+desk_store_rollback_batch (DeskStore *self)
+{
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  if (!self->in_batch)
+    return;
+  self->in_batch = FALSE;
+  rollback (self);
+}
+
 gboolean
 desk_store_add_document (DeskStore           *self,
                          DeskParsedDocument  *doc,
@@ -602,18 +742,17 @@ desk_store_add_document (DeskStore           *self,
                          gboolean            *out_existed,
                          GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   gint64 id = 0;
   gboolean existed = FALSE;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (doc != NULL && doc->uid != NULL, FALSE);
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!self->in_batch && !exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  stmt = prepare (self, "SELECT id FROM documents WHERE uid = ?", error);
-  if (stmt == NULL)
+  if (!(stmt = cached (self, "SELECT id FROM documents WHERE uid = ?", error)))
     goto fail;
   sqlite3_bind_text (stmt, 1, doc->uid, -1, SQLITE_STATIC);
   switch (sqlite3_step (stmt))
@@ -628,13 +767,13 @@ desk_store_add_document (DeskStore           *self,
       set_sql_error (self, error);
       goto fail;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_reset (stmt);
 
   if (!existed && !insert_document (self, doc, &id, error))
     goto fail;
 
-  if (!exec (self, "COMMIT", error))
-    goto fail;
+  if (!self->in_batch && !commit (self, error))
+    return FALSE;
 
   if (out_id)
     *out_id = id;
@@ -643,8 +782,9 @@ desk_store_add_document (DeskStore           *self,
   return TRUE;
 
 fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* a batch is rolled back by its owner, whole */
+  if (!self->in_batch)
+    rollback (self);
   return FALSE;
 }
 
@@ -1083,6 +1223,20 @@ desk_store_replace_facts (DeskStore   *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* the words of the facts that stay are indexed again below, with their
+   * new text; those of the facts that go leave with them (facts_ad) */
+  if (!(stmt = prepare (self, "INSERT INTO facts_fts (facts_fts, rowid, text, value)"
+                        " SELECT 'delete', id, text, value FROM facts"
+                        " WHERE document_id = ? AND uid IN (SELECT uid FROM kept_facts)", error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   if (!(stmt = prepare (self, "DELETE FROM facts WHERE document_id = ? AND uid NOT IN (SELECT uid FROM kept_facts)", error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1095,6 +1249,17 @@ desk_store_replace_facts (DeskStore   *self,
 
   if (!upsert_facts (self, id, document_uid, facts, error))
     goto fail;
+
+  if (!(stmt = prepare (self, "INSERT INTO facts_fts (rowid, text, value)"
+                        " SELECT id, text, value FROM facts WHERE document_id = ?", error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!(stmt = prepare (self, "UPDATE documents SET extractor_version = ? WHERE id = ?", error)))
     goto fail;

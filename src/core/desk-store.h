@@ -79,6 +79,11 @@ gboolean      desk_store_add_document      (DeskStore           *self,
                                             gint64              *out_id,
                                             gboolean            *out_existed,
                                             GError             **error);
+gboolean      desk_store_begin_batch       (DeskStore           *self,
+                                            GError             **error);
+gboolean      desk_store_commit_batch      (DeskStore           *self,
+                                            GError             **error);
+void          desk_store_rollback_batch    (DeskStore           *self);
 gint64        desk_store_count_documents   (DeskStore           *self,
                                             GError             **error);
 GPtrArray    *desk_store_list_documents    (DeskStore           *self,
