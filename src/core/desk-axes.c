@@ -885,3 +885,81 @@ desk_axes_find_in_document (DeskParsedDocument *doc)
     }
   return found;
 }
+
+/* The rules version and the axes file's checksum: scores made under
+ * another stamp are made again. */
+char *
+desk_axes_get_stamp (DeskAxes *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_strdup_printf ("%d:%s", DESK_AXES_RULES_VERSION, self->checksum);
+}
+
+/* Scores every paragraph of @doc against every axis — a section's title
+ * speaks for everything in it: "3.1.1. Asuntos Económicos, Comerciales…"
+ * puts its proposals under the economy — and finds the axes @doc proposes.
+ * Reads nothing but @doc; one DeskAxes per thread. */
+DeskDocumentScores *
+desk_axes_score_document (DeskAxes           *self,
+                          DeskParsedDocument *doc)
+{
+  DeskDocumentScores *scores;
+  g_autoptr(GPtrArray) section_scores = NULL;
+  const char *cursor;
+  gint64 cursor_offset = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  scores = g_new0 (DeskDocumentScores, 1);
+  scores->stamp = desk_axes_get_stamp (self);
+  scores->axis_ids = g_ptr_array_new_full (self->all->len, g_free);
+  for (guint a = 0; a < self->all->len; a++)
+    g_ptr_array_add (scores->axis_ids, g_strdup (((DeskAxis *) g_ptr_array_index (self->all, a))->id));
+  scores->paragraphs = g_ptr_array_new_full (doc->paragraphs->len, (GDestroyNotify) g_array_unref);
+
+  section_scores = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < doc->outline->len; i++)
+    {
+      const DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, i);
+      g_ptr_array_add (section_scores, desk_axes_score (self, e->title, -1));
+    }
+
+  cursor = doc->text;
+  for (guint i = 0; i < doc->paragraphs->len; i++)
+    {
+      const DeskParagraph *p = &g_array_index (doc->paragraphs, DeskParagraph, i);
+      const char *start = g_utf8_offset_to_pointer (cursor, p->start - cursor_offset);
+      const char *end = g_utf8_offset_to_pointer (start, p->end - p->start);
+      GArray *paragraph = desk_axes_score (self, start, end - start);
+      int section = -1;
+
+      for (guint k = 0; k < doc->outline->len; k++)
+        {
+          const DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, k);
+          if (e->start <= p->start && p->start < MAX (e->end, e->start + 1))
+            section = k;
+        }
+      if (section >= 0)
+        for (guint a = 0; a < paragraph->len; a++)
+          g_array_index (paragraph, double, a) += g_array_index ((GArray *) g_ptr_array_index (section_scores, section), double, a);
+      g_ptr_array_add (scores->paragraphs, paragraph);
+      cursor = start;
+      cursor_offset = p->start;
+    }
+
+  scores->found = desk_axes_find_in_document (doc);
+  return scores;
+}
+
+void
+desk_document_scores_free (DeskDocumentScores *scores)
+{
+  if (scores == NULL)
+    return;
+  g_free (scores->stamp);
+  g_clear_pointer (&scores->axis_ids, g_ptr_array_unref);
+  g_clear_pointer (&scores->paragraphs, g_ptr_array_unref);
+  g_clear_pointer (&scores->found, g_ptr_array_unref);
+  g_free (scores);
+}

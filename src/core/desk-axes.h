@@ -85,9 +85,25 @@ GArray       *desk_axes_score           (DeskAxes    *self,
                                          gssize       len);
 GPtrArray    *desk_axes_find_in_document (DeskParsedDocument *doc);
 void          desk_found_axis_free      (DeskFoundAxis *axis);
+
+/* What the axes make of one document, computed apart from the library
+ * (import does it in its parser threads) and then stored with it */
+typedef struct
+{
+  char *stamp;          /* the rules and axes file that scored it */
+  GPtrArray *axis_ids;  /* of every axis, in the order of the scores */
+  GPtrArray *paragraphs; /* per paragraph: GArray of double, one per axis */
+  GPtrArray *found;     /* DeskFoundAxis: the axes the document proposes */
+} DeskDocumentScores;
+
+char               *desk_axes_get_stamp        (DeskAxes           *self);
+DeskDocumentScores *desk_axes_score_document   (DeskAxes           *self,
+                                                DeskParsedDocument *doc);
+void                desk_document_scores_free  (DeskDocumentScores *scores);
 const char   *desk_axis_get_name        (const DeskAxis *axis,
                                          const char     *language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskAxes, desk_axes_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskDocumentScores, desk_document_scores_free)
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "desk-axes.h"
 #include "desk-extract.h"
 #include "desk-importer.h"
 #include "desk-normalize.h"
@@ -49,17 +50,26 @@ typedef struct
   char *current;
 } ProgressData;
 
+/* What a parser thread works with: neither is shared between threads */
+typedef struct
+{
+  DeskExtractor *extractor;
+  DeskAxes *axes;            /* NULL when the axes file cannot be read */
+  gboolean owned;            /* the extractor is the importing thread's own */
+} Tools;
+
 /* One file on its way through a parser thread */
 typedef struct
 {
   GFile *file;
   gint64 max_size;
   GCancellable *cancellable;
-  GAsyncQueue *extractors;   /* one per parser thread, taken and given back */
+  GAsyncQueue *tools;        /* one Tools per parser thread, taken and given back */
   GMutex *lock;
   GCond *cond;
   gboolean done;
   DeskParsedDocument *doc;
+  DeskDocumentScores *scores;
   GError *error;
 } ParseJob;
 
@@ -301,8 +311,18 @@ parse_job_free (ParseJob *job)
     return;
   g_clear_object (&job->file);
   g_clear_pointer (&job->doc, desk_parsed_document_free);
+  g_clear_pointer (&job->scores, desk_document_scores_free);
   g_clear_error (&job->error);
   g_free (job);
+}
+
+static void
+tools_free (Tools *tools)
+{
+  if (!tools->owned)
+    g_clear_pointer (&tools->extractor, desk_extractor_free);
+  g_clear_pointer (&tools->axes, desk_axes_free);
+  g_free (tools);
 }
 
 static void
@@ -310,16 +330,20 @@ parse_in_thread (gpointer data,
                  gpointer user_data)
 {
   ParseJob *job = data;
-  DeskExtractor *extractor = g_async_queue_pop (job->extractors);
+  Tools *tools = g_async_queue_pop (job->tools);
   GError *error = NULL;
   DeskParsedDocument *doc = NULL;
+  DeskDocumentScores *scores = NULL;
 
   if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
-    doc = desk_parse_file (job->file, job->max_size, extractor, job->cancellable, &error);
-  g_async_queue_push (job->extractors, extractor);
+    doc = desk_parse_file (job->file, job->max_size, tools->extractor, job->cancellable, &error);
+  if (doc != NULL && tools->axes != NULL)
+    scores = desk_axes_score_document (tools->axes, doc);
+  g_async_queue_push (job->tools, tools);
 
   g_mutex_lock (job->lock);
   job->doc = doc;
+  job->scores = scores;
   job->error = error;
   job->done = TRUE;
   g_cond_broadcast (job->cond);
@@ -348,8 +372,8 @@ write_batch (DeskStore  *store,
       for (guint i = 0; whole && i < batch->len; i++)
         {
           ParseJob *job = g_ptr_array_index (batch, i);
-          whole = desk_store_add_document (store, job->doc, &g_array_index (ids, gint64, i),
-                                           &g_array_index (existed, gboolean, i), NULL);
+          whole = desk_store_add_scored_document (store, job->doc, job->scores, &g_array_index (ids, gint64, i),
+                                                  &g_array_index (existed, gboolean, i), NULL);
         }
       if (whole)
         whole = desk_store_commit_batch (store, NULL);
@@ -367,7 +391,7 @@ write_batch (DeskStore  *store,
       gboolean was = g_array_index (existed, gboolean, i);
 
       r->path = g_file_get_parse_name (job->file);
-      if (whole || desk_store_add_document (store, job->doc, &id, &was, &r->error))
+      if (whole || desk_store_add_scored_document (store, job->doc, job->scores, &id, &was, &r->error))
         {
           r->status = was ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
           r->document_id = id;
@@ -394,7 +418,7 @@ import_files (DeskImporter   *self,
 {
   guint n_threads = CLAMP (g_get_num_processors (), 1, 16);
   guint window = 4 * n_threads;
-  g_autoptr(GAsyncQueue) extractors = g_async_queue_new_full ((GDestroyNotify) desk_extractor_free);
+  g_autoptr(GAsyncQueue) tools = g_async_queue_new_full ((GDestroyNotify) tools_free);
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) parse_job_free);
   g_autoptr(GPtrArray) batch = g_ptr_array_new ();
   GThreadPool *pool;
@@ -405,21 +429,21 @@ import_files (DeskImporter   *self,
 
   if (files->len == 0)
     return TRUE;
+  /* the importing thread's extractor serves one parser; the others get their own */
+  for (guint i = 0; i < n_threads; i++)
+    {
+      Tools *t = g_new0 (Tools, 1);
+
+      t->owned = i == 0;
+      t->extractor = i == 0 ? extractor : desk_extractor_new (error);
+      /* without readable axes, maintenance scores later and says why */
+      t->axes = desk_axes_load_default (NULL);
+      g_async_queue_push (tools, t);
+      if (t->extractor == NULL)
+        return FALSE;
+    }
   g_mutex_init (&lock);
   g_cond_init (&cond);
-  /* the importing thread's extractor is one of them; the others are new */
-  g_async_queue_push (extractors, extractor);
-  for (guint i = 1; i < n_threads; i++)
-    {
-      DeskExtractor *more = desk_extractor_new (error);
-
-      if (more == NULL)
-        {
-          g_async_queue_pop (extractors);
-          return FALSE;
-        }
-      g_async_queue_push (extractors, more);
-    }
   pool = g_thread_pool_new (parse_in_thread, NULL, n_threads, TRUE, NULL);
   g_ptr_array_set_size (jobs, files->len);
 
@@ -436,7 +460,7 @@ import_files (DeskImporter   *self,
           next->file = g_object_ref (g_ptr_array_index (files, submitted));
           next->max_size = self->max_size;
           next->cancellable = cancellable;
-          next->extractors = extractors;
+          next->tools = tools;
           next->lock = &lock;
           next->cond = &cond;
           jobs->pdata[submitted] = next;
@@ -483,13 +507,6 @@ import_files (DeskImporter   *self,
 
   /* after a cancellation the files still queued give up at once */
   g_thread_pool_free (pool, FALSE, TRUE);
-  /* the importing thread's extractor goes back to its owner */
-  while (g_async_queue_length (extractors) > 0)
-    {
-      DeskExtractor *e = g_async_queue_pop (extractors);
-      if (e != extractor)
-        desk_extractor_free (e);
-    }
   g_mutex_clear (&lock);
   g_cond_clear (&cond);
   return TRUE;

@@ -27,6 +27,12 @@ struct _DeskStore
   GArray *fts_pending;      /* documents written whose words are not indexed yet */
 };
 
+static gboolean write_scores (DeskStore          *self,
+                              gint64              id,
+                              const char         *doc_uid,
+                              DeskDocumentScores *scores,
+                              GError            **error);
+
 G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (desk-store-error-quark, desk_store_error)
 
@@ -198,6 +204,21 @@ static const char * const migrations[] = {
   "  INSERT INTO facts_fts (facts_fts, rowid, text, value) VALUES ('delete', old.id, old.text, old.value);"
   "END;"
   "INSERT INTO facts_fts (facts_fts) VALUES ('rebuild');",
+
+  /* 7 → 8: scores of paragraphs alone: a fact weighs what its paragraph
+   * says, so its rows repeated the paragraph's five times over and were
+   * most of what import wrote */
+  "CREATE TABLE paragraph_scores ("
+  "  axis_id TEXT NOT NULL,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  paragraph INTEGER NOT NULL,"
+  "  score REAL NOT NULL,"
+  "  PRIMARY KEY (axis_id, document_id, paragraph)) WITHOUT ROWID;"
+  "CREATE INDEX paragraph_scores_document ON paragraph_scores (document_id, paragraph);"
+  "INSERT OR IGNORE INTO paragraph_scores (axis_id, document_id, paragraph, score)"
+  "  SELECT s.axis_id, s.document_id, CAST (substr (s.target, length (d.uid) + 4) AS INTEGER), s.score"
+  "  FROM axis_scores s JOIN documents d ON d.id = s.document_id WHERE s.is_fact = 0;"
+  "DROP TABLE axis_scores;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -322,6 +343,8 @@ migrate (DeskStore  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return set_sql_error (self, error);
   version = sqlite3_column_int (stmt, 0);
+  /* no statement may be running while a migration drops a table */
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (version > DESK_STORE_SCHEMA_VERSION)
     {
@@ -535,6 +558,7 @@ upsert_facts (DeskStore   *self,
 static gboolean
 insert_document (DeskStore           *self,
                  DeskParsedDocument  *doc,
+                 DeskDocumentScores  *scores,
                  gint64              *out_id,
                  GError             **error)
 {
@@ -614,6 +638,8 @@ insert_document (DeskStore           *self,
   sqlite3_reset (stmt);
 
   if (doc->facts != NULL && !upsert_facts (self, id, doc->uid, doc->facts, error))
+    return FALSE;
+  if (scores != NULL && !write_scores (self, id, doc->uid, scores, error))
     return FALSE;
 
   g_array_append_val (self->fts_pending, id);
@@ -742,6 +768,20 @@ desk_store_add_document (DeskStore           *self,
                          gboolean            *out_existed,
                          GError             **error)
 {
+  return desk_store_add_scored_document (self, doc, NULL, out_id, out_existed, error);
+}
+
+/* Adds @doc with the axis scores made for it (import makes them in its
+ * parser threads), so that it needs no scoring afterwards; @scores may be
+ * NULL.  A document already in the library is left as it is. */
+gboolean
+desk_store_add_scored_document (DeskStore           *self,
+                                DeskParsedDocument  *doc,
+                                DeskDocumentScores  *scores,
+                                gint64              *out_id,
+                                gboolean            *out_existed,
+                                GError             **error)
+{
   sqlite3_stmt *stmt;
   gint64 id = 0;
   gboolean existed = FALSE;
@@ -769,7 +809,7 @@ desk_store_add_document (DeskStore           *self,
     }
   sqlite3_reset (stmt);
 
-  if (!existed && !insert_document (self, doc, &id, error))
+  if (!existed && !insert_document (self, doc, scores, &id, error))
     goto fail;
 
   if (!self->in_batch && !commit (self, error))
@@ -1752,208 +1792,117 @@ desk_store_list_conflicts (DeskStore   *self,
 
 /* Axes */
 
-static char *
-axes_stamp (DeskAxes *axes)
-{
-  return g_strdup_printf ("%d:%s", DESK_AXES_RULES_VERSION, desk_axes_get_checksum (axes));
-}
-
+/* Stores @scores of the document @id: the rows at or above the threshold
+ * for its paragraphs (its facts weigh what their paragraph says), the
+ * axes it proposes, and the stamp that marks it scored.  Inside a
+ * transaction the caller holds. */
 static gboolean
-score_document (DeskStore  *self,
-                DeskAxes   *axes,
-                gint64      id,
-                const char *stamp,
-                GError    **error)
+write_scores (DeskStore          *self,
+              gint64              id,
+              const char         *doc_uid,
+              DeskDocumentScores *scores,
+              GError            **error)
 {
-  g_autoptr(DeskParsedDocument) doc = desk_store_load_parsed (self, id, error);
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(sqlite3_stmt) facts_stmt = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(GArray) fact_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) fact_uids = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *all = desk_axes_list_all (axes);
-  g_autoptr(GPtrArray) section_scores = NULL;
-  const char *cursor;
-  gint64 cursor_offset = 0;
-  int rc;
+  sqlite3_stmt *stmt;
 
-  if (doc == NULL)
+  if (!(stmt = cached (self, "DELETE FROM paragraph_scores WHERE document_id = ?", error)))
     return FALSE;
-
-  if (!(facts_stmt = prepare (self, "SELECT uid, start FROM facts WHERE document_id = ? ORDER BY start", error)))
-    return FALSE;
-  sqlite3_bind_int64 (facts_stmt, 1, id);
-  while ((rc = sqlite3_step (facts_stmt)) == SQLITE_ROW)
-    {
-      gint64 start = sqlite3_column_int64 (facts_stmt, 1);
-      g_ptr_array_add (fact_uids, g_strdup (column_text (facts_stmt, 0)));
-      g_array_append_val (fact_starts, start);
-    }
-  if (rc != SQLITE_DONE)
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
     return set_sql_error (self, error);
+  sqlite3_reset (stmt);
 
-  found = desk_axes_find_in_document (doc);
-
-  /* inside the batch transaction desk_store_update_axes () holds, which
-   * rolls back whole on a failure (a savepoint here would journal every
-   * page each statement touches) */
-
-  {
-    g_autoptr(sqlite3_stmt) del = prepare (self, "DELETE FROM axis_scores WHERE document_id = ?", error);
-    if (del == NULL)
-      goto fail;
-    sqlite3_bind_int64 (del, 1, id);
-    if (sqlite3_step (del) != SQLITE_DONE)
-      {
-        set_sql_error (self, error);
-        goto fail;
-      }
-  }
-
-  if (!(insert = prepare (self, "INSERT OR IGNORE INTO axis_scores (axis_id, target, document_id, is_fact, score)"
-                                " VALUES (?, ?, ?, ?, ?)", error)))
-    goto fail;
-
-  /* a section's title speaks for everything in it: "3.1.1. Asuntos
-   * Económicos, Comerciales…" puts its proposals under the economy */
-  section_scores = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint i = 0; i < doc->outline->len; i++)
+  if (!(stmt = cached (self, "INSERT OR IGNORE INTO paragraph_scores (axis_id, document_id, paragraph, score)"
+                             " VALUES (?, ?, ?, ?)", error)))
+    return FALSE;
+  for (guint i = 0; i < scores->paragraphs->len; i++)
     {
-      const DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, i);
-      g_ptr_array_add (section_scores, desk_axes_score (axes, e->title, -1));
-    }
+      GArray *paragraph = g_ptr_array_index (scores->paragraphs, i);
 
-  cursor = doc->text;
-  for (guint i = 0, f = 0; i < doc->paragraphs->len; i++)
-    {
-      const DeskParagraph *p = &g_array_index (doc->paragraphs, DeskParagraph, i);
-      const char *start = g_utf8_offset_to_pointer (cursor, p->start - cursor_offset);
-      const char *end = g_utf8_offset_to_pointer (start, p->end - p->start);
-      g_autoptr(GArray) scores = desk_axes_score (axes, start, end - start);
-      int section = -1;
-
-      for (guint k = 0; k < doc->outline->len; k++)
+      for (guint a = 0; a < paragraph->len && a < scores->axis_ids->len; a++)
         {
-          const DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, k);
-          if (e->start <= p->start && p->start < MAX (e->end, e->start + 1))
-            section = k;
-        }
-      if (section >= 0)
-        for (guint a = 0; a < scores->len; a++)
-          g_array_index (scores, double, a) += g_array_index ((GArray *) g_ptr_array_index (section_scores, section), double, a);
-      g_autofree char *target = g_strdup_printf ("p:%s:%u", doc->uid, i);
-      guint first_fact;
-
-      cursor = start;
-      cursor_offset = p->start;
-      while (f < fact_starts->len && g_array_index (fact_starts, gint64, f) < p->start)
-        f++;
-      first_fact = f;
-
-      for (guint a = 0; a < all->len; a++)
-        {
-          double score = g_array_index (scores, double, a);
-          const char *axis_id = ((DeskAxis *) g_ptr_array_index (all, a))->id;
+          double score = g_array_index (paragraph, double, a);
 
           /* only what places a text under an axis is kept: nothing reads less */
           if (score < DESK_AXES_THRESHOLD)
             continue;
-          sqlite3_reset (insert);
-          sqlite3_bind_text (insert, 1, axis_id, -1, SQLITE_STATIC);
-          sqlite3_bind_text (insert, 2, target, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (insert, 3, id);
-          sqlite3_bind_int (insert, 4, 0);
-          sqlite3_bind_double (insert, 5, score);
-          if (sqlite3_step (insert) != SQLITE_DONE)
-            {
-              set_sql_error (self, error);
-              goto fail;
-            }
-          /* a fact weighs what its paragraph says */
-          for (guint k = first_fact; k < fact_starts->len && g_array_index (fact_starts, gint64, k) < p->end; k++)
-            {
-              sqlite3_reset (insert);
-              sqlite3_bind_text (insert, 1, axis_id, -1, SQLITE_STATIC);
-              sqlite3_bind_text (insert, 2, g_ptr_array_index (fact_uids, k), -1, SQLITE_STATIC);
-              sqlite3_bind_int64 (insert, 3, id);
-              sqlite3_bind_int (insert, 4, 1);
-              sqlite3_bind_double (insert, 5, score);
-              if (sqlite3_step (insert) != SQLITE_DONE)
-                {
-                  set_sql_error (self, error);
-                  goto fail;
-                }
-            }
+          sqlite3_reset (stmt);
+          sqlite3_bind_text (stmt, 1, g_ptr_array_index (scores->axis_ids, a), -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 2, id);
+          sqlite3_bind_int (stmt, 3, i);
+          sqlite3_bind_double (stmt, 4, score);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            return set_sql_error (self, error);
         }
     }
-  g_clear_pointer (&insert, sqlite3_finalize);
+  sqlite3_reset (stmt);
 
   /* found axes keep what the officer merged them into */
   {
-    g_autoptr(sqlite3_stmt) upsert = NULL;
-    g_autoptr(sqlite3_stmt) prune = NULL;
-    g_autoptr(GString) kept = g_string_new (NULL);
+    g_autoptr(GString) kept = g_string_new ("[");
 
-    g_string_append_c (kept, '[');
-    if (!(upsert = prepare (self, "INSERT INTO found_axes (id, document_id, position, name, section, start, \"end\")"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position,"
-                                  " name = excluded.name, section = excluded.section, \"end\" = excluded.\"end\"", error)))
-      goto fail;
-    for (guint i = 0; i < found->len; i++)
+    if (!(stmt = cached (self, "INSERT INTO found_axes (id, document_id, position, name, section, start, \"end\")"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position,"
+                               " name = excluded.name, section = excluded.section, \"end\" = excluded.\"end\"", error)))
+      return FALSE;
+    for (guint i = 0; i < scores->found->len; i++)
       {
-        const DeskFoundAxis *axis = g_ptr_array_index (found, i);
+        const DeskFoundAxis *axis = g_ptr_array_index (scores->found, i);
         g_autofree char *name_sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, axis->name, -1);
         /* stable across re-scoring and across copies of the library */
-        g_autofree char *axis_id = g_strdup_printf ("%.12s:%" G_GINT64_FORMAT ":%.8s", doc->uid, axis->start, name_sum);
+        g_autofree char *axis_id = g_strdup_printf ("%.12s:%" G_GINT64_FORMAT ":%.8s", doc_uid, axis->start, name_sum);
+
         /* the id is made of hex digits, digits and colons only: safe in JSON as it is */
         g_string_append_printf (kept, "%s\"%s\"", i > 0 ? "," : "", axis_id);
-        sqlite3_reset (upsert);
-        sqlite3_bind_text (upsert, 1, axis_id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64 (upsert, 2, id);
-        sqlite3_bind_int (upsert, 3, i);
-        sqlite3_bind_text (upsert, 4, axis->name, -1, SQLITE_STATIC);
+        sqlite3_reset (stmt);
+        sqlite3_bind_text (stmt, 1, axis_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, 2, id);
+        sqlite3_bind_int (stmt, 3, i);
+        sqlite3_bind_text (stmt, 4, axis->name, -1, SQLITE_STATIC);
         if (axis->section >= 0)
-          sqlite3_bind_int (upsert, 5, axis->section);
+          sqlite3_bind_int (stmt, 5, axis->section);
         else
-          sqlite3_bind_null (upsert, 5);
-        sqlite3_bind_int64 (upsert, 6, axis->start);
-        sqlite3_bind_int64 (upsert, 7, axis->end);
-        if (sqlite3_step (upsert) != SQLITE_DONE)
-          {
-            set_sql_error (self, error);
-            goto fail;
-          }
+          sqlite3_bind_null (stmt, 5);
+        sqlite3_bind_int64 (stmt, 6, axis->start);
+        sqlite3_bind_int64 (stmt, 7, axis->end);
+        if (sqlite3_step (stmt) != SQLITE_DONE)
+          return set_sql_error (self, error);
       }
+    sqlite3_reset (stmt);
     g_string_append_c (kept, ']');
-    if (!(prune = prepare (self, "DELETE FROM found_axes WHERE document_id = ? AND id NOT IN (SELECT value FROM json_each (?))", error)))
-      goto fail;
-    sqlite3_bind_int64 (prune, 1, id);
-    sqlite3_bind_text (prune, 2, kept->str, -1, SQLITE_STATIC);
-    if (sqlite3_step (prune) != SQLITE_DONE)
-      {
-        set_sql_error (self, error);
-        goto fail;
-      }
+    if (!(stmt = cached (self, "DELETE FROM found_axes WHERE document_id = ? AND id NOT IN (SELECT value FROM json_each (?))", error)))
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, id);
+    sqlite3_bind_text (stmt, 2, kept->str, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      return set_sql_error (self, error);
+    sqlite3_reset (stmt);
   }
 
-  {
-    g_autoptr(sqlite3_stmt) mark = prepare (self, "INSERT OR REPLACE INTO axes_stamps (stamp, document_id) VALUES (?, ?)", error);
-    if (mark == NULL)
-      goto fail;
-    sqlite3_bind_text (mark, 1, stamp, -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (mark, 2, id);
-    if (sqlite3_step (mark) != SQLITE_DONE)
-      {
-        set_sql_error (self, error);
-        goto fail;
-      }
-  }
-
+  if (!(stmt = cached (self, "INSERT OR REPLACE INTO axes_stamps (stamp, document_id) VALUES (?, ?)", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, scores->stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sql_error (self, error);
+  sqlite3_reset (stmt);
   return TRUE;
+}
 
-fail:
-  g_clear_pointer (&insert, sqlite3_finalize);
-  return FALSE;
+/* Scores a stored document again, reading it back from the library. */
+static gboolean
+score_document (DeskStore  *self,
+                DeskAxes   *axes,
+                gint64      id,
+                GError    **error)
+{
+  g_autoptr(DeskParsedDocument) doc = desk_store_load_parsed (self, id, error);
+  g_autoptr(DeskDocumentScores) scores = NULL;
+
+  if (doc == NULL)
+    return FALSE;
+  scores = desk_axes_score_document (axes, doc);
+  return write_scores (self, id, doc->uid, scores, error);
 }
 
 #define SCORE_BATCH 100
@@ -1975,7 +1924,7 @@ desk_store_update_axes (DeskStore     *self,
   g_return_val_if_fail (DESK_IS_STORE (self), -1);
   g_return_val_if_fail (axes != NULL, -1);
 
-  stamp = axes_stamp (axes);
+  stamp = desk_axes_get_stamp (axes);
   if (!(stmt = prepare (self, "SELECT d.id FROM documents d LEFT JOIN axes_stamps a ON a.document_id = d.id"
                               " WHERE a.stamp IS NULL OR a.stamp != ? ORDER BY d.id", error)))
     return -1;
@@ -1997,7 +1946,7 @@ desk_store_update_axes (DeskStore     *self,
     {
       if ((i % SCORE_BATCH == 0 && !exec (self, "BEGIN IMMEDIATE", error)) ||
           g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !score_document (self, axes, g_array_index (ids, gint64, i), stamp, error) ||
+          !score_document (self, axes, g_array_index (ids, gint64, i), error) ||
           ((i % SCORE_BATCH == SCORE_BATCH - 1 || i + 1 == ids->len) && !exec (self, "COMMIT", error)))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -2025,7 +1974,10 @@ desk_store_list_axis_facts (DeskStore   *self,
 
   stmt = prepare (self,
                   "WITH candidates (uid, score) AS ("
-                  "  SELECT target, score FROM axis_scores WHERE axis_id = ?1 AND is_fact = 1 AND score >= ?2"
+                  "  SELECT f.uid, s.score FROM paragraph_scores s"
+                  "    JOIN paragraphs p ON p.document_id = s.document_id AND p.position = s.paragraph"
+                  "    JOIN facts f ON f.document_id = p.document_id AND f.start >= p.start AND f.start < p.\"end\""
+                  "    WHERE s.axis_id = ?1 AND s.score >= ?2"
                   "  UNION ALL SELECT f.uid, 100 FROM found_axes a JOIN facts f ON f.document_id = a.document_id"
                   "    AND f.start >= a.start AND f.start < a.\"end\" WHERE a.merged_into = ?1"
                   "  UNION ALL SELECT target, 1000 FROM axis_overrides WHERE axis_id = ?1 AND assigned = 1),"
@@ -2192,7 +2144,10 @@ desk_store_list_fact_axes (DeskStore   *self,
 
   stmt = prepare (self,
                   "SELECT axis_id FROM ("
-                  "  SELECT axis_id FROM axis_scores WHERE target = ?1 AND is_fact = 1 AND score >= ?2"
+                  "  SELECT s.axis_id FROM facts f"
+                  "    JOIN paragraphs p ON p.document_id = f.document_id AND p.start <= f.start AND f.start < p.\"end\""
+                  "    JOIN paragraph_scores s ON s.document_id = p.document_id AND s.paragraph = p.position"
+                  "    WHERE f.uid = ?1 AND s.score >= ?2"
                   "  UNION SELECT a.merged_into FROM found_axes a JOIN facts f ON f.document_id = a.document_id"
                   "    AND f.start >= a.start AND f.start < a.\"end\" WHERE f.uid = ?1 AND a.merged_into IS NOT NULL"
                   "  UNION SELECT axis_id FROM axis_overrides WHERE target = ?1 AND assigned = 1)"

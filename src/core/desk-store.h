@@ -25,7 +25,7 @@ typedef enum
   DESK_STORE_ERROR_QUERY,
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 7
+#define DESK_STORE_SCHEMA_VERSION 8
 
 /* A stored fact, with what locates it in the library */
 typedef struct
@@ -76,6 +76,12 @@ DeskStore    *desk_store_open              (const char          *path,
 const char   *desk_store_get_path          (DeskStore           *self);
 gboolean      desk_store_add_document      (DeskStore           *self,
                                             DeskParsedDocument  *doc,
+                                            gint64              *out_id,
+                                            gboolean            *out_existed,
+                                            GError             **error);
+gboolean      desk_store_add_scored_document (DeskStore         *self,
+                                            DeskParsedDocument  *doc,
+                                            DeskDocumentScores  *scores,
                                             gint64              *out_id,
                                             gboolean            *out_existed,
                                             GError             **error);
