@@ -29,6 +29,7 @@ struct _DeskImporter
 
   char *library_path;
   gint64 max_size;
+  gboolean changed;     /* the last run added or updated something */
 };
 
 G_DEFINE_FINAL_TYPE (DeskImporter, desk_importer, G_TYPE_OBJECT)
@@ -523,6 +524,7 @@ run_import (DeskImporter  *self,
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskExtractor) extractor = NULL;
 
+  self->changed = FALSE;
   store = desk_store_open (self->library_path, error);
   if (store == NULL)
     return NULL;
@@ -544,26 +546,36 @@ run_import (DeskImporter  *self,
     return NULL;
   report (run, files->len, files->len, NULL);
 
-  /* documents stored by older rules get the current ones */
+  for (guint i = 0; i < results->len; i++)
+    if (((DeskImportResult *) g_ptr_array_index (results, i))->status == DESK_IMPORT_ADDED)
+      self->changed = TRUE;
+
+  /* documents stored by older rules get the current ones; conflicts are
+   * computed again only when facts changed */
   {
     g_autoptr(GError) update_error = NULL;
-
     g_autoptr(DeskAxes) axes = NULL;
+    int updated = 0, scored = 0;
 
     if (!g_cancellable_is_cancelled (cancellable) &&
-        (desk_store_update_facts (store, extractor, cancellable, &update_error) < 0 ||
+        ((updated = desk_store_update_facts (store, extractor, cancellable, &update_error)) < 0 ||
          !desk_store_update_conflicts (store, &update_error) ||
          !(axes = desk_axes_load_default (&update_error)) ||
-         desk_store_update_axes (store, axes, cancellable, &update_error) < 0))
+         (scored = desk_store_update_axes (store, axes, cancellable, &update_error)) < 0))
       g_message ("Facts not updated: %s", update_error->message);
+    if (updated > 0 || scored > 0)
+      self->changed = TRUE;
   }
 
   /* colleagues' review of documents that were missing until now */
   {
     g_autoptr(GError) review_error = NULL;
+    int merged = desk_review_apply_pending (store, &review_error);
 
-    if (desk_review_apply_pending (store, &review_error) < 0)
+    if (merged < 0)
       g_message ("Waiting review not merged: %s", review_error->message);
+    else if (merged > 0)
+      self->changed = TRUE;
   }
 
   return g_steal_pointer (&results);
@@ -689,4 +701,14 @@ desk_importer_run_finish (DeskImporter  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Whether the last run added documents or updated what the library had
+ * (facts, axis scores, a colleague's waiting review): the views then have
+ * something new to show. */
+gboolean
+desk_importer_get_changed (DeskImporter *self)
+{
+  g_return_val_if_fail (DESK_IS_IMPORTER (self), FALSE);
+  return self->changed;
 }

@@ -54,6 +54,7 @@ void          desk_importer_run_async     (DeskImporter           *self,
 GPtrArray    *desk_importer_run_finish    (DeskImporter           *self,
                                            GAsyncResult           *result,
                                            GError                **error);
+gboolean      desk_importer_get_changed   (DeskImporter           *self);
 
 DeskParsedDocument *desk_parse_file      (GFile                  *file,
                                          gint64                  max_size,

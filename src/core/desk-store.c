@@ -218,7 +218,11 @@ static const char * const migrations[] = {
   "INSERT OR IGNORE INTO paragraph_scores (axis_id, document_id, paragraph, score)"
   "  SELECT s.axis_id, s.document_id, CAST (substr (s.target, length (d.uid) + 4) AS INTEGER), s.score"
   "  FROM axis_scores s JOIN documents d ON d.id = s.document_id WHERE s.is_fact = 0;"
-  "DROP TABLE axis_scores;",
+  "DROP TABLE axis_scores;"
+  /* what the library's derived tables were last computed from */
+  "CREATE TABLE library_state ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL) WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -1243,7 +1247,9 @@ desk_store_replace_facts (DeskStore   *self,
 
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!exec (self, "CREATE TEMP TABLE IF NOT EXISTS kept_facts (uid TEXT PRIMARY KEY); DELETE FROM kept_facts", error))
+  if (!exec (self, "CREATE TEMP TABLE IF NOT EXISTS kept_facts (uid TEXT PRIMARY KEY); DELETE FROM kept_facts;"
+                   /* facts change in place: conflicts are computed again */
+                   "DELETE FROM library_state WHERE key = 'conflicts'", error))
     goto fail;
 
   if (!(stmt = prepare (self, "INSERT OR IGNORE INTO kept_facts (uid) VALUES (?)", error)))
@@ -1562,6 +1568,25 @@ insert_conflict (sqlite3_stmt  *stmt,
   return sqlite3_step (stmt) == SQLITE_DONE;
 }
 
+/* How many facts the library has and the last one's rowid: a new
+ * document changes it. */
+static char *
+facts_signature (DeskStore  *self,
+                 GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT count (*), coalesce (max (id), 0) FROM facts", error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sql_error (self, error);
+      return NULL;
+    }
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                          (gint64) sqlite3_column_int64 (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1));
+}
+
 /* Links facts of different documents that disagree: two figures of the
  * same unit for the same measure (the words around them) with different
  * values; the same entities in claims of which one says it happened and
@@ -1574,9 +1599,21 @@ desk_store_update_conflicts (DeskStore  *self,
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (conflict_fact_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (conflict_fact_free);
   g_autoptr(GHashTable) by_entity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_autofree char *signature = NULL;
   int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  /* the facts it was computed from: nothing to do when they are the same
+   * (a re-extraction, which keeps rows, forgets the signature) */
+  if (!(signature = facts_signature (self, error)))
+    return FALSE;
+  if (!(stmt = prepare (self, "SELECT 1 FROM library_state WHERE key = 'conflicts' AND value = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return TRUE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = prepare (self, "SELECT uid, document_id, kind, value, modality, sentence, terms FROM facts"
                         " WHERE terms IS NOT NULL AND terms != ''"
@@ -1733,6 +1770,16 @@ desk_store_update_conflicts (DeskStore  *self,
             }
       }
   }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!(stmt = prepare (self, "INSERT OR REPLACE INTO library_state (key, value) VALUES ('conflicts', ?)", error)))
+    goto fail;
+  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      goto fail;
+    }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!exec (self, "COMMIT", error))

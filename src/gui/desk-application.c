@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
+#include "desk-facts-view.h"
 #include "desk-store.h"
 #include "desk-window.h"
 
@@ -15,7 +16,19 @@ struct _DeskApplication
 
   char *library_path;
   DeskStore *store;
+  gint64 started;       /* monotonic time the application was made */
 };
+
+/* With DIALOGUE_DESK_TIMING set (tests/bench-gui.c sets it), the window
+ * goes through what an officer does first on a large library, prints on
+ * standard error how long each step took to reach the screen, and quits. */
+typedef struct
+{
+  DeskApplication *app;
+  DeskWindow *window;
+  gint64 since;
+  guint step;
+} Timing;
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, GTK_TYPE_APPLICATION)
 
@@ -132,12 +145,67 @@ desk_application_startup (GApplication *application)
 }
 
 static void
+on_timing_after_paint_cb (GdkFrameClock *clock,
+                          Timing        *timing)
+{
+  static const char * const steps[] = { "first frame", "facts view", "last fact", "last document" };
+  gint64 now = g_get_monotonic_time ();
+  DeskFactsView *facts = desk_window_get_facts_view (timing->window);
+  GListModel *list;
+
+  g_printerr ("timing: %s %.1f ms\n", steps[timing->step], (now - timing->since) / 1000.0);
+  timing->since = now;
+  switch (timing->step++)
+    {
+    case 0:
+      desk_window_show_view (timing->window, "facts");
+      break;
+    case 1:
+      list = desk_facts_view_get_visible (facts);
+      if (g_list_model_get_n_items (list) > 0)
+        desk_facts_view_select (facts, g_list_model_get_n_items (list) - 1);
+      break;
+    case 2:
+      desk_window_show_view (timing->window, "documents");
+      list = desk_window_get_documents (timing->window);
+      if (g_list_model_get_n_items (list) > 0)
+        desk_window_select_document (timing->window, g_list_model_get_n_items (list) - 1);
+      break;
+    default:
+      g_signal_handlers_disconnect_by_data (clock, timing);
+      g_application_quit (G_APPLICATION (timing->app));
+      g_free (timing);
+      return;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (timing->window));
+}
+
+static void
+on_timing_map_cb (GtkWidget *window,
+                  Timing    *timing)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_timing_after_paint_cb), timing);
+}
+
+static void
 desk_application_activate (GApplication *application)
 {
-  DeskWindow *window = ensure_window (DESK_APPLICATION (application));
+  DeskApplication *self = DESK_APPLICATION (application);
+  DeskWindow *window = ensure_window (self);
 
-  if (window != NULL)
-    gtk_window_present (GTK_WINDOW (window));
+  if (window == NULL)
+    return;
+  if (g_getenv ("DIALOGUE_DESK_TIMING") != NULL && !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    {
+      Timing *timing = g_new0 (Timing, 1);
+
+      timing->app = self;
+      timing->window = window;
+      timing->since = self->started;
+      g_signal_connect (window, "map", G_CALLBACK (on_timing_map_cb), timing);
+    }
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -196,6 +264,7 @@ desk_application_init (DeskApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  self->started = g_get_monotonic_time ();
 }
 
 DeskApplication *

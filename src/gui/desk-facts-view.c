@@ -710,6 +710,7 @@ on_label_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  desk_format_label_tooltip (label);
   gtk_list_item_set_child (item, label);
 }
 
@@ -720,7 +721,6 @@ bind_text (GtkListItem *item,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_widget_set_tooltip_text (label, text);
 }
 
 static const DeskFact *
@@ -808,7 +808,7 @@ rebind_status (GtkListItem *item)
   gtk_widget_remove_css_class (box, "dim-label");
   gtk_widget_add_css_class (box, g_str_equal (status, "approved") ? "review-approved"
                                  : g_str_equal (status, "rejected") ? "review-rejected" : "dim-label");
-  gtk_widget_set_tooltip_text (box, desk_fact_item_get_note (fact));
+  desk_format_set_tooltip (box, desk_fact_item_get_note (fact));
 }
 
 static void
@@ -887,6 +887,7 @@ on_ellipsized_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  desk_format_label_tooltip (label);
   gtk_list_item_set_child (item, label);
 }
 
@@ -901,7 +902,6 @@ on_string_bind_cb (GtkSignalListItemFactory *factory,
                      : DESK_IS_DOCUMENT (object) ? desk_document_get_title (object) : NULL;
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
 }
 
 static void
@@ -1126,6 +1126,7 @@ desk_facts_view_init (DeskFactsView *self)
     }
 }
 
+/* The library to list; desk_facts_view_reload () reads it. */
 void
 desk_facts_view_set_store (DeskFactsView *self,
                            DeskStore     *store)
@@ -1157,7 +1158,6 @@ desk_facts_view_set_store (DeskFactsView *self,
       g_object_unref (choices);
     }
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->facts));
-  desk_facts_view_reload (self);
 }
 
 /* Reads the facts and the documents to filter by again, after the library
@@ -1264,6 +1264,7 @@ desk_facts_view_select (DeskFactsView *self,
 {
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  desk_format_scroll_to (self->column_view, position);
 }
 
 /* The card's passage as plain text, or NULL when no fact is selected. */

@@ -203,3 +203,42 @@ desk_format_scroll_to (GtkColumnView *view,
     if (GTK_IS_LIST_VIEW (child))
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
+
+static gboolean
+on_label_query_tooltip_cb (GtkWidget  *label,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard,
+                           GtkTooltip *tooltip,
+                           gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* Makes the cell label @label show its whole text as its tooltip.  Asked
+ * for when the pointer rests on it: setting a tooltip as each row is bound
+ * makes GTK 4.8 ask the display where the pointer is, row after row. */
+void
+desk_format_label_tooltip (GtkWidget *label)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_label_query_tooltip_cb), NULL);
+}
+
+/* Sets @widget's tooltip only when it changes, for the same reason. */
+void
+desk_format_set_tooltip (GtkWidget  *widget,
+                         const char *text)
+{
+  const char *current = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (current, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}

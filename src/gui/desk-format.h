@@ -24,5 +24,8 @@ int         desk_format_get_sort_key (GtkColumnView       *view,
                                       gboolean            *descending);
 void        desk_format_scroll_to    (GtkColumnView       *view,
                                       guint                position);
+void        desk_format_label_tooltip (GtkWidget          *label);
+void        desk_format_set_tooltip  (GtkWidget           *widget,
+                                      const char          *text);
 
 G_END_DECLS

@@ -358,7 +358,9 @@ maintenance_done_cb (GObject      *object,
   g_autoptr(DeskWindow) self = user_data;
   g_autoptr(GPtrArray) results = desk_importer_run_finish (DESK_IMPORTER (object), result, NULL);
 
-  if (!g_cancellable_is_cancelled (self->cancellable))
+  /* nothing to show again when the library was up to date */
+  if (!g_cancellable_is_cancelled (self->cancellable) && results != NULL &&
+      desk_importer_get_changed (DESK_IMPORTER (object)))
     {
       desk_facts_view_reload (self->facts_view);
       desk_axes_view_reload (self->axes_view);
@@ -976,6 +978,7 @@ on_label_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  desk_format_label_tooltip (label);
   gtk_list_item_set_child (item, label);
 }
 
@@ -988,7 +991,6 @@ on_title_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), desk_document_get_title (doc));
-  gtk_widget_set_tooltip_text (label, desk_document_get_title (doc));
 }
 
 static void
@@ -1389,7 +1391,7 @@ desk_window_select_document (DeskWindow *self,
                              guint       position)
 {
   g_return_if_fail (DESK_IS_WINDOW (self));
-  gtk_single_selection_set_selected (self->selection, position);
+  select_document (self, position);
 }
 
 DeskDocumentView *
