@@ -132,3 +132,26 @@ desk_test_vary_digits (const char *sentence,
     g_string_append_c (out, g_ascii_isdigit (*p) && g_rand_boolean (rand) ? '0' + g_rand_int_range (rand, 0, 10) : *p);
   return g_string_free (out, FALSE);
 }
+
+/* The text of generated document @index: a title, then @n_sentences
+ * sentences drawn from @sentences with their figures varied, in
+ * paragraphs of three.  The same seed gives the same documents. */
+char *
+desk_test_generate_text (GPtrArray *sentences,
+                         guint      index,
+                         guint      n_sentences,
+                         GRand     *rand)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "Documento %u\n\n", index);
+  for (guint s = 0; s < n_sentences; s++)
+    {
+      g_autofree char *sentence = desk_test_vary_digits (g_ptr_array_index (sentences, g_rand_int_range (rand, 0, sentences->len)),
+                                                         rand);
+
+      g_string_append (text, sentence);
+      g_string_append (text, s % 3 == 2 ? "\n\n" : " ");
+    }
+  return g_string_free (text, FALSE);
+}

@@ -17,5 +17,9 @@ gboolean    desk_test_have_corpus    (void);
 GPtrArray  *desk_test_corpus_sentences (gsize       max_len);
 char       *desk_test_vary_digits    (const char *sentence,
                                       GRand      *rand);
+char       *desk_test_generate_text  (GPtrArray  *sentences,
+                                      guint       index,
+                                      guint       n_sentences,
+                                      GRand      *rand);
 
 G_END_DECLS

@@ -319,6 +319,9 @@ static gboolean
 replace_string (char       **field,
                 const char  *value)
 {
+  /* an empty filter is no filter */
+  if (value != NULL && *value == '\0')
+    value = NULL;
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
   g_free (*field);
