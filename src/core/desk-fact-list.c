@@ -43,7 +43,15 @@ struct _DeskFactList
   char *like;           /* LIKE pattern of @text, or NULL */
   DeskFactSort sort;
   gboolean descending;
+
+  /* the status order reads the facts of one status at a time, by rowid:
+   * no index orders facts by their review */
+  const char *segment;  /* the status read, or NULL */
+  int n_reviewed[2];    /* approved and rejected facts of the query, -1 unknown */
 };
+
+/* The statuses in the order of the status column */
+static const char * const segments[] = { "approved", "pending", "rejected" };
 
 static void desk_fact_list_model_init (GListModelInterface *iface);
 
@@ -53,7 +61,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DeskFactList, desk_fact_list, G_TYPE_OBJECT,
 /* The terms of each order, the last one unique, so that any two rows
  * compare and a row's place can be counted. */
 static const char * const sort_terms[][5] = {
-  [DESK_FACT_SORT_NONE] = { "f.document_id", "f.start", "-f.\"end\"", "f.id", NULL },
+  [DESK_FACT_SORT_NONE] = { "f.document_id", "f.start", "f.id", NULL },
   [DESK_FACT_SORT_STATUS] = { "coalesce ((SELECT r.value FROM review_state r WHERE r.target = f.uid AND r.field = 'status'), 'pending')",
                               "f.id", NULL },
   [DESK_FACT_SORT_KIND] = { "f.kind", "f.modality", "f.id", NULL },
@@ -85,6 +93,12 @@ prepare (DeskFactList  *self,
   return stmt;
 }
 
+/* Facts not reviewed: those whose rowid is not among the reviewed ones (a
+ * small set); read by rowid, not by uid, which would read every row */
+#define NOT_PENDING_IDS \
+  "f.id NOT IN (SELECT f9.id FROM review_state r9 JOIN facts f9 ON f9.uid = r9.target" \
+  " WHERE r9.field = 'status' AND r9.value <> 'pending')"
+
 /* FROM and WHERE of the query: fixed fragments for the filters in use,
  * their values bound by name (never written into the SQL). */
 static gboolean
@@ -109,9 +123,13 @@ append_from_where (DeskFactList *self,
   if (self->language != NULL)
     CONDITION ("f.document_id IN (SELECT id FROM documents WHERE language = :language)");
   if (g_strcmp0 (self->status, "pending") == 0)
-    CONDITION ("f.uid NOT IN (SELECT target FROM review_state WHERE field = 'status' AND value <> 'pending')");
+    CONDITION (NOT_PENDING_IDS);
   else if (self->status != NULL)
     CONDITION ("f.uid IN (SELECT target FROM review_state WHERE field = 'status' AND value = :status)");
+  if (g_strcmp0 (self->segment, "pending") == 0)
+    CONDITION (NOT_PENDING_IDS);
+  else if (self->segment != NULL)
+    CONDITION ("f.uid IN (SELECT target FROM review_state WHERE field = 'status' AND value = :segment)");
   if (self->like != NULL)
     {
       /* the words of the fact and of its document's title; the officer's
@@ -153,6 +171,7 @@ bind_query (DeskFactList *self,
     sqlite3_bind_int64 (stmt, index, self->document_id);
   bind_text (stmt, ":language", self->language);
   bind_text (stmt, ":status", self->status);
+  bind_text (stmt, ":segment", self->segment);
   bind_text (stmt, ":like", self->like);
   bind_text (stmt, ":match", self->match);
   bind_text (stmt, ":title_match", self->title_match);
@@ -189,25 +208,26 @@ count (DeskFactList  *self,
   return TRUE;
 }
 
-static GPtrArray *
-fetch_page (gpointer   data,
-            guint      offset,
-            guint      limit,
-            GError   **error)
+/* Appends the rowids of rows @offset … @offset + @limit - 1 of the query. */
+static gboolean
+fetch_ids (DeskFactList  *self,
+           guint          offset,
+           guint          limit,
+           GArray        *ids,
+           GError       **error)
 {
-  DeskFactList *self = data;
   g_autoptr(GString) sql = g_string_new ("SELECT f.id");
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) rows = NULL;
-  GPtrArray *items;
   int rc;
 
   append_from_where (self, sql, NULL);
-  append_order (self, sql);
+  if (self->segment != NULL)
+    g_string_append (sql, self->descending ? " ORDER BY f.id DESC" : " ORDER BY f.id");
+  else
+    append_order (self, sql);
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
   if (!(stmt = prepare (self, sql->str, error)))
-    return NULL;
+    return FALSE;
   bind_query (self, stmt);
   sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), (int) limit);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
@@ -217,10 +237,80 @@ fetch_page (gpointer   data,
       g_array_append_val (ids, id);
     }
   if (rc != SQLITE_DONE)
+    return set_error (self, error);
+  return TRUE;
+}
+
+/* How many rows of the query have the status segments[@g]: the reviewed
+ * ones counted (few), the pending ones what remains. */
+static gboolean
+count_segment (DeskFactList  *self,
+               guint          g,
+               guint         *out,
+               GError       **error)
+{
+  for (guint k = 0; k < 2; k++)
+    if (self->n_reviewed[k] < 0)
+      {
+        guint n;
+
+        self->segment = segments[k == 0 ? 0 : 2];
+        if (!count (self, "SELECT count (*)", NULL, &n, error))
+          {
+            self->segment = NULL;
+            return FALSE;
+          }
+        self->segment = NULL;
+        self->n_reviewed[k] = (int) n;
+      }
+  if (g == 0)
+    *out = self->n_reviewed[0];
+  else if (g == 2)
+    *out = self->n_reviewed[1];
+  else
+    *out = self->n_items - MIN ((guint) (self->n_reviewed[0] + self->n_reviewed[1]), self->n_items);
+  return TRUE;
+}
+
+static GPtrArray *
+fetch_page (gpointer   data,
+            guint      offset,
+            guint      limit,
+            GError   **error)
+{
+  DeskFactList *self = data;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *items;
+
+  if (self->sort == DESK_FACT_SORT_STATUS)
     {
-      set_error (self, error);
-      return NULL;
+      /* the statuses one after the other, each by rowid */
+      guint skip = offset;
+
+      for (guint k = 0; k < G_N_ELEMENTS (segments) && ids->len < limit; k++)
+        {
+          guint g = self->descending ? G_N_ELEMENTS (segments) - 1 - k : k;
+          guint size;
+          gboolean done;
+
+          if (!count_segment (self, g, &size, error))
+            return NULL;
+          if (skip >= size)
+            {
+              skip -= size;
+              continue;
+            }
+          self->segment = segments[g];
+          done = fetch_ids (self, skip, limit - ids->len, ids, error);
+          self->segment = NULL;
+          if (!done)
+            return NULL;
+          skip = 0;
+        }
     }
+  else if (!fetch_ids (self, offset, limit, ids, error))
+    return NULL;
 
   if (!(rows = desk_store_get_facts_by_id (self->store, (const gint64 *) ids->data, ids->len, error)))
     return NULL;
@@ -299,6 +389,7 @@ desk_fact_list_init (DeskFactList *self)
 {
   self->kind = -1;
   self->modality = -1;
+  self->n_reviewed[0] = self->n_reviewed[1] = -1;
   self->pager = desk_pager_new (PAGE_SIZE, MAX_PAGES, fetch_page, self);
 }
 
@@ -418,6 +509,7 @@ desk_fact_list_reload (DeskFactList  *self,
   total = (guint) sqlite3_column_int64 (stmt, 0);
 
   desk_pager_clear (self->pager);
+  self->n_reviewed[0] = self->n_reviewed[1] = -1;
   self->total = total;
   self->n_items = 0;
   if (old > 0)
@@ -516,6 +608,43 @@ desk_fact_list_find (DeskFactList *self,
   bind_text (stmt, ":uid", uid);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return G_MAXUINT;
+
+  if (self->sort == DESK_FACT_SORT_STATUS)
+    {
+      /* the statuses before its own, then the rows of its own before it */
+      const char *status = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+      guint position = 0, n = 0;
+      gboolean counted;
+
+      for (guint k = 0; k < G_N_ELEMENTS (segments); k++)
+        {
+          guint g = self->descending ? G_N_ELEMENTS (segments) - 1 - k : k;
+          guint size;
+
+          if (g_strcmp0 (segments[g], status) == 0)
+            break;
+          if (!count_segment (self, g, &size, &error))
+            goto fail;
+          position += size;
+        }
+      self->segment = status;
+      g_string_assign (sql, "SELECT count (*)");
+      g_string_append (sql, append_from_where (self, sql, NULL) ? " AND " : " WHERE ");
+      g_string_append (sql, self->descending ? "f.id > :id" : "f.id < :id");
+      counted = (before = prepare (self, sql->str, &error)) != NULL;
+      if (counted)
+        {
+          bind_query (self, before);
+          sqlite3_bind_int64 (before, sqlite3_bind_parameter_index (before, ":id"), id);
+          counted = sqlite3_step (before) == SQLITE_ROW || set_error (self, &error);
+          n = counted ? (guint) sqlite3_column_int64 (before, 0) : 0;
+        }
+      self->segment = NULL;
+      if (!counted)
+        goto fail;
+      return position + n;
+    }
 
   g_string_assign (sql, "SELECT count (*)");
   g_string_append (sql, append_from_where (self, sql, NULL) ? " AND " : " WHERE ");

@@ -229,6 +229,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
 
 #define DOCUMENT_COLUMNS DESK_STORE_DOCUMENT_COLUMNS
 
+/* Matches of a search ranked at most, the newest documents first */
+#define RANKED_MATCHES 5000
+
 static gboolean
 set_sql_error (DeskStore  *self,
                GError    **error)
@@ -1074,21 +1077,29 @@ desk_store_search (DeskStore   *self,
     }
 
   stmt = prepare (self,
-                  "SELECT d.id, d.uid, d.title, d.language,"
+                  /* a word found in most of a large library is ranked among
+                   * the newest RANKED_MATCHES documents that have it, not
+                   * all of them: ranking every match is what made such
+                   * searches slow */
+                  "WITH newest (rowid) AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1"
+                  "  ORDER BY rowid DESC LIMIT ?3),"
+                  " floor (rowid) AS (SELECT coalesce (min (rowid), 0) FROM newest)"
+                  " SELECT d.id, d.uid, d.title, d.language,"
                   " snippet (documents_fts, 1, '" DESK_SEARCH_MARK_OPEN "', '" DESK_SEARCH_MARK_CLOSE "', '…', 24),"
                   " bm25 (documents_fts, 4.0, 1.0) AS rank"
                   " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
                   /* the best rows first, and snippets for those alone: a
-                   * snippet reads its document again, and a common word
-                   * matches most of the library */
+                   * snippet reads its document again */
                   " WHERE documents_fts MATCH ?1 AND documents_fts.rowid IN"
                   "  (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1"
+                  "   AND rowid >= (SELECT rowid FROM floor)"
                   "   ORDER BY bm25 (documents_fts, 4.0, 1.0) LIMIT ?2)"
                   " ORDER BY rank", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
+  sqlite3_bind_int (stmt, 3, RANKED_MATCHES);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (hits, desk_search_hit_new (sqlite3_column_int64 (stmt, 0),
                                                 column_text (stmt, 1),
