@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "desk-normalize.h"
+#include "desk-searcher.h"
 #include "desk-store.h"
 #include "desk-test-util.h"
 
@@ -273,6 +274,71 @@ test_foreign_file_refused (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+typedef struct
+{
+  GPtrArray *hits;
+  GError *error;
+  gboolean done;
+} Answer;
+
+static void
+on_searched (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Answer *answer = user_data;
+
+  answer->hits = desk_searcher_search_finish (NULL, result, &answer->error);
+  answer->done = TRUE;
+}
+
+static void
+wait_answer (Answer *answer)
+{
+  while (!answer->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Searches in their own thread: the newest one answers, those it replaced
+ * and those cancelled say so, and a bad query is an error, not a crash. */
+static void
+test_searcher (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(DeskSearcher) searcher = desk_searcher_new (f->path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Answer first = { 0 }, second = { 0 }, cancelled = { 0 }, bad = { 0 };
+
+  add_text (f->store, "La cooperación antidrogas entre el Perú y los Estados Unidos.\n", NULL);
+  add_text (f->store, "The trade promotion agreement with Peru.\n", NULL);
+
+  /* typed one after the other: only the last one counts */
+  desk_searcher_search_async (searcher, "cooperar", 20, NULL, on_searched, &first);
+  desk_searcher_search_async (searcher, "trade", 20, NULL, on_searched, &second);
+  wait_answer (&first);
+  wait_answer (&second);
+  g_assert_no_error (second.error);
+  g_assert_cmpuint (second.hits->len, ==, 1);
+  /* the first was replaced before it began, or answered before the second came */
+  g_assert_true (g_error_matches (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+                 (first.hits != NULL && first.hits->len == 1));
+
+  g_cancellable_cancel (cancellable);
+  desk_searcher_search_async (searcher, "peru", 20, cancellable, on_searched, &cancelled);
+  wait_answer (&cancelled);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  desk_searcher_search_async (searcher, "   ", 20, NULL, on_searched, &bad);
+  wait_answer (&bad);
+  g_assert_error (bad.error, DESK_STORE_ERROR, DESK_STORE_ERROR_QUERY);
+
+  g_clear_pointer (&first.hits, g_ptr_array_unref);
+  g_clear_pointer (&second.hits, g_ptr_array_unref);
+  g_clear_error (&first.error);
+  g_clear_error (&cancelled.error);
+  g_clear_error (&bad.error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -288,6 +354,7 @@ main (int    argc,
   ADD ("/store/find-document", test_find_document);
   ADD ("/store/newer-library-refused", test_newer_library_refused);
   ADD ("/store/foreign-file-refused", test_foreign_file_refused);
+  ADD ("/store/searcher", test_searcher);
 #undef ADD
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include "desk-importer.h"
 #include "desk-review-dialogs.h"
 #include "desk-search-hit.h"
+#include "desk-searcher.h"
 #include "desk-tokenizer.h"
 #include "desk-window.h"
 
@@ -54,6 +55,7 @@ struct _DeskWindow
   GCancellable *cancellable;        /* the window's life */
   GCancellable *import_cancellable; /* the running import, or NULL */
   GCancellable *search_cancellable; /* the running search, or NULL */
+  DeskSearcher *searcher;           /* its thread and connection, from the first search */
   guint search_serial;
   char *query;                      /* of the results shown */
   char *requested;                  /* of the last search asked for */
@@ -70,7 +72,7 @@ G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, GTK_TYPE_APPLICATION_WINDOW)
 
 typedef struct
 {
-  char *library_path;
+  DeskWindow *window;
   char *query;
   guint serial;
 } SearchData;
@@ -82,7 +84,7 @@ search_data_free (gpointer data)
 {
   SearchData *s = data;
 
-  g_free (s->library_path);
+  g_object_unref (s->window);
   g_free (s->query);
   g_free (s);
 }
@@ -771,43 +773,26 @@ export_brief_action (GtkWidget  *widget,
 /* Search */
 
 static void
-search_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  SearchData *data = task_data;
-  g_autoptr(DeskStore) store = NULL;
-  GPtrArray *hits;
-  GError *error = NULL;
-
-  /* a connection of its own: one per thread */
-  store = desk_store_open (data->library_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  hits = desk_store_search (store, data->query, SEARCH_LIMIT, &error);
-  if (hits == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
 search_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  DeskWindow *self = DESK_WINDOW (object);
-  SearchData *data = g_task_get_task_data (G_TASK (result));
+  SearchData *data = user_data;
+  DeskWindow *self = data->window;
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
 
-  hits = g_task_propagate_pointer (G_TASK (result), &error);
+  hits = desk_searcher_search_finish (self->searcher, result, &error);
+  if (self->searcher == NULL)
+    {
+      search_data_free (data);
+      return;
+    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->serial != self->search_serial)
-    return;
+    {
+      search_data_free (data);
+      return;
+    }
 
   g_clear_object (&self->search_cancellable);
   g_free (self->query);
@@ -832,6 +817,7 @@ search_done_cb (GObject      *object,
       gtk_label_set_text (self->no_results_label, message);
       gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
     }
+  search_data_free (data);
 }
 
 /* Runs @query off the main thread; a newer query makes older ones moot. */
@@ -839,7 +825,6 @@ void
 desk_window_search (DeskWindow *self,
                     const char *query)
 {
-  g_autoptr(GTask) task = NULL;
   SearchData *data;
   g_autofree char *trimmed = NULL;
 
@@ -875,15 +860,15 @@ desk_window_search (DeskWindow *self,
     }
 
   data = g_new0 (SearchData, 1);
-  data->library_path = g_strdup (desk_store_get_path (self->store));
+  data->window = g_object_ref (self);
   data->query = g_steal_pointer (&trimmed);
   data->serial = self->search_serial;
 
   self->search_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->search_cancellable, search_done_cb, NULL);
-  g_task_set_source_tag (task, desk_window_search);
-  g_task_set_task_data (task, data, search_data_free);
-  g_task_run_in_thread (task, search_in_thread);
+  if (self->searcher == NULL)
+    self->searcher = desk_searcher_new (desk_store_get_path (self->store));
+  desk_searcher_search_async (self->searcher, data->query, SEARCH_LIMIT, self->search_cancellable,
+                              search_done_cb, data);
 }
 
 /* Template callbacks */
@@ -1184,6 +1169,7 @@ desk_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->searcher);
   g_clear_pointer (&self->stemmer, desk_stemmer_free);
   g_clear_pointer (&self->failures, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_free);
