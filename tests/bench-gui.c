@@ -23,8 +23,6 @@
 #include "desk-store.h"
 #include "desk-test-util.h"
 
-#define SENTENCES_PER_DOC 6
-#define FILES_PER_ROUND 10000
 
 typedef struct
 {
@@ -34,73 +32,6 @@ typedef struct
   double last_document;
   double peak_mb;
 } Run;
-
-static gint64
-count (DeskStore  *store,
-       const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = 0;
-
-  if (sqlite3_prepare_v2 (desk_store_get_db (store), sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
-/* Imports generated documents until the library has @n_docs. */
-static void
-fill_library (const char *library,
-              guint       n_docs,
-              const char *tmp)
-{
-  g_autoptr(GPtrArray) sentences = desk_test_corpus_sentences (400);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261201);
-  g_autoptr(DeskImporter) importer = desk_importer_new (library);
-  g_autoptr(GTimer) timer = g_timer_new ();
-  g_autoptr(DeskStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize bytes = 0;
-  gint64 have;
-
-  g_timer_stop (timer);
-  store = desk_store_open (library, &error);
-  g_assert_no_error (error);
-  have = count (store, "SELECT count (*) FROM documents");
-  g_clear_object (&store);
-  /* the same documents whatever was there: skip the random draws of those */
-  for (guint d = 0; d < have; d++)
-    g_free (desk_test_generate_text (sentences, d, SENTENCES_PER_DOC, rand));
-
-  for (guint first = have; first < n_docs; first += FILES_PER_ROUND)
-    {
-      g_autofree char *dir = g_build_filename (tmp, "round", NULL);
-      const char *paths[] = { dir, NULL };
-      g_autoptr(GPtrArray) results = NULL;
-
-      g_mkdir (dir, 0700);
-      for (guint d = first; d < MIN (n_docs, first + FILES_PER_ROUND); d++)
-        {
-          g_autofree char *text = desk_test_generate_text (sentences, d, SENTENCES_PER_DOC, rand);
-          g_autofree char *name = g_strdup_printf ("%07u.txt", d);
-          g_autofree char *path = g_build_filename (dir, name, NULL);
-
-          bytes += strlen (text);
-          g_assert_true (g_file_set_contents (path, text, -1, NULL));
-        }
-      g_timer_continue (timer);
-      results = desk_importer_run (importer, paths, NULL, NULL, NULL, &error);
-      g_timer_stop (timer);
-      g_assert_no_error (error);
-      desk_test_rm_rf (dir);
-      if (isatty (2))
-        g_printerr ("bench-gui: %u documents\r", MIN (n_docs, first + FILES_PER_ROUND));
-    }
-  if (bytes > 0)
-    g_print ("generated: %.1f MB imported in %.1f s (%.2f MB/s, parsed, extracted, scored, indexed)\n",
-             bytes / 1e6, g_timer_elapsed (timer, NULL), bytes / 1e6 / g_timer_elapsed (timer, NULL));
-}
 
 static double
 read_ms (const char *line,
@@ -188,12 +119,12 @@ main (int    argc,
   g_setenv ("XDG_DATA_HOME", tmp, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
-  fill_library (library, n_docs, tmp);
+  desk_test_fill_library (library, n_docs, tmp);
   store = desk_store_open (library, &error);
   g_assert_no_error (error);
   g_print ("library: %" G_GINT64_FORMAT " documents, %" G_GINT64_FORMAT " facts, %.0f MB on disk\n",
-           count (store, "SELECT count (*) FROM documents"), count (store, "SELECT count (*) FROM facts"),
-           count (store, "SELECT page_count * page_size FROM pragma_page_count (), pragma_page_size ()") / 1e6);
+           desk_test_count (store, "SELECT count (*) FROM documents"), desk_test_count (store, "SELECT count (*) FROM facts"),
+           desk_test_count (store, "SELECT page_count * page_size FROM pragma_page_count (), pragma_page_size ()") / 1e6);
   g_clear_object (&store);
 
   /* a warm start for both: the first run of a process pays for font caches */

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "desk-store.h"
+
 G_BEGIN_DECLS
 
 char       *desk_test_make_tmpdir    (void);
@@ -21,5 +23,10 @@ char       *desk_test_generate_text  (GPtrArray  *sentences,
                                       guint       index,
                                       guint       n_sentences,
                                       GRand      *rand);
+gint64      desk_test_count          (DeskStore  *store,
+                                      const char *sql);
+void        desk_test_fill_library   (const char *library,
+                                      guint       n_docs,
+                                      const char *tmp);
 
 G_END_DECLS

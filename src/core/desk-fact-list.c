@@ -44,9 +44,10 @@ struct _DeskFactList
   DeskFactSort sort;
   gboolean descending;
 
-  /* the status order reads the facts of one status at a time, by rowid:
-   * no index orders facts by their review */
+  /* the status order reads the facts of one status at a time, each in
+   * document order: no index orders facts by their review */
   const char *segment;  /* the status read, or NULL */
+  gboolean counting;    /* the order needs no join */
   int n_reviewed[2];    /* approved and rejected facts of the query, -1 unknown */
 };
 
@@ -68,7 +69,7 @@ static const char * const sort_terms[][5] = {
   [DESK_FACT_SORT_TEXT] = { "f.text COLLATE NOCASE", "f.id", NULL },
   [DESK_FACT_SORT_VALUE] = { "f.value COLLATE NOCASE", "f.id", NULL },
   [DESK_FACT_SORT_MODALITY] = { "f.modality", "f.id", NULL },
-  [DESK_FACT_SORT_DOCUMENT] = { "d.title COLLATE NOCASE", "f.document_id", "f.start", "f.id", NULL },
+  [DESK_FACT_SORT_DOCUMENT] = { "d.title COLLATE NOCASE", "d.id", "f.start", "f.id", NULL },
 };
 
 static gboolean
@@ -99,6 +100,10 @@ prepare (DeskFactList  *self,
   "f.id NOT IN (SELECT f9.id FROM review_state r9 JOIN facts f9 ON f9.uid = r9.target" \
   " WHERE r9.field = 'status' AND r9.value <> 'pending')"
 
+/* The facts approved or rejected, joined to a count */
+#define REVIEWED_JOIN \
+  " JOIN review_state rs ON rs.target = f.uid AND rs.field = 'status' AND rs.value <> 'pending'"
+
 /* FROM and WHERE of the query: fixed fragments for the filters in use,
  * their values bound by name (never written into the SQL). */
 static gboolean
@@ -108,9 +113,13 @@ append_from_where (DeskFactList *self,
 {
   const char *and = " WHERE ";
 
-  g_string_append (sql, " FROM facts f");
-  if (self->sort == DESK_FACT_SORT_DOCUMENT)
-    g_string_append (sql, " JOIN documents d ON d.id = f.document_id");
+  /* by document title: documents in title order, then each one's facts,
+   * both walked along an index (CROSS JOIN keeps that order of the loops,
+   * which SQLite would otherwise turn round and sort every fact) */
+  if (self->sort == DESK_FACT_SORT_DOCUMENT && !self->counting)
+    g_string_append (sql, " FROM documents d CROSS JOIN facts f ON f.document_id = d.id");
+  else
+    g_string_append (sql, " FROM facts f");
   if (join != NULL)
     g_string_append (sql, join);
 #define CONDITION(c) G_STMT_START { g_string_append (sql, and); g_string_append (sql, c); and = " AND "; } G_STMT_END
@@ -181,7 +190,8 @@ static void
 append_order (DeskFactList *self,
               GString      *sql)
 {
-  const char * const *terms = sort_terms[self->sort];
+  /* within a status, document order */
+  const char * const *terms = sort_terms[self->segment != NULL ? DESK_FACT_SORT_NONE : self->sort];
 
   g_string_append (sql, " ORDER BY ");
   for (guint i = 0; terms[i]; i++)
@@ -198,7 +208,9 @@ count (DeskFactList  *self,
   g_autoptr(GString) sql = g_string_new (select);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  self->counting = TRUE;
   append_from_where (self, sql, join);
+  self->counting = FALSE;
   if (!(stmt = prepare (self, sql->str, error)))
     return FALSE;
   bind_query (self, stmt);
@@ -221,10 +233,7 @@ fetch_ids (DeskFactList  *self,
   int rc;
 
   append_from_where (self, sql, NULL);
-  if (self->segment != NULL)
-    g_string_append (sql, self->descending ? " ORDER BY f.id DESC" : " ORDER BY f.id");
-  else
-    append_order (self, sql);
+  append_order (self, sql);
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
   if (!(stmt = prepare (self, sql->str, error)))
     return FALSE;
@@ -500,7 +509,21 @@ desk_fact_list_reload (DeskFactList  *self,
 
   g_return_val_if_fail (DESK_IS_FACT_LIST (self), FALSE);
 
-  if (!count (self, "SELECT count (*)", NULL, &n, error))
+  if (g_strcmp0 (self->status, "pending") == 0)
+    {
+      /* all of them less the reviewed ones (few): counting those not
+       * reviewed would read every fact */
+      char *status = g_steal_pointer (&self->status);
+      guint all = 0, reviewed = 0;
+      gboolean counted = count (self, "SELECT count (*)", NULL, &all, error) &&
+                         count (self, "SELECT count (*)", REVIEWED_JOIN, &reviewed, error);
+
+      self->status = status;
+      if (!counted)
+        return FALSE;
+      n = all - MIN (reviewed, all);
+    }
+  else if (!count (self, "SELECT count (*)", NULL, &n, error))
     return FALSE;
   if (!(stmt = prepare (self, "SELECT count (*) FROM facts", error)))
     return FALSE;
@@ -566,9 +589,12 @@ desk_fact_list_count_reviewed (DeskFactList *self)
 
   g_return_val_if_fail (DESK_IS_FACT_LIST (self), 0);
 
-  if (!count (self, "SELECT count (*)",
-              " JOIN review_state rs ON rs.target = f.uid AND rs.field = 'status' AND rs.value <> 'pending'",
-              &n, &error))
+  /* a status filter answers by itself */
+  if (g_strcmp0 (self->status, "pending") == 0)
+    return 0;
+  if (self->status != NULL)
+    return self->n_items;
+  if (!count (self, "SELECT count (*)", REVIEWED_JOIN, &n, &error))
     g_warning ("Cannot count the reviewed facts: %s", error->message);
   return n;
 }
@@ -631,7 +657,9 @@ desk_fact_list_find (DeskFactList *self,
       self->segment = status;
       g_string_assign (sql, "SELECT count (*)");
       g_string_append (sql, append_from_where (self, sql, NULL) ? " AND " : " WHERE ");
-      g_string_append (sql, self->descending ? "f.id > :id" : "f.id < :id");
+      g_string_append (sql, self->descending
+                            ? "(f.document_id, f.start, f.id) > (SELECT document_id, start, id FROM facts WHERE id = :id)"
+                            : "(f.document_id, f.start, f.id) < (SELECT document_id, start, id FROM facts WHERE id = :id)");
       counted = (before = prepare (self, sql->str, &error)) != NULL;
       if (counted)
         {
