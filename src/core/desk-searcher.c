@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
 #include "desk-searcher.h"
@@ -71,7 +72,7 @@ search_in_thread (gpointer data,
   if (worker->closing || request->serial != g_atomic_int_get (&worker->latest) ||
       g_cancellable_is_cancelled (cancellable))
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "A newer search replaced this one");
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("A newer search replaced this one"));
       return;
     }
   if (worker->store == NULL && !(worker->store = desk_store_open (worker->library_path, &error)))
@@ -89,7 +90,7 @@ search_in_thread (gpointer data,
     {
       g_clear_pointer (&hits, g_ptr_array_unref);
       g_clear_error (&error);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The search was cancelled");
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The search was cancelled"));
     }
   else if (hits == NULL)
     g_task_return_error (task, error);
