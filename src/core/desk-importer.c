@@ -235,13 +235,16 @@ desk_store_update_facts (DeskStore      *store,
                          GError        **error)
 {
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(DeskExtractor) own = NULL;
   int updated = 0;
 
   g_return_val_if_fail (DESK_IS_STORE (store), -1);
-  g_return_val_if_fail (extractor != NULL, -1);
 
   ids = desk_store_list_outdated (store, DESK_EXTRACTOR_VERSION, error);
   if (ids == NULL)
+    return -1;
+  /* the rules are loaded when there is something to extract */
+  if (ids->len > 0 && extractor == NULL && !(extractor = own = desk_extractor_new (error)))
     return -1;
   for (guint i = 0; i < ids->len; i++)
     {
@@ -528,9 +531,8 @@ run_import (DeskImporter  *self,
   store = desk_store_open (self->library_path, error);
   if (store == NULL)
     return NULL;
-  extractor = desk_extractor_new (error);
-  if (extractor == NULL)
-    return NULL;
+  /* room for a batch of writes without spilling pages mid-transaction */
+  sqlite3_exec (desk_store_get_db (store), "PRAGMA cache_size = -32768", NULL, NULL, NULL);
 
   for (guint i = 0; run->paths[i] != NULL; i++)
     {
@@ -542,6 +544,9 @@ run_import (DeskImporter  *self,
         g_ptr_array_add (files, g_steal_pointer (&file));
     }
 
+  /* the rules are loaded when there are files to read */
+  if (files->len > 0 && !(extractor = desk_extractor_new (error)))
+    return NULL;
   if (!import_files (self, run, store, extractor, files, results, cancellable, error))
     return NULL;
   report (run, files->len, files->len, NULL);

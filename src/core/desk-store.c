@@ -222,7 +222,10 @@ static const char * const migrations[] = {
   /* what the library's derived tables were last computed from */
   "CREATE TABLE library_state ("
   "  key TEXT PRIMARY KEY,"
-  "  value TEXT NOT NULL) WITHOUT ROWID;",
+  "  value TEXT NOT NULL) WITHOUT ROWID;"
+  /* which documents older rules extracted, without reading their text,
+   * stored before this column */
+  "CREATE INDEX documents_extractor ON documents (extractor_version);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -474,8 +477,8 @@ desk_store_open (const char  *path,
       !exec (self, "SELECT count(*) FROM sqlite_master", error) ||
       !exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      /* room for a batch of writes without spilling pages to the log mid-transaction */
-      !exec (self, "PRAGMA cache_size = -32768", error))
+      /* a reader's cache; import asks for more */
+      !exec (self, "PRAGMA cache_size = -8192", error))
     return NULL;
 
   if (!migrate (self, error))
@@ -1501,17 +1504,29 @@ desk_store_count_facts (DeskStore  *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
-/* Conflicts */
+/* Conflicts
+ *
+ * Every fact of a measure or a name is compared with those that share its
+ * words, across the whole library: the facts are held in a compact form
+ * (rowids, words as numbers of one dictionary), the figures all at once,
+ * the names one name at a time as SQL sorts them, so that memory grows
+ * with the vocabulary and the figures, not with the whole library. */
 
 typedef struct
 {
-  char *uid;
+  GHashTable *ids;      /* term → its number + 1 */
+  GPtrArray *terms;     /* number → term */
+} Dictionary;
+
+typedef struct
+{
+  gint64 id;
   gint64 document_id;
   DeskFactKind kind;
-  char *value;
   DeskModality modality;
-  gint64 sentence;
-  GStrv terms;
+  guint value;          /* in the dictionary */
+  guint unit;
+  GArray *terms;        /* guint, in the stored order (sorted as text) */
 } ConflictFact;
 
 static void
@@ -1519,27 +1534,73 @@ conflict_fact_free (gpointer data)
 {
   ConflictFact *f = data;
 
-  g_free (f->uid);
-  g_free (f->value);
-  g_strfreev (f->terms);
+  g_clear_pointer (&f->terms, g_array_unref);
   g_free (f);
 }
 
 static guint
-shared_terms (GStrv       a,
-              GStrv       b,
-              gboolean    entities,
-              GHashTable *background)
+dictionary_id (Dictionary *dict,
+               const char *term)
+{
+  guint id = GPOINTER_TO_UINT (g_hash_table_lookup (dict->ids, term));
+
+  if (id == 0)
+    {
+      char *copy = g_strdup (term);
+
+      g_ptr_array_add (dict->terms, copy);
+      id = dict->terms->len;
+      g_hash_table_insert (dict->ids, copy, GUINT_TO_POINTER (id));
+    }
+  return id - 1;
+}
+
+/* A fact from a row of: id, document_id, kind, value, modality, terms */
+static ConflictFact *
+conflict_fact_read (sqlite3_stmt *stmt,
+                    Dictionary   *dict)
+{
+  ConflictFact *f = g_new0 (ConflictFact, 1);
+  const char *value = column_text (stmt, 3);
+  g_auto(GStrv) terms = g_strsplit (column_text (stmt, 5), " ", -1);
+  const char *space;
+
+  f->id = sqlite3_column_int64 (stmt, 0);
+  f->document_id = sqlite3_column_int64 (stmt, 1);
+  desk_fact_kind_from_string (column_text (stmt, 2), &f->kind);
+  desk_modality_from_string (column_text (stmt, 4), &f->modality);
+  f->value = dictionary_id (dict, value);
+  space = strrchr (value, ' ');
+  f->unit = dictionary_id (dict, space ? space + 1 : (g_str_has_suffix (value, "%") ? "%" : ""));
+  f->terms = g_array_sized_new (FALSE, FALSE, sizeof (guint), g_strv_length (terms));
+  for (guint t = 0; terms[t]; t++)
+    {
+      guint id = dictionary_id (dict, terms[t]);
+      g_array_append_val (f->terms, id);
+    }
+  return f;
+}
+
+/* Terms @a and @b share: entities ("@name") not in @background, or words */
+static guint
+shared_terms (ConflictFact *a,
+              ConflictFact *b,
+              gboolean      entities,
+              Dictionary   *dict,
+              GHashTable   *background)
 {
   guint n = 0;
 
-  /* both sorted */
-  for (guint i = 0, j = 0; a[i] && b[j];)
+  /* both in the order the extractor stored them, as text */
+  for (guint i = 0, j = 0; i < a->terms->len && j < b->terms->len;)
     {
-      int c = strcmp (a[i], b[j]);
+      const char *x = g_ptr_array_index (dict->terms, g_array_index (a->terms, guint, i));
+      const char *y = g_ptr_array_index (dict->terms, g_array_index (b->terms, guint, j));
+      int c = strcmp (x, y);
+
       if (c == 0)
         {
-          if ((a[i][0] == '@') == entities && (background == NULL || !g_hash_table_contains (background, a[i])))
+          if ((x[0] == '@') == entities && (background == NULL || !g_hash_table_contains (background, x)))
             n++;
           i++;
           j++;
@@ -1558,23 +1619,15 @@ modality_done (DeskModality m)
   return m == DESK_MODALITY_ASSERTED || m == DESK_MODALITY_REPORTED;
 }
 
-static const char *
-unit_of (const char *value)
-{
-  const char *space = strrchr (value, ' ');
-
-  return space ? space + 1 : (g_str_has_suffix (value, "%") ? "%" : "");
-}
-
 static gboolean
 insert_conflict (sqlite3_stmt  *stmt,
-                 const char    *a,
-                 const char    *b,
+                 gint64         a,
+                 gint64         b,
                  const char    *reason)
 {
   sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, strcmp (a, b) < 0 ? a : b, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, strcmp (a, b) < 0 ? b : a, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
   sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
   return sqlite3_step (stmt) == SQLITE_DONE;
 }
@@ -1607,10 +1660,12 @@ desk_store_update_conflicts (DeskStore  *self,
                              GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (conflict_fact_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (conflict_fact_free);
-  g_autoptr(GHashTable) by_entity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) background = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *signature = NULL;
+  Dictionary dict;
+  gboolean ok = FALSE;
   int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
@@ -1626,66 +1681,69 @@ desk_store_update_conflicts (DeskStore  *self,
     return TRUE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = prepare (self, "SELECT uid, document_id, kind, value, modality, sentence, terms FROM facts"
-                        " WHERE terms IS NOT NULL AND terms != ''"
-                        " AND kind IN ('money', 'quantity', 'percent', 'person', 'org', 'place')", error);
+  dict.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  dict.terms = g_ptr_array_new_with_free_func (g_free);
+
+  /* names that nearly every document gives (the two countries of the
+   * dialogue), or so often that they tell no claim from another */
+  stmt = prepare (self, "WITH named (value, n, docs) AS ("
+                        "  SELECT value, count (*), count (DISTINCT document_id) FROM facts"
+                        "  WHERE terms IS NOT NULL AND terms != '' AND kind IN ('person', 'org', 'place') GROUP BY value)"
+                        " SELECT '@' || value FROM named, (SELECT count (DISTINCT document_id) AS all_docs FROM facts"
+                        "  WHERE terms IS NOT NULL AND terms != '' AND kind IN ('person', 'org', 'place'))"
+                        " WHERE (all_docs >= 3 AND docs * 10 >= all_docs * 9) OR n > 400", error);
   if (stmt == NULL)
-    return FALSE;
+    goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ConflictFact *f = g_new0 (ConflictFact, 1);
-
-      f->uid = g_strdup (column_text (stmt, 0));
-      f->document_id = sqlite3_column_int64 (stmt, 1);
-      desk_fact_kind_from_string (column_text (stmt, 2), &f->kind);
-      f->value = g_strdup (column_text (stmt, 3));
-      desk_modality_from_string (column_text (stmt, 4), &f->modality);
-      f->sentence = sqlite3_column_int64 (stmt, 5);
-      f->terms = g_strsplit (column_text (stmt, 6), " ", -1);
-      if (f->kind == DESK_FACT_MONEY || f->kind == DESK_FACT_QUANTITY || f->kind == DESK_FACT_PERCENT)
-        g_ptr_array_add (figures, f);
-      else
-        {
-          g_autofree char *key = g_strconcat ("@", f->value, NULL);
-          GPtrArray *list = g_hash_table_lookup (by_entity, key);
-
-          g_ptr_array_add (names, f);
-          if (list == NULL)
-            {
-              list = g_ptr_array_new ();
-              g_hash_table_insert (by_entity, g_steal_pointer (&key), list);
-            }
-          g_ptr_array_add (list, f);
-        }
-    }
+    g_hash_table_add (background, g_strdup (column_text (stmt, 0)));
   if (rc != SQLITE_DONE)
-    return set_sql_error (self, error);
+    {
+      set_sql_error (self, error);
+      goto out;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = prepare (self, "SELECT id, document_id, kind, value, modality, terms FROM facts"
+                        " WHERE terms IS NOT NULL AND terms != '' AND kind IN ('money', 'quantity', 'percent')", error);
+  if (stmt == NULL)
+    goto out;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (figures, conflict_fact_read (stmt, &dict));
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      goto out;
+    }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
+    goto out;
   if (!exec (self, "DELETE FROM conflicts", error))
     goto fail;
-  if (!(stmt = prepare (self, "INSERT OR IGNORE INTO conflicts (a, b, reason) VALUES (?, ?, ?)", error)))
+  if (!(insert = prepare (self, "INSERT OR IGNORE INTO conflicts (a, b, reason)"
+                                " SELECT min (x.uid, y.uid), max (x.uid, y.uid), ?3 FROM facts x, facts y"
+                                " WHERE x.id = ?1 AND y.id = ?2", error)))
     goto fail;
 
-  /* figures: candidates come from an index of their words, leaving out the
-   * words so common that they name no measure, so that the work grows with
-   * the library rather than with its square */
+  /* figures: two of the same unit for the same measure (three words in
+   * common) with different values.  Candidates come from an index of their
+   * words, leaving out the words so common that they name no measure, so
+   * that the work grows with the library rather than with its square */
   {
-    g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+    g_autoptr(GHashTable) index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
     guint cap = MAX (50, figures->len / 50);
 
     for (guint i = 0; i < figures->len; i++)
       {
         ConflictFact *a = g_ptr_array_index (figures, i);
-        for (guint t = 0; a->terms[t]; t++)
+        for (guint t = 0; t < a->terms->len; t++)
           {
-            GArray *list = g_hash_table_lookup (index, a->terms[t]);
+            gpointer key = GUINT_TO_POINTER (g_array_index (a->terms, guint, t) + 1);
+            GArray *list = g_hash_table_lookup (index, key);
             if (list == NULL)
               {
                 list = g_array_new (FALSE, FALSE, sizeof (guint));
-                g_hash_table_insert (index, a->terms[t], list);
+                g_hash_table_insert (index, key, list);
               }
             g_array_append_val (list, i);
           }
@@ -1698,9 +1756,9 @@ desk_store_update_conflicts (DeskStore  *self,
         GHashTableIter iter;
         gpointer key, value;
 
-        for (guint t = 0; a->terms[t]; t++)
+        for (guint t = 0; t < a->terms->len; t++)
           {
-            GArray *list = g_hash_table_lookup (index, a->terms[t]);
+            GArray *list = g_hash_table_lookup (index, GUINT_TO_POINTER (g_array_index (a->terms, guint, t) + 1));
             if (list == NULL || list->len > cap)
               continue;
             for (guint k = 0; k < list->len; k++)
@@ -1718,9 +1776,9 @@ desk_store_update_conflicts (DeskStore  *self,
             ConflictFact *b = g_ptr_array_index (figures, GPOINTER_TO_UINT (key) - 1);
 
             if (GPOINTER_TO_UINT (value) < 3 || a->document_id == b->document_id || a->kind != b->kind ||
-                g_strcmp0 (unit_of (a->value), unit_of (b->value)) != 0 || g_str_equal (a->value, b->value))
+                a->unit != b->unit || a->value == b->value)
               continue;
-            if (!insert_conflict (stmt, a->uid, b->uid, "figure"))
+            if (!insert_conflict (insert, a->id, b->id, "figure"))
               {
                 set_sql_error (self, error);
                 goto fail;
@@ -1728,60 +1786,67 @@ desk_store_update_conflicts (DeskStore  *self,
           }
       }
   }
+  g_ptr_array_set_size (figures, 0);
 
-  /* claims: same entities, one side done, the other not.  Entities that
-   * nearly every document names (the two countries of the dialogue) say
-   * nothing of which claim a sentence makes. */
+  /* claims: facts naming the same entity, in documents of which one says it
+   * happened and the other that it is proposed, expected, intended or
+   * denied, and sharing more.  One name at a time, in SQL's order. */
   {
-    GHashTableIter iter;
-    gpointer key, value;
-    g_autoptr(GHashTable) background = g_hash_table_new (g_str_hash, g_str_equal);
-    g_autoptr(GHashTable) docs = g_hash_table_new (g_int64_hash, g_int64_equal);
-    guint n_docs;
+    g_autoptr(GPtrArray) group = g_ptr_array_new_with_free_func (conflict_fact_free);
+    g_autofree char *current = NULL;
 
-    for (guint i = 0; i < names->len; i++)
-      g_hash_table_add (docs, &((ConflictFact *) g_ptr_array_index (names, i))->document_id);
-    n_docs = g_hash_table_size (docs);
-    g_hash_table_iter_init (&iter, by_entity);
-    while (g_hash_table_iter_next (&iter, &key, &value))
+    stmt = prepare (self, "SELECT id, document_id, kind, value, modality, terms FROM facts"
+                          " WHERE terms IS NOT NULL AND terms != '' AND kind IN ('person', 'org', 'place')"
+                          " ORDER BY value", error);
+    if (stmt == NULL)
+      goto fail;
+    for (;;)
       {
-        GPtrArray *list = value;
-        g_autoptr(GHashTable) in = g_hash_table_new (g_int64_hash, g_int64_equal);
+        const char *value = NULL;
 
-        for (guint i = 0; i < list->len; i++)
-          g_hash_table_add (in, &((ConflictFact *) g_ptr_array_index (list, i))->document_id);
-        /* named everywhere, or so often that it tells no claim from another */
-        if ((n_docs >= 3 && g_hash_table_size (in) * 10 >= n_docs * 9) || list->len > 400)
-          g_hash_table_add (background, key);
-      }
+        rc = sqlite3_step (stmt);
+        if (rc == SQLITE_ROW)
+          value = column_text (stmt, 3);
+        else if (rc != SQLITE_DONE)
+          {
+            set_sql_error (self, error);
+            goto fail;
+          }
+        /* a group ends: compare its facts two by two */
+        if (current != NULL && (value == NULL || !g_str_equal (value, current)))
+          {
+            g_autofree char *key = g_strconcat ("@", current, NULL);
 
-    g_hash_table_iter_init (&iter, by_entity);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      {
-        GPtrArray *list = value;
-
-        for (guint i = 0; i < list->len; i++)
-          for (guint j = i + 1; j < list->len; j++)
-            {
-              ConflictFact *a = g_ptr_array_index (list, i);
-              ConflictFact *b = g_ptr_array_index (list, j);
-              guint entities, words;
-
-              if (a->document_id == b->document_id || modality_done (a->modality) == modality_done (b->modality) ||
-                  g_hash_table_contains (background, key))
-                continue;
-              entities = shared_terms (a->terms, b->terms, TRUE, background);
-              words = shared_terms (a->terms, b->terms, FALSE, NULL);
-              if (entities >= 2 && (words >= 1 || entities >= 3))
-                if (!insert_conflict (stmt, a->uid, b->uid, "modality"))
+            if (!g_hash_table_contains (background, key))
+              for (guint i = 0; i < group->len; i++)
+                for (guint j = i + 1; j < group->len; j++)
                   {
-                    set_sql_error (self, error);
-                    goto fail;
+                    ConflictFact *a = g_ptr_array_index (group, i);
+                    ConflictFact *b = g_ptr_array_index (group, j);
+                    guint entities, words;
+
+                    if (a->document_id == b->document_id || modality_done (a->modality) == modality_done (b->modality))
+                      continue;
+                    entities = shared_terms (a, b, TRUE, &dict, background);
+                    words = shared_terms (a, b, FALSE, &dict, NULL);
+                    if (entities >= 2 && (words >= 1 || entities >= 3) &&
+                        !insert_conflict (insert, a->id, b->id, "modality"))
+                      {
+                        set_sql_error (self, error);
+                        goto fail;
+                      }
                   }
-            }
+            g_ptr_array_set_size (group, 0);
+            g_clear_pointer (&current, g_free);
+          }
+        if (value == NULL)
+          break;
+        if (current == NULL)
+          current = g_strdup (value);
+        g_ptr_array_add (group, conflict_fact_read (stmt, &dict));
       }
+    g_clear_pointer (&stmt, sqlite3_finalize);
   }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!(stmt = prepare (self, "INSERT OR REPLACE INTO library_state (key, value) VALUES ('conflicts', ?)", error)))
     goto fail;
@@ -1792,15 +1857,21 @@ desk_store_update_conflicts (DeskStore  *self,
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&insert, sqlite3_finalize);
 
   if (!exec (self, "COMMIT", error))
     goto fail;
-  return TRUE;
+  ok = TRUE;
+  goto out;
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&insert, sqlite3_finalize);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
+out:
+  g_hash_table_unref (dict.ids);
+  g_ptr_array_unref (dict.terms);
+  return ok;
 }
 
 /* The facts that disagree with the fact @uid, each with why. */
@@ -1983,6 +2054,19 @@ desk_store_update_axes (DeskStore     *self,
   g_return_val_if_fail (axes != NULL, -1);
 
   stamp = desk_axes_get_stamp (axes);
+  /* every document scored by these axes: nothing to read (the usual case
+   * when the window opens) */
+  if (!(stmt = prepare (self, "SELECT (SELECT count (*) FROM documents) = (SELECT count (*) FROM axes_stamps WHERE stamp = ?)", error)))
+    return -1;
+  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sql_error (self, error);
+      return -1;
+    }
+  if (sqlite3_column_int (stmt, 0))
+    return 0;
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!(stmt = prepare (self, "SELECT d.id FROM documents d LEFT JOIN axes_stamps a ON a.document_id = d.id"
                               " WHERE a.stamp IS NULL OR a.stamp != ? ORDER BY d.id", error)))
     return -1;

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
@@ -153,7 +154,14 @@ on_timing_after_paint_cb (GdkFrameClock *clock,
   DeskFactsView *facts = desk_window_get_facts_view (timing->window);
   GListModel *list;
 
-  g_printerr ("timing: %s %.1f ms\n", steps[timing->step], (now - timing->since) / 1000.0);
+  g_autofree char *status = NULL;
+  const char *peak = NULL;
+
+  /* the peak of memory so far, where the system tells it */
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    peak = strstr (status, "VmHWM:");
+  g_printerr ("timing: %s %.1f ms (%.*s)\n", steps[timing->step], (now - timing->since) / 1000.0,
+              peak ? (int) strcspn (peak, "\n") : 0, peak ? peak : "");
   timing->since = now;
   switch (timing->step++)
     {
