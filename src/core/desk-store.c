@@ -225,7 +225,9 @@ static const char * const migrations[] = {
   "  value TEXT NOT NULL) WITHOUT ROWID;"
   /* which documents older rules extracted, without reading their text,
    * stored before this column */
-  "CREATE INDEX documents_extractor ON documents (extractor_version);",
+  "CREATE INDEX documents_extractor ON documents (extractor_version);"
+  /* the facts of one language's documents, found document by document */
+  "CREATE INDEX documents_language ON documents (language);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
