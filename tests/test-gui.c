@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "desk-application.h"
+#include "desk-axes-view.h"
 #include "desk-document-view.h"
 #include "desk-facts-view.h"
 #include "desk-review-dialogs.h"
@@ -401,6 +402,18 @@ test_sort_and_filter (Fixture       *f,
 }
 
 static void
+wait_axis (DeskAxesView *axes)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (desk_axes_view_is_loading (axes))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
 test_axes_view (Fixture       *f,
                 gconstpointer  data)
 {
@@ -409,6 +422,9 @@ test_axes_view (Fixture       *f,
   import_samples (f);
   desk_window_show_view (f->window, "axes");
   g_assert_true (desk_axes_view_select (axes, "pe-us.security"));
+  /* the page says it is reading, then shows the facts */
+  g_assert_true (desk_axes_view_is_loading (axes));
+  wait_axis (axes);
   g_assert_cmpuint (desk_axes_view_get_n_facts (axes), >, 0);
   g_assert_cmpuint (desk_axes_view_get_n_proposals (axes), >, 0);
   /* every comparator that has a security axis shows it in the row */
@@ -722,6 +738,7 @@ test_spanish (Fixture       *f,
   save_screenshot (GTK_WIDGET (f->window), "gui-review-es.png");
   desk_window_show_view (f->window, "axes");
   g_assert_true (desk_axes_view_select (desk_window_get_axes_view (f->window), "pe-us.security"));
+  wait_axis (desk_window_get_axes_view (f->window));
   save_screenshot (GTK_WIDGET (f->window), "gui-axes-es.png");
 }
 

@@ -2109,6 +2109,69 @@ desk_store_list_axis_facts (DeskStore   *self,
                             int          kind,
                             GError     **error)
 {
+  return desk_store_list_axis_facts_best (self, axis_id, kind, 0, error);
+}
+
+/* The facts behind an axis, as rowids with their best score: scored
+ * through their paragraph, inside a found axis merged into it, or the
+ * officer's; ?1 the axis, ?2 the threshold, ?3 a kind or NULL */
+#define AXIS_FACTS \
+  "WITH candidates (id, score) AS (" \
+  "  SELECT f.id, s.score FROM paragraph_scores s" \
+  "    JOIN paragraphs p ON p.document_id = s.document_id AND p.position = s.paragraph" \
+  "    JOIN facts f ON f.document_id = p.document_id AND f.start >= p.start AND f.start < p.\"end\"" \
+  "    WHERE s.axis_id = ?1 AND s.score >= ?2 AND (?3 IS NULL OR f.kind = ?3)" \
+  "  UNION ALL SELECT f.id, 100 FROM found_axes a JOIN facts f ON f.document_id = a.document_id" \
+  "    AND f.start >= a.start AND f.start < a.\"end\" WHERE a.merged_into = ?1 AND (?3 IS NULL OR f.kind = ?3)" \
+  "  UNION ALL SELECT f.id, 1000 FROM axis_overrides o JOIN facts f ON f.uid = o.target" \
+  "    WHERE o.axis_id = ?1 AND o.assigned = 1 AND (?3 IS NULL OR f.kind = ?3))," \
+  " best (id, score) AS (SELECT id, max (score) FROM candidates GROUP BY id)"
+
+/* How many facts stand under the axis, from how many documents, and the
+ * newest date among them (of the document, or of the fact when it is a
+ * later date); FALSE on error. */
+gboolean
+desk_store_summarize_axis (DeskStore   *self,
+                           const char  *axis_id,
+                           guint       *n_facts,
+                           guint       *n_documents,
+                           char       **newest,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (axis_id != NULL, FALSE);
+
+  stmt = prepare (self,
+                  AXIS_FACTS
+                  " SELECT count (*), count (DISTINCT f.document_id),"
+                  "  max (CASE WHEN f.kind = 'date' AND substr (f.value, 1, 1) BETWEEN '0' AND '9'"
+                  "        AND (d.published IS NULL OR f.value > d.published) THEN f.value ELSE d.published END)"
+                  " FROM best JOIN facts f ON f.id = best.id JOIN documents d ON d.id = f.document_id"
+                  " WHERE NOT EXISTS (SELECT 1 FROM axis_overrides o WHERE o.axis_id = ?1 AND o.target = f.uid AND o.assigned = 0)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, axis_id, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 2, DESK_AXES_THRESHOLD);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_sql_error (self, error);
+  *n_facts = sqlite3_column_int (stmt, 0);
+  *n_documents = sqlite3_column_int (stmt, 1);
+  *newest = g_strdup (column_text (stmt, 2));
+  return TRUE;
+}
+
+/* The @limit best facts behind an axis (0: all of them), best first, as
+ * desk_store_list_axis_facts () lists them. */
+GPtrArray *
+desk_store_list_axis_facts_best (DeskStore   *self,
+                                 const char  *axis_id,
+                                 int          kind,
+                                 guint        limit,
+                                 GError     **error)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
   int rc;
@@ -2117,28 +2180,20 @@ desk_store_list_axis_facts (DeskStore   *self,
   g_return_val_if_fail (axis_id != NULL, NULL);
 
   stmt = prepare (self,
-                  "WITH candidates (uid, score) AS ("
-                  "  SELECT f.uid, s.score FROM paragraph_scores s"
-                  "    JOIN paragraphs p ON p.document_id = s.document_id AND p.position = s.paragraph"
-                  "    JOIN facts f ON f.document_id = p.document_id AND f.start >= p.start AND f.start < p.\"end\""
-                  "    WHERE s.axis_id = ?1 AND s.score >= ?2"
-                  "  UNION ALL SELECT f.uid, 100 FROM found_axes a JOIN facts f ON f.document_id = a.document_id"
-                  "    AND f.start >= a.start AND f.start < a.\"end\" WHERE a.merged_into = ?1"
-                  "  UNION ALL SELECT target, 1000 FROM axis_overrides WHERE axis_id = ?1 AND assigned = 1),"
-                  " best (uid, score) AS (SELECT uid, max (score) FROM candidates GROUP BY uid)"
+                  AXIS_FACTS
                   " SELECT f.uid, f.document_id, f.kind, f.text, f.value, f.start, f.\"end\", f.section, f.modality,"
                   " best.score, f.extra, s.number, s.title, d.title, d.language, d.published"
-                  " FROM best JOIN facts f ON f.uid = best.uid JOIN documents d ON d.id = f.document_id"
+                  " FROM best JOIN facts f ON f.id = best.id JOIN documents d ON d.id = f.document_id"
                   " LEFT JOIN sections s ON s.document_id = f.document_id AND s.position = f.section"
-                  " WHERE (?3 IS NULL OR f.kind = ?3)"
-                  " AND NOT EXISTS (SELECT 1 FROM axis_overrides o WHERE o.axis_id = ?1 AND o.target = f.uid AND o.assigned = 0)"
-                  " ORDER BY best.score DESC, d.published DESC, f.document_id, f.start", error);
+                  " WHERE NOT EXISTS (SELECT 1 FROM axis_overrides o WHERE o.axis_id = ?1 AND o.target = f.uid AND o.assigned = 0)"
+                  " ORDER BY best.score DESC, d.published DESC, f.document_id, f.start, f.id LIMIT ?4", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, axis_id, -1, SQLITE_STATIC);
   sqlite3_bind_double (stmt, 2, DESK_AXES_THRESHOLD);
   if (kind >= 0)
     sqlite3_bind_text (stmt, 3, desk_fact_kind_to_string (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

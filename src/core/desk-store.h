@@ -152,6 +152,17 @@ GPtrArray    *desk_store_list_axis_facts   (DeskStore           *self,
                                             const char          *axis_id,
                                             int                  kind,
                                             GError             **error);
+GPtrArray    *desk_store_list_axis_facts_best (DeskStore        *self,
+                                            const char          *axis_id,
+                                            int                  kind,
+                                            guint                limit,
+                                            GError             **error);
+gboolean      desk_store_summarize_axis    (DeskStore           *self,
+                                            const char          *axis_id,
+                                            guint               *n_facts,
+                                            guint               *n_documents,
+                                            char               **newest,
+                                            GError             **error);
 gboolean      desk_store_set_axis_assignment (DeskStore         *self,
                                             const char          *axis_id,
                                             const char          *target,

@@ -12,6 +12,8 @@
 
 /* Supporting facts shown at once; the Facts view has them all. */
 #define MAX_FACTS 150
+/* proposals, dates and meetings listed at most under an axis */
+#define MAX_LISTED 100
 
 struct _DeskAxesView
 {
@@ -29,7 +31,24 @@ struct _DeskAxesView
   guint n_facts;            /* shown for the selected axis */
   guint n_proposals;
   guint n_matrix_cells;
+  GCancellable *load_cancellable; /* the axis page being read, or NULL */
+  GtkWidget *loading;       /* says so meanwhile */
 };
+
+/* What the page of an axis shows of the library */
+typedef struct
+{
+  char *library;
+  DeskAxis *axis;           /* of the view's axes, which outlive the task */
+  int kind;
+  GPtrArray *rows;          /* the best supporting facts (of that kind) */
+  GPtrArray *proposals;
+  GPtrArray *dates;
+  GPtrArray *meetings;
+  guint n_facts;
+  guint n_documents;
+  char *newest;
+} AxisPage;
 
 G_DEFINE_FINAL_TYPE (DeskAxesView, desk_axes_view, GTK_TYPE_WIDGET)
 
@@ -41,6 +60,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void show_node (DeskAxesView *self, DeskAxisNode *node);
+static void show_axis_facts (DeskAxesView *self, AxisPage *page);
 static DeskAxisNode *selected_node (DeskAxesView *self);
 
 static GtkWidget *
@@ -81,6 +101,11 @@ clear_detail (DeskAxesView *self)
 {
   GtkWidget *child;
 
+  /* a page still being read is not wanted any more */
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->loading = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
     gtk_box_remove (self->detail_box, child);
   self->n_facts = self->n_proposals = self->n_matrix_cells = 0;
@@ -294,18 +319,202 @@ on_kind_filter_changed_cb (GtkDropDown  *dropdown,
   g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, g_object_ref (self), g_object_unref);
 }
 
+/* Under a list cut at @cap: says it shows the best ones only */
+static void
+append_cap_note (DeskAxesView *self,
+                 guint         shown,
+                 guint         cap)
+{
+  g_autofree char *text = NULL;
+
+  if (shown < cap)
+    return;
+  /* TRANSLATORS: under a list of an axis's facts that holds only the best-scored ones */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Showing the best %u.", "Showing the best %u.", cap), cap);
+  append (self, label_new (text, "dim-label"));
+}
+
+static void
+axis_page_free (gpointer data)
+{
+  AxisPage *page = data;
+
+  g_free (page->library);
+  g_clear_pointer (&page->rows, g_ptr_array_unref);
+  g_clear_pointer (&page->proposals, g_ptr_array_unref);
+  g_clear_pointer (&page->dates, g_ptr_array_unref);
+  g_clear_pointer (&page->meetings, g_ptr_array_unref);
+  g_free (page->newest);
+  g_free (page);
+}
+
+/* The best of each list of the axis's page, counted and dated in SQL, with
+ * a connection of the thread's own */
+static void
+load_axis_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  AxisPage *page = task_data;
+  const char *id = page->axis->id;
+  g_autoptr(DeskStore) store = NULL;
+  GError *error = NULL;
+
+  if (!(store = desk_store_open (page->library, &error)) ||
+      !(page->rows = desk_store_list_axis_facts_best (store, id, page->kind, MAX_FACTS, &error)) ||
+      g_cancellable_set_error_if_cancelled (cancellable, &error) ||
+      !desk_store_summarize_axis (store, id, &page->n_facts, &page->n_documents, &page->newest, &error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, &error) ||
+      !(page->proposals = desk_store_list_axis_facts_best (store, id, DESK_FACT_PROPOSAL, MAX_LISTED, &error)) ||
+      !(page->dates = desk_store_list_axis_facts_best (store, id, DESK_FACT_DATE, MAX_LISTED, &error)) ||
+      !(page->meetings = desk_store_list_axis_facts_best (store, id, DESK_FACT_MEETING, MAX_LISTED, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_axis_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  DeskAxesView *self = DESK_AXES_VIEW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_clear_object (&self->load_cancellable);
+      if (self->loading != NULL)
+        gtk_box_remove (self->detail_box, self->loading);
+      self->loading = NULL;
+      append (self, label_new (error->message, "error"));
+      return;
+    }
+  g_clear_object (&self->load_cancellable);
+  if (self->loading != NULL)
+    gtk_box_remove (self->detail_box, self->loading);
+  self->loading = NULL;
+  show_axis_facts (self, g_task_get_task_data (G_TASK (result)));
+}
+
+/* The rest of an axis's page, from what load_axis_in_thread () read */
+static void
+show_axis_facts (DeskAxesView *self,
+                 AxisPage     *page)
+{
+  DeskAxis *axis = page->axis;
+  GPtrArray *rows = page->rows;
+  GPtrArray *proposal_rows = page->proposals;
+  GPtrArray *date_rows = page->dates;
+  GPtrArray *meeting_rows = page->meetings;
+  g_autoptr(GPtrArray) dated = g_ptr_array_new ();
+  g_autofree char *summary = NULL;
+  const char *newest = page->newest;
+  guint n_facts = page->n_facts, n_documents = page->n_documents;
+  GtkWidget *proposals, *facts, *dropdown;
+  GtkStringList *kinds;
+  guint shown = 0;
+
+  for (guint i = 0; date_rows != NULL && i < date_rows->len; i++)
+    {
+      DeskFactRow *row = g_ptr_array_index (date_rows, i);
+      if (strlen (row->fact.value) >= 7 && g_ascii_isdigit (row->fact.value[0]))
+        g_ptr_array_add (dated, row);
+    }
+  for (guint i = 0; meeting_rows != NULL && i < meeting_rows->len; i++)
+    g_ptr_array_add (dated, g_ptr_array_index (meeting_rows, i));
+  summary = g_strdup_printf (_("%u supporting facts from %u independent documents · newest %s"),
+                             n_facts, n_documents, newest ? newest : "—");
+  append (self, label_new (summary, "dim-label"));
+
+  /* proposals */
+  append_heading (self, _("Proposals"));
+  proposals = fact_list_new (self);
+  for (guint i = 0; proposal_rows != NULL && i < proposal_rows->len; i++)
+    {
+      fact_list_add (proposals, g_ptr_array_index (proposal_rows, i), FALSE);
+      self->n_proposals++;
+    }
+  if (self->n_proposals > 0)
+    {
+      append (self, proposals);
+      append_cap_note (self, self->n_proposals, MAX_LISTED);
+    }
+  else
+    {
+      g_object_ref_sink (proposals);
+      g_object_unref (proposals);
+      append (self, label_new (_("No proposals under this axis yet."), "dim-label"));
+    }
+
+  /* supporting facts, filterable by kind */
+  append_heading (self, _("Supporting facts"));
+  kinds = gtk_string_list_new (NULL);
+  gtk_string_list_append (kinds, _("All kinds"));
+  for (guint k = 0; k < DESK_N_FACT_KINDS; k++)
+    gtk_string_list_append (kinds, desk_format_fact_kind (k));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (kinds), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), self->kind_filter + 1);
+  gtk_widget_set_halign (dropdown, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (dropdown, _("Kind of fact"));
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_kind_filter_changed_cb), self);
+  append (self, dropdown);
+  facts = fact_list_new (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (facts), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Supporting facts"), -1);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      fact_list_add (facts, g_ptr_array_index (rows, i), TRUE);
+      shown++;
+    }
+  self->n_facts = shown;
+  append (self, facts);
+  append_cap_note (self, shown, MAX_FACTS);
+
+  /* the comparators side by side */
+  append_matrix (self, axis);
+
+  /* timeline */
+  append_heading (self, _("Timeline"));
+  g_ptr_array_sort (dated, compare_by_value);
+  if (dated->len == 0)
+    append (self, label_new (_("No dated facts under this axis yet."), "dim-label"));
+  else if ((date_rows != NULL && date_rows->len == MAX_LISTED) || (meeting_rows != NULL && meeting_rows->len == MAX_LISTED))
+    append_cap_note (self, MAX_LISTED, MAX_LISTED);
+  for (guint i = 0; i < dated->len; i++)
+    {
+      const DeskFactRow *row = g_ptr_array_index (dated, i);
+      g_autofree char *line = NULL;
+      g_autofree char *date = g_strdup (row->fact.value);
+      char *bar = strchr (date, '|');
+
+      if (bar != NULL)
+        *bar = '\0';
+      g_strstrip (date);
+      /* TRANSLATORS: a timeline entry: date — passage (document) */
+      line = g_strdup_printf (_("%s — %s (%s)"), date, row->fact.text, row->document_title);
+      append (self, label_new (line, NULL));
+    }
+  for (guint i = 0; axis->parent == NULL && !axis->dialogue->proposed && i < axis->dialogue->meetings->len; i++)
+    {
+      DeskMeeting *m = &g_array_index (axis->dialogue->meetings, DeskMeeting, i);
+      /* TRANSLATORS: a meeting of a mechanism: name, date, place */
+      g_autofree char *line = g_strdup_printf (_("Meeting %s: %s, %s"), m->name, m->date, *m->place ? m->place : "—");
+      append (self, label_new (line, "dim-label"));
+    }
+}
+
 static void
 show_axis (DeskAxesView *self,
            DeskAxis     *axis)
 {
-  g_autoptr(GPtrArray) rows = desk_store_list_axis_facts (self->store, axis->id, -1, NULL);
-  g_autoptr(GPtrArray) dated = g_ptr_array_new ();
-  g_autoptr(GHashTable) docs = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *summary = NULL;
-  const char *newest = NULL;
-  GtkWidget *proposals, *facts, *dropdown;
-  GtkStringList *kinds;
-  guint shown = 0;
+  AxisPage *page;
+  g_autoptr(GTask) task = NULL;
+  GtkWidget *spinner, *box;
 
   append (self, label_new (axis->name[self->language], "axis-title"));
   append (self, label_new (axis->dialogue->name[self->language], "dim-label"));
@@ -328,100 +537,24 @@ show_axis (DeskAxesView *self,
       append (self, label_new (agreed, NULL));
     }
 
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      DeskFactRow *row = g_ptr_array_index (rows, i);
-      const char *date = row->document_published;
+  /* the facts under it are read in the background: an axis of a large
+   * library holds hundreds of thousands of them */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), label_new (_("Reading the facts under this axis…"), "dim-label"));
+  append (self, box);
+  self->loading = box;
 
-      g_hash_table_add (docs, &row->document_id);
-      if ((row->fact.kind == DESK_FACT_DATE && strlen (row->fact.value) >= 7 && g_ascii_isdigit (row->fact.value[0])) ||
-          row->fact.kind == DESK_FACT_MEETING)
-        g_ptr_array_add (dated, row);
-      if (row->fact.kind == DESK_FACT_DATE && g_ascii_isdigit (row->fact.value[0]) &&
-          (date == NULL || strcmp (row->fact.value, date) > 0))
-        date = row->fact.value;
-      if (date != NULL && (newest == NULL || strcmp (date, newest) > 0))
-        newest = date;
-    }
-  summary = g_strdup_printf (_("%u supporting facts from %u independent documents · newest %s"),
-                             rows ? rows->len : 0, g_hash_table_size (docs), newest ? newest : "—");
-  append (self, label_new (summary, "dim-label"));
-
-  /* proposals */
-  append_heading (self, _("Proposals"));
-  proposals = fact_list_new (self);
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      DeskFactRow *row = g_ptr_array_index (rows, i);
-      if (row->fact.kind == DESK_FACT_PROPOSAL)
-        {
-          fact_list_add (proposals, row, FALSE);
-          self->n_proposals++;
-        }
-    }
-  if (self->n_proposals > 0)
-    append (self, proposals);
-  else
-    {
-      g_object_ref_sink (proposals);
-      g_object_unref (proposals);
-      append (self, label_new (_("No proposals under this axis yet."), "dim-label"));
-    }
-
-  /* supporting facts, filterable by kind */
-  append_heading (self, _("Supporting facts"));
-  kinds = gtk_string_list_new (NULL);
-  gtk_string_list_append (kinds, _("All kinds"));
-  for (guint k = 0; k < DESK_N_FACT_KINDS; k++)
-    gtk_string_list_append (kinds, desk_format_fact_kind (k));
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (kinds), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), self->kind_filter + 1);
-  gtk_widget_set_halign (dropdown, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (dropdown, _("Kind of fact"));
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_kind_filter_changed_cb), self);
-  append (self, dropdown);
-  facts = fact_list_new (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (facts), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Supporting facts"), -1);
-  for (guint i = 0; rows != NULL && i < rows->len && shown < MAX_FACTS; i++)
-    {
-      DeskFactRow *row = g_ptr_array_index (rows, i);
-      if (self->kind_filter >= 0 && row->fact.kind != (DeskFactKind) self->kind_filter)
-        continue;
-      fact_list_add (facts, row, TRUE);
-      shown++;
-    }
-  self->n_facts = shown;
-  append (self, facts);
-
-  /* the comparators side by side */
-  append_matrix (self, axis);
-
-  /* timeline */
-  append_heading (self, _("Timeline"));
-  g_ptr_array_sort (dated, compare_by_value);
-  if (dated->len == 0)
-    append (self, label_new (_("No dated facts under this axis yet."), "dim-label"));
-  for (guint i = 0; i < dated->len; i++)
-    {
-      const DeskFactRow *row = g_ptr_array_index (dated, i);
-      g_autofree char *line = NULL;
-      g_autofree char *date = g_strdup (row->fact.value);
-      char *bar = strchr (date, '|');
-
-      if (bar != NULL)
-        *bar = '\0';
-      g_strstrip (date);
-      /* TRANSLATORS: a timeline entry: date — passage (document) */
-      line = g_strdup_printf (_("%s — %s (%s)"), date, row->fact.text, row->document_title);
-      append (self, label_new (line, NULL));
-    }
-  for (guint i = 0; axis->parent == NULL && !axis->dialogue->proposed && i < axis->dialogue->meetings->len; i++)
-    {
-      DeskMeeting *m = &g_array_index (axis->dialogue->meetings, DeskMeeting, i);
-      /* TRANSLATORS: a meeting of a mechanism: name, date, place */
-      g_autofree char *line = g_strdup_printf (_("Meeting %s: %s, %s"), m->name, m->date, *m->place ? m->place : "—");
-      append (self, label_new (line, "dim-label"));
-    }
+  page = g_new0 (AxisPage, 1);
+  page->library = g_strdup (desk_store_get_path (self->store));
+  page->axis = axis;
+  page->kind = self->kind_filter;
+  self->load_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->load_cancellable, on_axis_loaded_cb, NULL);
+  g_task_set_task_data (task, page, axis_page_free);
+  g_task_run_in_thread (task, load_axis_in_thread);
 }
 
 static void
@@ -648,6 +781,10 @@ desk_axes_view_dispose (GObject *object)
 {
   DeskAxesView *self = DESK_AXES_VIEW (object);
 
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->loading = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_AXES_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
@@ -820,4 +957,12 @@ desk_axes_view_get_n_matrix_cells (DeskAxesView *self)
 {
   g_return_val_if_fail (DESK_IS_AXES_VIEW (self), 0);
   return self->n_matrix_cells;
+}
+
+/* Whether the page of the selected axis is still being read. */
+gboolean
+desk_axes_view_is_loading (DeskAxesView *self)
+{
+  g_return_val_if_fail (DESK_IS_AXES_VIEW (self), FALSE);
+  return self->load_cancellable != NULL;
 }

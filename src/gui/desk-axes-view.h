@@ -18,5 +18,6 @@ gboolean  desk_axes_view_select         (DeskAxesView *self,
 guint     desk_axes_view_get_n_facts    (DeskAxesView *self);
 guint     desk_axes_view_get_n_proposals (DeskAxesView *self);
 guint     desk_axes_view_get_n_matrix_cells (DeskAxesView *self);
+gboolean      desk_axes_view_is_loading      (DeskAxesView *self);
 
 G_END_DECLS
