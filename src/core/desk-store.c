@@ -1081,42 +1081,78 @@ desk_store_search (DeskStore   *self,
       return NULL;
     }
 
-  stmt = prepare (self,
-                  /* a word found in most of a large library is ranked among
-                   * the newest RANKED_MATCHES documents that have it, not
-                   * all of them: ranking every match is what made such
-                   * searches slow */
-                  "WITH newest (rowid) AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1"
-                  "  ORDER BY rowid DESC LIMIT ?3),"
-                  " floor (rowid) AS (SELECT coalesce (min (rowid), 0) FROM newest)"
-                  " SELECT d.id, d.uid, d.title, d.language,"
-                  " snippet (documents_fts, 1, '" DESK_SEARCH_MARK_OPEN "', '" DESK_SEARCH_MARK_CLOSE "', '…', 24),"
-                  " bm25 (documents_fts, 4.0, 1.0) AS rank"
-                  " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-                  /* the best rows first, and snippets for those alone: a
-                   * snippet reads its document again */
-                  " WHERE documents_fts MATCH ?1 AND documents_fts.rowid IN"
-                  "  (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1"
-                  "   AND rowid >= (SELECT rowid FROM floor)"
-                  "   ORDER BY bm25 (documents_fts, 4.0, 1.0) LIMIT ?2)"
-                  " ORDER BY rank", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
-  sqlite3_bind_int (stmt, 3, RANKED_MATCHES);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (hits, desk_search_hit_new (sqlite3_column_int64 (stmt, 0),
-                                                column_text (stmt, 1),
-                                                column_text (stmt, 2),
-                                                column_text (stmt, 3),
-                                                column_text (stmt, 4),
-                                                sqlite3_column_double (stmt, 5)));
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (self, error);
+  /* three short steps, each FTS5 can answer from the index alone: where
+   * the newest RANKED_MATCHES matches begin (a word found in most of a
+   * large library is ranked among those, not all: ranking every match is
+   * what made such searches slow), the best rows from there, and a
+   * snippet for each of those alone, found by its rowid (a snippet reads
+   * its document again) */
+  {
+    gint64 floor = 0;
+    g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
+
+    if (!(stmt = prepare (self, "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1"
+                                " ORDER BY rowid DESC LIMIT 1 OFFSET ?2", error)))
       return NULL;
-    }
+    sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+    sqlite3_bind_int (stmt, 2, RANKED_MATCHES - 1);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      floor = sqlite3_column_int64 (stmt, 0);
+    else if (rc != SQLITE_DONE)
+      {
+        set_sql_error (self, error);
+        return NULL;
+      }
+    g_clear_pointer (&stmt, sqlite3_finalize);
+
+    if (!(stmt = prepare (self, "SELECT rowid, bm25 (documents_fts, 4.0, 1.0) AS rank FROM documents_fts"
+                                " WHERE documents_fts MATCH ?1 AND rowid >= ?2 ORDER BY rank LIMIT ?3", error)))
+      return NULL;
+    sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (stmt, 2, floor);
+    sqlite3_bind_int (stmt, 3, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        double rank = sqlite3_column_double (stmt, 1);
+
+        g_array_append_val (best, id);
+        g_array_append_val (ranks, rank);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        set_sql_error (self, error);
+        return NULL;
+      }
+    g_clear_pointer (&stmt, sqlite3_finalize);
+
+    if (!(stmt = prepare (self, "SELECT d.id, d.uid, d.title, d.language,"
+                                " snippet (documents_fts, 1, '" DESK_SEARCH_MARK_OPEN "', '" DESK_SEARCH_MARK_CLOSE "', '…', 24)"
+                                " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+                                " WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?2", error)))
+      return NULL;
+    for (guint i = 0; i < best->len; i++)
+      {
+        sqlite3_reset (stmt);
+        sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, 2, g_array_index (best, gint64, i));
+        rc = sqlite3_step (stmt);
+        if (rc == SQLITE_ROW)
+          g_ptr_array_add (hits, desk_search_hit_new (sqlite3_column_int64 (stmt, 0),
+                                                      column_text (stmt, 1),
+                                                      column_text (stmt, 2),
+                                                      column_text (stmt, 3),
+                                                      column_text (stmt, 4),
+                                                      g_array_index (ranks, double, i)));
+        else if (rc != SQLITE_DONE)
+          {
+            set_sql_error (self, error);
+            return NULL;
+          }
+      }
+  }
   return g_steal_pointer (&hits);
 }
 
