@@ -234,8 +234,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
 
 #define DOCUMENT_COLUMNS DESK_STORE_DOCUMENT_COLUMNS
 
-/* Matches of a search ranked at most, the newest documents first */
-#define RANKED_MATCHES 5000
+/* Matches of a search ranked at most, the newest documents first: a word
+ * found in more documents than this is ranked among the newest of them */
+#define RANKED_MATCHES 1000
 
 static gboolean
 set_sql_error (DeskStore  *self,

@@ -345,6 +345,7 @@ typedef struct
   void *ctx;
   int (*x_token) (void *, int, const char *, int, int, int);
   int rc;
+  gboolean aux;         /* tokenizing for an auxiliary function */
 } Fts5EmitState;
 
 static int
@@ -379,6 +380,10 @@ fts5_emit_cb (const char *term,
 {
   Fts5EmitState *state = user_data;
 
+  /* snippet () and highlight () place matches by position alone: the
+   * first term of a word keeps the count, its stems would only be read */
+  if (colocated && state->aux)
+    return TRUE;
   state->rc = state->x_token (state->ctx, colocated ? FTS5_TOKEN_COLOCATED : 0,
                               term, (int) term_len, (int) byte_start, (int) byte_end);
   return state->rc == SQLITE_OK;
@@ -393,7 +398,7 @@ fts5_tokenize (Fts5Tokenizer *tokenizer,
                int          (*x_token) (void *, int, const char *, int, int, int))
 {
   DeskFts5Tokenizer *tok = (DeskFts5Tokenizer *) tokenizer;
-  Fts5EmitState state = { ctx, x_token, SQLITE_OK };
+  Fts5EmitState state = { ctx, x_token, SQLITE_OK, (flags & FTS5_TOKENIZE_AUX) != 0 };
 
   if (text != NULL && n_text > 0)
     desk_stemmer_tokenize (tok->stemmer, text, n_text, fts5_emit_cb, &state);
