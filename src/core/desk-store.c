@@ -1424,13 +1424,23 @@ desk_store_list_facts (DeskStore             *self,
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
-                  "SELECT " FACT_ROW_COLUMNS FACT_ROW_JOINS
-                  " WHERE (?1 IS NULL OR f.kind = ?1) AND (?2 IS NULL OR f.modality = ?2)"
-                  " AND (?3 = 0 OR f.document_id = ?3) AND (?4 IS NULL OR f.uid = ?4)"
-                  " ORDER BY f.document_id, f.start, f.\"end\" DESC, f.kind", error);
-  if (stmt == NULL)
-    return NULL;
+  /* each filter in use is a condition of its own, so that SQLite looks a
+   * document's or a uid's facts up by index instead of reading them all */
+  {
+    g_autoptr(GString) sql = g_string_new ("SELECT " FACT_ROW_COLUMNS FACT_ROW_JOINS " WHERE 1");
+
+    if (filter != NULL && filter->kind >= 0)
+      g_string_append (sql, " AND f.kind = ?1");
+    if (filter != NULL && filter->modality >= 0)
+      g_string_append (sql, " AND f.modality = ?2");
+    if (filter != NULL && filter->document_id != 0)
+      g_string_append (sql, " AND f.document_id = ?3");
+    if (filter != NULL && filter->uid != NULL)
+      g_string_append (sql, " AND f.uid = ?4");
+    g_string_append (sql, " ORDER BY f.document_id, f.start, f.\"end\" DESC, f.kind");
+    if (!(stmt = prepare (self, sql->str, error)))
+      return NULL;
+  }
   if (filter != NULL && filter->kind >= 0)
     sqlite3_bind_text (stmt, 1, desk_fact_kind_to_string (filter->kind), -1, SQLITE_STATIC);
   if (filter != NULL && filter->modality >= 0)
@@ -2262,6 +2272,19 @@ desk_store_list_axis_facts_best (DeskStore   *self,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+/* Whether any document proposes axes of its own. */
+gboolean
+desk_store_has_found_axes (DeskStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, "SELECT 1 FROM found_axes LIMIT 1", NULL)))
+    return FALSE;
+  return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
 /* The officer's word on whether @target (a fact uid) belongs to @axis_id;

@@ -168,6 +168,7 @@ gboolean      desk_store_set_axis_assignment (DeskStore         *self,
                                             const char          *target,
                                             gboolean             assigned,
                                             GError             **error);
+gboolean      desk_store_has_found_axes    (DeskStore           *self);
 GPtrArray    *desk_store_list_found_axes   (DeskStore           *self,
                                             GError             **error);
 GStrv         desk_store_list_fact_axes    (DeskStore           *self,

@@ -773,6 +773,11 @@ static GListModel *
 create_children_cb (gpointer item,
                     gpointer user_data)
 {
+  DeskAxesView *self = user_data;
+
+  if (desk_axis_node_get_kind (item) == DESK_AXIS_NODE_FOUND_GROUP && !desk_axis_node_has_found (item) &&
+      self->store != NULL)
+    desk_axis_node_set_found (item, desk_store_list_found_axes (self->store, NULL));
   return desk_axis_node_dup_children (item);
 }
 
@@ -840,8 +845,7 @@ desk_axes_view_set_store (DeskAxesView *self,
 {
   g_return_if_fail (DESK_IS_AXES_VIEW (self));
 
-  if (g_set_object (&self->store, store))
-    desk_axes_view_reload (self);
+  g_set_object (&self->store, store);
 }
 
 /* Rebuilds the tree (the proposed dialogue first, then the comparators,
@@ -854,7 +858,6 @@ desk_axes_view_reload (DeskAxesView *self)
   GListStore *roots;
   GtkTreeListModel *tree;
   GPtrArray *dialogues;
-  GPtrArray *found;
 
   g_return_if_fail (DESK_IS_AXES_VIEW (self));
 
@@ -871,16 +874,15 @@ desk_axes_view_reload (DeskAxesView *self)
       g_autoptr(DeskAxisNode) node = desk_axis_node_new_dialogue (g_ptr_array_index (dialogues, i));
       g_list_store_append (roots, node);
     }
-  found = desk_store_list_found_axes (self->store, NULL);
-  if (found != NULL && found->len > 0)
+  /* the axes documents propose are read when their group opens: a large
+   * library proposes thousands */
+  if (desk_store_has_found_axes (self->store))
     {
-      g_autoptr(DeskAxisNode) node = desk_axis_node_new_found_group (found);
+      g_autoptr(DeskAxisNode) node = desk_axis_node_new_found_group (NULL);
       g_list_store_append (roots, node);
     }
-  else if (found != NULL)
-    g_ptr_array_unref (found);
 
-  tree = gtk_tree_list_model_new (G_LIST_MODEL (roots), FALSE, FALSE, create_children_cb, NULL, NULL);
+  tree = gtk_tree_list_model_new (G_LIST_MODEL (roots), FALSE, FALSE, create_children_cb, self, NULL);
   g_clear_object (&self->selection);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (tree));
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);

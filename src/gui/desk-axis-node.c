@@ -112,7 +112,7 @@ desk_axis_node_dup_children (DeskAxisNode *self)
   if (self->kind == DESK_AXIS_NODE_FOUND_GROUP)
     {
       children = g_list_store_new (DESK_TYPE_AXIS_NODE);
-      for (guint i = 0; i < self->found_rows->len; i++)
+      for (guint i = 0; self->found_rows != NULL && i < self->found_rows->len; i++)
         {
           DeskFoundAxisRow *row = g_ptr_array_index (self->found_rows, i);
           DeskFoundAxisRow *copy = g_new0 (DeskFoundAxisRow, 1);
@@ -162,4 +162,23 @@ desk_axis_node_dup_label (DeskAxisNode *self,
     default:
       return g_strdup (self->found->name);
     }
+}
+
+/* Whether the group has read the axes documents propose. */
+gboolean
+desk_axis_node_has_found (DeskAxisNode *self)
+{
+  g_return_val_if_fail (DESK_IS_AXIS_NODE (self), FALSE);
+  return self->found_rows != NULL;
+}
+
+/* Gives the group the axes documents propose (DeskFoundAxisRow); takes @found. */
+void
+desk_axis_node_set_found (DeskAxisNode *self,
+                          GPtrArray    *found)
+{
+  g_return_if_fail (DESK_IS_AXIS_NODE (self));
+
+  g_clear_pointer (&self->found_rows, g_ptr_array_unref);
+  self->found_rows = found;
 }

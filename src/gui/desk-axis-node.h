@@ -23,6 +23,9 @@ DeskAxisNode     *desk_axis_node_new_dialogue    (DeskDialogue     *dialogue);
 DeskAxisNode     *desk_axis_node_new_axis        (DeskAxis         *axis);
 DeskAxisNode     *desk_axis_node_new_found_group (GPtrArray        *found);
 DeskAxisNode     *desk_axis_node_new_found       (DeskFoundAxisRow *row);
+gboolean          desk_axis_node_has_found       (DeskAxisNode     *self);
+void              desk_axis_node_set_found       (DeskAxisNode     *self,
+                                                  GPtrArray        *found);
 DeskAxisNodeKind  desk_axis_node_get_kind        (DeskAxisNode     *self);
 DeskDialogue     *desk_axis_node_get_dialogue    (DeskAxisNode     *self);
 DeskAxis         *desk_axis_node_get_axis        (DeskAxisNode     *self);
