@@ -1,7 +1,8 @@
 /* bench-gui.c: the window on a large library — time to its first frame,
  * to the Facts view, to the last fact and the last document, and peak
  * memory — next to the same window on an empty library, measured in the
- * same run.  Needs a display (meson runs it under xvfb-run).
+ * same run, and then to the Axes view.  Needs a display (meson runs it
+ * under xvfb-run).
  *
  * DESK_BENCH_DOCS sets the number of documents (100,000 by default, as in
  * DESIGN.md's targets); DESK_BENCH_LIBRARY keeps the generated library at
@@ -30,6 +31,7 @@ typedef struct
   double facts_view;        /* ms, as the window reports them */
   double last_fact;
   double last_document;
+  double axes_view;
   double peak_mb;
 } Run;
 
@@ -56,7 +58,7 @@ run_window (const char *gui,
   char line[1024];
   struct rusage usage;
   int status;
-  Run run = { -1, -1, -1, -1, -1 };
+  Run run = { -1, -1, -1, -1, -1, -1 };
   gint64 start = g_get_monotonic_time ();
 
   env = g_environ_setenv (env, "DIALOGUE_DESK_TIMING", "1", TRUE);
@@ -79,6 +81,8 @@ run_window (const char *gui,
         run.last_fact = ms;
       if ((ms = read_ms (line, "last document")) >= 0)
         run.last_document = ms;
+      if ((ms = read_ms (line, "axes view")) >= 0)
+        run.axes_view = ms;
     }
   fclose (err);
   while (wait4 (pid, &status, 0, &usage) < 0 && errno == EINTR)
@@ -92,8 +96,8 @@ static void
 print_run (const char *what,
            const Run  *run)
 {
-  g_print ("%-28s first frame %7.0f ms   Facts view %6.0f ms   last fact %6.0f ms   last document %6.0f ms   peak memory %6.1f MB\n",
-           what, run->wall_first_frame, run->facts_view, run->last_fact, run->last_document, run->peak_mb);
+  g_print ("%-26s first frame %5.0f ms  Facts view %4.0f ms  last fact %4.0f ms  last document %4.0f ms  Axes view %4.0f ms  peak memory %5.1f MB\n",
+           what, run->wall_first_frame, run->facts_view, run->last_fact, run->last_document, run->axes_view, run->peak_mb);
 }
 
 int

@@ -525,11 +525,18 @@ desk_fact_list_reload (DeskFactList  *self,
     }
   else if (!count (self, "SELECT count (*)", NULL, &n, error))
     return FALSE;
-  if (!(stmt = prepare (self, "SELECT count (*) FROM facts", error)))
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return set_error (self, error);
-  total = (guint) sqlite3_column_int64 (stmt, 0);
+  /* without filters the count is the total */
+  if (self->kind < 0 && self->modality < 0 && self->document_id <= 0 && self->language == NULL &&
+      self->status == NULL && self->like == NULL)
+    total = n;
+  else
+    {
+      if (!(stmt = prepare (self, "SELECT count (*) FROM facts", error)))
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return set_error (self, error);
+      total = (guint) sqlite3_column_int64 (stmt, 0);
+    }
 
   desk_pager_clear (self->pager);
   self->n_reviewed[0] = self->n_reviewed[1] = -1;

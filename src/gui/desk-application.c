@@ -149,7 +149,7 @@ static void
 on_timing_after_paint_cb (GdkFrameClock *clock,
                           Timing        *timing)
 {
-  static const char * const steps[] = { "first frame", "facts view", "last fact", "last document" };
+  static const char * const steps[] = { "first frame", "facts view", "last fact", "last document", "axes view" };
   gint64 now = g_get_monotonic_time ();
   DeskFactsView *facts = desk_window_get_facts_view (timing->window);
   GListModel *list;
@@ -178,6 +178,9 @@ on_timing_after_paint_cb (GdkFrameClock *clock,
       list = desk_window_get_documents (timing->window);
       if (g_list_model_get_n_items (list) > 0)
         desk_window_select_document (timing->window, g_list_model_get_n_items (list) - 1);
+      break;
+    case 3:
+      desk_window_show_view (timing->window, "axes");
       break;
     default:
       g_signal_handlers_disconnect_by_data (clock, timing);

@@ -32,6 +32,7 @@ struct _DeskAxesView
   guint n_proposals;
   guint n_matrix_cells;
   GCancellable *load_cancellable; /* the axis page being read, or NULL */
+  gboolean stale;           /* the library changed while the view was hidden */
   GtkWidget *loading;       /* says so meanwhile */
 };
 
@@ -799,12 +800,23 @@ desk_axes_view_dispose (GObject *object)
 }
 
 static void
+desk_axes_view_map (GtkWidget *widget)
+{
+  DeskAxesView *self = DESK_AXES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (desk_axes_view_parent_class)->map (widget);
+  if (self->stale)
+    desk_axes_view_reload (self);
+}
+
+static void
 desk_axes_view_class_init (DeskAxesViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_axes_view_dispose;
+  widget_class->map = desk_axes_view_map;
 
   /* The officer asked to see a fact (its uid). */
   signals[OPEN_FACT] = g_signal_new ("open-fact", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -863,6 +875,13 @@ desk_axes_view_reload (DeskAxesView *self)
 
   if (self->axes == NULL || self->store == NULL)
     return;
+  /* built when shown: the window opens on another view */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   if (self->selection != NULL && (previous = selected_node (self)) != NULL &&
       desk_axis_node_get_kind (previous) == DESK_AXIS_NODE_AXIS)
     previous_id = g_strdup (desk_axis_node_get_axis (previous)->id);
