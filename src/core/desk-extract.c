@@ -1323,7 +1323,27 @@ typedef struct
 {
   const char *text;
   GHashTable *terms;
+  gsize word_start;     /* the word of the last term, and whether it is kept: */
+  gsize word_end;       /* its stems come right after it, colocated */
+  gboolean word_kept;
 } TermState;
+
+/* plain_words as a set, built once for every thread */
+static GHashTable *
+plain_word_set (void)
+{
+  static GHashTable *set;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (plain_words); i++)
+        g_hash_table_add (set, (gpointer) plain_words[i]);
+      g_once_init_leave (&initialized, 1);
+    }
+  return set;
+}
 
 static gboolean
 collect_term_cb (const char *term,
@@ -1334,17 +1354,23 @@ collect_term_cb (const char *term,
                  gpointer    user_data)
 {
   TermState *state = user_data;
-  g_autofree char *word = NULL;
-  g_autofree char *folded = NULL;
 
-  if (byte_end - byte_start < 4 || g_ascii_isdigit (state->text[byte_start]))
-    return TRUE;
-  word = g_utf8_strdown (state->text + byte_start, byte_end - byte_start);
-  folded = g_str_to_ascii (word, "C");
-  for (guint i = 0; i < G_N_ELEMENTS (plain_words); i++)
-    if (g_str_equal (folded, plain_words[i]))
-      return TRUE;
-  g_hash_table_add (state->terms, g_strndup (term, term_len));
+  /* whether a word counts is decided once, for it and its stems */
+  if (!colocated || byte_start != state->word_start || byte_end != state->word_end)
+    {
+      state->word_start = byte_start;
+      state->word_end = byte_end;
+      state->word_kept = FALSE;
+      if (byte_end - byte_start >= 4 && !g_ascii_isdigit (state->text[byte_start]))
+        {
+          g_autofree char *word = g_utf8_strdown (state->text + byte_start, byte_end - byte_start);
+          g_autofree char *folded = g_str_to_ascii (word, "C");
+
+          state->word_kept = !g_hash_table_contains (plain_word_set (), folded);
+        }
+    }
+  if (state->word_kept)
+    g_hash_table_add (state->terms, g_strndup (term, term_len));
   return TRUE;
 }
 
@@ -1354,7 +1380,7 @@ add_stems (DeskExtractor *self,
            const char    *text,
            gsize          len)
 {
-  TermState state = { text, terms };
+  TermState state = { text, terms, 0, 0, FALSE };
 
   desk_stemmer_tokenize (self->stemmer, text, len, collect_term_cb, &state);
 }
@@ -1399,8 +1425,18 @@ set_terms (DeskExtractor *self,
            GArray        *cands,
            guint          n_before)
 {
-  g_autoptr(GHashTable) sentence_terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) sentence_terms = NULL;
+  gboolean any = FALSE;
 
+  /* a sentence without facts has no terms to give */
+  for (guint j = 0; j < n_before && !any; j++)
+    {
+      Candidate *c = &g_array_index (cands, Candidate, j);
+      any = c->fact.text != NULL && c->bstart >= s && c->bstart < e;
+    }
+  if (!any)
+    return;
+  sentence_terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   add_stems (self, sentence_terms, par + s, e - s);
   for (guint j = 0; j < n_before; j++)
     {
@@ -1742,6 +1778,20 @@ compare_facts (gconstpointer a,
   return (int) x->kind - (int) y->kind;
 }
 
+/* Whether @text holds a digit, as the patterns' \d reads one */
+static gboolean
+has_digit (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        return TRUE;
+      if ((guchar) *p >= 0x80 && g_unichar_isdigit (g_utf8_get_char_validated (p, -1)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Every fact of @doc, in text order, with code-point offsets into doc->text. */
 GArray *
 desk_extractor_run (DeskExtractor      *self,
@@ -1779,8 +1829,13 @@ desk_extractor_run (DeskExtractor      *self,
       cursor_offset = p->start;
       par = g_strndup (start, end - start);
 
-      find_figures (&run, par, cands);
-      find_dates (&run, par, p->language, cands);
+      /* every figure and date has digits: most prose has none, and these
+       * are a dozen patterns to run over it */
+      if (has_digit (par))
+        {
+          find_figures (&run, par, cands);
+          find_dates (&run, par, p->language, cands);
+        }
       find_citations_and_quotes (&run, par, cands);
       if (p->kind != DESK_BLOCK_HEADING || !is_all_caps (par))
         find_entities (&run, par, cands);
