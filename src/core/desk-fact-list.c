@@ -46,6 +46,8 @@ struct _DeskFactList
 
   /* the status order reads the facts of one status at a time, each in
    * document order: no index orders facts by their review */
+  char *words_table;    /* the facts the words filter found, kept while it holds */
+  gboolean words_ready; /* that table holds them */
   const char *segment;  /* the status read, or NULL */
   gboolean counting;    /* the order needs no join */
   int n_reviewed[2];    /* approved and rejected facts of the query, -1 unknown */
@@ -104,6 +106,28 @@ prepare (DeskFactList  *self,
 #define REVIEWED_JOIN \
   " JOIN review_state rs ON rs.target = f.uid AND rs.field = 'status' AND rs.value <> 'pending'"
 
+/* The rowids of the facts the words filter finds, as a query: the words
+ * of the fact and of its document's title; the officer's corrections and
+ * notes, a small table, as substrings.  NULL without such a filter. */
+static char *
+words_set (DeskFactList *self)
+{
+  GString *set;
+
+  if (self->like == NULL)
+    return NULL;
+  /* found once per filter: a common word is thousands of rows */
+  if (self->words_ready)
+    return g_strdup_printf ("SELECT id FROM temp.%s", self->words_table);
+  set = g_string_new ("SELECT f2.id AS id FROM facts f2 JOIN review_state r ON r.target = f2.uid"
+                      " WHERE r.field IN ('note', 'text', 'value') AND r.value LIKE :like ESCAPE '\\'");
+  if (self->match != NULL)
+    g_string_append (set, " UNION SELECT rowid FROM facts_fts WHERE facts_fts MATCH :match"
+                          " UNION SELECT f3.id FROM facts f3 WHERE f3.document_id IN"
+                          "  (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :title_match)");
+  return g_string_free (set, FALSE);
+}
+
 /* FROM and WHERE of the query: fixed fragments for the filters in use,
  * their values bound by name (never written into the SQL). */
 static gboolean
@@ -112,12 +136,18 @@ append_from_where (DeskFactList *self,
                    const char   *join)
 {
   const char *and = " WHERE ";
+  g_autofree char *words = words_set (self);
+  gboolean by_title = self->sort == DESK_FACT_SORT_DOCUMENT && !self->counting;
 
   /* by document title: documents in title order, then each one's facts,
    * both walked along an index (CROSS JOIN keeps that order of the loops,
-   * which SQLite would otherwise turn round and sort every fact) */
-  if (self->sort == DESK_FACT_SORT_DOCUMENT && !self->counting)
+   * which SQLite would otherwise turn round and sort every fact).  With
+   * words to find, the facts that have them come first and are looked up
+   * one by one: they are fewer than the library's */
+  if (by_title)
     g_string_append (sql, " FROM documents d CROSS JOIN facts f ON f.document_id = d.id");
+  else if (words != NULL)
+    g_string_append_printf (sql, " FROM (%s) w CROSS JOIN facts f ON f.id = w.id", words);
   else
     g_string_append (sql, " FROM facts f");
   if (join != NULL)
@@ -139,19 +169,10 @@ append_from_where (DeskFactList *self,
     CONDITION (NOT_PENDING_IDS);
   else if (self->segment != NULL)
     CONDITION ("f.uid IN (SELECT target FROM review_state WHERE field = 'status' AND value = :segment)");
-  if (self->like != NULL)
+  if (words != NULL && by_title)
     {
-      /* the words of the fact and of its document's title; the officer's
-       * corrections and notes, a small table, as substrings */
-      GString *any = g_string_new ("f.id IN (SELECT f2.id FROM facts f2 JOIN review_state r ON r.target = f2.uid"
-                                   " WHERE r.field IN ('note', 'text', 'value') AND r.value LIKE :like ESCAPE '\\'");
-      if (self->match != NULL)
-        g_string_append (any, " UNION SELECT rowid FROM facts_fts WHERE facts_fts MATCH :match"
-                              " UNION SELECT f3.id FROM facts f3 WHERE f3.document_id IN"
-                              "  (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :title_match)");
-      g_string_append_c (any, ')');
-      CONDITION (any->str);
-      g_string_free (any, TRUE);
+      g_autofree char *in = g_strdup_printf ("f.id IN (%s)", words);
+      CONDITION (in);
     }
 #undef CONDITION
   return g_str_equal (and, " AND ");
@@ -374,6 +395,12 @@ desk_fact_list_finalize (GObject *object)
   DeskFactList *self = DESK_FACT_LIST (object);
 
   desk_pager_free (self->pager);
+  if (self->words_table != NULL)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TABLE IF EXISTS temp.%s", self->words_table);
+      sqlite3_exec (desk_store_get_db (self->store), drop, NULL, NULL, NULL);
+    }
+  g_free (self->words_table);
   g_clear_object (&self->store);
   g_free (self->language);
   g_free (self->status);
@@ -454,6 +481,7 @@ desk_fact_list_set_query (DeskFactList        *self,
       GString *like;
 
       changed = TRUE;
+      self->words_ready = FALSE;
       g_clear_pointer (&self->match, g_free);
       g_clear_pointer (&self->title_match, g_free);
       g_clear_pointer (&self->like, g_free);
@@ -496,6 +524,39 @@ desk_fact_list_set_sort (DeskFactList *self,
   return TRUE;
 }
 
+/* Puts the rowids the words filter finds in a temporary table of the
+ * list's own connection, read by the count and every page after it. */
+static gboolean
+find_words (DeskFactList  *self,
+            GError       **error)
+{
+  static guint serial;
+  g_autofree char *clear = NULL;
+  g_autofree char *fill = NULL;
+  g_autofree char *words = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  self->words_ready = FALSE;
+  if (self->like == NULL)
+    return TRUE;
+  /* the name is made here, of letters and a number: never the officer's text */
+  if (self->words_table == NULL)
+    self->words_table = g_strdup_printf ("desk_words_%u", g_atomic_int_add (&serial, 1));
+  clear = g_strdup_printf ("CREATE TEMP TABLE IF NOT EXISTS %s (id INTEGER PRIMARY KEY); DELETE FROM temp.%s",
+                           self->words_table, self->words_table);
+  if (sqlite3_exec (desk_store_get_db (self->store), clear, NULL, NULL, NULL) != SQLITE_OK)
+    return set_error (self, error);
+  words = words_set (self);
+  fill = g_strdup_printf ("INSERT OR IGNORE INTO temp.%s (id) %s", self->words_table, words);
+  if (!(stmt = prepare (self, fill, error)))
+    return FALSE;
+  bind_query (self, stmt);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_error (self, error);
+  self->words_ready = TRUE;
+  return TRUE;
+}
+
 /* Counts the rows of the query again and forgets the pages read: the list
  * is emptied and filled in two signals, so that a view does not compare
  * old and new rows one by one.  On error the list is left as it was. */
@@ -509,6 +570,8 @@ desk_fact_list_reload (DeskFactList  *self,
 
   g_return_val_if_fail (DESK_IS_FACT_LIST (self), FALSE);
 
+  if (!find_words (self, error))
+    return FALSE;
   if (g_strcmp0 (self->status, "pending") == 0)
     {
       /* all of them less the reviewed ones (few): counting those not
