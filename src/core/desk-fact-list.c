@@ -146,6 +146,8 @@ append_from_where (DeskFactList *self,
    * one by one: they are fewer than the library's */
   if (by_title)
     g_string_append (sql, " FROM documents d CROSS JOIN facts f ON f.document_id = d.id");
+  else if (self->words_ready)
+    g_string_append_printf (sql, " FROM temp.%s w CROSS JOIN facts f ON f.id = w.id", self->words_table);
   else if (words != NULL)
     g_string_append_printf (sql, " FROM (%s) w CROSS JOIN facts f ON f.id = w.id", words);
   else
@@ -207,12 +209,24 @@ bind_query (DeskFactList *self,
   bind_text (stmt, ":title_match", self->title_match);
 }
 
+/* The terms of the list's order; within a status, document order, which
+ * the facts a words filter found keep in their table's rowids */
+static const char * const *
+order_terms (DeskFactList *self)
+{
+  static const char * const found_order[] = { "w.seq", NULL };
+  DeskFactSort sort = self->segment != NULL ? DESK_FACT_SORT_NONE : self->sort;
+
+  if (sort == DESK_FACT_SORT_NONE && self->words_ready)
+    return found_order;
+  return sort_terms[sort];
+}
+
 static void
 append_order (DeskFactList *self,
               GString      *sql)
 {
-  /* within a status, document order */
-  const char * const *terms = sort_terms[self->segment != NULL ? DESK_FACT_SORT_NONE : self->sort];
+  const char * const *terms = order_terms (self);
 
   g_string_append (sql, " ORDER BY ");
   for (guint i = 0; terms[i]; i++)
@@ -542,12 +556,14 @@ find_words (DeskFactList  *self,
   /* the name is made here, of letters and a number: never the officer's text */
   if (self->words_table == NULL)
     self->words_table = g_strdup_printf ("desk_words_%u", g_atomic_int_add (&serial, 1));
-  clear = g_strdup_printf ("CREATE TEMP TABLE IF NOT EXISTS %s (id INTEGER PRIMARY KEY); DELETE FROM temp.%s",
-                           self->words_table, self->words_table);
+  /* in document order: the list's own order reads it by its rowid */
+  clear = g_strdup_printf ("CREATE TEMP TABLE IF NOT EXISTS %s (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL);"
+                           " DELETE FROM temp.%s", self->words_table, self->words_table);
   if (sqlite3_exec (desk_store_get_db (self->store), clear, NULL, NULL, NULL) != SQLITE_OK)
     return set_error (self, error);
   words = words_set (self);
-  fill = g_strdup_printf ("INSERT OR IGNORE INTO temp.%s (id) %s", self->words_table, words);
+  fill = g_strdup_printf ("INSERT INTO temp.%s (id) SELECT f.id FROM (%s) m JOIN facts f ON f.id = m.id"
+                          " ORDER BY f.document_id, f.start, f.id", self->words_table, words);
   if (!(stmt = prepare (self, fill, error)))
     return FALSE;
   bind_query (self, stmt);
@@ -687,7 +703,7 @@ desk_fact_list_find (DeskFactList *self,
   g_return_val_if_fail (DESK_IS_FACT_LIST (self), G_MAXUINT);
   g_return_val_if_fail (uid != NULL, G_MAXUINT);
 
-  terms = sort_terms[self->sort];
+  terms = order_terms (self);
   n_terms = g_strv_length ((char **) terms);
   tuple = g_string_new ("(");
   for (guint i = 0; i < n_terms; i++)
