@@ -17,19 +17,11 @@
 
 #define REPEAT 5
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static double
 median (double *ms,
         guint   n)
 {
-  qsort (ms, n, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
+  qsort (ms, n, sizeof (double), desk_test_compare_doubles);
   return ms[n / 2];
 }
 

@@ -17,19 +17,11 @@
 #define QUERIES 100
 #define SENTENCES_PER_DOC 8
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static void
 print_latency (const char *what,
                GArray     *ms)
 {
-  g_array_sort (ms, compare_doubles);
+  g_array_sort (ms, desk_test_compare_doubles);
   g_print ("%-44s median %7.2f ms   95th percentile %7.2f ms\n", what,
            g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, (ms->len * 95) / 100));
 }

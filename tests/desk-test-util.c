@@ -233,3 +233,12 @@ desk_test_fill_library (const char *library,
              bytes / 1e6, g_timer_elapsed (timer, NULL), bytes / 1e6 / g_timer_elapsed (timer, NULL));
 }
 
+
+/* For sorting timings: doubles in increasing order. */
+int
+desk_test_compare_doubles (gconstpointer a,
+                           gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}

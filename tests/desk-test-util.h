@@ -28,5 +28,7 @@ gint64      desk_test_count          (DeskStore  *store,
 void        desk_test_fill_library   (const char *library,
                                       guint       n_docs,
                                       const char *tmp);
+int         desk_test_compare_doubles (gconstpointer a,
+                                       gconstpointer b);
 
 G_END_DECLS

@@ -16,7 +16,6 @@
 /* what the models read at once */
 #define PAGE_SIZE 100
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 typedef struct
 {

@@ -15,7 +15,6 @@
 #define PAGE_SIZE 100
 #define MAX_PAGES 20
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 struct _DeskDocumentList
 {
@@ -41,21 +40,6 @@ static const char * const sort_keys[] = {
   [DESK_DOCUMENT_SORT_SIZE] = "size",
 };
 
-static sqlite3_stmt *
-prepare (DeskDocumentList  *self,
-         const char        *sql,
-         GError           **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (desk_store_get_db (self->store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      desk_store_set_error_from_db (self->store, error);
-      return NULL;
-    }
-  return stmt;
-}
-
 static GPtrArray *
 fetch_page (gpointer   data,
             guint      offset,
@@ -71,7 +55,7 @@ fetch_page (gpointer   data,
 
   sql = g_strdup_printf ("SELECT " DESK_STORE_DOCUMENT_COLUMNS " FROM documents ORDER BY %s%s, id%s LIMIT ?1 OFFSET ?2",
                          sort_keys[self->sort], dir, dir);
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = desk_store_prepare (self->store, sql, error)))
     return NULL;
   sqlite3_bind_int (stmt, 1, (int) limit);
   sqlite3_bind_int64 (stmt, 2, offset);
@@ -206,7 +190,7 @@ find (DeskDocumentList *self,
   g_autoptr(GError) error = NULL;
 
   sql = g_strdup_printf ("SELECT %s, id FROM documents WHERE %s", key, where);
-  if (!(stmt = prepare (self, sql, &error)))
+  if (!(stmt = desk_store_prepare (self->store, sql, &error)))
     goto fail;
   if (uid != NULL)
     sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
@@ -217,7 +201,7 @@ find (DeskDocumentList *self,
 
   g_free (sql);
   sql = g_strdup_printf ("SELECT count (*) FROM documents WHERE (%s, id) %s (?1, ?2)", key, self->descending ? ">" : "<");
-  if (!(before = prepare (self, sql, &error)))
+  if (!(before = desk_store_prepare (self->store, sql, &error)))
     goto fail;
   sqlite3_bind_value (before, 1, sqlite3_column_value (stmt, 0));
   sqlite3_bind_value (before, 2, sqlite3_column_value (stmt, 1));

@@ -20,7 +20,6 @@
 #define PAGE_SIZE 100
 #define MAX_PAGES 40
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 struct _DeskFactList
 {
@@ -49,7 +48,6 @@ struct _DeskFactList
   char *words_table;    /* the facts the words filter found, kept while it holds */
   gboolean words_ready; /* that table holds them */
   const char *segment;  /* the status read, or NULL */
-  gboolean counting;    /* the order needs no join */
   int n_reviewed[2];    /* approved and rejected facts of the query, -1 unknown */
 };
 
@@ -79,21 +77,6 @@ set_error (DeskFactList  *self,
            GError       **error)
 {
   return desk_store_set_error_from_db (self->store, error);
-}
-
-static sqlite3_stmt *
-prepare (DeskFactList  *self,
-         const char    *sql,
-         GError       **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (desk_store_get_db (self->store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_error (self, error);
-      return NULL;
-    }
-  return stmt;
 }
 
 /* Facts not reviewed: those whose rowid is not among the reviewed ones (a
@@ -133,11 +116,13 @@ words_set (DeskFactList *self)
 static gboolean
 append_from_where (DeskFactList *self,
                    GString      *sql,
+                   gboolean      ordered,
                    const char   *join)
 {
   const char *and = " WHERE ";
   g_autofree char *words = words_set (self);
-  gboolean by_title = self->sort == DESK_FACT_SORT_DOCUMENT && !self->counting;
+  /* a count needs no order, and no join for it */
+  gboolean by_title = self->sort == DESK_FACT_SORT_DOCUMENT && ordered;
 
   /* by document title: documents in title order, then each one's facts,
    * both walked along an index (CROSS JOIN keeps that order of the loops,
@@ -243,10 +228,8 @@ count (DeskFactList  *self,
   g_autoptr(GString) sql = g_string_new (select);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  self->counting = TRUE;
-  append_from_where (self, sql, join);
-  self->counting = FALSE;
-  if (!(stmt = prepare (self, sql->str, error)))
+  append_from_where (self, sql, FALSE, join);
+  if (!(stmt = desk_store_prepare (self->store, sql->str, error)))
     return FALSE;
   bind_query (self, stmt);
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -267,10 +250,10 @@ fetch_ids (DeskFactList  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  append_from_where (self, sql, NULL);
+  append_from_where (self, sql, TRUE, NULL);
   append_order (self, sql);
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
-  if (!(stmt = prepare (self, sql->str, error)))
+  if (!(stmt = desk_store_prepare (self->store, sql->str, error)))
     return FALSE;
   bind_query (self, stmt);
   sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), (int) limit);
@@ -325,6 +308,7 @@ fetch_page (gpointer   data,
   DeskFactList *self = data;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) states = NULL;
   GPtrArray *items;
 
   if (self->sort == DESK_FACT_SORT_STATUS)
@@ -358,14 +342,22 @@ fetch_page (gpointer   data,
 
   if (!(rows = desk_store_get_facts_by_id (self->store, (const gint64 *) ids->data, ids->len, error)))
     return NULL;
+  /* the page's review in one query */
+  {
+    g_autoptr(GPtrArray) uids = g_ptr_array_new ();
+
+    for (guint i = 0; i < rows->len; i++)
+      g_ptr_array_add (uids, ((DeskFactRow *) g_ptr_array_index (rows, i))->uid);
+    if (!(states = desk_review_load_states_of (self->store, (const char * const *) uids->pdata, uids->len, error)))
+      return NULL;
+  }
   items = g_ptr_array_new_full (rows->len, g_object_unref);
   for (guint i = 0; i < rows->len; i++)
     {
       DeskFactRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(DeskReviewState) state = desk_review_get_state (self->store, row->uid);
       DeskFactItem *item = desk_fact_item_new (row);
 
-      desk_fact_item_set_review (item, state);
+      desk_fact_item_set_review (item, g_hash_table_lookup (states, row->uid));
       g_ptr_array_add (items, item);
     }
   g_ptr_array_set_free_func (rows, NULL); /* the items own the rows */
@@ -564,7 +556,7 @@ find_words (DeskFactList  *self,
   words = words_set (self);
   fill = g_strdup_printf ("INSERT INTO temp.%s (id) SELECT f.id FROM (%s) m JOIN facts f ON f.id = m.id"
                           " ORDER BY f.document_id, f.start, f.id", self->words_table, words);
-  if (!(stmt = prepare (self, fill, error)))
+  if (!(stmt = desk_store_prepare (self->store, fill, error)))
     return FALSE;
   bind_query (self, stmt);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -610,7 +602,7 @@ desk_fact_list_reload (DeskFactList  *self,
     total = n;
   else
     {
-      if (!(stmt = prepare (self, "SELECT count (*) FROM facts", error)))
+      if (!(stmt = desk_store_prepare (self->store, "SELECT count (*) FROM facts", error)))
         return FALSE;
       if (sqlite3_step (stmt) != SQLITE_ROW)
         return set_error (self, error);
@@ -630,14 +622,10 @@ desk_fact_list_reload (DeskFactList  *self,
 }
 
 static void
-refresh_item (gpointer data,
+collect_item (gpointer data,
               gpointer user_data)
 {
-  DeskFactList *self = user_data;
-  DeskFactItem *item = data;
-  g_autoptr(DeskReviewState) state = desk_review_get_state (self->store, desk_fact_item_get_uid (item));
-
-  desk_fact_item_set_review (item, state);
+  g_ptr_array_add (user_data, data);
 }
 
 /* Whether a change of review can move facts in or out of the list or
@@ -654,8 +642,26 @@ desk_fact_list_query_needs_review (DeskFactList *self)
 void
 desk_fact_list_refresh_review (DeskFactList *self)
 {
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) uids = g_ptr_array_new ();
+  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (DESK_IS_FACT_LIST (self));
-  desk_pager_foreach (self->pager, refresh_item, self);
+
+  desk_pager_foreach (self->pager, collect_item, items);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (uids, (gpointer) desk_fact_item_get_uid (g_ptr_array_index (items, i)));
+  if (!(states = desk_review_load_states_of (self->store, (const char * const *) uids->pdata, uids->len, &error)))
+    {
+      g_warning ("Cannot read the review of the facts shown: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      DeskFactItem *item = g_ptr_array_index (items, i);
+      desk_fact_item_set_review (item, g_hash_table_lookup (states, desk_fact_item_get_uid (item)));
+    }
 }
 
 /* How many facts the library has, whatever the filters. */
@@ -713,8 +719,8 @@ desk_fact_list_find (DeskFactList *self,
   /* the fact's own terms, when the filters keep it */
   sql = g_string_new ("SELECT ");
   g_string_append_len (sql, tuple->str + 1, tuple->len - 2);
-  g_string_append (sql, append_from_where (self, sql, NULL) ? " AND f.uid = :uid" : " WHERE f.uid = :uid");
-  if (!(stmt = prepare (self, sql->str, &error)))
+  g_string_append (sql, append_from_where (self, sql, TRUE, NULL) ? " AND f.uid = :uid" : " WHERE f.uid = :uid");
+  if (!(stmt = desk_store_prepare (self->store, sql->str, &error)))
     goto fail;
   bind_query (self, stmt);
   bind_text (stmt, ":uid", uid);
@@ -742,11 +748,11 @@ desk_fact_list_find (DeskFactList *self,
         }
       self->segment = status;
       g_string_assign (sql, "SELECT count (*)");
-      g_string_append (sql, append_from_where (self, sql, NULL) ? " AND " : " WHERE ");
+      g_string_append (sql, append_from_where (self, sql, TRUE, NULL) ? " AND " : " WHERE ");
       g_string_append (sql, self->descending
                             ? "(f.document_id, f.start, f.id) > (SELECT document_id, start, id FROM facts WHERE id = :id)"
                             : "(f.document_id, f.start, f.id) < (SELECT document_id, start, id FROM facts WHERE id = :id)");
-      counted = (before = prepare (self, sql->str, &error)) != NULL;
+      counted = (before = desk_store_prepare (self->store, sql->str, &error)) != NULL;
       if (counted)
         {
           bind_query (self, before);
@@ -761,13 +767,13 @@ desk_fact_list_find (DeskFactList *self,
     }
 
   g_string_assign (sql, "SELECT count (*)");
-  g_string_append (sql, append_from_where (self, sql, NULL) ? " AND " : " WHERE ");
+  g_string_append (sql, append_from_where (self, sql, TRUE, NULL) ? " AND " : " WHERE ");
   g_string_append (sql, tuple->str);
   g_string_append (sql, self->descending ? " > (" : " < (");
   for (guint i = 0; i < n_terms; i++)
     g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", 100 + i);
   g_string_append_c (sql, ')');
-  if (!(before = prepare (self, sql->str, &error)))
+  if (!(before = desk_store_prepare (self->store, sql->str, &error)))
     goto fail;
   bind_query (self, before);
   for (guint i = 0; i < n_terms; i++)

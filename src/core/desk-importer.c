@@ -357,7 +357,7 @@ parse_in_thread (gpointer data,
 /* Writes the parsed documents of @batch (ParseJob), in one transaction,
  * and adds their results; when the transaction fails, writes them again
  * one per transaction, so that one bad document costs only itself. */
-static gboolean
+static void
 write_batch (DeskStore  *store,
              GPtrArray  *batch,
              GPtrArray  *results)
@@ -368,7 +368,7 @@ write_batch (DeskStore  *store,
   gboolean whole = TRUE;
 
   if (batch->len == 0)
-    return TRUE;
+    return;
   g_array_set_size (ids, batch->len);
   g_array_set_size (existed, batch->len);
   if (batch->len > 1 && desk_store_begin_batch (store, NULL))
@@ -406,7 +406,6 @@ write_batch (DeskStore  *store,
       g_ptr_array_add (results, r);
     }
   g_ptr_array_set_size (batch, 0);
-  return TRUE;
 }
 
 /* Parses @files in the parser threads and writes them in order. */

@@ -74,22 +74,6 @@ lookup_page (DeskPager *self,
   return rows;
 }
 
-/* The object at @position, without reading the library: NULL when its
- * page is not in memory.  No new reference. */
-gpointer
-desk_pager_peek (DeskPager *self,
-                 guint      position)
-{
-  GPtrArray *rows;
-  guint index;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / self->page_size));
-  index = position % self->page_size;
-  return rows != NULL && index < rows->len ? g_ptr_array_index (rows, index) : NULL;
-}
-
 /* The object at @position with a new reference, reading its page when it
  * is not in memory; NULL past the end of the query or on a library error. */
 gpointer
@@ -146,11 +130,4 @@ desk_pager_get_fetched (DeskPager *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->fetched;
-}
-
-guint
-desk_pager_get_n_cached (DeskPager *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return g_hash_table_size (self->pages) * self->page_size;
 }

@@ -22,12 +22,9 @@ void       desk_pager_free         (DeskPager      *self);
 void       desk_pager_clear        (DeskPager      *self);
 gpointer   desk_pager_get          (DeskPager      *self,
                                     guint           position);
-gpointer   desk_pager_peek         (DeskPager      *self,
-                                    guint           position);
 void       desk_pager_foreach      (DeskPager      *self,
                                     GFunc           func,
                                     gpointer        user_data);
 guint64    desk_pager_get_fetched  (DeskPager      *self);
-guint      desk_pager_get_n_cached (DeskPager      *self);
 
 G_END_DECLS

@@ -18,7 +18,6 @@
 #include "desk-review.h"
 
 G_DEFINE_QUARK (desk-review-error-quark, desk_review_error)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 static const char * const statuses[] = { "pending", "approved", "rejected", NULL };
 
@@ -121,21 +120,6 @@ desk_review_describe_value (const char *field,
   return g_strdup_printf (_("“%s”"), value);
 }
 
-static sqlite3_stmt *
-prepare (DeskStore   *store,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (desk_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      desk_store_set_error_from_db (store, error);
-      return NULL;
-    }
-  return stmt;
-}
-
 static gboolean
 exec (DeskStore   *store,
       const char  *sql,
@@ -208,7 +192,7 @@ desk_review_start (DeskStore   *store,
 
   if (!exec (store, "BEGIN IMMEDIATE", error))
     return NULL;
-  if (!(stmt = prepare (store, "UPDATE review_sessions SET ended = ? WHERE ended IS NULL AND origin IS NULL", error)))
+  if (!(stmt = desk_store_prepare (store, "UPDATE review_sessions SET ended = ? WHERE ended IS NULL AND origin IS NULL", error)))
     goto fail;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -217,7 +201,7 @@ desk_review_start (DeskStore   *store,
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!(stmt = prepare (store, "INSERT INTO review_sessions (uid, name, reviewer, started) VALUES (?, ?, ?, ?)", error)))
+  if (!(stmt = desk_store_prepare (store, "INSERT INTO review_sessions (uid, name, reviewer, started) VALUES (?, ?, ?, ?)", error)))
     goto fail;
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
@@ -248,7 +232,7 @@ desk_review_end (DeskStore  *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
 
-  if (!(stmt = prepare (store, "UPDATE review_sessions SET ended = ? WHERE ended IS NULL AND origin IS NULL", error)))
+  if (!(stmt = desk_store_prepare (store, "UPDATE review_sessions SET ended = ? WHERE ended IS NULL AND origin IS NULL", error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -271,7 +255,7 @@ desk_review_current (DeskStore  *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
-  if (!(stmt = prepare (store, "SELECT " SESSION_COLUMNS " FROM review_sessions s"
+  if (!(stmt = desk_store_prepare (store, "SELECT " SESSION_COLUMNS " FROM review_sessions s"
                                " WHERE s.ended IS NULL AND s.origin IS NULL ORDER BY s.id DESC LIMIT 1", error)))
     return NULL;
   rc = sqlite3_step (stmt);
@@ -292,7 +276,7 @@ desk_review_list_sessions (DeskStore  *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
-  if (!(stmt = prepare (store, "SELECT " SESSION_COLUMNS " FROM review_sessions s ORDER BY s.started DESC, s.id DESC", error)))
+  if (!(stmt = desk_store_prepare (store, "SELECT " SESSION_COLUMNS " FROM review_sessions s ORDER BY s.started DESC, s.id DESC", error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (sessions, session_from_row (stmt));
@@ -316,7 +300,7 @@ desk_review_get (DeskStore  *store,
 
   if (g_str_has_prefix (field, "axis:"))
     {
-      if (!(stmt = prepare (store, "SELECT CASE assigned WHEN 1 THEN 'assigned' ELSE 'unassigned' END"
+      if (!(stmt = desk_store_prepare (store, "SELECT CASE assigned WHEN 1 THEN 'assigned' ELSE 'unassigned' END"
                                    " FROM axis_overrides WHERE axis_id = ? AND target = ?", NULL)))
         return NULL;
       sqlite3_bind_text (stmt, 1, field + 5, -1, SQLITE_STATIC);
@@ -324,7 +308,7 @@ desk_review_get (DeskStore  *store,
     }
   else
     {
-      if (!(stmt = prepare (store, "SELECT value FROM review_state WHERE target = ? AND field = ?", NULL)))
+      if (!(stmt = desk_store_prepare (store, "SELECT value FROM review_state WHERE target = ? AND field = ?", NULL)))
         return NULL;
       sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
@@ -363,19 +347,24 @@ state_take_row (DeskReviewState *state,
     }
 }
 
-/* The review of every reviewed fact: uid → DeskReviewState. */
-GHashTable *
-desk_review_load_states (DeskStore  *store,
-                         GError    **error)
+/* The review of the targets of @targets (a JSON array of uids), or of
+ * every target when NULL: target uid → DeskReviewState. */
+static GHashTable *
+load_states (DeskStore   *store,
+             const char  *targets,
+             GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) map = NULL;
   int rc;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
-
-  if (!(stmt = prepare (store, "SELECT target, field, value FROM review_state", error)))
+  stmt = desk_store_prepare (store, targets == NULL ? "SELECT target, field, value FROM review_state"
+                                    : "SELECT target, field, value FROM review_state"
+                                      " WHERE target IN (SELECT value FROM json_each (?1))", error);
+  if (stmt == NULL)
     return NULL;
+  if (targets != NULL)
+    sqlite3_bind_text (stmt, 1, targets, -1, SQLITE_STATIC);
   map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) desk_review_state_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -397,6 +386,39 @@ desk_review_load_states (DeskStore  *store,
   return g_steal_pointer (&map);
 }
 
+/* The review of every reviewed fact: uid → DeskReviewState. */
+GHashTable *
+desk_review_load_states (DeskStore  *store,
+                         GError    **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  return load_states (store, NULL, error);
+}
+
+/* The review of the facts @uids only, in one query (a page of a list). */
+GHashTable *
+desk_review_load_states_of (DeskStore          *store,
+                            const char * const *uids,
+                            guint               n_uids,
+                            GError            **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *targets = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_uids; i++)
+    json_builder_add_string_value (builder, uids[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  targets = json_generator_to_data (generator, NULL);
+  return load_states (store, targets, error);
+}
+
 /* The review of one fact, in one query; fields never set are NULL. */
 DeskReviewState *
 desk_review_get_state (DeskStore  *store,
@@ -407,7 +429,7 @@ desk_review_get_state (DeskStore  *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), state);
 
-  if (!(stmt = prepare (store, "SELECT field, value FROM review_state WHERE target = ?", NULL)))
+  if (!(stmt = desk_store_prepare (store, "SELECT field, value FROM review_state WHERE target = ?", NULL)))
     return state;
   sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -428,9 +450,9 @@ write_value (DeskStore   *store,
   if (g_str_has_prefix (field, "axis:"))
     {
       if (value == NULL)
-        stmt = prepare (store, "DELETE FROM axis_overrides WHERE axis_id = ?1 AND target = ?2", error);
+        stmt = desk_store_prepare (store, "DELETE FROM axis_overrides WHERE axis_id = ?1 AND target = ?2", error);
       else
-        stmt = prepare (store, "INSERT INTO axis_overrides (axis_id, target, assigned) VALUES (?1, ?2, ?3)"
+        stmt = desk_store_prepare (store, "INSERT INTO axis_overrides (axis_id, target, assigned) VALUES (?1, ?2, ?3)"
                                " ON CONFLICT (axis_id, target) DO UPDATE SET assigned = excluded.assigned", error);
       if (stmt == NULL)
         return FALSE;
@@ -442,9 +464,9 @@ write_value (DeskStore   *store,
   else
     {
       if (value == NULL || (g_str_equal (field, "status") && g_str_equal (value, "pending")))
-        stmt = prepare (store, "DELETE FROM review_state WHERE target = ?1 AND field = ?2", error);
+        stmt = desk_store_prepare (store, "DELETE FROM review_state WHERE target = ?1 AND field = ?2", error);
       else
-        stmt = prepare (store, "INSERT INTO review_state (target, field, value) VALUES (?1, ?2, ?3)"
+        stmt = desk_store_prepare (store, "INSERT INTO review_state (target, field, value) VALUES (?1, ?2, ?3)"
                                " ON CONFLICT (target, field) DO UPDATE SET value = excluded.value", error);
       if (stmt == NULL)
         return FALSE;
@@ -462,7 +484,7 @@ static char *
 document_of (DeskStore  *store,
              const char *target)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT d.uid FROM facts f JOIN documents d ON d.id = f.document_id"
+  g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (store, "SELECT d.uid FROM facts f JOIN documents d ON d.id = f.document_id"
                                                  " WHERE f.uid = ?", NULL);
 
   if (stmt == NULL)
@@ -489,7 +511,7 @@ insert_event (DeskStore   *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare (store, "INSERT INTO review_events (uid, session_id, time, target, document_uid, field, old_value,"
+  stmt = desk_store_prepare (store, "INSERT INTO review_events (uid, session_id, time, target, document_uid, field, old_value,"
                          " new_value, state, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
@@ -512,7 +534,7 @@ static gboolean
 fact_exists (DeskStore  *store,
              const char *target)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT 1 FROM facts WHERE uid = ?", NULL);
+  g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (store, "SELECT 1 FROM facts WHERE uid = ?", NULL);
 
   if (stmt == NULL)
     return FALSE;
@@ -557,7 +579,7 @@ desk_review_default_reviewer (DeskStore *store)
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
-  stmt = prepare (store, "SELECT reviewer FROM review_sessions WHERE origin IS NULL ORDER BY id DESC LIMIT 1", NULL);
+  stmt = desk_store_prepare (store, "SELECT reviewer FROM review_sessions WHERE origin IS NULL ORDER BY id DESC LIMIT 1", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     return dup_column (stmt, 0);
   name = g_get_real_name ();
@@ -628,7 +650,7 @@ desk_review_set_many (DeskStore           *store,
 
   if (!exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!(stmt = prepare (store, "SELECT coalesce (max (batch), 0) + 1 FROM review_events", error)) ||
+  if (!(stmt = desk_store_prepare (store, "SELECT coalesce (max (batch), 0) + 1 FROM review_events", error)) ||
       sqlite3_step (stmt) != SQLITE_ROW)
     {
       desk_store_set_error_from_db (store, error);
@@ -699,7 +721,7 @@ step_back_or_forth (DeskStore  *store,
   int rc;
 
   *done = FALSE;
-  stmt = prepare (store, undo ? "SELECT e.batch FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
+  stmt = desk_store_prepare (store, undo ? "SELECT e.batch FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
                                 " WHERE e.state = 0 AND s.origin IS NULL AND e.batch > 0 ORDER BY e.id DESC LIMIT 1"
                               : "SELECT batch FROM review_events WHERE state = 1 ORDER BY id ASC LIMIT 1",
                   error);
@@ -712,12 +734,12 @@ step_back_or_forth (DeskStore  *store,
 
   if (!exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  stmt = prepare (store, undo ? "SELECT id, target, field, new_value, old_value FROM review_events"
+  stmt = desk_store_prepare (store, undo ? "SELECT id, target, field, new_value, old_value FROM review_events"
                                 " WHERE batch = ? AND state = 0 ORDER BY id DESC"
                               : "SELECT id, target, field, old_value, new_value FROM review_events"
                                 " WHERE batch = ? AND state = 1 ORDER BY id ASC",
                   error);
-  mark = prepare (store, "UPDATE review_events SET state = ? WHERE id = ?", error);
+  mark = desk_store_prepare (store, "UPDATE review_events SET state = ? WHERE id = ?", error);
   if (stmt == NULL || mark == NULL)
     {
       rollback (store);
@@ -794,7 +816,7 @@ desk_review_can_undo_redo (DeskStore *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   *can_undo = *can_redo = FALSE;
-  stmt = prepare (store, "SELECT EXISTS (SELECT 1 FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
+  stmt = desk_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
                          "  WHERE e.state = 0 AND s.origin IS NULL AND e.batch > 0),"
                          " EXISTS (SELECT 1 FROM review_events WHERE state = 1)", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -816,7 +838,7 @@ desk_review_history (DeskStore   *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
-  stmt = prepare (store, "SELECT e.uid, s.name, s.reviewer, e.time, e.target, e.field, e.old_value, e.new_value"
+  stmt = desk_store_prepare (store, "SELECT e.uid, s.name, s.reviewer, e.time, e.target, e.field, e.old_value, e.new_value"
                          " FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
                          " WHERE e.target = ? AND e.state = 0 ORDER BY e.id", error);
   if (stmt == NULL)
@@ -876,7 +898,7 @@ desk_review_export (DeskStore   *store,
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  stmt = prepare (store, session_id > 0
+  stmt = desk_store_prepare (store, session_id > 0
                          ? "SELECT " SESSION_COLUMNS " FROM review_sessions s WHERE s.id = ?"
                          : "SELECT " SESSION_COLUMNS " FROM review_sessions s WHERE s.origin IS NULL"
                            " ORDER BY s.ended IS NOT NULL, s.id DESC LIMIT 1", error);
@@ -911,7 +933,7 @@ desk_review_export (DeskStore   *store,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_array (builder);
-  if (!(stmt = prepare (store, "SELECT uid FROM documents ORDER BY uid", error)))
+  if (!(stmt = desk_store_prepare (store, "SELECT uid FROM documents ORDER BY uid", error)))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
@@ -921,7 +943,7 @@ desk_review_export (DeskStore   *store,
 
   json_builder_set_member_name (builder, "events");
   json_builder_begin_array (builder);
-  if (!(stmt = prepare (store, "SELECT uid, time, target, document_uid, field, old_value, new_value FROM review_events"
+  if (!(stmt = desk_store_prepare (store, "SELECT uid, time, target, document_uid, field, old_value, new_value FROM review_events"
                                " WHERE session_id = ? AND state = 0 ORDER BY id", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, session_id);
@@ -1002,7 +1024,7 @@ static gboolean
 library_has_document (DeskStore  *store,
                       const char *uid)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT 1 FROM documents WHERE uid = ?", NULL);
+  g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (store, "SELECT 1 FROM documents WHERE uid = ?", NULL);
 
   if (stmt == NULL)
     return FALSE;
@@ -1014,7 +1036,7 @@ static gboolean
 event_known (DeskStore  *store,
              const char *uid)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT 1 FROM review_events WHERE uid = ?1"
+  g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (store, "SELECT 1 FROM review_events WHERE uid = ?1"
                                                  " UNION ALL SELECT 1 FROM review_pending WHERE event_uid = ?1", NULL);
 
   if (stmt == NULL)
@@ -1032,14 +1054,14 @@ ensure_imported_session (DeskStore   *store,
   const char *uid = json_object_get_string_member (session, "uid");
   g_autofree char *local_uid = g_strconcat ("imported:", uid, NULL);
 
-  if (!(stmt = prepare (store, "SELECT id FROM review_sessions WHERE uid = ?", error)))
+  if (!(stmt = desk_store_prepare (store, "SELECT id FROM review_sessions WHERE uid = ?", error)))
     return 0;
   sqlite3_bind_text (stmt, 1, local_uid, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!(stmt = prepare (store, "INSERT INTO review_sessions (uid, name, reviewer, started, ended, origin)"
+  if (!(stmt = desk_store_prepare (store, "INSERT INTO review_sessions (uid, name, reviewer, started, ended, origin)"
                                " VALUES (?, ?, ?, ?, ?, ?)", error)))
     return 0;
   sqlite3_bind_text (stmt, 1, local_uid, -1, SQLITE_STATIC);
@@ -1077,7 +1099,7 @@ merge_event (DeskStore         *store,
     }
   if (!library_has_document (store, e->document) || !fact_exists (store, e->target))
     {
-      g_autoptr(sqlite3_stmt) stmt = prepare (store, "INSERT OR IGNORE INTO review_pending (event_uid, document_uid,"
+      g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (store, "INSERT OR IGNORE INTO review_pending (event_uid, document_uid,"
                                                      " session_uid, event) VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
@@ -1298,7 +1320,7 @@ desk_review_resolve (DeskStore           *store,
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (conflict != NULL, FALSE);
 
-  if (!(stmt = prepare (store, "SELECT id FROM review_sessions WHERE origin = ?", error)))
+  if (!(stmt = desk_store_prepare (store, "SELECT id FROM review_sessions WHERE origin = ?", error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, conflict->session_uid, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -1335,7 +1357,7 @@ desk_review_apply_pending (DeskStore  *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), -1);
 
-  if (!(stmt = prepare (store, "SELECT p.event_uid, p.session_uid, p.event FROM review_pending p"
+  if (!(stmt = desk_store_prepare (store, "SELECT p.event_uid, p.session_uid, p.event FROM review_pending p"
                                " WHERE p.document_uid IN (SELECT uid FROM documents) ORDER BY p.rowid", error)))
     return -1;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1378,7 +1400,7 @@ desk_review_apply_pending (DeskStore  *store,
         continue;
       result->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_review_conflict_free);
 
-      if (!(find = prepare (store, "SELECT id FROM review_sessions WHERE origin = ?", error)))
+      if (!(find = desk_store_prepare (store, "SELECT id FROM review_sessions WHERE origin = ?", error)))
         return -1;
       sqlite3_bind_text (find, 1, row[1], -1, SQLITE_STATIC);
       if (sqlite3_step (find) != SQLITE_ROW)
@@ -1387,7 +1409,7 @@ desk_review_apply_pending (DeskStore  *store,
 
       if (!exec (store, "BEGIN IMMEDIATE", error))
         return -1;
-      if (!(drop = prepare (store, "DELETE FROM review_pending WHERE event_uid = ?", error)))
+      if (!(drop = desk_store_prepare (store, "DELETE FROM review_pending WHERE event_uid = ?", error)))
         {
           rollback (store);
           return -1;

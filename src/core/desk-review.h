@@ -105,6 +105,10 @@ char              *desk_review_get             (DeskStore          *store,
 void               desk_review_state_free      (DeskReviewState    *state);
 GHashTable        *desk_review_load_states     (DeskStore          *store,
                                                 GError            **error);
+GHashTable        *desk_review_load_states_of  (DeskStore          *store,
+                                                const char * const *uids,
+                                                guint               n_uids,
+                                                GError            **error);
 DeskReviewState   *desk_review_get_state       (DeskStore          *store,
                                                 const char         *target);
 gboolean           desk_review_set             (DeskStore          *store,

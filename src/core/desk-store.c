@@ -14,7 +14,6 @@
 #include "desk-store.h"
 #include "desk-tokenizer.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 struct _DeskStore
 {
@@ -2228,8 +2227,7 @@ desk_store_list_axis_facts_best (DeskStore   *self,
 
   stmt = prepare (self,
                   AXIS_FACTS
-                  " SELECT f.uid, f.document_id, f.kind, f.text, f.value, f.start, f.\"end\", f.section, f.modality,"
-                  " best.score, f.extra, s.number, s.title, d.title, d.language, d.published"
+                  " SELECT " FACT_ROW_COLUMNS ", best.score, d.published"
                   " FROM best JOIN facts f ON f.id = best.id JOIN documents d ON d.id = f.document_id"
                   " LEFT JOIN sections s ON s.document_id = f.document_id AND s.position = f.section"
                   " WHERE NOT EXISTS (SELECT 1 FROM axis_overrides o WHERE o.axis_id = ?1 AND o.target = f.uid AND o.assigned = 0)"
@@ -2244,26 +2242,10 @@ desk_store_list_axis_facts_best (DeskStore   *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DeskFactRow *row = g_new0 (DeskFactRow, 1);
-      const char *number = column_text (stmt, 11);
-      const char *title = column_text (stmt, 12);
+      DeskFactRow *row = fact_row_from_stmt (stmt);
 
-      row->uid = g_strdup (column_text (stmt, 0));
-      row->document_id = sqlite3_column_int64 (stmt, 1);
-      desk_fact_kind_from_string (column_text (stmt, 2), &row->fact.kind);
-      row->fact.text = g_strdup (column_text (stmt, 3));
-      row->fact.value = g_strdup (column_text (stmt, 4));
-      row->fact.start = sqlite3_column_int64 (stmt, 5);
-      row->fact.end = sqlite3_column_int64 (stmt, 6);
-      row->fact.section = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 7);
-      desk_modality_from_string (column_text (stmt, 8), &row->fact.modality);
-      row->score = sqlite3_column_double (stmt, 9);
-      row->fact.extra = g_strdup (column_text (stmt, 10));
-      if (title != NULL)
-        row->section_title = number && !strstr (title, number) ? g_strdup_printf ("%s %s", number, title) : g_strdup (title);
-      row->document_title = g_strdup (column_text (stmt, 13));
-      row->document_language = g_strdup (column_text (stmt, 14));
-      row->document_published = g_strdup (column_text (stmt, 15));
+      row->score = sqlite3_column_double (stmt, 16);
+      row->document_published = g_strdup (column_text (stmt, 17));
       g_ptr_array_add (rows, row);
     }
   if (rc != SQLITE_DONE)
@@ -2439,4 +2421,15 @@ desk_store_set_error_from_db (DeskStore  *self,
                               GError    **error)
 {
   return set_sql_error (self, error);
+}
+
+/* @sql prepared on the library's connection, or NULL with @error set:
+ * for the modules that keep their SQL beside their logic (review, lists). */
+sqlite3_stmt *
+desk_store_prepare (DeskStore   *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  return prepare (self, sql, error);
 }

@@ -65,6 +65,7 @@ typedef struct
 
 void desk_fact_row_free (DeskFactRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskFactRow, desk_fact_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define DESK_TYPE_STORE (desk_store_get_type ())
 G_DECLARE_FINAL_TYPE (DeskStore, desk_store, DESK, STORE, GObject)
@@ -186,6 +187,9 @@ gboolean      desk_store_merge_found_axis  (DeskStore           *self,
 DeskDocument *desk_store_document_from_row (sqlite3_stmt     *stmt);
 sqlite3      *desk_store_get_db            (DeskStore           *self);
 gboolean      desk_store_set_error_from_db (DeskStore           *self,
+                                            GError             **error);
+sqlite3_stmt *desk_store_prepare           (DeskStore           *self,
+                                            const char          *sql,
                                             GError             **error);
 
 G_END_DECLS

@@ -200,8 +200,7 @@ reload_list (DeskFactsView *self,
   position = desk_fact_list_find (self->facts, uid);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  desk_format_scroll_to (self->column_view, position);
+  desk_facts_view_select (self, position);
 }
 
 static char *
@@ -1303,8 +1302,7 @@ desk_facts_view_select_uid (DeskFactsView *self,
   position = desk_fact_list_find (self->facts, uid);
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  desk_format_scroll_to (self->column_view, position);
+  desk_facts_view_select (self, position);
   return TRUE;
 }
 
