@@ -3,7 +3,9 @@
  *
  * DESK_BENCH_MB sets the corpus size (50 by default).  The corpus mixes
  * sentences of ../shared/corpus and data/samples, with their figures and
- * dates varied, in Spanish and English, with headings and lists. */
+ * dates varied, in Spanish and English, with headings and lists.
+ * DESK_BENCH_CORPUS names a folder to keep the generated documents in, to
+ * profile an import of them alone (dialogue-desk-cli import FOLDER). */
 #include "config.h"
 
 #include <string.h>
@@ -144,7 +146,8 @@ main (int    argc,
   const char *mb_env = g_getenv ("DESK_BENCH_MB");
   gsize target = (mb_env ? g_ascii_strtoull (mb_env, NULL, 10) : 50) * 1024 * 1024;
   g_autofree char *tmp = desk_test_make_tmpdir ();
-  g_autofree char *dir = g_build_filename (tmp, "corpus", NULL);
+  const char *keep = g_getenv ("DESK_BENCH_CORPUS");
+  g_autofree char *dir = g_build_filename (keep ? keep : tmp, keep ? NULL : "corpus", NULL);
   g_autofree char *fts_db = g_build_filename (tmp, "fts.db", NULL);
   g_autofree char *library = g_build_filename (tmp, "library.db", NULL);
   double mb, t_fts, t_extract, t_import;
@@ -152,7 +155,7 @@ main (int    argc,
   gsize bytes;
 
   g_setenv ("XDG_DATA_HOME", "/nonexistent-dialogue-desk-bench", TRUE);
-  g_mkdir (dir, 0700);
+  g_mkdir_with_parents (dir, 0700);
   bytes = generate (dir, target);
   mb = bytes / (1024.0 * 1024.0);
 

@@ -219,6 +219,43 @@ test_scoring (void)
   g_assert_cmpfloat (score_of (axes, trade, "pe-us.security"), <, DESK_AXES_THRESHOLD);
 }
 
+/* The points are exact: one a word, two a phrase, once per place a
+ * keyword starts, its words in any inflection, accents or language */
+static void
+test_scoring_points (void)
+{
+  static const char axes_json[] =
+    "{\"format\": \"dialogue-desk-axes\", \"version\": 1, \"dialogues\": [{"
+    "  \"id\": \"d\", \"kind\": \"proposed\", \"name\": {\"es\": \"D\", \"en\": \"D\"},"
+    "  \"axes\": ["
+    "    {\"id\": \"a\", \"name\": {\"es\": \"A\", \"en\": \"A\"},"
+    "     \"keywords\": {\"es\": [\"intercambio de información\", \"narcotráfico\"], \"en\": [\"intelligence sharing\"]}},"
+    "    {\"id\": \"b\", \"name\": {\"es\": \"B\", \"en\": \"B\"},"
+    "     \"keywords\": {\"es\": [\"exportaciones\"], \"en\": [\"exports\"]}}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskAxes) axes = desk_axes_load_from_data ("test.json", axes_json, sizeof axes_json - 1, &error);
+  g_autoptr(GArray) scores = NULL;
+
+  g_assert_no_error (error);
+  /* a: two phrases (4), narcotráfico and narcotrafico (2), one English
+   * phrase (2), "información" alone nothing; b: exportación and exports,
+   * each for both of its keywords, whose stems meet (4) */
+  scores = desk_axes_score (axes, "Intercambio de informaciones sobre el narcotráfico; el intercambio de "
+                                  "información y la información. Narcotrafico. Intelligence sharing, "
+                                  "sharing intelligence. La exportación y the exports.", -1);
+  g_assert_cmpfloat (score_of (axes, scores, "a"), ==, 8);
+  g_assert_cmpfloat (score_of (axes, scores, "b"), ==, 4);
+  g_clear_pointer (&scores, g_array_unref);
+
+  /* a phrase cut by the end of the text, and an empty text */
+  scores = desk_axes_score (axes, "el intercambio de", -1);
+  g_assert_cmpfloat (score_of (axes, scores, "a"), ==, 0);
+  g_clear_pointer (&scores, g_array_unref);
+  scores = desk_axes_score (axes, "", 0);
+  g_assert_cmpuint (scores->len, ==, 2);
+  g_assert_cmpfloat (score_of (axes, scores, "a"), ==, 0);
+}
+
 static void
 test_found_in_thesis (void)
 {
@@ -271,6 +308,7 @@ main (int    argc,
   g_test_add_func ("/axes/officer-file", test_officer_file);
   g_test_add_func ("/axes/enumerated", test_enumerated_axes);
   g_test_add_func ("/axes/scoring", test_scoring);
+  g_test_add_func ("/axes/scoring-points", test_scoring_points);
   g_test_add_func ("/axes/found-in-thesis", test_found_in_thesis);
   status = g_test_run ();
   desk_test_rm_rf (data_home);

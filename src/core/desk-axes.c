@@ -23,6 +23,9 @@ G_DEFINE_QUARK (desk-axes-error-quark, desk_axes_error)
 typedef struct
 {
   GPtrArray *words;   /* GPtrArray of term sets (GStrv) */
+  guint axis;         /* its axis's place in self->all */
+  GArray *ids;        /* the term ids of its words, one after another */
+  GArray *word_ends;  /* where each word's ids end in ids */
 } Keyword;
 
 struct _DeskAxes
@@ -33,12 +36,22 @@ struct _DeskAxes
   GPtrArray *all;        /* every axis, dialogues in order, parents before subaxes */
   GHashTable *by_id;
   DeskStemmer *stemmer;
+
+  /* for scoring: every term of a keyword has an id from 1; a text's words
+   * are read as the ids of their terms, the others are dropped */
+  GHashTable *term_ids;  /* term → id */
+  GPtrArray *keywords;   /* every Keyword, axis by axis */
+  GPtrArray *starting;   /* per id: GArray of the keywords whose first word has it */
+  GArray *last_start;    /* scratch: per keyword, the word it was last tried at */
 };
 
+/* A text as the ids of its words' terms */
 typedef struct
 {
-  GPtrArray *words;      /* term sets of the text, one per word */
-} Tokens;
+  GHashTable *term_ids;
+  GArray *ids;
+  GArray *word_ends;     /* where each word's ids end */
+} TermIds;
 
 static void
 keyword_free (gpointer data)
@@ -46,6 +59,8 @@ keyword_free (gpointer data)
   Keyword *k = data;
 
   g_ptr_array_unref (k->words);
+  g_clear_pointer (&k->ids, g_array_unref);
+  g_clear_pointer (&k->word_ends, g_array_unref);
   g_free (k);
 }
 
@@ -108,6 +123,10 @@ desk_axes_free (DeskAxes *self)
   g_clear_pointer (&self->all, g_ptr_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->stemmer, desk_stemmer_free);
+  g_clear_pointer (&self->term_ids, g_hash_table_unref);
+  g_clear_pointer (&self->keywords, g_ptr_array_unref);
+  g_clear_pointer (&self->starting, g_ptr_array_unref);
+  g_clear_pointer (&self->last_start, g_array_unref);
   g_free (self);
 }
 
@@ -229,14 +248,94 @@ tokenize (DeskStemmer *stemmer,
 }
 
 static gboolean
-sets_meet (GPtrArray *a,
-           GPtrArray *b)
+collect_ids_cb (const char *term,
+                gsize       term_len,
+                gsize       byte_start,
+                gsize       byte_end,
+                gboolean    colocated,
+                gpointer    user_data)
 {
-  for (guint i = 0; i < a->len; i++)
-    for (guint j = 0; j < b->len; j++)
-      if (strcmp (g_ptr_array_index (a, i), g_ptr_array_index (b, j)) == 0)
+  TermIds *text = user_data;
+  char key[256];
+  guint id;
+
+  if (!colocated)
+    g_array_append_val (text->word_ends, text->ids->len);
+  if (term_len >= sizeof key)
+    return TRUE;
+  memcpy (key, term, term_len);
+  key[term_len] = '\0';
+  id = GPOINTER_TO_UINT (g_hash_table_lookup (text->term_ids, key));
+  if (id != 0)
+    {
+      g_array_append_val (text->ids, id);
+      g_array_index (text->word_ends, guint, text->word_ends->len - 1) = text->ids->len;
+    }
+  return TRUE;
+}
+
+/* Whether the ids in [a, a_end) and [b, b_end) have one in common. */
+static gboolean
+ids_meet (const guint *a,
+          const guint *a_end,
+          const guint *b,
+          const guint *b_end)
+{
+  for (const guint *i = a; i < a_end; i++)
+    for (const guint *j = b; j < b_end; j++)
+      if (*i == *j)
         return TRUE;
   return FALSE;
+}
+
+/* Gives every term of every keyword an id and lists, per id, the keywords
+ * whose first word it is a term of. */
+static void
+index_keywords (DeskAxes *self)
+{
+  self->term_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->keywords = g_ptr_array_new ();
+  self->starting = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_ptr_array_add (self->starting, g_array_new (FALSE, FALSE, sizeof (guint))); /* id 0: none */
+
+  for (guint a = 0; a < self->all->len; a++)
+    {
+      DeskAxis *axis = g_ptr_array_index (self->all, a);
+
+      for (guint k = 0; k < axis->keywords->len; k++)
+        {
+          Keyword *keyword = g_ptr_array_index (axis->keywords, k);
+          guint index = self->keywords->len;
+
+          keyword->axis = a;
+          keyword->ids = g_array_new (FALSE, FALSE, sizeof (guint));
+          keyword->word_ends = g_array_new (FALSE, FALSE, sizeof (guint));
+          for (guint w = 0; w < keyword->words->len; w++)
+            {
+              GPtrArray *terms = g_ptr_array_index (keyword->words, w);
+
+              for (guint t = 0; t < terms->len; t++)
+                {
+                  const char *term = g_ptr_array_index (terms, t);
+                  guint id = GPOINTER_TO_UINT (g_hash_table_lookup (self->term_ids, term));
+
+                  if (id == 0)
+                    {
+                      id = self->starting->len;
+                      g_hash_table_insert (self->term_ids, g_strdup (term), GUINT_TO_POINTER (id));
+                      g_ptr_array_add (self->starting, g_array_new (FALSE, FALSE, sizeof (guint)));
+                    }
+                  g_array_append_val (keyword->ids, id);
+                  if (w == 0)
+                    g_array_append_val ((GArray *) g_ptr_array_index (self->starting, id), index);
+                }
+              g_array_append_val (keyword->word_ends, keyword->ids->len);
+            }
+          g_ptr_array_add (self->keywords, keyword);
+        }
+    }
+  self->last_start = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->keywords->len);
+  g_array_set_size (self->last_start, self->keywords->len);
 }
 
 static DeskAxis *
@@ -507,6 +606,7 @@ desk_axes_load_from_data (const char  *label,
 
   for (guint i = 0; i < self->dialogues->len; i++)
     flatten (self->all, ((DeskDialogue *) g_ptr_array_index (self->dialogues, i))->axes);
+  index_keywords (self);
 
   /* a comparator axis maps onto axes of a proposed dialogue */
   for (guint i = 0; i < self->all->len; i++)
@@ -598,77 +698,65 @@ desk_axis_get_name (const DeskAxis *axis,
 }
 
 /* Keyword evidence of @text for every axis, in desk_axes_list_all ()
- * order: one point a word, two a phrase. */
+ * order: one point a word, two a phrase, for each place it starts at. */
 GArray *
 desk_axes_score (DeskAxes   *self,
                  const char *text,
                  gssize      len)
 {
-  g_autoptr(GPtrArray) words = NULL;
-  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  TermIds words;
   GArray *scores;
+  guint *last_start;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
   scores = g_array_sized_new (FALSE, TRUE, sizeof (double), self->all->len);
   g_array_set_size (scores, self->all->len);
-  words = tokenize (self->stemmer, text, len < 0 ? strlen (text) : (gsize) len);
 
-  /* where each term stands in the text */
-  for (guint w = 0; w < words->len; w++)
+  words.term_ids = self->term_ids;
+  words.ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  words.word_ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  desk_stemmer_tokenize (self->stemmer, text, len < 0 ? strlen (text) : (gsize) len, collect_ids_cb, &words);
+
+  last_start = (guint *) self->last_start->data;
+  for (guint k = 0; k < self->keywords->len; k++)
+    last_start[k] = G_MAXUINT;
+
+  for (guint w = 0; w < words.word_ends->len; w++)
     {
-      GPtrArray *terms = g_ptr_array_index (words, w);
-      for (guint t = 0; t < terms->len; t++)
+      const guint *ids = (const guint *) words.ids->data;
+      const guint *ends = (const guint *) words.word_ends->data;
+      guint begin = w == 0 ? 0 : ends[w - 1];
+
+      for (guint i = begin; i < ends[w]; i++)
         {
-          GArray *list = g_hash_table_lookup (positions, g_ptr_array_index (terms, t));
-          if (list == NULL)
+          GArray *starting = g_ptr_array_index (self->starting, ids[i]);
+
+          for (guint s = 0; s < starting->len; s++)
             {
-              list = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (positions, g_ptr_array_index (terms, t), list);
+              guint k = g_array_index (starting, guint, s);
+              Keyword *keyword = g_ptr_array_index (self->keywords, k);
+              const guint *kw_ids = (const guint *) keyword->ids->data;
+              const guint *kw_ends = (const guint *) keyword->word_ends->data;
+              guint n = keyword->word_ends->len;
+              gboolean whole;
+
+              /* a word with two terms of the keyword's first word starts it once */
+              if (last_start[k] == w)
+                continue;
+              last_start[k] = w;
+              whole = w + n <= words.word_ends->len;
+              for (guint j = 1; whole && j < n; j++)
+                whole = ids_meet (kw_ids + kw_ends[j - 1], kw_ids + kw_ends[j],
+                                  ids + ends[w + j - 1], ids + ends[w + j]);
+              if (whole)
+                g_array_index (scores, double, keyword->axis) += n > 1 ? 2 : 1;
             }
-          if (list->len == 0 || g_array_index (list, guint, list->len - 1) != w)
-            g_array_append_val (list, w);
         }
     }
-
-  for (guint a = 0; a < self->all->len; a++)
-    {
-      DeskAxis *axis = g_ptr_array_index (self->all, a);
-      double score = 0;
-
-      for (guint k = 0; k < axis->keywords->len; k++)
-        {
-          Keyword *keyword = g_ptr_array_index (axis->keywords, k);
-          GPtrArray *first = g_ptr_array_index (keyword->words, 0);
-          g_autoptr(GHashTable) starts = g_hash_table_new (g_direct_hash, g_direct_equal);
-
-          for (guint t = 0; t < first->len; t++)
-            {
-              GArray *list = g_hash_table_lookup (positions, g_ptr_array_index (first, t));
-              for (guint p = 0; list && p < list->len; p++)
-                g_hash_table_add (starts, GUINT_TO_POINTER (g_array_index (list, guint, p) + 1));
-            }
-
-          {
-            GHashTableIter iter;
-            gpointer key;
-
-            g_hash_table_iter_init (&iter, starts);
-            while (g_hash_table_iter_next (&iter, &key, NULL))
-              {
-                guint start = GPOINTER_TO_UINT (key) - 1;
-                gboolean whole = start + keyword->words->len <= words->len;
-
-                for (guint w = 1; whole && w < keyword->words->len; w++)
-                  whole = sets_meet (g_ptr_array_index (keyword->words, w), g_ptr_array_index (words, start + w));
-                if (whole)
-                  score += keyword->words->len > 1 ? 2 : 1;
-              }
-          }
-        }
-      g_array_index (scores, double, a) = score;
-    }
+  g_array_unref (words.ids);
+  g_array_unref (words.word_ends);
   return scores;
 }
 

@@ -2,8 +2,9 @@
  * background, with progress, cancellable
  *
  * Files are read, normalized, analysed and their facts extracted by a
- * pool of parser threads, one per core, a bounded window of files ahead;
- * the importing thread alone writes, in file order, with its own
+ * pool of parser threads, one per core, up to a batch of files ahead of
+ * the writer, so that they go on while a batch is written; the importing
+ * thread alone writes, in file order, with its own
  * connection, a batch of documents per transaction.  A document is whole
  * or absent after any failure, cancellation or crash: a batch that fails
  * is rolled back and its documents written again one by one. */
@@ -68,6 +69,7 @@ typedef struct
   GAsyncQueue *tools;        /* one Tools per parser thread, taken and given back */
   GMutex *lock;
   GCond *cond;
+  gsize *parsed_bytes;       /* text parsed and not yet taken by the writer, under lock */
   gboolean done;
   DeskParsedDocument *doc;
   DeskDocumentScores *scores;
@@ -349,6 +351,8 @@ parse_in_thread (gpointer data,
   job->doc = doc;
   job->scores = scores;
   job->error = error;
+  if (doc != NULL)
+    *job->parsed_bytes += strlen (doc->text);
   job->done = TRUE;
   g_cond_broadcast (job->cond);
   g_mutex_unlock (job->lock);
@@ -428,7 +432,7 @@ import_files (DeskImporter   *self,
   GMutex lock;
   GCond cond;
   guint submitted = 0, written = 0;
-  gsize batch_bytes = 0;
+  gsize batch_bytes = 0, parsed_bytes = 0;
 
   if (files->len == 0)
     return TRUE;
@@ -455,10 +459,19 @@ import_files (DeskImporter   *self,
       ParseJob *job;
       g_autofree char *name = NULL;
 
-      /* keep the parsers a window ahead of the writer */
-      for (; submitted < files->len && submitted < i + window; submitted++)
+      /* the parsers keep busy while a batch is written: they may be up to
+       * a batch ahead of the writer, in documents and in text */
+      for (; submitted < files->len; submitted++)
         {
-          ParseJob *next = g_new0 (ParseJob, 1);
+          ParseJob *next;
+          gsize ahead;
+
+          g_mutex_lock (&lock);
+          ahead = parsed_bytes;
+          g_mutex_unlock (&lock);
+          if (submitted >= i + window && (submitted >= i + BATCH_DOCUMENTS + window || ahead >= BATCH_BYTES))
+            break;
+          next = g_new0 (ParseJob, 1);
 
           next->file = g_object_ref (g_ptr_array_index (files, submitted));
           next->max_size = self->max_size;
@@ -466,6 +479,7 @@ import_files (DeskImporter   *self,
           next->tools = tools;
           next->lock = &lock;
           next->cond = &cond;
+          next->parsed_bytes = &parsed_bytes;
           jobs->pdata[submitted] = next;
           g_thread_pool_push (pool, next, NULL);
         }
@@ -476,6 +490,8 @@ import_files (DeskImporter   *self,
       g_mutex_lock (&lock);
       while (!job->done)
         g_cond_wait (&cond, &lock);
+      if (job->doc != NULL)
+        parsed_bytes -= strlen (job->doc->text);
       g_mutex_unlock (&lock);
 
       if (g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_cancellable_is_cancelled (cancellable))

@@ -69,6 +69,30 @@ is_word_char (gunichar c)
          t == G_UNICODE_SPACING_MARK;
 }
 
+/* Whether the character at *@p is part of a word; moves *@p past it (past
+ * one byte of an invalid sequence).  Most text is ASCII: read at once. */
+static inline gboolean
+word_char_at (const char **p,
+              const char  *end)
+{
+  guchar b = (guchar) **p;
+  gunichar c;
+
+  if (b < 0x80)
+    {
+      (*p)++;
+      return g_ascii_isalnum (b);
+    }
+  c = g_utf8_get_char_validated (*p, end - *p);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      (*p)++;
+      return FALSE;
+    }
+  *p = g_utf8_next_char (*p);
+  return is_word_char (c);
+}
+
 /* Appends @c without its accents: "ó" → "o", "ñ" → "n". */
 static void
 append_folded (GString  *out,
@@ -226,27 +250,17 @@ desk_stemmer_tokenize (DeskStemmer  *self,
 
   while (p < end)
     {
-      const char *word;
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      const char *word = p;
 
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          p++;
-          continue;
-        }
-      if (!is_word_char (c))
-        {
-          p = g_utf8_next_char (p);
-          continue;
-        }
-
-      word = p;
+      if (!word_char_at (&p, end))
+        continue;
       while (p < end)
         {
-          c = g_utf8_get_char_validated (p, end - p);
-          if (c == (gunichar) -1 || c == (gunichar) -2 || !is_word_char (c))
+          const char *next = p;
+
+          if (!word_char_at (&next, end))
             break;
-          p = g_utf8_next_char (p);
+          p = next;
         }
 
       if ((gsize) (p - word) > MAX_WORD_BYTES)
