@@ -939,13 +939,18 @@ name_tokens_within (const char *shorter,
 static void
 unify_people (GArray *facts)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  /* the names as found: the facts' values change below */
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < facts->len; i++)
     {
       DeskFact *f = &g_array_index (facts, DeskFact, i);
-      if (f->kind == DESK_FACT_PERSON && strchr (f->value, ' ') != NULL)
-        g_hash_table_insert (counts, f->value, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, f->value)) + 1));
+      gpointer count;
+
+      if (f->kind != DESK_FACT_PERSON || strchr (f->value, ' ') == NULL)
+        continue;
+      count = g_hash_table_lookup (counts, f->value);
+      g_hash_table_insert (counts, g_strdup (f->value), GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
     }
 
   for (guint i = 0; i < facts->len; i++)

@@ -1266,7 +1266,7 @@ desk_store_load_parsed (DeskStore  *self,
   if (!(doc->paragraphs = desk_store_get_paragraphs (self, id, error)) ||
       !(sections = desk_store_get_sections (self, id, error)))
     return NULL;
-  doc->outline = g_array_new (FALSE, TRUE, sizeof (DeskOutlineEntry));
+  doc->outline = desk_outline_new ();
   for (guint i = 0; i < sections->len; i++)
     {
       DeskSection *section = g_ptr_array_index (sections, i);

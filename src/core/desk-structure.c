@@ -59,6 +59,16 @@ clear_outline_entry (gpointer data)
   g_free (e->title);
 }
 
+/* An empty outline: an array of DeskOutlineEntry that frees their texts. */
+GArray *
+desk_outline_new (void)
+{
+  GArray *outline = g_array_new (FALSE, TRUE, sizeof (DeskOutlineEntry));
+
+  g_array_set_clear_func (outline, clear_outline_entry);
+  return outline;
+}
+
 void
 desk_parsed_document_free (DeskParsedDocument *doc)
 {
@@ -429,8 +439,7 @@ desk_structure_analyze (GPtrArray  *blocks,
 
   g_return_val_if_fail (blocks != NULL, NULL);
 
-  doc->outline = g_array_new (FALSE, TRUE, sizeof (DeskOutlineEntry));
-  g_array_set_clear_func (doc->outline, clear_outline_entry);
+  doc->outline = desk_outline_new ();
   doc->paragraphs = g_array_new (FALSE, TRUE, sizeof (DeskParagraph));
 
   depths = g_new0 (guint, MAX (blocks->len, 1));

@@ -65,6 +65,7 @@ DeskParsedDocument *desk_structure_analyze         (GPtrArray     *blocks,
                                                     const char    *title_hint,
                                                     const char    *date_hint);
 void                desk_parsed_document_free      (DeskParsedDocument *doc);
+GArray             *desk_outline_new               (void);
 char               *desk_structure_find_date       (const char    *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskParsedDocument, desk_parsed_document_free)
