@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "desk-extract.h"
 #include "desk-normalize.h"
 #include "desk-structure.h"
+#include "desk-test-util.h"
 
 static DeskExtractor *extractor;
 
@@ -320,6 +322,57 @@ test_parse_number (void)
   g_assert_cmpfloat_with_epsilon (v, 0.135, 1e-9);
 }
 
+static char *data_home;
+
+/* The officer's own gazetteer adds names; a bad one is refused, named */
+static void
+test_user_gazetteer (void)
+{
+  static const char * const bad[] = {
+    "",
+    "[1, 2]",
+    "{\"places\": {\"canonical\": \"Cusco\"}}",
+    "{\"places\": [\"Cusco\"]}",
+    "{\"organizations\": [{\"canonical\": \"OEA\"}]}",
+    "{\"people\": [{\"canonical\": 7, \"names\": [\"Siete\"]}]}",
+    "{\"people\": [{\"canonical\": \"Ana Torres\", \"names\": [\"Ana Torres\", null]}]}",
+    "{\"places\": [{\"canonical\": \"Cusco\", \"names\": [\"Cusco\"]}",
+  };
+  g_autofree char *folder = g_build_filename (data_home, "dialogue-desk", NULL);
+  g_autofree char *path = g_build_filename (folder, "gazetteer.json", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      DeskExtractor *refused;
+
+      g_assert_true (g_file_set_contents (path, bad[i], -1, NULL));
+      refused = desk_extractor_new (&error);
+      g_assert_null (refused);
+      g_assert_error (error, DESK_EXTRACT_ERROR, DESK_EXTRACT_ERROR_DATA);
+      g_assert_nonnull (strstr (error->message, path));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_auto(Extracted) x = { 0 };
+    DeskExtractor *shared = extractor;
+    DeskExtractor *own;
+
+    g_assert_true (g_file_set_contents (path, "{\"places\": [{\"canonical\": \"Villa Rica de Oxapampa\","
+                                              " \"names\": [\"Oxapampa\", \"Villa Rica de Oxapampa\"]}]}", -1, NULL));
+    own = desk_extractor_new (&error);
+    g_assert_no_error (error);
+    extractor = own;
+    extract (&x, "La delegación visitó Oxapampa en marzo.", NULL);
+    extractor = shared;
+    g_assert_nonnull (find (&x, DESK_FACT_PLACE, "Villa Rica de Oxapampa"));
+    desk_extractor_free (own);
+  }
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -328,8 +381,10 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  /* the officer's additions must not change what the tests see */
-  g_setenv ("XDG_DATA_HOME", "/nonexistent-dialogue-desk-test", TRUE);
+  /* the officer's additions must not change what the tests see: an empty
+   * data folder, where /extract/user-gazetteer writes its own */
+  data_home = desk_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   extractor = desk_extractor_new (&error);
   g_assert_no_error (error);
 
@@ -342,8 +397,11 @@ main (int    argc,
   g_test_add_func ("/extract/proposals-and-meetings", test_proposals_and_meetings);
   g_test_add_func ("/extract/modality", test_modality);
   g_test_add_func ("/extract/parse-number", test_parse_number);
+  g_test_add_func ("/extract/user-gazetteer", test_user_gazetteer);
 
   status = g_test_run ();
   desk_extractor_free (extractor);
+  desk_test_rm_rf (data_home);
+  g_free (data_home);
   return status;
 }

@@ -461,7 +461,7 @@ add_fact_members (JsonBuilder    *builder,
       g_autoptr(JsonParser) parser = json_parser_new ();
 
       if (json_parser_load_from_data (parser, fact->extra, -1, NULL) &&
-          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+          json_parser_get_root (parser) != NULL && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         {
           JsonObject *extra = json_node_get_object (json_parser_get_root (parser));
           GList *members = json_object_get_members (extra);

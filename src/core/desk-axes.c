@@ -141,6 +141,32 @@ invalid (GError     **error,
 }
 
 /* {"es": "...", "en": "..."} into out[0], out[1] */
+/* The text of @member, or @fallback when it is absent or not text: what
+ * an axes file holds is checked, never assumed */
+static const char *
+string_member (JsonObject *object,
+               const char *member,
+               const char *fallback)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fallback;
+  return json_node_get_string (node);
+}
+
+static gint64
+int_member (JsonObject *object,
+            const char *member,
+            gint64      fallback)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+  return json_node_get_int (node);
+}
+
 static gboolean
 read_bilingual (JsonObject  *object,
                 const char  *member,
@@ -356,15 +382,14 @@ read_axis (DeskAxes      *self,
   axis->keywords = g_ptr_array_new_with_free_func (keyword_free);
   axis->subaxes = g_ptr_array_new_with_free_func (axis_free);
 
-  if (!json_object_has_member (object, "id") ||
-      json_node_get_value_type (json_object_get_member (object, "id")) != G_TYPE_STRING)
+  if (string_member (object, "id", NULL) == NULL)
     {
       g_autofree char *what = g_strdup_printf (_("an axis of the dialogue “%s” has no “id”"), dialogue->id);
       invalid (error, label, what);
       axis_free (axis);
       return NULL;
     }
-  axis->id = g_strdup (json_object_get_string_member (object, "id"));
+  axis->id = g_strdup (string_member (object, "id", NULL));
   where = g_strdup_printf (_("the axis “%s”"), axis->id);
   if (g_hash_table_contains (self->by_id, axis->id))
     {
@@ -484,18 +509,19 @@ desk_axes_load_from_data (const char  *label,
       invalid (error, label, parse_error->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* an empty file has no root */
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       invalid (error, label, _("it is not a JSON object"));
       return NULL;
     }
   root = json_node_get_object (json_parser_get_root (parser));
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", NULL), "dialogue-desk-axes") != 0)
+  if (g_strcmp0 (string_member (root, "format", NULL), "dialogue-desk-axes") != 0)
     {
       invalid (error, label, _("it is not a Dialogue Desk axes file (its “format” is not “dialogue-desk-axes”)"));
       return NULL;
     }
-  if (json_object_get_int_member_with_default (root, "version", 0) != 1)
+  if (int_member (root, "version", 0) != 1)
     {
       invalid (error, label, _("its version is not 1"));
       return NULL;
@@ -531,15 +557,15 @@ desk_axes_load_from_data (const char  *label,
       dialogue->axes = g_ptr_array_new_with_free_func (axis_free);
       g_ptr_array_add (self->dialogues, dialogue);
 
-      if (json_object_get_string_member_with_default (object, "id", NULL) == NULL)
+      if (string_member (object, "id", NULL) == NULL)
         {
           g_autofree char *what = g_strdup_printf (_("dialogue %u has no “id”"), i + 1);
           invalid (error, label, what);
           return NULL;
         }
-      dialogue->id = g_strdup (json_object_get_string_member (object, "id"));
+      dialogue->id = g_strdup (string_member (object, "id", NULL));
       where = g_strdup_printf (_("the dialogue “%s”"), dialogue->id);
-      kind = json_object_get_string_member_with_default (object, "kind", "");
+      kind = string_member (object, "kind", "");
       if (!g_str_equal (kind, "proposed") && !g_str_equal (kind, "comparator"))
         {
           g_autofree char *what = g_strdup_printf (_("the “kind” of %s must be “proposed” or “comparator”"), where);
@@ -566,14 +592,20 @@ desk_axes_load_from_data (const char  *label,
           meetings = json_object_get_array_member (object, "meetings");
           for (guint k = 0; k < json_array_get_length (meetings); k++)
             {
-              JsonObject *mo = json_array_get_object_element (meetings, k);
+              JsonNode *meeting = json_array_get_element (meetings, k);
+              JsonObject *mo;
               DeskMeeting m = { 0 };
 
-              if (mo == NULL)
-                continue;
-              m.date = g_strdup (json_object_get_string_member_with_default (mo, "date", ""));
-              m.place = g_strdup (json_object_get_string_member_with_default (mo, "place", ""));
-              m.name = g_strdup (json_object_get_string_member_with_default (mo, "name", ""));
+              if (!JSON_NODE_HOLDS_OBJECT (meeting))
+                {
+                  g_autofree char *what = g_strdup_printf (_("meeting %u of %s is not an object"), k + 1, where);
+                  invalid (error, label, what);
+                  return NULL;
+                }
+              mo = json_node_get_object (meeting);
+              m.date = g_strdup (string_member (mo, "date", ""));
+              m.place = g_strdup (string_member (mo, "place", ""));
+              m.name = g_strdup (string_member (mo, "name", ""));
               g_array_append_val (dialogue->meetings, m);
             }
         }

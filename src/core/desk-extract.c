@@ -108,34 +108,67 @@ compare_length_desc (gconstpointer a,
   return (int) strlen (*(const char * const *) b) - (int) strlen (*(const char * const *) a);
 }
 
-static void
-add_entity_names (DeskExtractor *self,
-                  JsonArray     *entries,
-                  DeskFactKind   kind)
+/* The names of one list of a gazetteer ("places", "organizations",
+ * "people"): entries of a "canonical" name and the "names" it is written
+ * as.  Anything else makes the whole file invalid. */
+static gboolean
+add_entity_names (DeskExtractor  *self,
+                  JsonObject     *root,
+                  const char     *member,
+                  DeskFactKind    kind,
+                  const char     *label,
+                  GError        **error)
 {
-  for (guint i = 0; entries && i < json_array_get_length (entries); i++)
-    {
-      JsonObject *entry = json_array_get_object_element (entries, i);
-      const char *canonical;
-      JsonArray *names;
+  JsonNode *node = json_object_get_member (root, member);
+  JsonArray *entries;
 
-      if (entry == NULL || !json_object_has_member (entry, "canonical") || !json_object_has_member (entry, "names"))
-        continue;
-      canonical = json_object_get_string_member (entry, "canonical");
-      names = json_object_get_array_member (entry, "names");
-      for (guint j = 0; names && j < json_array_get_length (names); j++)
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *what = g_strdup_printf (_("“%s” must be a list"), member);
+      g_set_error (error, DESK_EXTRACT_ERROR, DESK_EXTRACT_ERROR_DATA,
+                   _("The gazetteer “%s” is not valid: %s"), label, what);
+      return FALSE;
+    }
+  entries = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonNode *item = json_array_get_element (entries, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
+      JsonNode *canonical = entry ? json_object_get_member (entry, "canonical") : NULL;
+      JsonNode *names = entry ? json_object_get_member (entry, "names") : NULL;
+      gboolean valid = canonical != NULL && JSON_NODE_HOLDS_VALUE (canonical) &&
+                       json_node_get_value_type (canonical) == G_TYPE_STRING &&
+                       names != NULL && JSON_NODE_HOLDS_ARRAY (names);
+
+      for (guint j = 0; valid && j < json_array_get_length (json_node_get_array (names)); j++)
         {
-          const char *name = json_array_get_string_element (names, j);
+          JsonNode *name = json_array_get_element (json_node_get_array (names), j);
+          valid = JSON_NODE_HOLDS_VALUE (name) && json_node_get_value_type (name) == G_TYPE_STRING;
+        }
+      if (!valid)
+        {
+          g_autofree char *what = g_strdup_printf (_("entry %u of “%s” must have a “canonical” name and a list of “names”"),
+                                                   i + 1, member);
+          g_set_error (error, DESK_EXTRACT_ERROR, DESK_EXTRACT_ERROR_DATA,
+                       _("The gazetteer “%s” is not valid: %s"), label, what);
+          return FALSE;
+        }
+      for (guint j = 0; j < json_array_get_length (json_node_get_array (names)); j++)
+        {
+          const char *name = json_array_get_string_element (json_node_get_array (names), j);
           Entity *e;
 
-          if (name == NULL || *name == '\0' || canonical == NULL)
+          if (*name == '\0' || *json_node_get_string (canonical) == '\0')
             continue;
           e = g_new0 (Entity, 1);
           e->kind = kind;
-          e->canonical = g_strdup (canonical);
+          e->canonical = g_strdup (json_node_get_string (canonical));
           g_hash_table_replace (self->names, g_strdup (name), e);
         }
     }
+  return TRUE;
 }
 
 static gboolean
@@ -150,7 +183,7 @@ load_gazetteer (DeskExtractor *self,
   JsonObject *root;
 
   if (!json_parser_load_from_data (parser, data, len, &local_error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, DESK_EXTRACT_ERROR, DESK_EXTRACT_ERROR_DATA,
                    _("The gazetteer “%s” is not valid: %s"), label,
@@ -158,13 +191,9 @@ load_gazetteer (DeskExtractor *self,
       return FALSE;
     }
   root = json_node_get_object (json_parser_get_root (parser));
-  if (json_object_has_member (root, "places"))
-    add_entity_names (self, json_object_get_array_member (root, "places"), DESK_FACT_PLACE);
-  if (json_object_has_member (root, "organizations"))
-    add_entity_names (self, json_object_get_array_member (root, "organizations"), DESK_FACT_ORG);
-  if (json_object_has_member (root, "people"))
-    add_entity_names (self, json_object_get_array_member (root, "people"), DESK_FACT_PERSON);
-  return TRUE;
+  return add_entity_names (self, root, "places", DESK_FACT_PLACE, label, error) &&
+         add_entity_names (self, root, "organizations", DESK_FACT_ORG, label, error) &&
+         add_entity_names (self, root, "people", DESK_FACT_PERSON, label, error);
 }
 
 static char *

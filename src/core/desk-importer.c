@@ -183,6 +183,35 @@ collect_folder (GFile        *folder,
     }
 }
 
+/* Normalizes and analyses what was read of a file named @name, and
+ * extracts its facts when @extractor is given.  Takes @raw. */
+static DeskParsedDocument *
+parse_raw (DeskRawDocument  *raw,
+           const char       *name,
+           DeskExtractor    *extractor,
+           GError          **error)
+{
+  g_autoptr(DeskRawDocument) owned = raw;
+  g_autoptr(GPtrArray) blocks = NULL;
+  DeskParsedDocument *doc;
+
+  blocks = desk_normalize_pages ((const char * const *) raw->pages->pdata, raw->pages->len,
+                                 raw->markdown ? DESK_NORMALIZE_MARKDOWN : DESK_NORMALIZE_PLAIN);
+  if (blocks->len == 0)
+    {
+      g_set_error (error, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_NO_TEXT,
+                   _("“%s” has no text to import"), name);
+      return NULL;
+    }
+
+  doc = desk_structure_analyze (blocks, raw->title, raw->date);
+  doc->format = g_strdup (raw->format);
+  doc->size = raw->size;
+  if (extractor != NULL)
+    doc->facts = desk_extractor_run (extractor, doc);
+  return doc;
+}
+
 /* Reads, normalizes and analyses one file, and extracts its facts when
  * @extractor is given; touches no library. */
 DeskParsedDocument *
@@ -192,8 +221,8 @@ desk_parse_file (GFile          *file,
                  GCancellable   *cancellable,
                  GError        **error)
 {
-  g_autoptr(DeskRawDocument) raw = NULL;
-  g_autoptr(GPtrArray) blocks = NULL;
+  DeskRawDocument *raw;
+  g_autofree char *name = NULL;
   DeskParsedDocument *doc;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -201,30 +230,43 @@ desk_parse_file (GFile          *file,
   raw = desk_reader_read (file, max_size, cancellable, error);
   if (raw == NULL)
     return NULL;
-
-  blocks = desk_normalize_pages ((const char * const *) raw->pages->pdata, raw->pages->len,
-                                 raw->markdown ? DESK_NORMALIZE_MARKDOWN : DESK_NORMALIZE_PLAIN);
-  if (blocks->len == 0)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_NO_TEXT,
-                   _("“%s” has no text to import"), name);
-      return NULL;
-    }
-
-  doc = desk_structure_analyze (blocks, raw->title, raw->date);
-  doc->format = g_strdup (raw->format);
+  name = g_file_get_parse_name (file);
+  doc = parse_raw (raw, name, extractor, error);
+  if (doc == NULL)
+    return NULL;
   doc->path = g_file_get_path (file);
   if (doc->path == NULL)
     doc->path = g_file_get_uri (file);
-  doc->size = raw->size;
   if (doc->title[0] == '\0')
     {
       g_free (doc->title);
       doc->title = g_file_get_basename (file);
     }
-  if (extractor != NULL)
-    doc->facts = desk_extractor_run (extractor, doc);
+  return doc;
+}
+
+/* What desk_parse_file () makes of the contents of a file named @name. */
+DeskParsedDocument *
+desk_parse_bytes (const char     *name,
+                  GBytes         *bytes,
+                  DeskExtractor  *extractor,
+                  GError        **error)
+{
+  DeskRawDocument *raw;
+  DeskParsedDocument *doc;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  raw = desk_reader_read_bytes (name, bytes, error);
+  if (raw == NULL)
+    return NULL;
+  doc = parse_raw (raw, name, extractor, error);
+  if (doc != NULL && doc->title[0] == '\0')
+    {
+      g_free (doc->title);
+      doc->title = g_path_get_basename (name);
+    }
   return doc;
 }
 

@@ -61,6 +61,10 @@ DeskParsedDocument *desk_parse_file      (GFile                  *file,
                                          DeskExtractor          *extractor,
                                          GCancellable           *cancellable,
                                          GError                **error);
+DeskParsedDocument *desk_parse_bytes     (const char             *name,
+                                         GBytes                 *bytes,
+                                         DeskExtractor          *extractor,
+                                         GError                **error);
 
 int                 desk_store_update_facts (DeskStore          *store,
                                              DeskExtractor      *extractor,

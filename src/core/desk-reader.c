@@ -150,14 +150,13 @@ desk_reader_read (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(DeskRawDocument) raw = g_new0 (DeskRawDocument, 1);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   g_autofree char *contents = NULL;
   gsize len = 0;
-  const char *data;
+  goffset size;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -191,14 +190,14 @@ desk_reader_read (GFile         *file,
                    _("“%s” cannot be read: permission denied"), name);
       return NULL;
     }
-  raw->size = g_file_info_get_size (info);
-  if (max_size > 0 && raw->size > max_size)
+  size = g_file_info_get_size (info);
+  if (max_size > 0 && size > max_size)
     {
-      g_autofree char *size = g_format_size (raw->size);
+      g_autofree char *size_text = g_format_size (size);
       g_autofree char *limit = g_format_size (max_size);
 
       g_set_error (error, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_TOO_LARGE,
-                   _("“%s” is too large to import (%s; the limit is %s)"), name, size, limit);
+                   _("“%s” is too large to import (%s; the limit is %s)"), name, size_text, limit);
       return NULL;
     }
 
@@ -219,9 +218,27 @@ desk_reader_read (GFile         *file,
                    _("“%s” is too large to import (the limit is %s)"), name, limit);
       return NULL;
     }
-  raw->size = len;
-  data = contents;
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  return desk_reader_read_bytes (name, bytes, error);
+}
 
+/* Reads the contents of a file named @name (its extension tells the format
+ * when the contents do not): what desk_reader_read () does once the file
+ * is in memory. */
+DeskRawDocument *
+desk_reader_read_bytes (const char  *name,
+                        GBytes      *bytes,
+                        GError     **error)
+{
+  g_autoptr(DeskRawDocument) raw = g_new0 (DeskRawDocument, 1);
+  gsize len = 0;
+  const char *data;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  raw->size = len;
   if (len == 0)
     {
       g_set_error (error, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_EMPTY, _("“%s” is empty"), name);
@@ -234,7 +251,6 @@ desk_reader_read (GFile         *file,
     {
       g_autoptr(GPtrArray) pages = NULL;
 
-      bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
       pages = desk_pdf_read_pages (name, bytes, &raw->title, error);
       if (pages == NULL)
         return NULL;

@@ -39,6 +39,9 @@ DeskRawDocument *desk_reader_read         (GFile         *file,
                                            gint64         max_size,
                                            GCancellable  *cancellable,
                                            GError       **error);
+DeskRawDocument *desk_reader_read_bytes   (const char    *name,
+                                           GBytes        *bytes,
+                                           GError       **error);
 char            *desk_reader_decode       (const char    *name,
                                            const char    *bytes,
                                            gsize          len,
