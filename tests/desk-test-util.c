@@ -7,6 +7,8 @@
 
 #include <stdio.h>
 #include <unistd.h>
+#include <sys/wait.h>
+#include <sqlite3.h>
 
 #include "desk-importer.h"
 #include "desk-test-util.h"
@@ -241,4 +243,112 @@ desk_test_compare_doubles (gconstpointer a,
 {
   double x = *(const double *) a, y = *(const double *) b;
   return x < y ? -1 : x > y;
+}
+
+/* Runs the command line on @library with the arguments that follow, up to
+ * NULL; returns its exit status (-1 when it did not exit), and what it
+ * wrote when @out or @err are given. */
+int
+desk_test_run_cli (const char  *library,
+                   char       **out,
+                   char       **err,
+                   ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DIALOGUE_DESK_CLI"));
+  g_ptr_array_add (argv, "--library");
+  g_ptr_array_add (argv, (gpointer) library);
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                (out ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL) | (err ? 0 : G_SPAWN_STDERR_TO_DEV_NULL),
+                NULL, NULL, out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+/* The rows @sql selects, a line each, columns ended by tabs */
+char *
+desk_test_query_text (DeskStore  *store,
+                      const char *sql)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (desk_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (out, "%s\t", (const char *) sqlite3_column_text (stmt, c));
+      g_string_append_c (out, '\n');
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The review events of @library, as they were written */
+char *
+desk_test_review_events (const char *library)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (library, &error);
+
+  g_assert_no_error (error);
+  return desk_test_query_text (store, "SELECT uid, target, field, new_value FROM review_events ORDER BY uid");
+}
+
+/* What a library must be after any failure: it opens, passes SQLite's and
+ * FTS5's integrity checks, holds every document whole (its paragraphs,
+ * sections, words and its facts' words) and every review event of
+ * @events_before.  Returns how many documents it holds. */
+gint64
+desk_test_check_library (const char *library,
+                         const char *events_before)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (library, &error);
+  g_autofree char *check = NULL;
+  g_autofree char *events = NULL;
+  g_auto(GStrv) lines = NULL;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  db = desk_store_get_db (store);
+
+  check = desk_store_check_integrity (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check');"
+                                     "INSERT INTO facts_fts (facts_fts) VALUES ('integrity-check');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (desk_test_count (store, "SELECT count (*) FROM documents d"
+                                           " WHERE NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.document_id = d.id)"
+                                           " OR n_sections != (SELECT count (*) FROM sections s WHERE s.document_id = d.id)"), ==, 0);
+  g_assert_cmpint (desk_test_count (store, "SELECT count (*) FROM documents"), ==,
+                   desk_test_count (store, "SELECT count (*) FROM documents_fts_docsize"));
+  g_assert_cmpint (desk_test_count (store, "SELECT count (*) FROM facts"), ==,
+                   desk_test_count (store, "SELECT count (*) FROM facts_fts_docsize"));
+  g_assert_cmpint (desk_test_count (store, "SELECT count (*) FROM documents_fts_docsize"
+                                           " WHERE id NOT IN (SELECT id FROM documents)"), ==, 0);
+  g_assert_cmpint (desk_test_count (store, "SELECT count (*) FROM documents WHERE extractor_version = 0"), ==, 0);
+
+  events = desk_test_query_text (store, "SELECT uid, target, field, new_value FROM review_events ORDER BY uid");
+  lines = g_strsplit (events_before, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (lines[i][0] != '\0')
+      g_assert_nonnull (strstr (events, lines[i]));
+  return desk_test_count (store, "SELECT count (*) FROM documents");
 }

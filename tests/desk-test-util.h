@@ -30,5 +30,14 @@ void        desk_test_fill_library   (const char *library,
                                       const char *tmp);
 int         desk_test_compare_doubles (gconstpointer a,
                                        gconstpointer b);
+int         desk_test_run_cli        (const char  *library,
+                                      char       **out,
+                                      char       **err,
+                                      ...) G_GNUC_NULL_TERMINATED;
+char       *desk_test_query_text     (DeskStore   *store,
+                                      const char  *sql);
+char       *desk_test_review_events  (const char  *library);
+gint64      desk_test_check_library  (const char  *library,
+                                      const char  *events_before);
 
 G_END_DECLS

@@ -28,32 +28,6 @@ typedef struct
   GRand *rand;
 } Fixture;
 
-static int
-run_cli (const char *library,
-         char      **out,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("DIALOGUE_DESK_CLI"));
-  g_ptr_array_add (argv, "--library");
-  g_ptr_array_add (argv, (gpointer) library);
-  va_start (ap, out);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL |
-                (out ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL), NULL, NULL, out, NULL, &wait_status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
-
 /* Starts the command line with @args and kills it after @delay_ms, unless
  * it ended before.  Returns whether it was killed. */
 static gboolean
@@ -128,82 +102,6 @@ copy_library (const char *from,
     }
 }
 
-static char *
-query_text (DeskStore  *store,
-            const char *sql)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (desk_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
-        g_string_append_printf (out, "%s\t", (const char *) sqlite3_column_text (stmt, c));
-      g_string_append_c (out, '\n');
-    }
-  g_assert_cmpint (rc, ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* The review events committed, as they were written */
-static char *
-review_events (const char *library)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskStore) store = desk_store_open (library, &error);
-
-  g_assert_no_error (error);
-  return query_text (store, "SELECT uid, target, field, new_value FROM review_events ORDER BY uid");
-}
-
-/* Everything a killed run must leave as it should be; returns how many
- * documents the library holds. */
-static gint64
-check_library (const char *library,
-               const char *events_before)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskStore) store = desk_store_open (library, &error);
-  g_autofree char *check = NULL;
-  g_autofree char *events = NULL;
-  g_auto(GStrv) lines = NULL;
-  sqlite3 *db;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  db = desk_store_get_db (store);
-
-  check = desk_store_check_integrity (store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (check, ==, "ok");
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check');"
-                                     "INSERT INTO facts_fts (facts_fts) VALUES ('integrity-check');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-
-  /* every document whole: its paragraphs, sections, words and facts' words */
-  g_assert_cmpint (desk_test_count (store, "SELECT count (*) FROM documents d"
-                                           " WHERE NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.document_id = d.id)"
-                                           " OR n_sections != (SELECT count (*) FROM sections s WHERE s.document_id = d.id)"), ==, 0);
-  g_assert_cmpint (desk_test_count (store, "SELECT count (*) FROM documents"), ==,
-                   desk_test_count (store, "SELECT count (*) FROM documents_fts_docsize"));
-  g_assert_cmpint (desk_test_count (store, "SELECT count (*) FROM facts"), ==,
-                   desk_test_count (store, "SELECT count (*) FROM facts_fts_docsize"));
-  g_assert_cmpint (desk_test_count (store, "SELECT count (*) FROM documents_fts_docsize"
-                                           " WHERE id NOT IN (SELECT id FROM documents)"), ==, 0);
-  g_assert_cmpint (desk_test_count (store, "SELECT count (*) FROM documents WHERE extractor_version = 0"), ==, 0);
-
-  /* no review event committed before is lost */
-  events = query_text (store, "SELECT uid, target, field, new_value FROM review_events ORDER BY uid");
-  lines = g_strsplit (events_before, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    if (lines[i][0] != '\0')
-      g_assert_nonnull (strstr (events, lines[i]));
-  return desk_test_count (store, "SELECT count (*) FROM documents");
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -252,7 +150,7 @@ some_fact_uids (const char *library,
   GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_no_error (error);
-  text = query_text (store, sql);
+  text = desk_test_query_text (store, sql);
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     if (lines[i][0] != '\0')
@@ -269,14 +167,14 @@ prepare_reviewed_library (Fixture    *f,
   g_autofree char *second = g_build_filename (f->docs, "0001.txt", NULL);
   g_autoptr(GPtrArray) uids = NULL;
 
-  g_assert_cmpint (run_cli (library, NULL, "import", first, second, NULL), ==, 0);
+  g_assert_cmpint (desk_test_run_cli (library, NULL, NULL, "import", first, second, NULL), ==, 0);
   uids = some_fact_uids (library, 4);
   g_assert_cmpuint (uids->len, ==, 4);
-  g_assert_cmpint (run_cli (library, NULL, "review", "start", "Antes del corte", "--reviewer", "Ana Torres", NULL), ==, 0);
-  g_assert_cmpint (run_cli (library, NULL, "fact", "set", uids->pdata[0], uids->pdata[1], "status", "approved", NULL), ==, 0);
-  g_assert_cmpint (run_cli (library, NULL, "fact", "set", uids->pdata[2], "status", "rejected", NULL), ==, 0);
-  g_assert_cmpint (run_cli (library, NULL, "fact", "set", uids->pdata[3], "note", "Cifra por confirmar", NULL), ==, 0);
-  g_assert_cmpint (run_cli (library, NULL, "review", "end", NULL), ==, 0);
+  g_assert_cmpint (desk_test_run_cli (library, NULL, NULL, "review", "start", "Antes del corte", "--reviewer", "Ana Torres", NULL), ==, 0);
+  g_assert_cmpint (desk_test_run_cli (library, NULL, NULL, "fact", "set", uids->pdata[0], uids->pdata[1], "status", "approved", NULL), ==, 0);
+  g_assert_cmpint (desk_test_run_cli (library, NULL, NULL, "fact", "set", uids->pdata[2], "status", "rejected", NULL), ==, 0);
+  g_assert_cmpint (desk_test_run_cli (library, NULL, NULL, "fact", "set", uids->pdata[3], "note", "Cifra por confirmar", NULL), ==, 0);
+  g_assert_cmpint (desk_test_run_cli (library, NULL, NULL, "review", "end", NULL), ==, 0);
 }
 
 static void
@@ -292,11 +190,11 @@ test_kill_import (Fixture       *f,
   guint duration;
 
   prepare_reviewed_library (f, f->library);
-  events = review_events (f->library);
+  events = desk_test_review_events (f->library);
   g_assert_cmpstr (events, !=, "");
   copy_library (f->library, before);
   duration = run_whole (args);
-  g_assert_cmpint (check_library (f->library, events), ==, N_DOCUMENTS);
+  g_assert_cmpint (desk_test_check_library (f->library, events), ==, N_DOCUMENTS);
 
   /* at any moment of a whole import, each time from the library before it */
   for (guint round = 0; round < 12; round++)
@@ -306,7 +204,7 @@ test_kill_import (Fixture       *f,
       copy_library (before, f->library);
       if (run_and_kill (args, delay))
         killed++;
-      documents = check_library (f->library, events);
+      documents = desk_test_check_library (f->library, events);
       g_test_message ("round %u: killed after %u ms of %u, %" G_GINT64_FORMAT " documents", round, delay, duration, documents);
     }
   g_assert_cmpuint (killed, >, 0);
@@ -317,14 +215,14 @@ test_kill_import (Fixture       *f,
       gint64 now;
 
       run_and_kill (args, g_rand_int_range (f->rand, 0, duration + 1));
-      now = check_library (f->library, events);
+      now = desk_test_check_library (f->library, events);
       g_assert_cmpint (now, >=, documents);
       documents = now;
     }
 
   /* an import run to its end afterwards completes the library */
-  g_assert_cmpint (run_cli (f->library, NULL, "import", f->docs, NULL), ==, 0);
-  g_assert_cmpint (check_library (f->library, events), ==, N_DOCUMENTS);
+  g_assert_cmpint (desk_test_run_cli (f->library, NULL, NULL, "import", f->docs, NULL), ==, 0);
+  g_assert_cmpint (desk_test_check_library (f->library, events), ==, N_DOCUMENTS);
 }
 
 static void
@@ -343,9 +241,9 @@ test_kill_review_import (Fixture       *f,
 
   /* the same documents in a colleague's library, most facts reviewed there */
   prepare_reviewed_library (f, f->library);
-  g_assert_cmpint (run_cli (colleague, NULL, "import", f->docs, NULL), ==, 0);
+  g_assert_cmpint (desk_test_run_cli (colleague, NULL, NULL, "import", f->docs, NULL), ==, 0);
   uids = some_fact_uids (colleague, 5000);
-  g_assert_cmpint (run_cli (colleague, NULL, "review", "start", "Colega", "--reviewer", "Luis Paz", NULL), ==, 0);
+  g_assert_cmpint (desk_test_run_cli (colleague, NULL, NULL, "review", "start", "Colega", "--reviewer", "Luis Paz", NULL), ==, 0);
   g_ptr_array_add (set, "fact");
   g_ptr_array_add (set, "set");
   for (guint i = 0; i < uids->len; i++)
@@ -366,17 +264,17 @@ test_kill_review_import (Fixture       *f,
                                  NULL, NULL, NULL, NULL, &wait_status, NULL));
     g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
   }
-  g_assert_cmpint (run_cli (colleague, NULL, "review", "end", NULL), ==, 0);
-  g_assert_cmpint (run_cli (colleague, NULL, "review", "export", file, NULL), ==, 0);
+  g_assert_cmpint (desk_test_run_cli (colleague, NULL, NULL, "review", "end", NULL), ==, 0);
+  g_assert_cmpint (desk_test_run_cli (colleague, NULL, NULL, "review", "export", file, NULL), ==, 0);
   g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
 
   /* the library imports the documents too, then the review: killed at a
    * moment of its whole length, each time from the library before it */
-  g_assert_cmpint (run_cli (f->library, NULL, "import", f->docs, NULL), ==, 0);
-  events = review_events (f->library);
+  g_assert_cmpint (desk_test_run_cli (f->library, NULL, NULL, "import", f->docs, NULL), ==, 0);
+  events = desk_test_review_events (f->library);
   copy_library (f->library, before);
   duration = run_whole (args);
-  check_library (f->library, events);
+  desk_test_check_library (f->library, events);
   {
     /* it brings the colleague's events in: all but the one this library
      * rejected before, which it keeps */
@@ -391,7 +289,7 @@ test_kill_review_import (Fixture       *f,
       copy_library (before, f->library);
       if (run_and_kill (args, delay))
         killed++;
-      check_library (f->library, events);
+      desk_test_check_library (f->library, events);
       g_test_message ("round %u: killed after %u ms of %u", round, delay, duration);
     }
   g_assert_cmpuint (killed, >, 0);
@@ -409,11 +307,11 @@ test_kill_export (Fixture       *f,
   guint killed = 0, duration;
 
   prepare_reviewed_library (f, f->library);
-  g_assert_cmpint (run_cli (f->library, NULL, "import", f->docs, NULL), ==, 0);
-  events = review_events (f->library);
+  g_assert_cmpint (desk_test_run_cli (f->library, NULL, NULL, "import", f->docs, NULL), ==, 0);
+  events = desk_test_review_events (f->library);
   {
     g_autoptr(DeskStore) store = desk_store_open (f->library, NULL);
-    before = query_text (store, "SELECT id, uid, title, length (text) FROM documents ORDER BY id");
+    before = desk_test_query_text (store, "SELECT id, uid, title, length (text) FROM documents ORDER BY id");
   }
 
   duration = run_whole (args);
@@ -425,7 +323,7 @@ test_kill_export (Fixture       *f,
       g_unlink (pdf);
       if (run_and_kill (args, delay))
         killed++;
-      check_library (f->library, events);
+      desk_test_check_library (f->library, events);
       /* a brief is there whole, or not at all */
       if (g_file_test (pdf, G_FILE_TEST_EXISTS))
         {
@@ -441,7 +339,7 @@ test_kill_export (Fixture       *f,
   g_assert_cmpuint (killed, >, 0);
   {
     g_autoptr(DeskStore) store = desk_store_open (f->library, NULL);
-    g_autofree char *after = query_text (store, "SELECT id, uid, title, length (text) FROM documents ORDER BY id");
+    g_autofree char *after = desk_test_query_text (store, "SELECT id, uid, title, length (text) FROM documents ORDER BY id");
     g_assert_cmpstr (before, ==, after);
   }
 }

@@ -192,7 +192,8 @@ cmd_import (Options *opts)
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = opts->library ? g_strdup (opts->library) : desk_store_default_path ();
-  guint added = 0, duplicates = 0, failed = 0;
+  guint added = 0, duplicates = 0, failed = 0, not_read = 0;
+  const GError *stopped = NULL;
 
   if (opts->args->len == 0)
     return usage_error (_("import needs at least one file or folder"));
@@ -227,6 +228,11 @@ cmd_import (Options *opts)
           /* TRANSLATORS: document number, file */
           printf (_("Already in the library as %s: %s\n"), number, r->path);
           break;
+        case DESK_IMPORT_NOT_READ:
+          /* one reason for all of them, given once */
+          not_read++;
+          stopped = r->error;
+          break;
         case DESK_IMPORT_FAILED:
         default:
           failed++;
@@ -234,12 +240,21 @@ cmd_import (Options *opts)
           break;
         }
     }
+  if (stopped != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "The import stopped; %u more file was not read: %s",
+                                                               "The import stopped; %u more files were not read: %s",
+                                                               not_read),
+                                                  not_read, stopped->message);
+      print_error (message);
+    }
 
   fprintf (stderr, "%s\n", "");
   /* TRANSLATORS: summary of an import */
-  fprintf (stderr, _("%u added, %u already in the library, %u failed\n"), added, duplicates, failed);
+  fprintf (stderr, _("%u added, %u already in the library, %u failed\n"), added, duplicates, failed + not_read);
 
-  return failed > 0 ? EXIT_FAILURE_ : EXIT_OK;
+  return failed + not_read > 0 ? EXIT_FAILURE_ : EXIT_OK;
 }
 
 static int

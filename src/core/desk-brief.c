@@ -733,6 +733,8 @@ typedef struct
   cairo_t *cr;
   PangoContext *context;
   gboolean drawing;         /* the second pass */
+  GOutputStream *out;       /* where the second pass writes */
+  GError *write_error;      /* why it could not, the first time */
   double width, height;     /* of the page, in points */
   double left, right, top, bottom;
   double y;
@@ -1307,11 +1309,12 @@ write_to_stream (void                *closure,
                  const unsigned char *data,
                  unsigned int         length)
 {
-  GOutputStream *out = closure;
+  Pager *pager = closure;
 
-  if (out == NULL)
+  if (pager->out == NULL)
     return CAIRO_STATUS_SUCCESS; /* the first pass writes nowhere */
-  if (!g_output_stream_write_all (out, data, length, NULL, NULL, NULL))
+  if (pager->write_error != NULL ||
+      !g_output_stream_write_all (pager->out, data, length, NULL, NULL, &pager->write_error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
@@ -1331,7 +1334,8 @@ pager_init (Pager         *pager,
   pager->left = pager->right = 62;
   pager->top = 72;
   pager->bottom = 64;
-  pager->surface = cairo_pdf_surface_create_for_stream (write_to_stream, out, pager->width, pager->height);
+  pager->out = out;
+  pager->surface = cairo_pdf_surface_create_for_stream (write_to_stream, pager, pager->width, pager->height);
   pager->cr = cairo_create (pager->surface);
   pager->body_font = pango_font_description_from_string ("DejaVu Serif 10.5");
   pager->small_font = pango_font_description_from_string ("DejaVu Sans 8.5");
@@ -1508,10 +1512,12 @@ desk_brief_export (DeskStore             *store,
     status = pager_finish (&pager);
     if (ok && status != CAIRO_STATUS_SUCCESS)
       {
+        /* the system's reason ("No space left on device") over cairo's */
         g_set_error (error, DESK_BRIEF_ERROR, DESK_BRIEF_ERROR_WRITE, _("Cannot write “%s”: %s"), display,
-                     cairo_status_to_string (status));
+                     pager.write_error ? pager.write_error->message : cairo_status_to_string (status));
         ok = FALSE;
       }
+    g_clear_error (&pager.write_error);
     if (ok && (fsync (fd) != 0 || !g_output_stream_close (out, NULL, &local_error) || g_rename (tmp_path, path) != 0))
       {
         int saved = errno;

@@ -400,15 +400,38 @@ parse_in_thread (gpointer data,
   g_mutex_unlock (job->lock);
 }
 
+/* Whether @error is of the library as a whole (a full disk, a read-only
+ * or damaged library), so that no other document can be written either */
+static gboolean
+is_library_error (const GError *error)
+{
+  return g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL) ||
+         g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY) ||
+         g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_LIBRARY);
+}
+
+static DeskImportResult *
+not_read_result (GFile        *file,
+                 const GError *why)
+{
+  DeskImportResult *r = g_new0 (DeskImportResult, 1);
+
+  r->path = g_file_get_parse_name (file);
+  r->status = DESK_IMPORT_NOT_READ;
+  r->error = g_error_copy (why);
+  return r;
+}
+
 /* Writes the parsed documents of @batch (ParseJob), in one transaction,
  * and adds their results; when the transaction fails, writes them again
- * one per transaction, so that one bad document costs only itself. */
+ * one per transaction, so that one bad document costs only itself.  When
+ * the library itself cannot be written, sets @stop and writes no more. */
 static void
 write_batch (DeskStore  *store,
              GPtrArray  *batch,
-             GPtrArray  *results)
+             GPtrArray  *results,
+             GError    **stop)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_autoptr(GArray) existed = g_array_new (FALSE, TRUE, sizeof (gboolean));
   gboolean whole = TRUE;
@@ -436,25 +459,39 @@ write_batch (DeskStore  *store,
   for (guint i = 0; i < batch->len; i++)
     {
       ParseJob *job = g_ptr_array_index (batch, i);
-      DeskImportResult *r = g_new0 (DeskImportResult, 1);
+      DeskImportResult *r;
       gint64 id = g_array_index (ids, gint64, i);
       gboolean was = g_array_index (existed, gboolean, i);
+      g_autoptr(GError) error = NULL;
 
+      if (*stop != NULL)
+        {
+          g_ptr_array_add (results, not_read_result (job->file, *stop));
+          continue;
+        }
+      r = g_new0 (DeskImportResult, 1);
       r->path = g_file_get_parse_name (job->file);
-      if (whole || desk_store_add_scored_document (store, job->doc, job->scores, &id, &was, &r->error))
+      if (whole || desk_store_add_scored_document (store, job->doc, job->scores, &id, &was, &error))
         {
           r->status = was ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
           r->document_id = id;
           r->title = g_strdup (job->doc->title);
         }
       else
-        r->status = DESK_IMPORT_FAILED;
+        {
+          r->status = DESK_IMPORT_FAILED;
+          r->error = g_error_new (error->domain, error->code, _("“%s” was not imported: %s"), r->path, error->message);
+          if (is_library_error (error))
+            *stop = g_steal_pointer (&error);
+        }
       g_ptr_array_add (results, r);
     }
   g_ptr_array_set_size (batch, 0);
 }
 
-/* Parses @files in the parser threads and writes them in order. */
+/* Parses @files in the parser threads and writes them in order.  When the
+ * library cannot be written, stops: @stop says why, and the files not
+ * read are given with it. */
 static gboolean
 import_files (DeskImporter   *self,
               RunData        *run,
@@ -462,6 +499,7 @@ import_files (DeskImporter   *self,
               DeskExtractor  *extractor,
               GPtrArray      *files,
               GPtrArray      *results,
+              GError        **stop,
               GCancellable   *cancellable,
               GError        **error)
 {
@@ -473,7 +511,7 @@ import_files (DeskImporter   *self,
   GThreadPool *pool;
   GMutex lock;
   GCond cond;
-  guint submitted = 0, written = 0;
+  guint submitted = 0, written = 0, handled = 0;
   gsize batch_bytes = 0, parsed_bytes = 0;
 
   if (files->len == 0)
@@ -543,8 +581,15 @@ import_files (DeskImporter   *self,
           DeskImportResult *r = g_new0 (DeskImportResult, 1);
 
           /* what was parsed before it goes in first, so that results keep file order */
-          write_batch (store, batch, results);
+          write_batch (store, batch, results, stop);
           batch_bytes = 0;
+          handled = i;
+          if (*stop != NULL)
+            {
+              g_free (r);
+              break;
+            }
+          handled = i + 1;
           r->path = g_steal_pointer (&name);
           r->status = DESK_IMPORT_FAILED;
           r->error = g_steal_pointer (&job->error);
@@ -556,15 +601,25 @@ import_files (DeskImporter   *self,
       batch_bytes += strlen (job->doc->text);
       if (batch->len >= BATCH_DOCUMENTS || batch_bytes >= BATCH_BYTES)
         {
-          write_batch (store, batch, results);
+          write_batch (store, batch, results, stop);
           batch_bytes = 0;
+          handled = i + 1;
+          if (*stop != NULL)
+            break;
           /* what is written is no longer needed in memory */
           for (; written <= i; written++)
             g_clear_pointer (&jobs->pdata[written], parse_job_free);
         }
     }
   /* the documents parsed whole before a cancellation are kept */
-  write_batch (store, batch, results);
+  if (batch->len > 0)
+    {
+      handled += batch->len;
+      write_batch (store, batch, results, stop);
+    }
+  /* after a stop, the files not read are named with the reason */
+  for (guint i = handled; *stop != NULL && i < files->len; i++)
+    g_ptr_array_add (results, not_read_result (g_ptr_array_index (files, i), *stop));
 
   /* after a cancellation the files still queued give up at once */
   g_thread_pool_free (pool, FALSE, TRUE);
@@ -583,11 +638,24 @@ run_import (DeskImporter  *self,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskExtractor) extractor = NULL;
+  g_autoptr(GError) stop = NULL;
 
   self->changed = FALSE;
   store = desk_store_open (self->library_path, error);
   if (store == NULL)
     return NULL;
+  if (desk_store_is_read_only (store))
+    {
+      if (run->paths[0] == NULL)
+        return g_steal_pointer (&results);
+      if (desk_store_is_disk_full (store))
+        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL,
+                     _("The disk holding the library “%s” is full"), self->library_path);
+      else
+        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
+                     _("The library “%s” is read-only"), self->library_path);
+      return NULL;
+    }
   /* room for a batch of writes without spilling pages mid-transaction */
   sqlite3_exec (desk_store_get_db (store), "PRAGMA cache_size = -32768", NULL, NULL, NULL);
 
@@ -604,7 +672,7 @@ run_import (DeskImporter  *self,
   /* the rules are loaded when there are files to read */
   if (files->len > 0 && !(extractor = desk_extractor_new (error)))
     return NULL;
-  if (!import_files (self, run, store, extractor, files, results, cancellable, error))
+  if (!import_files (self, run, store, extractor, files, results, &stop, cancellable, error))
     return NULL;
   report (run, files->len, files->len, NULL);
 
@@ -619,7 +687,7 @@ run_import (DeskImporter  *self,
     g_autoptr(DeskAxes) axes = NULL;
     int updated = 0, scored = 0;
 
-    if (!g_cancellable_is_cancelled (cancellable) &&
+    if (stop == NULL && !g_cancellable_is_cancelled (cancellable) &&
         ((updated = desk_store_update_facts (store, extractor, cancellable, &update_error)) < 0 ||
          !desk_store_update_conflicts (store, &update_error) ||
          !(axes = desk_axes_load_default (&update_error)) ||
@@ -630,15 +698,16 @@ run_import (DeskImporter  *self,
   }
 
   /* colleagues' review of documents that were missing until now */
-  {
-    g_autoptr(GError) review_error = NULL;
-    int merged = desk_review_apply_pending (store, &review_error);
+  if (stop == NULL)
+    {
+      g_autoptr(GError) review_error = NULL;
+      int merged = desk_review_apply_pending (store, &review_error);
 
-    if (merged < 0)
-      g_message ("Waiting review not merged: %s", review_error->message);
-    else if (merged > 0)
-      self->changed = TRUE;
-  }
+      if (merged < 0)
+        g_message ("Waiting review not merged: %s", review_error->message);
+      else if (merged > 0)
+        self->changed = TRUE;
+    }
 
   return g_steal_pointer (&results);
 }

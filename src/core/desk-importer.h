@@ -15,6 +15,7 @@ typedef enum
   DESK_IMPORT_ADDED,
   DESK_IMPORT_DUPLICATE,
   DESK_IMPORT_FAILED,
+  DESK_IMPORT_NOT_READ,      /* the import stopped before it: error says why */
 } DeskImportStatus;
 
 typedef struct

@@ -23,6 +23,8 @@ struct _DeskStore
   sqlite3 *db;
   GHashTable *statements;   /* SQL text (a literal) → its prepared statement */
   gboolean in_batch;        /* desk_store_begin_batch () holds a transaction */
+  gboolean read_only;       /* where it is, it cannot be written: opened as it is */
+  gboolean disk_full;       /* … because its disk is full */
   GArray *fts_pending;      /* documents written whose words are not indexed yet */
 };
 
@@ -242,16 +244,21 @@ set_sql_error (DeskStore  *self,
                GError    **error)
 {
   int code = sqlite3_errcode (self->db);
+  /* what the system said, when SQLite's own code is only "I/O error" */
+  int system = code == SQLITE_IOERR || code == SQLITE_CANTOPEN ? sqlite3_system_errno (self->db) : 0;
 
   if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
     g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_LIBRARY,
                  _("“%s” is not a Dialogue Desk library or is damaged"), self->path);
-  else if (code == SQLITE_FULL)
-    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_SQL,
+  else if (code == SQLITE_FULL || system == ENOSPC || system == EDQUOT || (code == SQLITE_READONLY && self->disk_full))
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL,
                  _("The disk holding the library “%s” is full"), self->path);
-  else if (code == SQLITE_READONLY)
-    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_SQL,
+  else if (code == SQLITE_READONLY || system == EROFS)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
                  _("The library “%s” is read-only"), self->path);
+  else if (system != 0)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_SQL,
+                 _("The library “%s” cannot be read or written: %s"), self->path, g_strerror (system));
   else
     g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_SQL,
                  _("Library error in “%s”: %s"), self->path, sqlite3_errmsg (self->db));
@@ -343,29 +350,38 @@ desk_store_document_from_row (sqlite3_stmt *stmt)
                             sqlite3_column_int (stmt, 11));
 }
 
-static gboolean
-migrate (DeskStore  *self,
-         GError    **error)
+/* The library's format, or -1; a newer one than this version knows is
+ * refused before anything is written to it. */
+static int
+read_version (DeskStore  *self,
+              GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int version;
 
   if (!(stmt = prepare (self, "PRAGMA user_version", error)))
-    return FALSE;
+    return -1;
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return set_sql_error (self, error);
+    {
+      set_sql_error (self, error);
+      return -1;
+    }
   version = sqlite3_column_int (stmt, 0);
-  /* no statement may be running while a migration drops a table */
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
   if (version > DESK_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NEWER_VERSION,
                    _("The library “%s” was written by a newer version of Dialogue Desk (format %d; this version reads up to %d)"),
                    self->path, version, DESK_STORE_SCHEMA_VERSION);
-      return FALSE;
+      return -1;
     }
+  return version;
+}
 
+static gboolean
+migrate (DeskStore  *self,
+         int         version,
+         GError    **error)
+{
   for (; version < DESK_STORE_SCHEMA_VERSION; version++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
@@ -433,13 +449,67 @@ desk_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "dialogue-desk", "library.db", NULL);
 }
 
+/* Opens the connection: read-write, or as the file is when @read_only;
+ * refuses what is not a library or is a newer one, before any write. */
+static gboolean
+connect_library (DeskStore  *self,
+                 gboolean    read_only,
+                 int        *version,
+                 GError    **error)
+{
+  int rc;
+
+  if (read_only)
+    {
+      /* SQLite then needs neither its log nor its shared memory beside it */
+      g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+      g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri ? uri : "", "?immutable=1", NULL);
+
+      rc = sqlite3_open_v2 (immutable, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (self->path, &self->db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                          NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_OPEN,
+                   _("Cannot open the library “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  /* Documents never load code: keep extension loading off explicitly. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 0);
+
+  if (!desk_tokenizer_register (self->db, error))
+    return FALSE;
+
+  /* The first read tells a damaged or foreign file apart from a library,
+   * and a newer library is refused before anything is written to it. */
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "SELECT count(*) FROM sqlite_master", error) ||
+      (*version = read_version (self, error)) < 0)
+    return FALSE;
+  if (!read_only &&
+      (!exec (self, "PRAGMA journal_mode = WAL", error) || !exec (self, "PRAGMA synchronous = NORMAL", error)))
+    return FALSE;
+  /* a reader's cache; import asks for more */
+  return exec (self, "PRAGMA cache_size = -8192", error);
+}
+
 DeskStore *
 desk_store_open (const char  *path,
                  GError     **error)
 {
   g_autoptr(DeskStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *dir = NULL;
-  int rc;
+  gboolean exists;
+  int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -455,38 +525,61 @@ desk_store_open (const char  *path,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!exists && g_access (dir, W_OK) != 0)
     {
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_OPEN,
-                   _("Cannot open the library “%s”: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      int saved = errno;
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
+                   _("Cannot create the library “%s”: the folder “%s” cannot be written (%s)"),
+                   path, dir, g_strerror (saved));
       return NULL;
     }
 
-  /* Documents never load code: keep extension loading off explicitly. */
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-  sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_extended_result_codes (self->db, 0);
+  /* a library where it cannot be written (a read-only disk or folder), or
+   * on a disk too full for its log, is opened as it is: to be read and
+   * exported, every change refused */
+  self->read_only = exists && (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0);
+  if (!connect_library (self, self->read_only, &version, &local_error))
+    {
+      if (self->read_only || !exists || !g_error_matches (local_error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      self->read_only = self->disk_full = TRUE;
+      if (!connect_library (self, TRUE, &version, error))
+        return NULL;
+    }
 
-  if (!desk_tokenizer_register (self->db, error))
-    return NULL;
-
-  /* The first read tells a damaged or foreign file apart from a library. */
-  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "SELECT count(*) FROM sqlite_master", error) ||
-      !exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      /* a reader's cache; import asks for more */
-      !exec (self, "PRAGMA cache_size = -8192", error))
-    return NULL;
-
-  if (!migrate (self, error))
+  if (self->read_only && version < DESK_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
+                   _("The library “%s” is read-only and was written by an earlier version of Dialogue Desk: "
+                     "open it once where it can be written, so that it is brought up to date"), path);
+      return NULL;
+    }
+  if (!self->read_only && !migrate (self, version, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* Whether the library was opened where it cannot be written: it can be
+ * read and exported, and every change fails with DESK_STORE_ERROR_READ_ONLY. */
+gboolean
+desk_store_is_read_only (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  return self->read_only;
+}
+
+/* Whether it was opened read-only because its disk is full */
+gboolean
+desk_store_is_disk_full (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  return self->disk_full;
 }
 
 const char *

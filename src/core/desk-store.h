@@ -23,6 +23,8 @@ typedef enum
   DESK_STORE_ERROR_SQL,
   DESK_STORE_ERROR_NOT_FOUND,
   DESK_STORE_ERROR_QUERY,
+  DESK_STORE_ERROR_FULL,
+  DESK_STORE_ERROR_READ_ONLY,
 } DeskStoreError;
 
 #define DESK_STORE_SCHEMA_VERSION 8
@@ -75,6 +77,8 @@ char         *desk_store_default_path      (void);
 DeskStore    *desk_store_open              (const char          *path,
                                             GError             **error);
 const char   *desk_store_get_path          (DeskStore           *self);
+gboolean      desk_store_is_read_only      (DeskStore           *self);
+gboolean      desk_store_is_disk_full      (DeskStore           *self);
 gboolean      desk_store_add_document      (DeskStore           *self,
                                             DeskParsedDocument  *doc,
                                             gint64              *out_id,

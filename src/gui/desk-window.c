@@ -293,7 +293,8 @@ import_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   gboolean cancelled;
-  guint added = 0, duplicates = 0;
+  guint added = 0, duplicates = 0, not_read = 0;
+  const GError *stopped = NULL;
   gint64 first_added = 0;
 
   results = desk_importer_run_finish (DESK_IMPORTER (object), result, &error);
@@ -323,9 +324,22 @@ import_done_cb (GObject      *object,
         }
       else if (r->status == DESK_IMPORT_DUPLICATE)
         duplicates++;
+      else if (r->status == DESK_IMPORT_NOT_READ)
+        {
+          not_read++;
+          stopped = r->error;
+        }
       else
         g_ptr_array_add (self->failures, g_strdup (r->error->message));
     }
+  /* the files an import stopped before share one reason */
+  if (stopped != NULL)
+    g_ptr_array_add (self->failures,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "The import stopped; %u more file was not read: %s",
+                                                   "The import stopped; %u more files were not read: %s",
+                                                   not_read),
+                                      not_read, stopped->message));
 
   reload_documents (self);
   if (first_added > 0)
@@ -344,7 +358,8 @@ import_done_cb (GObject      *object,
     {
       g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document added", "%u documents added", added), added);
       g_autofree char *d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u already in the library", "%u already in the library", duplicates), duplicates);
-      g_autofree char *f = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u could not be imported", "%u could not be imported", self->failures->len), self->failures->len);
+      guint n_failed = self->failures->len - (stopped != NULL) + not_read;
+      g_autofree char *f = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u could not be imported", "%u could not be imported", n_failed), n_failed);
 
       /* TRANSLATORS: import summary: added, duplicates, failures */
       message = g_strdup_printf (_("%s, %s, %s"), a, d, f);
@@ -1339,7 +1354,12 @@ desk_window_new (GtkApplication *application,
   update_review_actions (self);
   desk_axes_view_set_store (self->axes_view, store);
   reload_documents (self);
-  refresh_library (self);
+  if (desk_store_is_disk_full (store))
+    show_status (self, _("The disk holding this library is full: it can be read, searched and exported, not changed"), FALSE);
+  else if (desk_store_is_read_only (store))
+    show_status (self, _("This library is read-only: it can be read, searched and exported, not changed"), FALSE);
+  else
+    refresh_library (self);
   return self;
 }
 

@@ -14,7 +14,7 @@ crash_on_warnings (GLogLevelFlags   level,
                    gsize            n_fields,
                    gpointer         user_data)
 {
-  GLogWriterOutput out = g_log_writer_standard_streams (level, fields, n_fields, user_data);
+  GLogWriterOutput out = g_log_writer_default (level, fields, n_fields, user_data);
 
   if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
     abort ();
