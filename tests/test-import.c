@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cairo.h>
@@ -820,6 +821,99 @@ test_async (Fixture       *f,
   g_main_loop_unref (state.loop);
 }
 
+/* What keeps time and memory bounded whatever the file: a file far over
+ * the size limit is refused before it is read, a line of megabytes is cut
+ * into paragraphs, a document of more facts than the limit keeps the
+ * first ones, and a search longer than its limit is refused */
+static void
+test_limits (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *huge = g_build_filename (f->dir, "huge.txt", NULL);
+  g_autofree char *line = g_build_filename (f->dir, "line.txt", NULL);
+  g_autofree char *dense = g_build_filename (f->dir, "dense.txt", NULL);
+  const char *paths[] = { huge, line, dense, NULL };
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  DeskImportResult *r;
+  glong line_chars;
+  int fd;
+
+  /* 200 MB, sparse: it takes no room */
+  fd = g_open (huge, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 200 * 1024 * 1024), ==, 0);
+  close (fd);
+
+  /* 10 MB without a line break */
+  {
+    const char *sentence = "La cooperación entre Perú y Estados Unidos en seguridad y comercio se amplió. ";
+    gsize n = strlen (sentence);
+    g_autoptr(GString) text = g_string_sized_new (10 * 1024 * 1024 + n);
+
+    while (text->len < 10 * 1024 * 1024)
+      g_string_append_len (text, sentence, n);
+    g_assert_true (g_file_set_contents (line, text->str, text->len, NULL));
+    line_chars = g_utf8_strlen (text->str, text->len);
+  }
+
+  /* a percentage every few words, more than the facts kept of one document */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    for (guint i = 0; i < DESK_EXTRACT_MAX_FACTS + 5000; i++)
+      g_string_append_printf (text, "Subió %u%%. ", i % 90 + 1);
+    g_assert_true (g_file_set_contents (dense, text->str, text->len, NULL));
+  }
+
+  results = import_paths (f, paths);
+  g_assert_cmpuint (results->len, ==, 3);
+
+  r = result_for (results, huge);
+  g_assert_cmpint (r->status, ==, DESK_IMPORT_FAILED);
+  g_assert_error (r->error, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (r->error->message, "huge.txt"));
+
+  store = desk_store_open (f->library, &error);
+  g_assert_no_error (error);
+
+  r = result_for (results, line);
+  g_assert_cmpint (r->status, ==, DESK_IMPORT_ADDED);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT max (\"end\" - start) FROM paragraphs WHERE document_id = %" G_GINT64_FORMAT,
+                                            r->document_id);
+    g_autofree char *count = g_strdup_printf ("SELECT count (*) FROM paragraphs WHERE document_id = %" G_GINT64_FORMAT,
+                                              r->document_id);
+    g_autofree char *length = g_strdup_printf ("SELECT n_chars FROM documents WHERE id = %" G_GINT64_FORMAT, r->document_id);
+
+    g_assert_cmpint (desk_test_count (store, sql), <=, 32 * 1024);
+    g_assert_cmpint (desk_test_count (store, count), >=, 300);
+    /* nothing of the text is lost but the spaces where it was cut */
+    g_assert_cmpint (desk_test_count (store, length), >=, line_chars - 2000);
+  }
+
+  r = result_for (results, dense);
+  g_assert_cmpint (r->status, ==, DESK_IMPORT_ADDED);
+  g_assert_true (r->facts_limited);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM facts WHERE document_id = %" G_GINT64_FORMAT, r->document_id);
+    g_assert_cmpint (desk_test_count (store, sql), ==, DESK_EXTRACT_MAX_FACTS);
+  }
+
+  /* a search too long is refused, saying so */
+  {
+    g_autoptr(GString) query = g_string_new (NULL);
+    g_autoptr(GPtrArray) hits = NULL;
+
+    while (g_utf8_strlen (query->str, -1) <= DESK_STORE_MAX_QUERY)
+      g_string_append (query, "cooperación ");
+    hits = desk_store_search (store, query->str, 20, &error);
+    g_assert_null (hits);
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_QUERY);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -840,6 +934,7 @@ main (int    argc,
   ADD ("/import/facts-stored", test_facts_stored);
   ADD ("/import/conflicts", test_conflicts);
   ADD ("/import/axes-assignment", test_axes_assignment);
+  ADD ("/import/limits", test_limits);
 #undef ADD
 
   return g_test_run ();

@@ -222,6 +222,12 @@ cmd_import (Options *opts)
           added++;
           /* TRANSLATORS: document number, title, file */
           printf (_("Added %s: “%s” (%s)\n"), number, r->title, r->path);
+          if (r->facts_limited)
+            {
+              g_autofree char *note = g_strdup_printf (_("Only the first %u facts of “%s” were kept"),
+                                                       DESK_EXTRACT_MAX_FACTS, r->path);
+              print_error (note);
+            }
           break;
         case DESK_IMPORT_DUPLICATE:
           duplicates++;

@@ -675,6 +675,27 @@ find_figures (Run        *run,
 
 /* Money ranges share their scale and currency: "de US$ 216 a US$ 717
  * millones" is 216 and 717 million. */
+static int
+compare_candidate_starts (gconstpointer a,
+                          gconstpointer b,
+                          gpointer      user_data)
+{
+  GArray *cands = user_data;
+  gsize sa = g_array_index (cands, Candidate, *(const guint *) a).bstart;
+  gsize sb = g_array_index (cands, Candidate, *(const guint *) b).bstart;
+
+  return sa < sb ? -1 : sa > sb;
+}
+
+static int
+compare_indices (gconstpointer a,
+                 gconstpointer b)
+{
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
 static void
 share_scales (GArray     *cands,
               const char *par)
@@ -690,14 +711,44 @@ share_scales (GArray     *cands,
       g_once_init_leave (&initialized, 1);
     }
 
+  /* the sums of money in text order, to find those a few bytes after
+   * another without trying every pair: a paragraph may hold thousands */
+  g_autoptr(GArray) money = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < cands->len; i++)
+    if (g_array_index (cands, Candidate, i).fact.kind == DESK_FACT_MONEY)
+      g_array_append_val (money, i);
+  g_array_sort_with_data (money, compare_candidate_starts, cands);
+
   for (guint i = 0; i < cands->len; i++)
     {
       Candidate *a = &g_array_index (cands, Candidate, i);
+      guint lo = 0, hi = money->len;
 
       if (a->fact.kind != DESK_FACT_MONEY || a->fact.extra == NULL)
         continue;
-      for (guint j = 0; j < cands->len; j++)
+      /* those starting within 8 bytes after it, tried in the order found */
+      while (lo < hi)
         {
+          guint mid = (lo + hi) / 2;
+          if (g_array_index (cands, Candidate, g_array_index (money, guint, mid)).bstart <= a->bend)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_array_set_size (near, 0);
+      for (guint k = lo; k < money->len; k++)
+        {
+          guint j = g_array_index (money, guint, k);
+          if (g_array_index (cands, Candidate, j).bstart - a->bend > 8)
+            break;
+          g_array_append_val (near, j);
+        }
+      g_array_sort (near, compare_indices);
+      for (guint t = 0; t < near->len; t++)
+        {
+          guint j = g_array_index (near, guint, t);
           Candidate *b = &g_array_index (cands, Candidate, j);
           g_autofree char *gap = NULL;
 
@@ -1852,10 +1903,17 @@ desk_extractor_run (DeskExtractor      *self,
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
       const DeskParagraph *p = &g_array_index (doc->paragraphs, DeskParagraph, i);
-      g_autoptr(GArray) cands = g_array_new (FALSE, TRUE, sizeof (Candidate));
+      g_autoptr(GArray) cands = NULL;
       g_autofree char *par = NULL;
       const char *start;
       const char *end;
+
+      if (run.facts->len >= DESK_EXTRACT_MAX_FACTS)
+        {
+          doc->facts_limited = TRUE;
+          break;
+        }
+      cands = g_array_new (FALSE, TRUE, sizeof (Candidate));
 
       start = g_utf8_offset_to_pointer (cursor, p->start - cursor_offset);
       end = g_utf8_offset_to_pointer (start, p->end - p->start);
@@ -1933,6 +1991,8 @@ desk_extractor_run (DeskExtractor      *self,
     }
 
   g_array_sort (run.facts, compare_facts);
+  if (run.facts->len > DESK_EXTRACT_MAX_FACTS)
+    g_array_set_size (run.facts, DESK_EXTRACT_MAX_FACTS);
   unify_people (run.facts);
   /* the same kind at the same place once */
   for (guint i = 1; i < run.facts->len;)

@@ -18,6 +18,10 @@ typedef enum
 /* Bumped whenever the rules change, so that stored facts get re-extracted. */
 #define DESK_EXTRACTOR_VERSION 2
 
+/* Facts kept of one document, at most, in text order: past them a
+ * document is noise more than news, and would only weigh on the library */
+#define DESK_EXTRACT_MAX_FACTS 50000
+
 typedef struct _DeskExtractor DeskExtractor;
 
 GQuark         desk_extract_error_quark (void);

@@ -491,6 +491,13 @@ desk_fact_list_set_query (DeskFactList        *self,
       g_clear_pointer (&self->match, g_free);
       g_clear_pointer (&self->title_match, g_free);
       g_clear_pointer (&self->like, g_free);
+      /* a filter reads its first DESK_STORE_MAX_QUERY characters */
+      if (trimmed != NULL && g_utf8_strlen (trimmed, -1) > DESK_STORE_MAX_QUERY)
+        {
+          char *cut = g_utf8_substring (trimmed, 0, DESK_STORE_MAX_QUERY);
+          g_free (trimmed);
+          trimmed = cut;
+        }
       if (trimmed != NULL && *trimmed != '\0')
         {
           /* the word being typed is a prefix */

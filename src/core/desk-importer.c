@@ -476,6 +476,7 @@ write_batch (DeskStore  *store,
           r->status = was ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
           r->document_id = id;
           r->title = g_strdup (job->doc->title);
+          r->facts_limited = job->doc->facts_limited;
         }
       else
         {

@@ -25,6 +25,7 @@ typedef struct
   gint64 document_id;
   char *title;
   GError *error;
+  gboolean facts_limited;    /* only its first DESK_EXTRACT_MAX_FACTS facts were kept */
 } DeskImportResult;
 
 /* done of total files handled; current is the file being read, or NULL. */

@@ -398,6 +398,56 @@ desk_normalize_quotes (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Longer paragraphs are cut, at the end of a sentence where there is one,
+ * else between words: what reads a paragraph at a time (extraction, axis
+ * scoring, the reading view) stays bounded whatever the file (a text of
+ * one line of megabytes). */
+#define MAX_BLOCK_BYTES (32 * 1024)
+
+static const char *
+find_cut (const char *text)
+{
+  const char *limit = text + MAX_BLOCK_BYTES;
+  const char *space = NULL;
+
+  for (const char *p = limit - 1; p > text + MAX_BLOCK_BYTES / 2; p--)
+    if (*p == ' ')
+      {
+        if (p[-1] == '.' || p[-1] == '?' || p[-1] == '!' || p[-1] == ';')
+          return p;
+        if (space == NULL)
+          space = p;
+      }
+  return space ? space : g_utf8_find_prev_char (text, limit + 1);
+}
+
+static void
+add_block (Builder       *b,
+           DeskBlockKind  kind,
+           guint          depth,
+           const char    *text)
+{
+  if (strlen (text) > MAX_BLOCK_BYTES && kind == DESK_BLOCK_HEADING)
+    {
+      kind = DESK_BLOCK_PARAGRAPH;
+      depth = 0;
+    }
+  while (strlen (text) > MAX_BLOCK_BYTES)
+    {
+      const char *cut = find_cut (text);
+      g_autofree char *piece = g_strndup (text, cut - text);
+
+      g_strstrip (piece);
+      if (*piece != '\0')
+        g_ptr_array_add (b->blocks, desk_block_new (kind, depth, piece));
+      text = cut;
+      while (*text == ' ')
+        text++;
+    }
+  if (*text != '\0')
+    g_ptr_array_add (b->blocks, desk_block_new (kind, depth, text));
+}
+
 static void
 flush (Builder *b)
 {
@@ -427,8 +477,7 @@ flush (Builder *b)
               text = g_steal_pointer (&title);
             }
         }
-      if (*text != '\0')
-        g_ptr_array_add (b->blocks, desk_block_new (kind, depth, text));
+      add_block (b, kind, depth, text);
     }
 
   g_string_truncate (b->text, 0);

@@ -1166,6 +1166,12 @@ desk_store_search (DeskStore   *self,
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
+  if (g_utf8_strlen (query, DESK_STORE_MAX_QUERY * 4 + 1) > DESK_STORE_MAX_QUERY)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_QUERY,
+                   _("The search is too long: at most %u characters"), DESK_STORE_MAX_QUERY);
+      return NULL;
+    }
   expression = desk_tokenizer_build_query (query);
   if (expression == NULL)
     {

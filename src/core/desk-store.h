@@ -29,6 +29,9 @@ typedef enum
 
 #define DESK_STORE_SCHEMA_VERSION 8
 
+/* Characters of a search, at most: longer ones are refused, not run */
+#define DESK_STORE_MAX_QUERY 500
+
 /* A stored fact, with what locates it in the library */
 typedef struct
 {

@@ -54,6 +54,7 @@ typedef struct
   GArray *outline;    /* DeskOutlineEntry */
   GArray *paragraphs; /* DeskParagraph */
   GArray *facts;      /* DeskFact, or NULL when not extracted */
+  gboolean facts_limited; /* it has more than DESK_EXTRACT_MAX_FACTS */
 } DeskParsedDocument;
 
 DeskBlock          *desk_block_new                 (DeskBlockKind  kind,

@@ -32,6 +32,8 @@ struct _DeskDocumentView
   GtkTextMark *target;
   gint64 target_offset;
   GPtrArray *facts; /* DeskFactRow of the document shown */
+  guint highlight_source;   /* tags the facts a batch at a time */
+  guint highlight_next;     /* the next fact to tag */
 };
 
 G_DEFINE_FINAL_TYPE (DeskDocumentView, desk_document_view, GTK_TYPE_WIDGET)
@@ -103,6 +105,37 @@ build_legend (DeskDocumentView *self)
     }
 }
 
+/* Facts tagged per turn of the main loop: a document may have tens of
+ * thousands, and tagging them at once would stop the window for seconds */
+#define HIGHLIGHT_BATCH 500
+
+static gboolean
+highlight_some_cb (gpointer user_data)
+{
+  DeskDocumentView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  guint end = MIN (self->highlight_next + HIGHLIGHT_BATCH, self->facts->len);
+
+  for (guint i = self->highlight_next; i < end; i++)
+    {
+      const DeskFactRow *row = g_ptr_array_index (self->facts, i);
+      g_autofree char *name = g_strdup_printf ("fact-%s", desk_fact_kind_to_string (row->fact.kind));
+      GtkTextIter a, b;
+
+      if (gtk_text_tag_table_lookup (table, name) == NULL)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, row->fact.start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, row->fact.end);
+      gtk_text_buffer_apply_tag_by_name (buffer, name, &a, &b);
+    }
+  self->highlight_next = end;
+  if (end < self->facts->len)
+    return G_SOURCE_CONTINUE;
+  self->highlight_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 apply_fact_tags (DeskDocumentView *self)
 {
@@ -110,6 +143,7 @@ apply_fact_tags (DeskDocumentView *self)
   GtkTextIter a, b;
   gboolean on = gtk_toggle_button_get_active (self->highlight_button);
 
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
   gtk_text_buffer_get_bounds (buffer, &a, &b);
   for (guint kind = 0; kind < DESK_N_FACT_KINDS; kind++)
     {
@@ -121,17 +155,10 @@ apply_fact_tags (DeskDocumentView *self)
   if (!on || self->facts == NULL)
     return;
 
-  for (guint i = 0; i < self->facts->len; i++)
-    {
-      const DeskFactRow *row = g_ptr_array_index (self->facts, i);
-      g_autofree char *name = g_strdup_printf ("fact-%s", desk_fact_kind_to_string (row->fact.kind));
-
-      if (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name) == NULL)
-        continue;
-      gtk_text_buffer_get_iter_at_offset (buffer, &a, row->fact.start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &b, row->fact.end);
-      gtk_text_buffer_apply_tag_by_name (buffer, name, &a, &b);
-    }
+  /* the first batch at once, so that a short document shows whole */
+  self->highlight_next = 0;
+  if (highlight_some_cb (self) == G_SOURCE_CONTINUE)
+    self->highlight_source = g_idle_add_full (G_PRIORITY_LOW, highlight_some_cb, self, NULL);
 }
 
 /* The section selected in the outline, or the whole document when none is */
@@ -287,6 +314,7 @@ desk_document_view_dispose (GObject *object)
 {
   DeskDocumentView *self = DESK_DOCUMENT_VIEW (object);
 
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_DOCUMENT_VIEW);
   g_clear_object (&self->document);
   g_clear_object (&self->sections);

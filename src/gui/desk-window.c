@@ -293,7 +293,7 @@ import_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   gboolean cancelled;
-  guint added = 0, duplicates = 0, not_read = 0;
+  guint added = 0, duplicates = 0, not_read = 0, failed = 0;
   const GError *stopped = NULL;
   gint64 first_added = 0;
 
@@ -321,7 +321,13 @@ import_done_cb (GObject      *object,
           added++;
           if (first_added == 0)
             first_added = r->document_id;
+          /* not a failure, but worth knowing: among the details */
+          if (r->facts_limited)
+            g_ptr_array_add (self->failures, g_strdup_printf (_("Only the first %u facts of “%s” were kept"),
+                                                              DESK_EXTRACT_MAX_FACTS, r->path));
         }
+      else if (r->status == DESK_IMPORT_FAILED)
+        failed++;
       else if (r->status == DESK_IMPORT_DUPLICATE)
         duplicates++;
       else if (r->status == DESK_IMPORT_NOT_READ)
@@ -358,7 +364,7 @@ import_done_cb (GObject      *object,
     {
       g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document added", "%u documents added", added), added);
       g_autofree char *d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u already in the library", "%u already in the library", duplicates), duplicates);
-      guint n_failed = self->failures->len - (stopped != NULL) + not_read;
+      guint n_failed = failed + not_read;
       g_autofree char *f = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u could not be imported", "%u could not be imported", n_failed), n_failed);
 
       /* TRANSLATORS: import summary: added, duplicates, failures */
