@@ -664,6 +664,19 @@ run_import (DeskImporter  *self,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (run->paths[i]);
 
+      /* documents are read from this computer: an address is not fetched */
+      if (!g_file_is_native (file))
+        {
+          DeskImportResult *r = g_new0 (DeskImportResult, 1);
+
+          r->path = g_file_get_parse_name (file);
+          r->status = DESK_IMPORT_FAILED;
+          g_set_error (&r->error, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_NOT_A_FILE,
+                       _("“%s” is not a file on this computer: Dialogue Desk never downloads anything; "
+                         "save the page and import the saved file"), r->path);
+          g_ptr_array_add (results, r);
+          continue;
+        }
       if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
         collect_folder (file, files, results, cancellable);
       else
