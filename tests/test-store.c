@@ -274,6 +274,64 @@ test_foreign_file_refused (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A library SQLite finds damaged is only read from then on: what is left
+ * of it stays as it was, for whoever repairs it */
+static void
+test_damaged_library_kept (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  const char *pages[] = { "Otro documento sobre el comercio bilateral.\n" };
+  g_autoptr(GPtrArray) blocks = desk_normalize_pages (pages, 1, DESK_NORMALIZE_PLAIN);
+  g_autoptr(DeskParsedDocument) doc = desk_structure_analyze (blocks, NULL, NULL);
+  gsize len;
+  gint64 id = 0;
+  gboolean existed;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Documento %u sobre la cooperación en seguridad.\n", i);
+      add_text (f->store, text, NULL);
+    }
+  g_clear_object (&f->store);
+
+  /* the last pages damaged, where the latest rows and their words are */
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 16 * 4096);
+  memset (contents + len - 8 * 4096, 0xA5, 8 * 4096);
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+  before = file_checksum (f->path);
+
+  /* refused when it opens, or at the first damaged page it reads */
+  again = desk_store_open (f->path, &error);
+  if (again == NULL)
+    {
+      g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_LIBRARY);
+      g_assert_nonnull (strstr (error->message, "is damaged"));
+      g_test_message ("refused when opened");
+      g_clear_error (&error);
+    }
+  doc->format = g_strdup ("text");
+  doc->path = g_strdup ("/tmp/otro.txt");
+  doc->size = strlen (pages[0]);
+  for (guint attempt = 0; again != NULL && attempt < 2; attempt++)
+    {
+      g_assert_false (desk_store_add_document (again, doc, &id, &existed, &error));
+      g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_LIBRARY);
+      g_assert_nonnull (strstr (error->message, "is damaged"));
+      g_assert_nonnull (strstr (error->message, f->path));
+      g_clear_error (&error);
+    }
+  g_clear_object (&again);
+
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 typedef struct
 {
   GPtrArray *hits;
@@ -354,6 +412,7 @@ main (int    argc,
   ADD ("/store/find-document", test_find_document);
   ADD ("/store/newer-library-refused", test_newer_library_refused);
   ADD ("/store/foreign-file-refused", test_foreign_file_refused);
+  ADD ("/store/damaged-library-kept", test_damaged_library_kept);
   ADD ("/store/searcher", test_searcher);
 #undef ADD
 

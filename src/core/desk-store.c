@@ -25,6 +25,7 @@ struct _DeskStore
   gboolean in_batch;        /* desk_store_begin_batch () holds a transaction */
   gboolean read_only;       /* where it is, it cannot be written: opened as it is */
   gboolean disk_full;       /* … because its disk is full */
+  gboolean damaged;         /* SQLite found it damaged: it is only read */
   GArray *fts_pending;      /* documents written whose words are not indexed yet */
 };
 
@@ -247,7 +248,18 @@ set_sql_error (DeskStore  *self,
   /* what the system said, when SQLite's own code is only "I/O error" */
   int system = code == SQLITE_IOERR || code == SQLITE_CANTOPEN ? sqlite3_system_errno (self->db) : 0;
 
-  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+  if (code == SQLITE_CORRUPT || (code == SQLITE_READONLY && self->damaged))
+    {
+      /* found damaged: from now on it is only read, so that what is left
+       * of it stays as it is for whoever repairs it */
+      if (!self->damaged)
+        sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+      self->damaged = TRUE;
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_LIBRARY,
+                   _("The library “%s” is damaged: nothing more is written to it. "
+                     "Keep a copy of the file and restore the library from a backup"), self->path);
+    }
+  else if (code == SQLITE_NOTADB)
     g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_LIBRARY,
                  _("“%s” is not a Dialogue Desk library or is damaged"), self->path);
   else if (code == SQLITE_FULL || system == ENOSPC || system == EDQUOT || (code == SQLITE_READONLY && self->disk_full))
