@@ -736,6 +736,9 @@ ui_language (void)
   return names[0] != NULL && g_str_has_prefix (names[0], "es") ? 0 : 1;
 }
 
+/* How many facts an axis has, from how many documents, and the newest
+ * date among them: counted by the library, not listed (an axis of a large
+ * library has hundreds of thousands) */
 typedef struct
 {
   guint facts;
@@ -744,29 +747,14 @@ typedef struct
 } AxisSummary;
 
 static void
-summarize (GPtrArray   *rows,
+summarize (DeskStore   *store,
+           DeskAxis    *axis,
            AxisSummary *summary)
 {
-  g_autoptr(GHashTable) docs = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) error = NULL;
 
-  summary->facts = rows->len;
-  summary->newest = NULL;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      DeskFactRow *row = g_ptr_array_index (rows, i);
-      const char *date = row->document_published;
-
-      g_hash_table_add (docs, &row->document_id);
-      if (row->fact.kind == DESK_FACT_DATE && strlen (row->fact.value) >= 4 && g_ascii_isdigit (row->fact.value[0]) &&
-          (date == NULL || strcmp (row->fact.value, date) > 0))
-        date = row->fact.value;
-      if (date != NULL && (summary->newest == NULL || strcmp (date, summary->newest) > 0))
-        {
-          g_free (summary->newest);
-          summary->newest = g_strdup (date);
-        }
-    }
-  summary->documents = g_hash_table_size (docs);
+  if (!desk_store_summarize_axis (store, axis->id, &summary->facts, &summary->documents, &summary->newest, &error))
+    g_warning ("Axis %s not counted: %s", axis->id, error->message);
 }
 
 static void
@@ -774,10 +762,9 @@ add_axis_json (JsonBuilder *builder,
                DeskStore   *store,
                DeskAxis    *axis)
 {
-  g_autoptr(GPtrArray) rows = desk_store_list_axis_facts (store, axis->id, -1, NULL);
   AxisSummary summary = { 0 };
 
-  summarize (rows, &summary);
+  summarize (store, axis, &summary);
   json_builder_begin_object (builder);
   add_string (builder, "id", axis->id);
   add_string (builder, "name_es", axis->name[0]);
@@ -799,14 +786,14 @@ add_axis_json (JsonBuilder *builder,
   add_string (builder, "newest", summary.newest);
   if (axis->dialogue->proposed)
     {
+      g_autoptr(GPtrArray) rows = desk_store_list_axis_facts (store, axis->id, DESK_FACT_PROPOSAL, NULL);
+
       json_builder_set_member_name (builder, "proposals");
       json_builder_begin_array (builder);
-      for (guint i = 0; i < rows->len; i++)
+      for (guint i = 0; rows != NULL && i < rows->len; i++)
         {
           DeskFactRow *row = g_ptr_array_index (rows, i);
 
-          if (row->fact.kind != DESK_FACT_PROPOSAL)
-            continue;
           json_builder_begin_object (builder);
           add_string (builder, "uid", row->uid);
           add_string (builder, "text", row->fact.value);
@@ -832,10 +819,9 @@ print_axis (DeskStore *store,
             guint      depth,
             int        lang)
 {
-  g_autoptr(GPtrArray) rows = desk_store_list_axis_facts (store, axis->id, -1, NULL);
   AxisSummary summary = { 0 };
 
-  summarize (rows, &summary);
+  summarize (store, axis, &summary);
   for (guint d = 0; d < depth; d++)
     fputs ("  ", stdout);
   /* TRANSLATORS: an axis in the list: name, id, facts, documents, newest date */
