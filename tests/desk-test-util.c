@@ -352,3 +352,14 @@ desk_test_check_library (const char *library,
       g_assert_nonnull (strstr (events, lines[i]));
   return desk_test_count (store, "SELECT count (*) FROM documents");
 }
+
+/* The SHA-256 of a file's contents: to tell that it did not change */
+char *
+desk_test_file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}

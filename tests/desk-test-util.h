@@ -39,5 +39,6 @@ char       *desk_test_query_text     (DeskStore   *store,
 char       *desk_test_review_events  (const char  *library);
 gint64      desk_test_check_library  (const char  *library,
                                       const char  *events_before);
+char       *desk_test_file_checksum  (const char  *path);
 
 G_END_DECLS

@@ -84,16 +84,6 @@ empty_disk (Fixture *f)
   g_unlink (filler);
 }
 
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -277,7 +267,7 @@ test_read_only (Fixture       *f,
     return;
   g_assert_cmpint (desk_test_run_cli (f->library, NULL, NULL, "review", "export", review, NULL), ==, 0);
   g_assert_cmpint (mount (NULL, f->mount, NULL, MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
-  before = file_checksum (f->library);
+  before = desk_test_file_checksum (f->library);
 
   /* it is read, searched and exported */
   {
@@ -323,7 +313,7 @@ test_read_only (Fixture       *f,
     g_assert_nonnull (strstr (err, "cannot be written"));
   }
 
-  after = file_checksum (f->library);
+  after = desk_test_file_checksum (f->library);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (mount (NULL, f->mount, NULL, MS_REMOUNT, NULL), ==, 0);
   desk_test_check_library (f->library, f->events);

@@ -57,16 +57,6 @@ add_text (DeskStore  *store,
   return id;
 }
 
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
-}
-
 static void
 test_open_and_migrate (Fixture       *f,
                        gconstpointer  data)
@@ -244,14 +234,14 @@ test_newer_library_refused (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  before = file_checksum (f->path);
+  before = desk_test_file_checksum (f->path);
 
   again = desk_store_open (f->path, &error);
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NEWER_VERSION);
   g_assert_null (again);
   g_assert_nonnull (strstr (error->message, f->path));
 
-  after = file_checksum (f->path);
+  after = desk_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -262,7 +252,7 @@ test_foreign_file_refused (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskStore) store = NULL;
   g_autofree char *path = desk_test_write_file (f->dir, "notes.db", "these are notes, not a database\n", -1);
-  g_autofree char *before = file_checksum (path);
+  g_autofree char *before = desk_test_file_checksum (path);
   g_autofree char *after = NULL;
 
   store = desk_store_open (path, &error);
@@ -270,7 +260,7 @@ test_foreign_file_refused (Fixture       *f,
   g_assert_null (store);
   g_assert_nonnull (strstr (error->message, "notes.db"));
 
-  after = file_checksum (path);
+  after = desk_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -304,7 +294,7 @@ test_damaged_library_kept (Fixture       *f,
   g_assert_cmpuint (len, >, 16 * 4096);
   memset (contents + len - 8 * 4096, 0xA5, 8 * 4096);
   g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
-  before = file_checksum (f->path);
+  before = desk_test_file_checksum (f->path);
 
   /* refused when it opens, or at the first damaged page it reads */
   again = desk_store_open (f->path, &error);
@@ -328,7 +318,7 @@ test_damaged_library_kept (Fixture       *f,
     }
   g_clear_object (&again);
 
-  after = file_checksum (f->path);
+  after = desk_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
