@@ -7,6 +7,7 @@
 #include "desk-normalize.h"
 #include "desk-searcher.h"
 #include "desk-store.h"
+#include "desk-tokenizer.h"
 #include "desk-test-util.h"
 
 typedef struct
@@ -174,6 +175,61 @@ test_search_ranks_and_snippets (Fixture       *f,
   }
   markup = desk_search_hit_dup_snippet_markup (best);
   g_assert_nonnull (strstr (markup, "<b>seguridad</b>") ? "" : strstr (markup, "<b>Seguridad</b>"));
+}
+
+/* A snippet is the passage around the first match, about 24 words, the
+ * matches marked, "…" where the text is cut */
+static void
+test_snippets (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(DeskStemmer) stemmer = desk_stemmer_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *middle = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *whole = NULL;
+  g_auto(GStrv) words = NULL;
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (text, "palabra%u ", i);
+  g_string_append (text, "la cooperación bilateral, y más cooperación. ");
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (text, "resto%u ", i);
+
+  middle = desk_stemmer_snippet (stemmer, text->str, "Cooperacion", 24, "[", "]");
+  g_assert_true (g_str_has_prefix (middle, "…"));
+  g_assert_true (g_str_has_suffix (middle, "…"));
+  g_assert_nonnull (strstr (middle, "la [cooperación] bilateral, y más [cooperación]."));
+  words = g_strsplit (middle, " ", -1);
+  g_assert_cmpuint (g_strv_length (words), ==, 24);
+
+  start = desk_stemmer_snippet (stemmer, "Cooperación entre Perú y Estados Unidos.", "cooperación", 24, "[", "]");
+  g_assert_cmpstr (start, ==, "[Cooperación] entre Perú y Estados Unidos.");
+
+  none = desk_stemmer_snippet (stemmer, text->str, "inexistente", 3, "[", "]");
+  g_assert_cmpstr (none, ==, "palabra0 palabra1 palabra2…");
+
+  /* a short text near its end: the passage reaches back to have its words */
+  whole = desk_stemmer_snippet (stemmer, "uno dos tres cuatro cinco seis siete ocho nueve diez", "diez", 4, "[", "]");
+  g_assert_cmpstr (whole, ==, "…siete ocho nueve [diez]");
+
+  /* a search gives them, a prefix search too (through FTS5) */
+  add_text (f->store, text->str, NULL);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) hits = desk_store_search (f->store, "cooperación", 20, &error);
+    g_autoptr(GPtrArray) prefixed = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_nonnull (strstr (desk_search_hit_get_snippet (g_ptr_array_index (hits, 0)), "la cooperación bilateral"));
+    g_assert_cmpuint (desk_search_hit_get_highlights (g_ptr_array_index (hits, 0))->len, ==, 2);
+    prefixed = desk_store_search (f->store, "cooper*", 20, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (prefixed->len, ==, 1);
+    g_assert_cmpuint (desk_search_hit_get_highlights (g_ptr_array_index (prefixed, 0))->len, >=, 1);
+  }
 }
 
 static void
@@ -398,6 +454,7 @@ main (int    argc,
   ADD ("/store/same-content-once", test_same_content_once);
   ADD ("/store/search-folds-and-stems", test_search_folds_and_stems);
   ADD ("/store/search-ranks-and-snippets", test_search_ranks_and_snippets);
+  ADD ("/store/snippets", test_snippets);
   ADD ("/store/search-bad-queries", test_search_bad_queries);
   ADD ("/store/find-document", test_find_document);
   ADD ("/store/newer-library-refused", test_newer_library_refused);

@@ -26,6 +26,7 @@ struct _DeskStore
   gboolean read_only;       /* where it is, it cannot be written: opened as it is */
   gboolean disk_full;       /* … because its disk is full */
   gboolean damaged;         /* SQLite found it damaged: it is only read */
+  DeskStemmer *stemmer;     /* for snippets, made when first needed */
   GArray *fts_pending;      /* documents written whose words are not indexed yet */
 };
 
@@ -422,6 +423,7 @@ desk_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->fts_pending, g_array_unref);
+  g_clear_pointer (&self->stemmer, desk_stemmer_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -1162,7 +1164,7 @@ desk_store_get_paragraphs (DeskStore  *self,
   return g_steal_pointer (&paragraphs);
 }
 
-/* Documents matching @query, best first (bm25, the title weighing more),
+/* Documents matching @query, best first (BM25, the title weighing more),
  * each with a snippet around its best passage. */
 GPtrArray *
 desk_store_search (DeskStore   *self,
@@ -1218,7 +1220,7 @@ desk_store_search (DeskStore   *self,
       }
     g_clear_pointer (&stmt, sqlite3_finalize);
 
-    if (!(stmt = prepare (self, "SELECT rowid, bm25 (documents_fts, 4.0, 1.0) AS rank FROM documents_fts"
+    if (!(stmt = prepare (self, "SELECT rowid, desk_rank (documents_fts, 4.0, 1.0) AS rank FROM documents_fts"
                                 " WHERE documents_fts MATCH ?1 AND rowid >= ?2 ORDER BY rank LIMIT ?3", error)))
       return NULL;
     sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
@@ -1239,11 +1241,22 @@ desk_store_search (DeskStore   *self,
       }
     g_clear_pointer (&stmt, sqlite3_finalize);
 
-    if (!(stmt = prepare (self, "SELECT d.id, d.uid, d.title, d.language,"
-                                " snippet (documents_fts, 1, '" DESK_SEARCH_MARK_OPEN "', '" DESK_SEARCH_MARK_CLOSE "', '…', 24)"
-                                " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-                                " WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?2", error)))
+    /* the snippets: the passage around the first word found, read from
+     * the document's text; FTS5's snippet () would look the words up in
+     * the index again, row by row, and read the whole document, which
+     * takes most of a search for a common word.  A prefix search ("coop*")
+     * keeps snippet (): only FTS5 knows what the prefix matched. */
+    if (strchr (query, '*') != NULL)
+      stmt = prepare (self, "SELECT d.id, d.uid, d.title, d.language,"
+                            " snippet (documents_fts, 1, '" DESK_SEARCH_MARK_OPEN "', '" DESK_SEARCH_MARK_CLOSE "', '…', 24)"
+                            " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+                            " WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?2", error);
+    else
+      stmt = prepare (self, "SELECT id, uid, title, language, text FROM documents WHERE id = ?2 AND ?1 IS NOT NULL", error);
+    if (stmt == NULL)
       return NULL;
+    if (self->stemmer == NULL)
+      self->stemmer = desk_stemmer_new ();
     for (guint i = 0; i < best->len; i++)
       {
         sqlite3_reset (stmt);
@@ -1251,12 +1264,19 @@ desk_store_search (DeskStore   *self,
         sqlite3_bind_int64 (stmt, 2, g_array_index (best, gint64, i));
         rc = sqlite3_step (stmt);
         if (rc == SQLITE_ROW)
-          g_ptr_array_add (hits, desk_search_hit_new (sqlite3_column_int64 (stmt, 0),
-                                                      column_text (stmt, 1),
-                                                      column_text (stmt, 2),
-                                                      column_text (stmt, 3),
-                                                      column_text (stmt, 4),
-                                                      g_array_index (ranks, double, i)));
+          {
+            g_autofree char *passage = strchr (query, '*') != NULL
+                                       ? g_strdup (column_text (stmt, 4))
+                                       : desk_stemmer_snippet (self->stemmer, column_text (stmt, 4), query, 24,
+                                                               DESK_SEARCH_MARK_OPEN, DESK_SEARCH_MARK_CLOSE);
+
+            g_ptr_array_add (hits, desk_search_hit_new (sqlite3_column_int64 (stmt, 0),
+                                                        column_text (stmt, 1),
+                                                        column_text (stmt, 2),
+                                                        column_text (stmt, 3),
+                                                        passage,
+                                                        g_array_index (ranks, double, i)));
+          }
         else if (rc != SQLITE_DONE)
           {
             set_sql_error (self, error);

@@ -347,6 +347,122 @@ desk_stemmer_find_matches (DeskStemmer *self,
   return state.ranges;
 }
 
+typedef struct
+{
+  GHashTable *terms;      /* of the query */
+  GArray *words;          /* SnippetWord of the text, up to where it stops */
+  guint n_words;          /* the passage's length in words */
+  gint first;             /* the first word that matches, or -1 */
+  gsize last_start;
+} SnippetState;
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+  gboolean match;
+} SnippetWord;
+
+static gboolean
+snippet_term_cb (const char *term,
+                 gsize       term_len,
+                 gsize       byte_start,
+                 gsize       byte_end,
+                 gboolean    colocated,
+                 gpointer    user_data)
+{
+  SnippetState *state = user_data;
+  g_autofree char *key = g_strndup (term, term_len);
+  gboolean match = g_hash_table_contains (state->terms, key);
+
+  if (!colocated || state->words->len == 0 || byte_start != state->last_start)
+    {
+      SnippetWord word = { byte_start, byte_end, FALSE };
+
+      /* enough words after the first match: the rest is not read */
+      if (state->first >= 0 && state->words->len >= (guint) state->first + state->n_words)
+        return FALSE;
+      g_array_append_val (state->words, word);
+      state->last_start = byte_start;
+    }
+  if (match)
+    {
+      g_array_index (state->words, SnippetWord, state->words->len - 1).match = TRUE;
+      if (state->first < 0)
+        state->first = state->words->len - 1;
+    }
+  return TRUE;
+}
+
+/* A passage of @text of about @n_words words around the first word that
+ * matches a word of @query (with the same folding and stemming as the
+ * index), each match between @open and @close, "…" where it is cut; the
+ * beginning of @text when nothing matches.  Reads @text only as far as
+ * the passage: a search shows twenty of them at each key typed. */
+char *
+desk_stemmer_snippet (DeskStemmer *self,
+                      const char  *text,
+                      const char  *query,
+                      guint        n_words,
+                      const char  *open,
+                      const char  *close)
+{
+  g_autoptr(GHashTable) terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (SnippetWord));
+  g_autoptr(GString) out = g_string_new (NULL);
+  SnippetState state = { 0 };
+  guint first, last;
+  gsize cursor;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL && query != NULL, NULL);
+
+  n_words = MAX (n_words, 1);
+  desk_stemmer_tokenize (self, query, strlen (query), collect_term_cb, terms);
+  state.terms = terms;
+  state.words = words;
+  state.n_words = n_words;
+  state.first = g_hash_table_size (terms) > 0 ? -1 : 0;
+  desk_stemmer_tokenize (self, text, strlen (text), snippet_term_cb, &state);
+  if (words->len == 0)
+    return g_strdup ("");
+
+  /* a third of the passage before the first match */
+  first = state.first > 0 ? (guint) state.first - MIN ((guint) state.first, n_words / 3) : 0;
+  last = MIN (first + n_words, words->len) - 1;
+  if (last + 1 < n_words + first && first > 0)
+    first = last + 1 >= n_words ? last + 1 - n_words : 0;
+
+  if (first > 0)
+    g_string_append (out, "…");
+  cursor = g_array_index (words, SnippetWord, first).start;
+  for (guint i = first; i <= last; i++)
+    {
+      const SnippetWord *w = &g_array_index (words, SnippetWord, i);
+
+      g_string_append_len (out, text + cursor, w->start - cursor);
+      if (w->match)
+        g_string_append (out, open);
+      g_string_append_len (out, text + w->start, w->end - w->start);
+      if (w->match)
+        g_string_append (out, close);
+      cursor = w->end;
+    }
+  /* what follows the last word, up to the next: its punctuation */
+  while (text[cursor] != '\0' && !g_ascii_isspace (text[cursor]) && !g_ascii_isalnum (text[cursor]))
+    g_string_append_c (out, text[cursor++]);
+  if (last + 1 < words->len || text[cursor] != '\0')
+    {
+      const char *rest = text + cursor;
+
+      while (*rest && g_ascii_isspace (*rest))
+        rest++;
+      if (*rest != '\0')
+        g_string_append (out, "…");
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* FTS5 glue */
 
 typedef struct
@@ -435,6 +551,45 @@ get_fts5_api (sqlite3 *db)
   return api;
 }
 
+/* desk_rank (table, weight of each column…): the BM25 of a row (k1 1.2,
+ * b 0.75, lower is better, as bm25 ()), every phrase weighing the same.
+ * FTS5's bm25 () first counts, for each phrase, the rows of the whole
+ * library that hold it: for a word in most documents, a scan of the index
+ * longer than the rest of the search.  A search ranks its newest matches
+ * only (RANKED_MATCHES in desk-store.c), and a one-word search is one
+ * phrase: the order is the same there. */
+static void
+fts5_rank (const Fts5ExtensionApi  *api,
+           Fts5Context             *fts,
+           sqlite3_context         *context,
+           int                      n_values,
+           sqlite3_value          **values)
+{
+  int n_phrases = api->xPhraseCount (fts);
+  g_autofree double *frequency = g_new0 (double, MAX (n_phrases, 1));
+  sqlite3_int64 n_rows = 0, n_tokens = 0;
+  int n_inst = 0, row_tokens = 0;
+  double average, score = 0;
+
+  if (api->xInstCount (fts, &n_inst) != SQLITE_OK || api->xRowCount (fts, &n_rows) != SQLITE_OK ||
+      api->xColumnTotalSize (fts, -1, &n_tokens) != SQLITE_OK || api->xColumnSize (fts, -1, &row_tokens) != SQLITE_OK)
+    {
+      sqlite3_result_error (context, "desk_rank: the row cannot be read", -1);
+      return;
+    }
+  for (int i = 0; i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      if (api->xInst (fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0 && phrase < n_phrases)
+        frequency[phrase] += column < n_values ? sqlite3_value_double (values[column]) : 1.0;
+    }
+  average = n_rows > 0 && n_tokens > 0 ? (double) n_tokens / n_rows : 1.0;
+  for (int p = 0; p < n_phrases; p++)
+    score += frequency[p] * 2.2 / (frequency[p] + 1.2 * (0.25 + 0.75 * row_tokens / average));
+  sqlite3_result_double (context, -score);
+}
+
 gboolean
 desk_tokenizer_register (sqlite3  *db,
                          GError  **error)
@@ -445,7 +600,8 @@ desk_tokenizer_register (sqlite3  *db,
   g_return_val_if_fail (db != NULL, FALSE);
 
   api = get_fts5_api (db);
-  if (api == NULL || api->xCreateTokenizer (api, "desk", NULL, &tokenizer, NULL) != SQLITE_OK)
+  if (api == NULL || api->xCreateTokenizer (api, "desk", NULL, &tokenizer, NULL) != SQLITE_OK ||
+      api->xCreateFunction (api, "desk_rank", NULL, fts5_rank, NULL) != SQLITE_OK)
     {
       g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_SQL,
                            "SQLite was built without FTS5");

@@ -28,6 +28,12 @@ void         desk_stemmer_tokenize       (DeskStemmer  *self,
 GArray      *desk_stemmer_find_matches   (DeskStemmer  *self,
                                           const char   *text,
                                           const char   *query);
+char        *desk_stemmer_snippet        (DeskStemmer  *self,
+                                          const char   *text,
+                                          const char   *query,
+                                          guint         n_words,
+                                          const char   *open,
+                                          const char   *close);
 
 gboolean     desk_tokenizer_register     (sqlite3      *db,
                                           GError      **error);
