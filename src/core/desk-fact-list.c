@@ -238,20 +238,34 @@ count (DeskFactList  *self,
   return TRUE;
 }
 
-/* Appends the rowids of rows @offset … @offset + @limit - 1 of the query. */
+/* Appends the rowids of rows @offset … @offset + @limit - 1 of the query,
+ * which has @total rows.  A page past the middle is read from the end, in
+ * the opposite order: OFFSET walks every row it skips, and the end of a
+ * million facts is where a scroll bar's end leads. */
 static gboolean
 fetch_ids (DeskFactList  *self,
            guint          offset,
            guint          limit,
+           guint          total,
            GArray        *ids,
            GError       **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT f.id");
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean backwards = offset < total && offset > total / 2;
+  guint first = ids->len;
   int rc;
 
+  if (backwards)
+    {
+      limit = MIN (limit, total - offset);
+      offset = total - offset - limit;
+      self->descending = !self->descending;
+    }
   append_from_where (self, sql, TRUE, NULL);
   append_order (self, sql);
+  if (backwards)
+    self->descending = !self->descending;
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
   if (!(stmt = desk_store_prepare (self->store, sql->str, error)))
     return FALSE;
@@ -265,6 +279,13 @@ fetch_ids (DeskFactList  *self,
     }
   if (rc != SQLITE_DONE)
     return set_error (self, error);
+  for (guint i = first, j = ids->len; backwards && i + 1 < j; i++, j--)
+    {
+      gint64 swap = g_array_index (ids, gint64, i);
+
+      g_array_index (ids, gint64, i) = g_array_index (ids, gint64, j - 1);
+      g_array_index (ids, gint64, j - 1) = swap;
+    }
   return TRUE;
 }
 
@@ -330,14 +351,14 @@ fetch_page (gpointer   data,
               continue;
             }
           self->segment = segments[g];
-          done = fetch_ids (self, skip, limit - ids->len, ids, error);
+          done = fetch_ids (self, skip, limit - ids->len, size, ids, error);
           self->segment = NULL;
           if (!done)
             return NULL;
           skip = 0;
         }
     }
-  else if (!fetch_ids (self, offset, limit, ids, error))
+  else if (!fetch_ids (self, offset, limit, self->n_items, ids, error))
     return NULL;
 
   if (!(rows = desk_store_get_facts_by_id (self->store, (const gint64 *) ids->data, ids->len, error)))
