@@ -193,7 +193,7 @@ cmd_import (Options *opts)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = opts->library ? g_strdup (opts->library) : desk_store_default_path ();
   guint added = 0, duplicates = 0, failed = 0, not_read = 0;
-  const GError *stopped = NULL;
+  g_autofree char *stop = NULL;
 
   if (opts->args->len == 0)
     return usage_error (_("import needs at least one file or folder"));
@@ -222,12 +222,11 @@ cmd_import (Options *opts)
           added++;
           /* TRANSLATORS: document number, title, file */
           printf (_("Added %s: “%s” (%s)\n"), number, r->title, r->path);
-          if (r->facts_limited)
-            {
-              g_autofree char *note = g_strdup_printf (_("Only the first %u facts of “%s” were kept"),
-                                                       DESK_EXTRACT_MAX_FACTS, r->path);
+          {
+            g_autofree char *note = desk_import_result_note (r);
+            if (note != NULL)
               print_error (note);
-            }
+          }
           break;
         case DESK_IMPORT_DUPLICATE:
           duplicates++;
@@ -235,9 +234,8 @@ cmd_import (Options *opts)
           printf (_("Already in the library as %s: %s\n"), number, r->path);
           break;
         case DESK_IMPORT_NOT_READ:
-          /* one reason for all of them, given once */
+          /* one reason for all of them, given once below */
           not_read++;
-          stopped = r->error;
           break;
         case DESK_IMPORT_FAILED:
         default:
@@ -246,15 +244,8 @@ cmd_import (Options *opts)
           break;
         }
     }
-  if (stopped != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "The import stopped; %u more file was not read: %s",
-                                                               "The import stopped; %u more files were not read: %s",
-                                                               not_read),
-                                                  not_read, stopped->message);
-      print_error (message);
-    }
+  if ((stop = desk_import_describe_stop (results)) != NULL)
+    print_error (stop);
 
   fprintf (stderr, "%s\n", "");
   /* TRANSLATORS: summary of an import */

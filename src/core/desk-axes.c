@@ -22,7 +22,7 @@ G_DEFINE_QUARK (desk-axes-error-quark, desk_axes_error)
 
 typedef struct
 {
-  GPtrArray *words;   /* GPtrArray of term sets (GStrv) */
+  GPtrArray *words;   /* term sets of its words, until they are numbered */
   guint axis;         /* its axis's place in self->all */
   GArray *ids;        /* the term ids of its words, one after another */
   GArray *word_ends;  /* where each word's ids end in ids */
@@ -58,7 +58,7 @@ keyword_free (gpointer data)
 {
   Keyword *k = data;
 
-  g_ptr_array_unref (k->words);
+  g_clear_pointer (&k->words, g_ptr_array_unref);
   g_clear_pointer (&k->ids, g_array_unref);
   g_clear_pointer (&k->word_ends, g_array_unref);
   g_free (k);
@@ -357,6 +357,8 @@ index_keywords (DeskAxes *self)
                 }
               g_array_append_val (keyword->word_ends, keyword->ids->len);
             }
+          /* the ids say all the words said */
+          g_clear_pointer (&keyword->words, g_ptr_array_unref);
           g_ptr_array_add (self->keywords, keyword);
         }
     }

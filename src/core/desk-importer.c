@@ -400,6 +400,46 @@ parse_in_thread (gpointer data,
   g_mutex_unlock (job->lock);
 }
 
+/* What an officer should know of an added document besides its title
+ * (only its first facts kept), or NULL */
+char *
+desk_import_result_note (const DeskImportResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  if (result->status != DESK_IMPORT_ADDED || !result->facts_limited)
+    return NULL;
+  return g_strdup_printf (_("Only the first %u facts of “%s” were kept"), DESK_EXTRACT_MAX_FACTS, result->path);
+}
+
+/* The files an import stopped before, in one sentence with their one
+ * reason, or NULL when it did not stop */
+char *
+desk_import_describe_stop (GPtrArray *results)
+{
+  const GError *why = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (results != NULL, NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const DeskImportResult *r = g_ptr_array_index (results, i);
+
+      if (r->status == DESK_IMPORT_NOT_READ)
+        {
+          n++;
+          why = r->error;
+        }
+    }
+  if (why == NULL)
+    return NULL;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The import stopped; %u more file was not read: %s",
+                                       "The import stopped; %u more files were not read: %s", n),
+                          n, why->message);
+}
+
 /* Whether @error is of the library as a whole (a full disk, a read-only
  * or damaged library), so that no other document can be written either */
 static gboolean
@@ -645,18 +685,11 @@ run_import (DeskImporter  *self,
   store = desk_store_open (self->library_path, error);
   if (store == NULL)
     return NULL;
-  if (desk_store_is_read_only (store))
-    {
-      if (run->paths[0] == NULL)
-        return g_steal_pointer (&results);
-      if (desk_store_is_disk_full (store))
-        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL,
-                     _("The disk holding the library “%s” is full"), self->library_path);
-      else
-        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
-                     _("The library “%s” is read-only"), self->library_path);
-      return NULL;
-    }
+  /* nothing to bring up to date where nothing can be written */
+  if (desk_store_is_read_only (store) && run->paths[0] == NULL)
+    return g_steal_pointer (&results);
+  if (!desk_store_check_writable (store, error))
+    return NULL;
   /* room for a batch of writes without spilling pages mid-transaction */
   sqlite3_exec (desk_store_get_db (store), "PRAGMA cache_size = -32768", NULL, NULL, NULL);
 

@@ -57,6 +57,8 @@ GPtrArray    *desk_importer_run_finish    (DeskImporter           *self,
                                            GAsyncResult           *result,
                                            GError                **error);
 gboolean      desk_importer_get_changed   (DeskImporter           *self);
+char         *desk_import_result_note     (const DeskImportResult *result);
+char         *desk_import_describe_stop   (GPtrArray              *results);
 
 DeskParsedDocument *desk_parse_file      (GFile                  *file,
                                          gint64                  max_size,

@@ -241,6 +241,19 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
  * found in more documents than this is ranked among the newest of them */
 #define RANKED_MATCHES 1000
 
+static void
+set_unwritable_error (DeskStore  *self,
+                      gboolean    full,
+                      GError    **error)
+{
+  if (full)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL,
+                 _("The disk holding the library “%s” is full"), self->path);
+  else
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
+                 _("The library “%s” is read-only"), self->path);
+}
+
 static gboolean
 set_sql_error (DeskStore  *self,
                GError    **error)
@@ -264,11 +277,9 @@ set_sql_error (DeskStore  *self,
     g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_LIBRARY,
                  _("“%s” is not a Dialogue Desk library or is damaged"), self->path);
   else if (code == SQLITE_FULL || system == ENOSPC || system == EDQUOT || (code == SQLITE_READONLY && self->disk_full))
-    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL,
-                 _("The disk holding the library “%s” is full"), self->path);
+    set_unwritable_error (self, TRUE, error);
   else if (code == SQLITE_READONLY || system == EROFS)
-    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
-                 _("The library “%s” is read-only"), self->path);
+    set_unwritable_error (self, FALSE, error);
   else if (system != 0)
     g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_SQL,
                  _("The library “%s” cannot be read or written: %s"), self->path, g_strerror (system));
@@ -586,6 +597,20 @@ desk_store_is_read_only (DeskStore *self)
 {
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   return self->read_only;
+}
+
+/* FALSE, with why, when the library cannot be changed: a read-only place
+ * or a full disk; what is about to write asks before it begins. */
+gboolean
+desk_store_check_writable (DeskStore  *self,
+                           GError    **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!self->read_only)
+    return TRUE;
+  set_unwritable_error (self, self->disk_full, error);
+  return FALSE;
 }
 
 /* Whether it was opened read-only because its disk is full */
@@ -1202,6 +1227,7 @@ desk_store_search (DeskStore   *self,
    * its document again) */
   {
     gint64 floor = 0;
+    gboolean prefix = strchr (query, '*') != NULL;
     g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (gint64));
     g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -1246,7 +1272,7 @@ desk_store_search (DeskStore   *self,
      * the index again, row by row, and read the whole document, which
      * takes most of a search for a common word.  A prefix search ("coop*")
      * keeps snippet (): only FTS5 knows what the prefix matched. */
-    if (strchr (query, '*') != NULL)
+    if (prefix)
       stmt = prepare (self, "SELECT d.id, d.uid, d.title, d.language,"
                             " snippet (documents_fts, 1, '" DESK_SEARCH_MARK_OPEN "', '" DESK_SEARCH_MARK_CLOSE "', '…', 24)"
                             " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
@@ -1255,7 +1281,7 @@ desk_store_search (DeskStore   *self,
       stmt = prepare (self, "SELECT id, uid, title, language, text FROM documents WHERE id = ?2 AND ?1 IS NOT NULL", error);
     if (stmt == NULL)
       return NULL;
-    if (self->stemmer == NULL)
+    if (!prefix && self->stemmer == NULL)
       self->stemmer = desk_stemmer_new ();
     for (guint i = 0; i < best->len; i++)
       {
@@ -1265,7 +1291,7 @@ desk_store_search (DeskStore   *self,
         rc = sqlite3_step (stmt);
         if (rc == SQLITE_ROW)
           {
-            g_autofree char *passage = strchr (query, '*') != NULL
+            g_autofree char *passage = prefix
                                        ? g_strdup (column_text (stmt, 4))
                                        : desk_stemmer_snippet (self->stemmer, column_text (stmt, 4), query, 24,
                                                                DESK_SEARCH_MARK_OPEN, DESK_SEARCH_MARK_CLOSE);

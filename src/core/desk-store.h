@@ -82,6 +82,8 @@ DeskStore    *desk_store_open              (const char          *path,
 const char   *desk_store_get_path          (DeskStore           *self);
 gboolean      desk_store_is_read_only      (DeskStore           *self);
 gboolean      desk_store_is_disk_full      (DeskStore           *self);
+gboolean      desk_store_check_writable    (DeskStore           *self,
+                                            GError             **error);
 gboolean      desk_store_add_document      (DeskStore           *self,
                                             DeskParsedDocument  *doc,
                                             gint64              *out_id,

@@ -294,7 +294,7 @@ import_done_cb (GObject      *object,
   g_autofree char *message = NULL;
   gboolean cancelled;
   guint added = 0, duplicates = 0, not_read = 0, failed = 0;
-  const GError *stopped = NULL;
+  char *stop;
   gint64 first_added = 0;
 
   results = desk_importer_run_finish (DESK_IMPORTER (object), result, &error);
@@ -315,6 +315,7 @@ import_done_cb (GObject      *object,
   for (guint i = 0; i < results->len; i++)
     {
       DeskImportResult *r = g_ptr_array_index (results, i);
+      char *note;
 
       if (r->status == DESK_IMPORT_ADDED)
         {
@@ -322,30 +323,22 @@ import_done_cb (GObject      *object,
           if (first_added == 0)
             first_added = r->document_id;
           /* not a failure, but worth knowing: among the details */
-          if (r->facts_limited)
-            g_ptr_array_add (self->failures, g_strdup_printf (_("Only the first %u facts of “%s” were kept"),
-                                                              DESK_EXTRACT_MAX_FACTS, r->path));
+          if ((note = desk_import_result_note (r)) != NULL)
+            g_ptr_array_add (self->failures, note);
         }
-      else if (r->status == DESK_IMPORT_FAILED)
-        failed++;
       else if (r->status == DESK_IMPORT_DUPLICATE)
         duplicates++;
       else if (r->status == DESK_IMPORT_NOT_READ)
-        {
-          not_read++;
-          stopped = r->error;
-        }
+        not_read++;
       else
-        g_ptr_array_add (self->failures, g_strdup (r->error->message));
+        {
+          failed++;
+          g_ptr_array_add (self->failures, g_strdup (r->error->message));
+        }
     }
   /* the files an import stopped before share one reason */
-  if (stopped != NULL)
-    g_ptr_array_add (self->failures,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "The import stopped; %u more file was not read: %s",
-                                                   "The import stopped; %u more files were not read: %s",
-                                                   not_read),
-                                      not_read, stopped->message));
+  if ((stop = desk_import_describe_stop (results)) != NULL)
+    g_ptr_array_add (self->failures, stop);
 
   reload_documents (self);
   if (first_added > 0)
