@@ -684,6 +684,72 @@ test_conflicts (Fixture       *f,
   g_assert_true (modality);
 }
 
+/* Documents added to a library compare their facts with those already
+ * there, without comparing the library's own facts again: the conflicts
+ * are those a whole computation finds */
+static void
+test_conflicts_added (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const fillers[] = {
+    "La ministra Ana Torres visitó Quito el 3 de marzo de 2023 con 12 funcionarios del Banco Mundial.\n"
+    "El Banco Interamericano de Desarrollo aportó 5 millones de dólares a Bolivia en 2022.\n"
+    "La cosecha de quinua en Puno llegó a %d toneladas en el 2021, según el Ministerio de Agricultura.\n",
+    "El canciller Javier González Olaechea se reunió en Brasilia con la Organización de Estados Americanos.\n"
+    "Las exportaciones de cobre a China sumaron %d millones de dólares en el 2023.\n"
+    "La Comunidad Andina propuso ampliar el comercio con Colombia en un 15 %% hasta el 2026.\n",
+  };
+  g_autofree char *a = desk_test_write_file (f->dir, "a.txt",
+    "Según cifras oficiales, la producción potencial de cocaína en el Perú alcanzó las 822 TM en el 2024.\n"
+    "El presidente Donald Trump designó al Perú como aliado estratégico extra OTAN.\n", -1);
+  g_autofree char *b = desk_test_write_file (f->dir, "b.txt",
+    "La producción potencial de cocaína en el Perú alcanzó las 950 TM en el 2024, según otro informe.\n"
+    "Por ahora, Donald Trump no ha designado al Perú como aliado estratégico extra OTAN.\n", -1);
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DeskStore) store = NULL;
+  g_autofree char *whole = NULL, *added = NULL, *again = NULL, *state = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (first, g_strdup (a));
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("filler-%02u.txt", i);
+      g_autofree char *text = g_strdup_printf (fillers[i % G_N_ELEMENTS (fillers)], 100 + 37 * i);
+
+      g_ptr_array_add (first, desk_test_write_file (f->dir, name, text, -1));
+    }
+  g_ptr_array_add (first, NULL);
+  g_ptr_array_unref (import_paths (f, (const char * const *) first->pdata));
+  store = open_library (f);
+  whole = desk_test_query_text (store, "SELECT value FROM library_state WHERE key = 'conflicts_whole'");
+  g_assert_cmpstr (whole, !=, "");
+  g_clear_object (&store);
+
+  {
+    const char *paths[] = { b, NULL };
+    g_ptr_array_unref (import_paths (f, paths));
+  }
+  store = open_library (f);
+  /* only the new facts were compared: the last whole computation is the same */
+  state = desk_test_query_text (store, "SELECT value FROM library_state WHERE key = 'conflicts_whole'");
+  g_assert_cmpstr (state, ==, whole);
+  added = desk_test_query_text (store, "SELECT a, b, reason FROM conflicts ORDER BY a, b");
+  /* the figures and the claims of the new document meet those of the first */
+  g_assert_nonnull (strstr (added, "\tfigure\t"));
+  g_assert_nonnull (strstr (added, "\tmodality\t"));
+
+  /* computed whole, they are the same */
+  g_assert_cmpint (sqlite3_exec (desk_store_get_db (store), "DELETE FROM library_state WHERE key = 'conflicts_through'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (desk_store_update_conflicts (store, &error));
+  g_assert_no_error (error);
+  again = desk_test_query_text (store, "SELECT a, b, reason FROM conflicts ORDER BY a, b");
+  g_assert_cmpstr (added, ==, again);
+  g_free (state);
+  state = desk_test_query_text (store, "SELECT value FROM library_state WHERE key = 'conflicts_whole'");
+  g_assert_cmpstr (state, !=, whole);
+}
+
 static gboolean
 lists_fact (GPtrArray  *rows,
             const char *uid)
@@ -933,6 +999,7 @@ main (int    argc,
   ADD ("/import/async", test_async);
   ADD ("/import/facts-stored", test_facts_stored);
   ADD ("/import/conflicts", test_conflicts);
+  ADD ("/import/conflicts-added", test_conflicts_added);
   ADD ("/import/axes-assignment", test_axes_assignment);
   ADD ("/import/limits", test_limits);
 #undef ADD

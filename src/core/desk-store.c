@@ -231,6 +231,14 @@ static const char * const migrations[] = {
   "CREATE INDEX documents_extractor ON documents (extractor_version);"
   /* the facts of one language's documents, found document by document */
   "CREATE INDEX documents_language ON documents (language);",
+
+  /* 8 → 9: how often each name comes, kept up to date as documents come
+   * in, so that conflicts compare only the new facts */
+  "CREATE TABLE name_counts ("
+  "  value TEXT PRIMARY KEY,"
+  "  n INTEGER NOT NULL,"
+  "  docs INTEGER NOT NULL) WITHOUT ROWID;"
+  "DELETE FROM library_state WHERE key = 'conflicts';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -1366,7 +1374,7 @@ desk_store_list_outdated (DeskStore  *self,
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
-  if (!(stmt = prepare (self, "SELECT id FROM documents WHERE extractor_version < ? ORDER BY id", error)))
+  if (!(stmt = prepare (self, "SELECT id FROM documents WHERE extractor_version < ? ORDER BY extractor_version, id", error)))
     return NULL;
   sqlite3_bind_int (stmt, 1, extractor_version);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1458,7 +1466,7 @@ desk_store_replace_facts (DeskStore   *self,
     return FALSE;
   if (!exec (self, "CREATE TEMP TABLE IF NOT EXISTS kept_facts (uid TEXT PRIMARY KEY); DELETE FROM kept_facts;"
                    /* facts change in place: conflicts are computed again */
-                   "DELETE FROM library_state WHERE key = 'conflicts'", error))
+                   "DELETE FROM library_state WHERE key IN ('conflicts_through', 'conflicts')", error))
     goto fail;
 
   if (!(stmt = prepare (self, "INSERT OR IGNORE INTO kept_facts (uid) VALUES (?)", error)))
@@ -1837,24 +1845,334 @@ insert_conflict (sqlite3_stmt  *stmt,
   return sqlite3_step (stmt) == SQLITE_DONE;
 }
 
-/* How many facts the library has and the last one's rowid: a new
- * document changes it. */
-static char *
-facts_signature (DeskStore  *self,
-                 GError    **error)
+/* An integer of library_state, or -1 when it has none */
+static gint64
+state_int64 (DeskStore  *self,
+             const char *key)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT count (*), coalesce (max (id), 0) FROM facts", error);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT CAST (value AS INTEGER) FROM library_state WHERE key = ?", NULL);
 
   if (stmt == NULL)
-    return NULL;
+    return -1;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+set_state_int64 (DeskStore  *self,
+                 const char *key,
+                 gint64      value,
+                 GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "INSERT OR REPLACE INTO library_state (key, value) VALUES (?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, value);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sql_error (self, error);
+  return TRUE;
+}
+
+/* What one computation of conflicts works with */
+typedef struct
+{
+  DeskStore *self;
+  sqlite3_stmt *insert;
+  Dictionary dict;
+  GHashTable *background;  /* "@name" of names too common to tell claims apart */
+  gint64 since;            /* facts of larger rowids are compared; 0: all */
+} ConflictRun;
+
+static gboolean
+is_new_fact (const ConflictRun  *run,
+             const ConflictFact *f)
+{
+  return f->id > run->since;
+}
+
+/* Facts from @stmt's rows (id, document_id, kind, value, modality, terms) */
+static gboolean
+read_conflict_facts (ConflictRun   *run,
+                     sqlite3_stmt  *stmt,
+                     GPtrArray     *facts,
+                     GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (facts, conflict_fact_read (stmt, &run->dict));
+  if (rc != SQLITE_DONE)
+    return set_sql_error (run->self, error);
+  return TRUE;
+}
+
+/* figures: two of the same unit for the same measure (three words in
+ * common) with different values, at least one of them new.  Candidates
+ * come from an index of their words, leaving out the words so common that
+ * they name no measure, so that the work grows with the library rather
+ * than with its square */
+static gboolean
+compare_figures (ConflictRun  *run,
+                 GPtrArray    *figures,
+                 GError      **error)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  guint cap = MAX (50, figures->len / 50);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      ConflictFact *a = g_ptr_array_index (figures, i);
+      for (guint t = 0; t < a->terms->len; t++)
+        {
+          gpointer key = GUINT_TO_POINTER (g_array_index (a->terms, guint, t) + 1);
+          GArray *list = g_hash_table_lookup (index, key);
+          if (list == NULL)
+            {
+              list = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (index, key, list);
+            }
+          g_array_append_val (list, i);
+        }
+    }
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      ConflictFact *a = g_ptr_array_index (figures, i);
+      g_autoptr(GHashTable) counts = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (!is_new_fact (run, a))
+        continue;
+      counts = g_hash_table_new (g_direct_hash, g_direct_equal);
+      for (guint t = 0; t < a->terms->len; t++)
+        {
+          GArray *list = g_hash_table_lookup (index, GUINT_TO_POINTER (g_array_index (a->terms, guint, t) + 1));
+          if (list == NULL || list->len > cap)
+            continue;
+          for (guint k = 0; k < list->len; k++)
+            {
+              guint j = g_array_index (list, guint, k);
+              /* each pair once: a new fact with the old ones and with the new ones after it */
+              if (j > i || (j < i && !is_new_fact (run, g_ptr_array_index (figures, j))))
+                g_hash_table_insert (counts, GUINT_TO_POINTER (j + 1),
+                                     GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (j + 1))) + 1));
+            }
+        }
+
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          ConflictFact *b = g_ptr_array_index (figures, GPOINTER_TO_UINT (key) - 1);
+
+          if (GPOINTER_TO_UINT (value) < 3 || a->document_id == b->document_id || a->kind != b->kind ||
+              a->unit != b->unit || a->value == b->value)
+            continue;
+          if (!insert_conflict (run->insert, a->id, b->id, "figure"))
+            return set_sql_error (run->self, error);
+        }
+    }
+  return TRUE;
+}
+
+/* claims: facts naming the same entity (@group), in documents of which
+ * one says it happened and the other that it is proposed, expected,
+ * intended or denied, and sharing more; at least one of them new */
+static gboolean
+compare_claims (ConflictRun  *run,
+                GPtrArray    *group,
+                GError      **error)
+{
+  for (guint i = 0; i < group->len; i++)
+    for (guint j = i + 1; j < group->len; j++)
+      {
+        ConflictFact *a = g_ptr_array_index (group, i);
+        ConflictFact *b = g_ptr_array_index (group, j);
+        guint entities, words;
+
+        if ((!is_new_fact (run, a) && !is_new_fact (run, b)) ||
+            a->document_id == b->document_id || modality_done (a->modality) == modality_done (b->modality))
+          continue;
+        entities = shared_terms (a, b, TRUE, &run->dict, run->background);
+        words = shared_terms (a, b, FALSE, &run->dict, NULL);
+        if (entities >= 2 && (words >= 1 || entities >= 3) &&
+            !insert_conflict (run->insert, a->id, b->id, "modality"))
+          return set_sql_error (run->self, error);
+      }
+  return TRUE;
+}
+
+#define NAME_FACTS "terms IS NOT NULL AND terms != '' AND kind IN ('person', 'org', 'place')"
+/* the same after "id > ?": read along the rowids, not the index of kinds */
+#define NEW_NAME_FACTS "terms IS NOT NULL AND terms != '' AND +kind IN ('person', 'org', 'place')"
+#define CONFLICT_COLUMNS "id, document_id, kind, value, modality, terms"
+
+/* Every name's facts, one name at a time, in SQL's order */
+static gboolean
+compare_all_claims (ConflictRun  *run,
+                    GError      **error)
+{
+  g_autoptr(GPtrArray) group = g_ptr_array_new_with_free_func (conflict_fact_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *current = NULL;
+
+  stmt = prepare (run->self, "SELECT " CONFLICT_COLUMNS " FROM facts WHERE " NAME_FACTS " ORDER BY value", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (;;)
+    {
+      const char *value = NULL;
+      int rc = sqlite3_step (stmt);
+
+      if (rc == SQLITE_ROW)
+        value = column_text (stmt, 3);
+      else if (rc != SQLITE_DONE)
+        return set_sql_error (run->self, error);
+      /* a group ends: compare its facts two by two */
+      if (current != NULL && (value == NULL || !g_str_equal (value, current)))
+        {
+          g_autofree char *key = g_strconcat ("@", current, NULL);
+
+          if (!g_hash_table_contains (run->background, key) && !compare_claims (run, group, error))
+            return FALSE;
+          g_ptr_array_set_size (group, 0);
+          g_clear_pointer (&current, g_free);
+        }
+      if (value == NULL)
+        return TRUE;
+      if (current == NULL)
+        current = g_strdup (value);
+      g_ptr_array_add (group, conflict_fact_read (stmt, &run->dict));
+    }
+}
+
+/* The facts of the names the new facts give, name by name (through the
+ * index of values, which ignores case: the value is then compared whole) */
+static gboolean
+compare_new_claims (ConflictRun  *run,
+                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) names = NULL;
+  g_autoptr(sqlite3_stmt) group_stmt = NULL;
+  int rc;
+
+  names = prepare (run->self, "SELECT DISTINCT value FROM facts WHERE id > ? AND " NEW_NAME_FACTS, error);
+  group_stmt = names == NULL ? NULL
+             : prepare (run->self, "SELECT " CONFLICT_COLUMNS " FROM facts"
+                                   " WHERE value = ?1 COLLATE NOCASE AND value = ?1 AND " NAME_FACTS " ORDER BY id", error);
+  if (group_stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (names, 1, run->since);
+  while ((rc = sqlite3_step (names)) == SQLITE_ROW)
+    {
+      g_autoptr(GPtrArray) group = g_ptr_array_new_with_free_func (conflict_fact_free);
+      const char *value = column_text (names, 0);
+      g_autofree char *key = g_strconcat ("@", value, NULL);
+
+      if (g_hash_table_contains (run->background, key))
+        continue;
+      sqlite3_reset (group_stmt);
+      sqlite3_bind_text (group_stmt, 1, value, -1, SQLITE_TRANSIENT);
+      if (!read_conflict_facts (run, group_stmt, group, error) || !compare_claims (run, group, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_sql_error (run->self, error);
+  return TRUE;
+}
+
+/* How often each name comes, and in how many documents: counted whole
+ * with a whole computation, then brought up to date with the new facts
+ * only (new facts are in new documents: counts of documents add up) */
+static gboolean
+count_names (ConflictRun  *run,
+             gboolean      whole,
+             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (whole)
+    return exec (run->self, "DELETE FROM name_counts;"
+                            "INSERT INTO name_counts (value, n, docs)"
+                            " SELECT value, count (*), count (DISTINCT document_id) FROM facts WHERE " NAME_FACTS
+                            " GROUP BY value;"
+                            "INSERT OR REPLACE INTO library_state (key, value)"
+                            " SELECT 'conflicts_documents', count (DISTINCT document_id) FROM facts WHERE " NAME_FACTS,
+                 error);
+
+  if (!(stmt = prepare (run->self, "INSERT INTO name_counts (value, n, docs)"
+                                   " SELECT value, count (*), count (DISTINCT document_id) FROM facts"
+                                   " WHERE id > ?1 AND " NEW_NAME_FACTS " GROUP BY value"
+                                   " ON CONFLICT (value) DO UPDATE SET n = n + excluded.n, docs = docs + excluded.docs", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, run->since);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sql_error (run->self, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!(stmt = prepare (run->self, "INSERT OR REPLACE INTO library_state (key, value)"
+                                   " SELECT 'conflicts_documents', ?2 + count (DISTINCT document_id) FROM facts"
+                                   " WHERE id > ?1 AND " NEW_NAME_FACTS, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, run->since);
+  sqlite3_bind_int64 (stmt, 2, MAX (0, state_int64 (run->self, "conflicts_documents")));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sql_error (run->self, error);
+  return TRUE;
+}
+
+/* Names that nearly every document gives (the two countries of the
+ * dialogue), or so often that they tell no claim from another, as "@name" */
+static GHashTable *
+read_background (DeskStore  *self,
+                 GError    **error)
+{
+  g_autoptr(GHashTable) background = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, "SELECT '@' || value FROM name_counts WHERE n > 400 OR (?1 >= 3 AND docs * 10 >= ?1 * 9)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, state_int64 (self, "conflicts_documents"));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (background, g_strdup (column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
     {
       set_sql_error (self, error);
       return NULL;
     }
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                          (gint64) sqlite3_column_int64 (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1));
+  return g_steal_pointer (&background);
 }
+
+static gboolean
+same_names (GHashTable *a,
+            GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (b, key))
+      return FALSE;
+  return TRUE;
+}
+
+/* Conflicts are computed for the whole library again when it has a
+ * quarter more facts than at the last whole computation (or its facts were
+ * extracted again: that forgets the state); in between, only the facts
+ * added since are compared, with the library and with each other, and
+ * the names too common to count are those of the last whole computation.
+ * Adding a document to a large library then costs what the document's
+ * facts cost, and the whole work, spread over the growth, stays in
+ * proportion to it. */
+#define CONFLICTS_GROWTH_DIVISOR 4
 
 /* Links facts of different documents that disagree: two figures of the
  * same unit for the same measure (the words around them) with different
@@ -1865,205 +2183,65 @@ desk_store_update_conflicts (DeskStore  *self,
                              GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (conflict_fact_free);
-  g_autoptr(GHashTable) background = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *signature = NULL;
-  Dictionary dict;
-  gboolean ok = FALSE;
-  int rc;
+  ConflictRun run = { self, NULL, { NULL, NULL }, NULL, 0 };
+  g_autoptr(GHashTable) before = NULL;
+  gint64 last, through, whole;
+  gboolean again, ok = FALSE;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
 
-  /* the facts it was computed from: nothing to do when they are the same
-   * (a re-extraction, which keeps rows, forgets the signature) */
-  if (!(signature = facts_signature (self, error)))
+  /* facts only ever come with new rowids, or are extracted again */
+  if (!(stmt = prepare (self, "SELECT coalesce (max (id), 0) FROM facts", error)))
     return FALSE;
-  if (!(stmt = prepare (self, "SELECT 1 FROM library_state WHERE key = 'conflicts' AND value = ?", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_sql_error (self, error);
+  last = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (state_int64 (self, "conflicts_through") == last)
     return TRUE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  dict.ids = g_hash_table_new (g_str_hash, g_str_equal);
-  dict.terms = g_ptr_array_new_with_free_func (g_free);
-
-  /* names that nearly every document gives (the two countries of the
-   * dialogue), or so often that they tell no claim from another */
-  stmt = prepare (self, "WITH named (value, n, docs) AS ("
-                        "  SELECT value, count (*), count (DISTINCT document_id) FROM facts"
-                        "  WHERE terms IS NOT NULL AND terms != '' AND kind IN ('person', 'org', 'place') GROUP BY value)"
-                        " SELECT '@' || value FROM named, (SELECT count (DISTINCT document_id) AS all_docs FROM facts"
-                        "  WHERE terms IS NOT NULL AND terms != '' AND kind IN ('person', 'org', 'place'))"
-                        " WHERE (all_docs >= 3 AND docs * 10 >= all_docs * 9) OR n > 400", error);
-  if (stmt == NULL)
-    goto out;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (background, g_strdup (column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (self, error);
-      goto out;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = prepare (self, "SELECT id, document_id, kind, value, modality, terms FROM facts"
-                        " WHERE terms IS NOT NULL AND terms != '' AND kind IN ('money', 'quantity', 'percent')", error);
-  if (stmt == NULL)
-    goto out;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (figures, conflict_fact_read (stmt, &dict));
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (self, error);
-      goto out;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!exec (self, "BEGIN IMMEDIATE", error))
-    goto out;
-  if (!exec (self, "DELETE FROM conflicts", error))
+    return FALSE;
+  /* read again, now that no one else writes */
+  through = state_int64 (self, "conflicts_through");
+  whole = state_int64 (self, "conflicts_whole");
+  again = through < 0 || through > last || whole <= 0 || (last - whole) * CONFLICTS_GROWTH_DIVISOR > whole;
+  run.since = again ? 0 : through;
+  run.dict.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  run.dict.terms = g_ptr_array_new_with_free_func (g_free);
+
+  /* a name that becomes too common (or no longer is) changes what the
+   * facts already compared say of each other: everything is compared again */
+  if (!again && !(before = read_background (self, error)))
     goto fail;
-  if (!(insert = prepare (self, "INSERT OR IGNORE INTO conflicts (a, b, reason)"
-                                " SELECT min (x.uid, y.uid), max (x.uid, y.uid), ?3 FROM facts x, facts y"
-                                " WHERE x.id = ?1 AND y.id = ?2", error)))
+  if (!count_names (&run, again, error) || !(run.background = read_background (self, error)))
+    goto fail;
+  if (!again && !same_names (before, run.background))
+    again = TRUE, run.since = 0;
+  if (again && !exec (self, "DELETE FROM conflicts", error))
+    goto fail;
+  if (!(run.insert = prepare (self, "INSERT OR IGNORE INTO conflicts (a, b, reason)"
+                                    " SELECT min (x.uid, y.uid), max (x.uid, y.uid), ?3 FROM facts x, facts y"
+                                    " WHERE x.id = ?1 AND y.id = ?2", error)))
     goto fail;
 
-  /* figures: two of the same unit for the same measure (three words in
-   * common) with different values.  Candidates come from an index of their
-   * words, leaving out the words so common that they name no measure, so
-   * that the work grows with the library rather than with its square */
-  {
-    g_autoptr(GHashTable) index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-    guint cap = MAX (50, figures->len / 50);
-
-    for (guint i = 0; i < figures->len; i++)
-      {
-        ConflictFact *a = g_ptr_array_index (figures, i);
-        for (guint t = 0; t < a->terms->len; t++)
-          {
-            gpointer key = GUINT_TO_POINTER (g_array_index (a->terms, guint, t) + 1);
-            GArray *list = g_hash_table_lookup (index, key);
-            if (list == NULL)
-              {
-                list = g_array_new (FALSE, FALSE, sizeof (guint));
-                g_hash_table_insert (index, key, list);
-              }
-            g_array_append_val (list, i);
-          }
-      }
-
-    for (guint i = 0; i < figures->len; i++)
-      {
-        ConflictFact *a = g_ptr_array_index (figures, i);
-        g_autoptr(GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
-        GHashTableIter iter;
-        gpointer key, value;
-
-        for (guint t = 0; t < a->terms->len; t++)
-          {
-            GArray *list = g_hash_table_lookup (index, GUINT_TO_POINTER (g_array_index (a->terms, guint, t) + 1));
-            if (list == NULL || list->len > cap)
-              continue;
-            for (guint k = 0; k < list->len; k++)
-              {
-                guint j = g_array_index (list, guint, k);
-                if (j > i)
-                  g_hash_table_insert (counts, GUINT_TO_POINTER (j + 1),
-                                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (j + 1))) + 1));
-              }
-          }
-
-        g_hash_table_iter_init (&iter, counts);
-        while (g_hash_table_iter_next (&iter, &key, &value))
-          {
-            ConflictFact *b = g_ptr_array_index (figures, GPOINTER_TO_UINT (key) - 1);
-
-            if (GPOINTER_TO_UINT (value) < 3 || a->document_id == b->document_id || a->kind != b->kind ||
-                a->unit != b->unit || a->value == b->value)
-              continue;
-            if (!insert_conflict (insert, a->id, b->id, "figure"))
-              {
-                set_sql_error (self, error);
-                goto fail;
-              }
-          }
-      }
-  }
+  /* every figure: a new one may meet any (there are few of them) */
+  if (!(stmt = prepare (self, "SELECT " CONFLICT_COLUMNS " FROM facts"
+                              " WHERE terms IS NOT NULL AND terms != '' AND kind IN ('money', 'quantity', 'percent')", error)) ||
+      !read_conflict_facts (&run, stmt, figures, error) ||
+      !compare_figures (&run, figures, error))
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_ptr_array_set_size (figures, 0);
 
-  /* claims: facts naming the same entity, in documents of which one says it
-   * happened and the other that it is proposed, expected, intended or
-   * denied, and sharing more.  One name at a time, in SQL's order. */
-  {
-    g_autoptr(GPtrArray) group = g_ptr_array_new_with_free_func (conflict_fact_free);
-    g_autofree char *current = NULL;
-
-    stmt = prepare (self, "SELECT id, document_id, kind, value, modality, terms FROM facts"
-                          " WHERE terms IS NOT NULL AND terms != '' AND kind IN ('person', 'org', 'place')"
-                          " ORDER BY value", error);
-    if (stmt == NULL)
-      goto fail;
-    for (;;)
-      {
-        const char *value = NULL;
-
-        rc = sqlite3_step (stmt);
-        if (rc == SQLITE_ROW)
-          value = column_text (stmt, 3);
-        else if (rc != SQLITE_DONE)
-          {
-            set_sql_error (self, error);
-            goto fail;
-          }
-        /* a group ends: compare its facts two by two */
-        if (current != NULL && (value == NULL || !g_str_equal (value, current)))
-          {
-            g_autofree char *key = g_strconcat ("@", current, NULL);
-
-            if (!g_hash_table_contains (background, key))
-              for (guint i = 0; i < group->len; i++)
-                for (guint j = i + 1; j < group->len; j++)
-                  {
-                    ConflictFact *a = g_ptr_array_index (group, i);
-                    ConflictFact *b = g_ptr_array_index (group, j);
-                    guint entities, words;
-
-                    if (a->document_id == b->document_id || modality_done (a->modality) == modality_done (b->modality))
-                      continue;
-                    entities = shared_terms (a, b, TRUE, &dict, background);
-                    words = shared_terms (a, b, FALSE, &dict, NULL);
-                    if (entities >= 2 && (words >= 1 || entities >= 3) &&
-                        !insert_conflict (insert, a->id, b->id, "modality"))
-                      {
-                        set_sql_error (self, error);
-                        goto fail;
-                      }
-                  }
-            g_ptr_array_set_size (group, 0);
-            g_clear_pointer (&current, g_free);
-          }
-        if (value == NULL)
-          break;
-        if (current == NULL)
-          current = g_strdup (value);
-        g_ptr_array_add (group, conflict_fact_read (stmt, &dict));
-      }
-    g_clear_pointer (&stmt, sqlite3_finalize);
-  }
-
-  if (!(stmt = prepare (self, "INSERT OR REPLACE INTO library_state (key, value) VALUES ('conflicts', ?)", error)))
+  if (!(again ? compare_all_claims (&run, error) : compare_new_claims (&run, error)))
     goto fail;
-  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_sql_error (self, error);
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_clear_pointer (&insert, sqlite3_finalize);
 
+  if (!set_state_int64 (self, "conflicts_through", last, error) ||
+      (again && !set_state_int64 (self, "conflicts_whole", last, error)))
+    goto fail;
+  g_clear_pointer (&run.insert, sqlite3_finalize);
   if (!exec (self, "COMMIT", error))
     goto fail;
   ok = TRUE;
@@ -2071,11 +2249,12 @@ desk_store_update_conflicts (DeskStore  *self,
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_clear_pointer (&insert, sqlite3_finalize);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 out:
-  g_hash_table_unref (dict.ids);
-  g_ptr_array_unref (dict.terms);
+  g_clear_pointer (&run.insert, sqlite3_finalize);
+  g_hash_table_unref (run.dict.ids);
+  g_ptr_array_unref (run.dict.terms);
+  g_clear_pointer (&run.background, g_hash_table_unref);
   return ok;
 }
 
