@@ -58,6 +58,7 @@ struct _DeskFactsView
   GtkProgressBar *review_progress;
 
   DeskStore *store;
+  gboolean stale;           /* the library changed while the view was hidden */
   DeskFactList *facts;       /* filtered and sorted in SQL, read a page at a time */
   DeskDocumentList *documents; /* of the document filter */
   GtkMultiSelection *selection;
@@ -172,6 +173,7 @@ update_count (DeskFactsView *self)
 }
 
 static void show_card (DeskFactsView *self, DeskFactItem *item);
+static void catch_up (DeskFactsView *self);
 
 /* Reads the list again after its query, its order or the library changed:
  * the fact in the card stays selected and in view when the list still has
@@ -951,12 +953,20 @@ desk_facts_view_dispose (GObject *object)
 }
 
 static void
+desk_facts_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (desk_facts_view_parent_class)->map (widget);
+  catch_up (DESK_FACTS_VIEW (widget));
+}
+
+static void
 desk_facts_view_class_init (DeskFactsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_facts_view_dispose;
+  widget_class->map = desk_facts_view_map;
 
   /* Emitted when the officer asks to see a fact in its document. */
   signals[OPEN_FACT] = g_signal_new ("open-fact", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1159,31 +1169,49 @@ desk_facts_view_set_store (DeskFactsView *self,
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->facts));
 }
 
-/* Reads the facts and the documents to filter by again, after the library
- * changed. */
-void
-desk_facts_view_reload (DeskFactsView *self)
+/* Reads the facts and the documents to filter by again. */
+static void
+load (DeskFactsView *self)
 {
   g_autoptr(GError) error = NULL;
   DeskFactQuery query = DESK_FACT_QUERY_INIT;
+  gint64 document_id = selected_document_id (self);
+  guint position;
 
-  g_return_if_fail (DESK_IS_FACTS_VIEW (self));
-
-  if (self->store == NULL)
-    return;
-  {
-    gint64 document_id = selected_document_id (self);
-    guint position;
-
-    if (!desk_document_list_reload (self->documents, &error))
-      g_warning ("Cannot list the documents to filter by: %s", error->message);
-    position = document_id > 0 ? desk_document_list_find_id (self->documents, document_id) : GTK_INVALID_LIST_POSITION;
-    gtk_drop_down_set_selected (self->document_dropdown, position != GTK_INVALID_LIST_POSITION ? position + 1 : 0);
-  }
+  self->stale = FALSE;
+  if (!desk_document_list_reload (self->documents, &error))
+    g_warning ("Cannot list the documents to filter by: %s", error->message);
+  position = document_id > 0 ? desk_document_list_find_id (self->documents, document_id) : GTK_INVALID_LIST_POSITION;
+  gtk_drop_down_set_selected (self->document_dropdown, position != GTK_INVALID_LIST_POSITION ? position + 1 : 0);
   get_query (self, &query);
   desk_fact_list_set_query (self->facts, &query);
   reload_list (self, TRUE);
   update_session (self);
+}
+
+/* What a hidden view put off, done before its list is used */
+static void
+catch_up (DeskFactsView *self)
+{
+  if (self->stale)
+    load (self);
+}
+
+/* After the library changed: read at once when the view is shown, else
+ * when it is, or when its list is asked for (the window opens on the
+ * documents: counting a large library's facts would delay its first
+ * frame). */
+void
+desk_facts_view_reload (DeskFactsView *self)
+{
+  g_return_if_fail (DESK_IS_FACTS_VIEW (self));
+
+  if (self->store == NULL)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else
+    load (self);
 }
 
 /* Reads the review of the facts again (after undo, redo or a merge). */
@@ -1192,7 +1220,8 @@ desk_facts_view_refresh_review (DeskFactsView *self)
 {
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
 
-  if (self->facts == NULL)
+  /* a list put off is read whole when shown */
+  if (self->facts == NULL || self->stale)
     return;
   if (desk_fact_list_query_needs_review (self->facts))
     reload_list (self, TRUE);
@@ -1221,6 +1250,7 @@ desk_facts_view_set_status_filter (DeskFactsView *self,
                                    const char    *status)
 {
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
+  catch_up (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     if (g_strcmp0 (statuses[i], status) == 0)
@@ -1232,6 +1262,7 @@ const char *
 desk_facts_view_get_progress (DeskFactsView *self)
 {
   g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), NULL);
+  catch_up (self);
   return gtk_label_get_text (self->progress_label);
 }
 
@@ -1250,6 +1281,7 @@ desk_facts_view_set_filter (DeskFactsView *self,
                             const char    *text)
 {
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
+  catch_up (self);
 
   gtk_drop_down_set_selected (self->kind_dropdown, kind + 1);
   gtk_drop_down_set_selected (self->modality_dropdown, modality + 1);
@@ -1262,6 +1294,7 @@ desk_facts_view_select (DeskFactsView *self,
                         guint          position)
 {
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
+  catch_up (self);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   desk_format_scroll_to (self->column_view, position);
 }
@@ -1292,6 +1325,7 @@ desk_facts_view_select_uid (DeskFactsView *self,
 
   g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), FALSE);
   g_return_val_if_fail (uid != NULL, FALSE);
+  catch_up (self);
 
   if (self->facts == NULL)
     return FALSE;
