@@ -21,6 +21,13 @@
 #define MAX_PAGES 40
 
 
+typedef enum
+{
+  PENDING_AS_PENDING,
+  PENDING_AS_ANY,       /* every status */
+  PENDING_AS_REVIEWED,  /* the facts approved or rejected */
+} PendingAs;
+
 struct _DeskFactList
 {
   GObject parent_instance;
@@ -48,6 +55,7 @@ struct _DeskFactList
   char *words_table;    /* the facts the words filter found, kept while it holds */
   gboolean words_ready; /* that table holds them */
   const char *segment;  /* the status read, or NULL */
+  PendingAs pending_as;  /* what the "pending" status reads */
   int n_reviewed[2];    /* approved and rejected facts of the query, -1 unknown */
 };
 
@@ -83,6 +91,11 @@ set_error (DeskFactList  *self,
  * small set); read by rowid, not by uid, which would read every row */
 #define NOT_PENDING_IDS \
   "f.id NOT IN (SELECT f9.id FROM review_state r9 JOIN facts f9 ON f9.uid = r9.target" \
+  " WHERE r9.field = 'status' AND r9.value <> 'pending')"
+
+/* Facts reviewed, the rows that condition leaves out */
+#define REVIEWED_IDS \
+  "f.id IN (SELECT f9.id FROM review_state r9 JOIN facts f9 ON f9.uid = r9.target" \
   " WHERE r9.field = 'status' AND r9.value <> 'pending')"
 
 /* The facts approved or rejected, joined to a count */
@@ -148,13 +161,16 @@ append_from_where (DeskFactList *self,
     CONDITION ("f.document_id = :document");
   if (self->language != NULL)
     CONDITION ("f.document_id IN (SELECT id FROM documents WHERE language = :language)");
-  if (g_strcmp0 (self->status, "pending") == 0)
-    CONDITION (NOT_PENDING_IDS);
-  else if (self->status != NULL)
+  if (g_strcmp0 (self->status, "pending") == 0 || g_strcmp0 (self->segment, "pending") == 0)
+    {
+      if (self->pending_as == PENDING_AS_PENDING)
+        CONDITION (NOT_PENDING_IDS);
+      else if (self->pending_as == PENDING_AS_REVIEWED)
+        CONDITION (REVIEWED_IDS);
+    }
+  if (self->status != NULL && !g_str_equal (self->status, "pending"))
     CONDITION ("f.uid IN (SELECT target FROM review_state WHERE field = 'status' AND value = :status)");
-  if (g_strcmp0 (self->segment, "pending") == 0)
-    CONDITION (NOT_PENDING_IDS);
-  else if (self->segment != NULL)
+  if (self->segment != NULL && !g_str_equal (self->segment, "pending"))
     CONDITION ("f.uid IN (SELECT target FROM review_state WHERE field = 'status' AND value = :segment)");
   if (words != NULL && by_title)
     {
@@ -719,6 +735,91 @@ desk_fact_list_count_reviewed (DeskFactList *self)
   return n;
 }
 
+/* How many rows of the list come before a row whose order terms have the
+ * values of @values' first columns: those with a smaller first term, then
+ * those with the same first term and a smaller second, and so on.  Each is
+ * a count over a range of an index; the terms compared as one row value
+ * would instead be compared row by row over the whole index. */
+static gboolean
+sum_before (DeskFactList  *self,
+            sqlite3_stmt  *values,
+            gint64        *out,
+            GError       **error)
+{
+  const char * const *terms = order_terms (self);
+
+  *out = 0;
+  for (guint j = 0; terms[j] != NULL; j++)
+    {
+      g_autoptr(GString) sql = g_string_new ("SELECT count (*)");
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      g_string_append (sql, append_from_where (self, sql, TRUE, NULL) ? " AND " : " WHERE ");
+      for (guint i = 0; i < j; i++)
+        g_string_append_printf (sql, "%s = ?%u AND ", terms[i], 100 + i);
+      g_string_append_printf (sql, "%s %s ?%u", terms[j], self->descending ? ">" : "<", 100 + j);
+      if (!(stmt = desk_store_prepare (self->store, sql->str, error)))
+        return FALSE;
+      bind_query (self, stmt);
+      for (guint i = 0; i <= j; i++)
+        sqlite3_bind_value (stmt, 100 + i, sqlite3_column_value (values, i));
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return set_error (self, error);
+      *out += sqlite3_column_int64 (stmt, 0);
+    }
+  return TRUE;
+}
+
+/* The same, the facts pending review counted as all the facts less the
+ * reviewed ones: testing each row against the reviewed ones would cost
+ * more than counting a range */
+static gboolean
+count_before (DeskFactList  *self,
+              sqlite3_stmt  *values,
+              guint         *out,
+              GError       **error)
+{
+  gint64 all, reviewed = 0;
+  gboolean pending = g_strcmp0 (self->status, "pending") == 0 || g_strcmp0 (self->segment, "pending") == 0;
+  gboolean ok;
+
+  self->pending_as = pending ? PENDING_AS_ANY : PENDING_AS_PENDING;
+  ok = sum_before (self, values, &all, error);
+  if (ok && pending)
+    {
+      self->pending_as = PENDING_AS_REVIEWED;
+      ok = sum_before (self, values, &reviewed, error);
+    }
+  self->pending_as = PENDING_AS_PENDING;
+  if (!ok)
+    return FALSE;
+  *out = (guint) CLAMP (all - reviewed, 0, G_MAXUINT);
+  return TRUE;
+}
+
+/* The values of the list's order terms for the fact @uid, when the
+ * filters keep it: a row of @stmt, or NULL */
+static sqlite3_stmt *
+order_values (DeskFactList  *self,
+              const char    *uid,
+              GError       **error)
+{
+  const char * const *terms = order_terms (self);
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", terms[i]);
+  g_string_append (sql, append_from_where (self, sql, TRUE, NULL) ? " AND f.uid = :uid" : " WHERE f.uid = :uid");
+  if (!(stmt = desk_store_prepare (self->store, sql->str, error)))
+    return NULL;
+  bind_query (self, stmt);
+  bind_text (stmt, ":uid", uid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_steal_pointer (&stmt);
+}
+
 /* The position of the fact @uid in the list, or GTK's invalid position
  * (G_MAXUINT) when the filters leave it out: the rows whose sort terms
  * come before its own, counted in SQL. */
@@ -726,41 +827,21 @@ guint
 desk_fact_list_find (DeskFactList *self,
                      const char   *uid)
 {
-  const char * const *terms;
-  g_autoptr(GString) sql = NULL;
-  g_autoptr(GString) tuple = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) before = NULL;
+  g_autoptr(sqlite3_stmt) values = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_terms;
+  guint position = 0, n = 0;
 
   g_return_val_if_fail (DESK_IS_FACT_LIST (self), G_MAXUINT);
   g_return_val_if_fail (uid != NULL, G_MAXUINT);
 
-  terms = order_terms (self);
-  n_terms = g_strv_length ((char **) terms);
-  tuple = g_string_new ("(");
-  for (guint i = 0; i < n_terms; i++)
-    g_string_append_printf (tuple, "%s%s", i > 0 ? ", " : "", terms[i]);
-  g_string_append_c (tuple, ')');
-
-  /* the fact's own terms, when the filters keep it */
-  sql = g_string_new ("SELECT ");
-  g_string_append_len (sql, tuple->str + 1, tuple->len - 2);
-  g_string_append (sql, append_from_where (self, sql, TRUE, NULL) ? " AND f.uid = :uid" : " WHERE f.uid = :uid");
-  if (!(stmt = desk_store_prepare (self->store, sql->str, &error)))
-    goto fail;
-  bind_query (self, stmt);
-  bind_text (stmt, ":uid", uid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return G_MAXUINT;
+  if (!(values = order_values (self, uid, &error)))
+    goto out;
 
   if (self->sort == DESK_FACT_SORT_STATUS)
     {
-      /* the statuses before its own, then the rows of its own before it */
-      const char *status = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 id = sqlite3_column_int64 (stmt, 1);
-      guint position = 0, n = 0;
+      /* the statuses before its own, then the rows of its own before it,
+       * in document order */
+      g_autofree char *status = g_strdup ((const char *) sqlite3_column_text (values, 0));
       gboolean counted;
 
       for (guint k = 0; k < G_N_ELEMENTS (segments); k++)
@@ -771,50 +852,24 @@ desk_fact_list_find (DeskFactList *self,
           if (g_strcmp0 (segments[g], status) == 0)
             break;
           if (!count_segment (self, g, &size, &error))
-            goto fail;
+            goto out;
           position += size;
         }
       self->segment = status;
-      g_string_assign (sql, "SELECT count (*)");
-      g_string_append (sql, append_from_where (self, sql, TRUE, NULL) ? " AND " : " WHERE ");
-      g_string_append (sql, self->descending
-                            ? "(f.document_id, f.start, f.id) > (SELECT document_id, start, id FROM facts WHERE id = :id)"
-                            : "(f.document_id, f.start, f.id) < (SELECT document_id, start, id FROM facts WHERE id = :id)");
-      counted = (before = desk_store_prepare (self->store, sql->str, &error)) != NULL;
-      if (counted)
-        {
-          bind_query (self, before);
-          sqlite3_bind_int64 (before, sqlite3_bind_parameter_index (before, ":id"), id);
-          counted = sqlite3_step (before) == SQLITE_ROW || set_error (self, &error);
-          n = counted ? (guint) sqlite3_column_int64 (before, 0) : 0;
-        }
+      g_clear_pointer (&values, sqlite3_finalize);
+      counted = (values = order_values (self, uid, &error)) != NULL && count_before (self, values, &n, &error);
       self->segment = NULL;
       if (!counted)
-        goto fail;
+        goto out;
       return position + n;
     }
 
-  g_string_assign (sql, "SELECT count (*)");
-  g_string_append (sql, append_from_where (self, sql, TRUE, NULL) ? " AND " : " WHERE ");
-  g_string_append (sql, tuple->str);
-  g_string_append (sql, self->descending ? " > (" : " < (");
-  for (guint i = 0; i < n_terms; i++)
-    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", 100 + i);
-  g_string_append_c (sql, ')');
-  if (!(before = desk_store_prepare (self->store, sql->str, &error)))
-    goto fail;
-  bind_query (self, before);
-  for (guint i = 0; i < n_terms; i++)
-    sqlite3_bind_value (before, 100 + i, sqlite3_column_value (stmt, i));
-  if (sqlite3_step (before) != SQLITE_ROW)
-    {
-      set_error (self, &error);
-      goto fail;
-    }
-  return (guint) sqlite3_column_int64 (before, 0);
+  if (count_before (self, values, &n, &error))
+    return n;
 
-fail:
-  g_warning ("Cannot find a fact in the list: %s", error ? error->message : "?");
+out:
+  if (error != NULL)
+    g_warning ("Cannot find a fact in the list: %s", error->message);
   return G_MAXUINT;
 }
 
