@@ -233,12 +233,25 @@ static const char * const migrations[] = {
   "CREATE INDEX documents_language ON documents (language);",
 
   /* 8 → 9: how often each name comes, kept up to date as documents come
-   * in, so that conflicts compare only the new facts */
+   * in, so that conflicts compare only the new facts; what the names of a
+   * sentence are about, once for the sentence rather than in each of its
+   * names' rows (they were a quarter of a library, written again for
+   * every name of the sentence) */
   "CREATE TABLE name_counts ("
   "  value TEXT PRIMARY KEY,"
   "  n INTEGER NOT NULL,"
   "  docs INTEGER NOT NULL) WITHOUT ROWID;"
-  "DELETE FROM library_state WHERE key = 'conflicts';",
+  "DELETE FROM library_state WHERE key = 'conflicts';"
+  "CREATE TABLE sentence_terms ("
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  sentence INTEGER NOT NULL,"
+  "  terms TEXT NOT NULL,"
+  "  PRIMARY KEY (document_id, sentence)) WITHOUT ROWID;"
+  "INSERT OR IGNORE INTO sentence_terms (document_id, sentence, terms)"
+  "  SELECT document_id, sentence, terms FROM facts"
+  "  WHERE kind IN ('person', 'org', 'place') AND sentence IS NOT NULL AND terms IS NOT NULL AND terms != '';"
+  "UPDATE facts SET terms = CASE WHEN terms != '' AND sentence IS NOT NULL THEN '*' END"
+  "  WHERE kind IN ('person', 'org', 'place') AND terms IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -659,8 +672,20 @@ block_kind_name (DeskBlockKind kind)
     }
 }
 
+/* A name's terms when they are its sentence's, in sentence_terms */
+#define SENTENCE_TERMS "*"
+
+/* Whether a fact's terms are its sentence's (names) rather than its own
+ * (the words around a figure) */
+static gboolean
+has_sentence_terms (DeskFactKind kind)
+{
+  return kind == DESK_FACT_PERSON || kind == DESK_FACT_ORG || kind == DESK_FACT_PLACE;
+}
+
 /* Inserts or updates facts by uid, so that whatever is attached to a
- * fact's uid (review work) survives a re-extraction. */
+ * fact's uid (review work) survives a re-extraction.  The terms of names
+ * go to their sentence's row. */
 static gboolean
 upsert_facts (DeskStore   *self,
               gint64       id,
@@ -675,13 +700,17 @@ upsert_facts (DeskStore   *self,
                                " section = excluded.section, modality = excluded.modality,"
                                " confidence = excluded.confidence, extra = excluded.extra,"
                                " sentence = excluded.sentence, terms = excluded.terms", error);
+  sqlite3_stmt *sentence = stmt == NULL ? NULL
+                         : cached (self, "INSERT OR REPLACE INTO sentence_terms (document_id, sentence, terms) VALUES (?, ?, ?)", error);
+  gint64 last_sentence = -1;
 
-  if (stmt == NULL)
+  if (sentence == NULL)
     return FALSE;
   for (guint i = 0; facts != NULL && i < facts->len; i++)
     {
       const DeskFact *f = &g_array_index (facts, DeskFact, i);
       g_autofree char *uid = desk_fact_compute_uid (document_uid, f->kind, f->start, f->end);
+      gboolean of_sentence = has_sentence_terms (f->kind) && f->terms != NULL && f->terms[0] != '\0';
 
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
@@ -699,11 +728,32 @@ upsert_facts (DeskStore   *self,
       sqlite3_bind_double (stmt, 10, f->confidence);
       sqlite3_bind_text (stmt, 11, f->extra, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 12, f->sentence);
-      sqlite3_bind_text (stmt, 13, f->terms, -1, SQLITE_STATIC);
+      if (has_sentence_terms (f->kind))
+        {
+          if (of_sentence)
+            sqlite3_bind_text (stmt, 13, SENTENCE_TERMS, -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (stmt, 13);
+        }
+      else
+        sqlite3_bind_text (stmt, 13, f->terms, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return set_sql_error (self, error);
+
+      /* the names of a sentence have the same terms: written once */
+      if (of_sentence && f->sentence != last_sentence)
+        {
+          sqlite3_reset (sentence);
+          sqlite3_bind_int64 (sentence, 1, id);
+          sqlite3_bind_int64 (sentence, 2, f->sentence);
+          sqlite3_bind_text (sentence, 3, f->terms, -1, SQLITE_STATIC);
+          if (sqlite3_step (sentence) != SQLITE_DONE)
+            return set_sql_error (self, error);
+          last_sentence = f->sentence;
+        }
     }
   sqlite3_reset (stmt);
+  sqlite3_reset (sentence);
   return TRUE;
 }
 
@@ -1510,6 +1560,16 @@ desk_store_replace_facts (DeskStore   *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  if (!(stmt = prepare (self, "DELETE FROM sentence_terms WHERE document_id = ?", error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sql_error (self, error);
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   if (!upsert_facts (self, id, document_uid, facts, error))
     goto fail;
 
@@ -2006,10 +2066,14 @@ compare_claims (ConflictRun  *run,
   return TRUE;
 }
 
-#define NAME_FACTS "terms IS NOT NULL AND terms != '' AND kind IN ('person', 'org', 'place')"
+/* names with the terms of their sentence */
+#define NAME_FACTS "facts f JOIN sentence_terms st ON st.document_id = f.document_id AND st.sentence = f.sentence" \
+                   " WHERE f.kind IN ('person', 'org', 'place') AND f.terms = '" SENTENCE_TERMS "'"
 /* the same after "id > ?": read along the rowids, not the index of kinds */
-#define NEW_NAME_FACTS "terms IS NOT NULL AND terms != '' AND +kind IN ('person', 'org', 'place')"
-#define CONFLICT_COLUMNS "id, document_id, kind, value, modality, terms"
+#define NEW_NAME_FACTS "facts f JOIN sentence_terms st ON st.document_id = f.document_id AND st.sentence = f.sentence" \
+                       " WHERE +f.kind IN ('person', 'org', 'place') AND f.terms = '" SENTENCE_TERMS "' AND f.id > ?1"
+#define CONFLICT_COLUMNS "f.id, f.document_id, f.kind, f.value, f.modality, st.terms"
+#define FIGURE_COLUMNS "id, document_id, kind, value, modality, terms"
 
 /* Every name's facts, one name at a time, in SQL's order */
 static gboolean
@@ -2020,7 +2084,7 @@ compare_all_claims (ConflictRun  *run,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *current = NULL;
 
-  stmt = prepare (run->self, "SELECT " CONFLICT_COLUMNS " FROM facts WHERE " NAME_FACTS " ORDER BY value", error);
+  stmt = prepare (run->self, "SELECT " CONFLICT_COLUMNS " FROM " NAME_FACTS " ORDER BY f.value", error);
   if (stmt == NULL)
     return FALSE;
   for (;;)
@@ -2060,10 +2124,10 @@ compare_new_claims (ConflictRun  *run,
   g_autoptr(sqlite3_stmt) group_stmt = NULL;
   int rc;
 
-  names = prepare (run->self, "SELECT DISTINCT value FROM facts WHERE id > ? AND " NEW_NAME_FACTS, error);
+  names = prepare (run->self, "SELECT DISTINCT f.value FROM " NEW_NAME_FACTS, error);
   group_stmt = names == NULL ? NULL
-             : prepare (run->self, "SELECT " CONFLICT_COLUMNS " FROM facts"
-                                   " WHERE value = ?1 COLLATE NOCASE AND value = ?1 AND " NAME_FACTS " ORDER BY id", error);
+             : prepare (run->self, "SELECT " CONFLICT_COLUMNS " FROM " NAME_FACTS
+                                   " AND f.value = ?1 COLLATE NOCASE AND f.value = ?1 ORDER BY f.id", error);
   if (group_stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (names, 1, run->since);
@@ -2098,15 +2162,15 @@ count_names (ConflictRun  *run,
   if (whole)
     return exec (run->self, "DELETE FROM name_counts;"
                             "INSERT INTO name_counts (value, n, docs)"
-                            " SELECT value, count (*), count (DISTINCT document_id) FROM facts WHERE " NAME_FACTS
-                            " GROUP BY value;"
+                            " SELECT f.value, count (*), count (DISTINCT f.document_id) FROM " NAME_FACTS
+                            " GROUP BY f.value;"
                             "INSERT OR REPLACE INTO library_state (key, value)"
-                            " SELECT 'conflicts_documents', count (DISTINCT document_id) FROM facts WHERE " NAME_FACTS,
+                            " SELECT 'conflicts_documents', count (DISTINCT f.document_id) FROM " NAME_FACTS,
                  error);
 
   if (!(stmt = prepare (run->self, "INSERT INTO name_counts (value, n, docs)"
-                                   " SELECT value, count (*), count (DISTINCT document_id) FROM facts"
-                                   " WHERE id > ?1 AND " NEW_NAME_FACTS " GROUP BY value"
+                                   " SELECT f.value, count (*), count (DISTINCT f.document_id) FROM " NEW_NAME_FACTS
+                                   " GROUP BY f.value"
                                    " ON CONFLICT (value) DO UPDATE SET n = n + excluded.n, docs = docs + excluded.docs", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, run->since);
@@ -2114,8 +2178,7 @@ count_names (ConflictRun  *run,
     return set_sql_error (run->self, error);
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!(stmt = prepare (run->self, "INSERT OR REPLACE INTO library_state (key, value)"
-                                   " SELECT 'conflicts_documents', ?2 + count (DISTINCT document_id) FROM facts"
-                                   " WHERE id > ?1 AND " NEW_NAME_FACTS, error)))
+                                   " SELECT 'conflicts_documents', ?2 + count (DISTINCT f.document_id) FROM " NEW_NAME_FACTS, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, run->since);
   sqlite3_bind_int64 (stmt, 2, MAX (0, state_int64 (run->self, "conflicts_documents")));
@@ -2227,7 +2290,7 @@ desk_store_update_conflicts (DeskStore  *self,
     goto fail;
 
   /* every figure: a new one may meet any (there are few of them) */
-  if (!(stmt = prepare (self, "SELECT " CONFLICT_COLUMNS " FROM facts"
+  if (!(stmt = prepare (self, "SELECT " FIGURE_COLUMNS " FROM facts"
                               " WHERE terms IS NOT NULL AND terms != '' AND kind IN ('money', 'quantity', 'percent')", error)) ||
       !read_conflict_facts (&run, stmt, figures, error) ||
       !compare_figures (&run, figures, error))
