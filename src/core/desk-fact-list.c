@@ -26,6 +26,7 @@ typedef enum
   PENDING_AS_PENDING,
   PENDING_AS_ANY,       /* every status */
   PENDING_AS_REVIEWED,  /* the facts approved or rejected */
+  ONLY_REVIEWED,        /* the same, whether or not the query reads "pending" */
 } PendingAs;
 
 struct _DeskFactList
@@ -98,10 +99,6 @@ set_error (DeskFactList  *self,
   "f.id IN (SELECT f9.id FROM review_state r9 JOIN facts f9 ON f9.uid = r9.target" \
   " WHERE r9.field = 'status' AND r9.value <> 'pending')"
 
-/* The facts approved or rejected, joined to a count */
-#define REVIEWED_JOIN \
-  " JOIN review_state rs ON rs.target = f.uid AND rs.field = 'status' AND rs.value <> 'pending'"
-
 /* The rowids of the facts the words filter finds, as a query: the words
  * of the fact and of its document's title; the officer's corrections and
  * notes, a small table, as substrings.  NULL without such a filter. */
@@ -145,7 +142,9 @@ append_from_where (DeskFactList *self,
   if (by_title)
     g_string_append (sql, " FROM documents d CROSS JOIN facts f ON f.document_id = d.id");
   else if (self->words_ready)
-    g_string_append_printf (sql, " FROM temp.%s w CROSS JOIN facts f ON f.id = w.id", self->words_table);
+    /* in their order when a page is read; counted from whichever side is smaller */
+    g_string_append_printf (sql, ordered ? " FROM temp.%s w CROSS JOIN facts f ON f.id = w.id"
+                                         : " FROM temp.%s w JOIN facts f ON f.id = w.id", self->words_table);
   else if (words != NULL)
     g_string_append_printf (sql, " FROM (%s) w CROSS JOIN facts f ON f.id = w.id", words);
   else
@@ -161,7 +160,9 @@ append_from_where (DeskFactList *self,
     CONDITION ("f.document_id = :document");
   if (self->language != NULL)
     CONDITION ("f.document_id IN (SELECT id FROM documents WHERE language = :language)");
-  if (g_strcmp0 (self->status, "pending") == 0 || g_strcmp0 (self->segment, "pending") == 0)
+  if (self->pending_as == ONLY_REVIEWED)
+    CONDITION (REVIEWED_IDS);
+  else if (g_strcmp0 (self->status, "pending") == 0 || g_strcmp0 (self->segment, "pending") == 0)
     {
       if (self->pending_as == PENDING_AS_PENDING)
         CONDITION (NOT_PENDING_IDS);
@@ -234,6 +235,25 @@ append_order (DeskFactList *self,
     g_string_append_printf (sql, "%s%s%s", i > 0 ? ", " : "", terms[i], self->descending ? " DESC" : "");
 }
 
+static gboolean count (DeskFactList *self, const char *select, const char *join, guint *out, GError **error);
+
+/* How many facts of the query are approved or rejected: the query's rows
+ * among the reviewed ones, a small set read by rowid (joining every row to
+ * its review would read them all) */
+static gboolean
+count_reviewed (DeskFactList  *self,
+                guint         *out,
+                GError       **error)
+{
+  PendingAs saved = self->pending_as;
+  gboolean ok;
+
+  self->pending_as = ONLY_REVIEWED;
+  ok = count (self, "SELECT count (*)", NULL, out, error);
+  self->pending_as = saved;
+  return ok;
+}
+
 static gboolean
 count (DeskFactList  *self,
        const char    *select,
@@ -244,7 +264,12 @@ count (DeskFactList  *self,
   g_autoptr(GString) sql = g_string_new (select);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  append_from_where (self, sql, FALSE, join);
+  /* the facts found by words, and nothing else to ask of them */
+  if (self->words_ready && join == NULL && self->kind < 0 && self->modality < 0 && self->document_id <= 0 &&
+      self->language == NULL && self->status == NULL && self->segment == NULL && self->pending_as != ONLY_REVIEWED)
+    g_string_append_printf (sql, " FROM temp.%s", self->words_table);
+  else
+    append_from_where (self, sql, FALSE, join);
   if (!(stmt = desk_store_prepare (self->store, sql->str, error)))
     return FALSE;
   bind_query (self, stmt);
@@ -592,14 +617,16 @@ find_words (DeskFactList  *self,
   /* the name is made here, of letters and a number: never the officer's text */
   if (self->words_table == NULL)
     self->words_table = g_strdup_printf ("desk_words_%u", g_atomic_int_add (&serial, 1));
-  /* in document order: the list's own order reads it by its rowid */
-  clear = g_strdup_printf ("CREATE TEMP TABLE IF NOT EXISTS %s (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL);"
-                           " DELETE FROM temp.%s", self->words_table, self->words_table);
+  /* each found fact by its rowid, numbered in document order (seq), the
+   * order the list reads it in */
+  clear = g_strdup_printf ("CREATE TEMP TABLE IF NOT EXISTS %s (id INTEGER PRIMARY KEY, seq INTEGER NOT NULL);"
+                           " CREATE INDEX IF NOT EXISTS temp.%s_seq ON %s (seq);"
+                           " DELETE FROM temp.%s", self->words_table, self->words_table, self->words_table, self->words_table);
   if (sqlite3_exec (desk_store_get_db (self->store), clear, NULL, NULL, NULL) != SQLITE_OK)
     return set_error (self, error);
   words = words_set (self);
-  fill = g_strdup_printf ("INSERT INTO temp.%s (id) SELECT f.id FROM (%s) m JOIN facts f ON f.id = m.id"
-                          " ORDER BY f.document_id, f.start, f.id", self->words_table, words);
+  fill = g_strdup_printf ("INSERT INTO temp.%s (id, seq) SELECT f.id, row_number () OVER (ORDER BY f.document_id, f.start, f.id)"
+                          " FROM (%s) m JOIN facts f ON f.id = m.id", self->words_table, words);
   if (!(stmt = desk_store_prepare (self->store, fill, error)))
     return FALSE;
   bind_query (self, stmt);
@@ -631,7 +658,7 @@ desk_fact_list_reload (DeskFactList  *self,
       char *status = g_steal_pointer (&self->status);
       guint all = 0, reviewed = 0;
       gboolean counted = count (self, "SELECT count (*)", NULL, &all, error) &&
-                         count (self, "SELECT count (*)", REVIEWED_JOIN, &reviewed, error);
+                         count_reviewed (self, &reviewed, error);
 
       self->status = status;
       if (!counted)
@@ -730,7 +757,7 @@ desk_fact_list_count_reviewed (DeskFactList *self)
     return 0;
   if (self->status != NULL)
     return self->n_items;
-  if (!count (self, "SELECT count (*)", REVIEWED_JOIN, &n, &error))
+  if (!count_reviewed (self, &n, &error))
     g_warning ("Cannot count the reviewed facts: %s", error->message);
   return n;
 }
