@@ -608,7 +608,20 @@ import_files (DeskImporter   *self,
       job = g_ptr_array_index (jobs, i);
       name = g_file_get_parse_name (job->file);
       report (run, i, files->len, name);
+      /* rather than wait for the parsers, write what they gave */
       g_mutex_lock (&lock);
+      if (!job->done && batch->len > 0)
+        {
+          g_mutex_unlock (&lock);
+          write_batch (store, batch, results, stop);
+          batch_bytes = 0;
+          handled = i;
+          if (*stop != NULL)
+            break;
+          for (; written < i; written++)
+            g_clear_pointer (&jobs->pdata[written], parse_job_free);
+          g_mutex_lock (&lock);
+        }
       while (!job->done)
         g_cond_wait (&cond, &lock);
       if (job->doc != NULL)
