@@ -1527,7 +1527,7 @@ set_terms (DeskExtractor *self,
     {
       Candidate *c = &g_array_index (cands, Candidate, j);
       if (c->fact.text != NULL && c->bstart >= s && c->bstart < e && c->family == 1)
-        g_hash_table_add (sentence_terms, g_strconcat ("@", c->fact.value, NULL));
+        g_hash_table_add (sentence_terms, desk_fact_entity_term (c->fact.value));
     }
 
   for (guint j = 0; j < n_before; j++)

@@ -76,3 +76,12 @@ desk_fact_compute_uid (const char   *document_uid,
 
   return g_strndup (sum, 32);
 }
+
+/* A name among the terms of a fact: "@" and the name, its spaces made
+ * "_" so that the terms can be told apart by spaces ("@United_States") */
+char *
+desk_fact_entity_term (const char *value)
+{
+  g_return_val_if_fail (value != NULL, NULL);
+  return g_strdelimit (g_strconcat ("@", value, NULL), " ", '_');
+}

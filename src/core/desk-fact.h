@@ -44,7 +44,8 @@ typedef struct
   double confidence;
   char *extra;      /* a JSON object with kind-specific details, or NULL */
   gint64 sentence;  /* code point where the fact's sentence starts */
-  char *terms;      /* what the fact is about: stems and "@entity" names, for conflicts */
+  char *terms;      /* what the fact is about, for conflicts: stems and entity
+                     * terms (desk_fact_entity_term), separated by spaces */
 } DeskFact;
 
 const char *desk_fact_kind_to_string     (DeskFactKind  kind);
@@ -58,5 +59,9 @@ char       *desk_fact_compute_uid        (const char   *document_uid,
                                           DeskFactKind  kind,
                                           gint64        start,
                                           gint64        end);
+char       *desk_fact_entity_term        (const char   *value);
+
+/* The same in SQL, of a column or an expression */
+#define DESK_FACT_ENTITY_TERM_SQL(value) "'@' || replace (" value ", ' ', '_')"
 
 G_END_DECLS

@@ -1787,9 +1787,14 @@ desk_store_count_facts (DeskStore  *self,
 
 typedef struct
 {
-  GHashTable *ids;      /* term → its number + 1 */
-  GPtrArray *terms;     /* number → term */
+  GHashTable *ids;        /* term → its number + 1 */
+  GPtrArray *terms;       /* number → term */
+  GByteArray *flags;      /* number → TERM_ENTITY, TERM_BACKGROUND */
+  GHashTable *background; /* "@name" of names too common to tell claims apart */
 } Dictionary;
+
+#define TERM_ENTITY 1     /* "@name" */
+#define TERM_BACKGROUND 2 /* a name of the background */
 
 typedef struct
 {
@@ -1799,7 +1804,8 @@ typedef struct
   DeskModality modality;
   guint value;          /* in the dictionary */
   guint unit;
-  GArray *terms;        /* guint, in the stored order (sorted as text) */
+  gint64 sentence;      /* of a name: where its terms are */
+  GArray *terms;        /* guint, ascending; of a name, NULL until needed */
 } ConflictFact;
 
 static void
@@ -1820,22 +1826,52 @@ dictionary_id (Dictionary *dict,
   if (id == 0)
     {
       char *copy = g_strdup (term);
+      guint8 flags = (term[0] == '@' ? TERM_ENTITY : 0) |
+                     (g_hash_table_contains (dict->background, term) ? TERM_BACKGROUND : 0);
 
       g_ptr_array_add (dict->terms, copy);
+      g_byte_array_append (dict->flags, &flags, 1);
       id = dict->terms->len;
       g_hash_table_insert (dict->ids, copy, GUINT_TO_POINTER (id));
     }
   return id - 1;
 }
 
-/* A fact from a row of: id, document_id, kind, value, modality, terms */
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The numbers of the terms of @text (separated by spaces), ascending */
+static GArray *
+dictionary_ids (Dictionary *dict,
+                const char *text)
+{
+  g_auto(GStrv) terms = g_strsplit (text, " ", -1);
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (guint), g_strv_length (terms));
+
+  for (guint t = 0; terms[t]; t++)
+    if (*terms[t] != '\0')
+      {
+        guint id = dictionary_id (dict, terms[t]);
+        g_array_append_val (ids, id);
+      }
+  g_array_sort (ids, compare_ids);
+  return ids;
+}
+
+/* A fact from a row of: id, document_id, kind, value, modality, and its
+ * terms (a figure) or the start of its sentence (a name) */
 static ConflictFact *
 conflict_fact_read (sqlite3_stmt *stmt,
                     Dictionary   *dict)
 {
   ConflictFact *f = g_new0 (ConflictFact, 1);
   const char *value = column_text (stmt, 3);
-  g_auto(GStrv) terms = g_strsplit (column_text (stmt, 5), " ", -1);
   const char *space;
 
   f->id = sqlite3_column_int64 (stmt, 0);
@@ -1845,40 +1881,38 @@ conflict_fact_read (sqlite3_stmt *stmt,
   f->value = dictionary_id (dict, value);
   space = strrchr (value, ' ');
   f->unit = dictionary_id (dict, space ? space + 1 : (g_str_has_suffix (value, "%") ? "%" : ""));
-  f->terms = g_array_sized_new (FALSE, FALSE, sizeof (guint), g_strv_length (terms));
-  for (guint t = 0; terms[t]; t++)
-    {
-      guint id = dictionary_id (dict, terms[t]);
-      g_array_append_val (f->terms, id);
-    }
+  if (sqlite3_column_type (stmt, 5) == SQLITE_TEXT)
+    f->terms = dictionary_ids (dict, column_text (stmt, 5));
+  else
+    f->sentence = sqlite3_column_int64 (stmt, 5);
   return f;
 }
 
-/* Terms @a and @b share: entities ("@name") not in @background, or words */
+/* Terms @a and @b share: entities ("@name"), leaving out those of the
+ * background, or words */
 static guint
 shared_terms (ConflictFact *a,
               ConflictFact *b,
               gboolean      entities,
-              Dictionary   *dict,
-              GHashTable   *background)
+              Dictionary   *dict)
 {
+  guint8 want = entities ? TERM_ENTITY : 0;
+  guint8 mask = entities ? TERM_ENTITY | TERM_BACKGROUND : TERM_ENTITY;
   guint n = 0;
 
-  /* both in the order the extractor stored them, as text */
   for (guint i = 0, j = 0; i < a->terms->len && j < b->terms->len;)
     {
-      const char *x = g_ptr_array_index (dict->terms, g_array_index (a->terms, guint, i));
-      const char *y = g_ptr_array_index (dict->terms, g_array_index (b->terms, guint, j));
-      int c = strcmp (x, y);
+      guint x = g_array_index (a->terms, guint, i);
+      guint y = g_array_index (b->terms, guint, j);
 
-      if (c == 0)
+      if (x == y)
         {
-          if ((x[0] == '@') == entities && (background == NULL || !g_hash_table_contains (background, x)))
+          if ((dict->flags->data[x] & mask) == want)
             n++;
           i++;
           j++;
         }
-      else if (c < 0)
+      else if (x < y)
         i++;
       else
         j++;
@@ -1942,10 +1976,35 @@ typedef struct
 {
   DeskStore *self;
   sqlite3_stmt *insert;
+  sqlite3_stmt *sentence;  /* the terms of a sentence */
   Dictionary dict;
   GHashTable *background;  /* "@name" of names too common to tell claims apart */
   gint64 since;            /* facts of larger rowids are compared; 0: all */
 } ConflictRun;
+
+/* A name's terms, those of its sentence, read when it is compared */
+static gboolean
+ensure_terms (ConflictRun   *run,
+              ConflictFact  *f,
+              GError       **error)
+{
+  if (f->terms != NULL)
+    return TRUE;
+  sqlite3_reset (run->sentence);
+  sqlite3_bind_int64 (run->sentence, 1, f->document_id);
+  sqlite3_bind_int64 (run->sentence, 2, f->sentence);
+  switch (sqlite3_step (run->sentence))
+    {
+    case SQLITE_ROW:
+      f->terms = dictionary_ids (&run->dict, column_text (run->sentence, 0));
+      return TRUE;
+    case SQLITE_DONE:
+      f->terms = g_array_new (FALSE, FALSE, sizeof (guint));
+      return TRUE;
+    default:
+      return set_sql_error (run->self, error);
+    }
+}
 
 static gboolean
 is_new_fact (const ConflictRun  *run,
@@ -2057,8 +2116,10 @@ compare_claims (ConflictRun  *run,
         if ((!is_new_fact (run, a) && !is_new_fact (run, b)) ||
             a->document_id == b->document_id || modality_done (a->modality) == modality_done (b->modality))
           continue;
-        entities = shared_terms (a, b, TRUE, &run->dict, run->background);
-        words = shared_terms (a, b, FALSE, &run->dict, NULL);
+        if (!ensure_terms (run, a, error) || !ensure_terms (run, b, error))
+          return FALSE;
+        entities = shared_terms (a, b, TRUE, &run->dict);
+        words = shared_terms (a, b, FALSE, &run->dict);
         if (entities >= 2 && (words >= 1 || entities >= 3) &&
             !insert_conflict (run->insert, a->id, b->id, "modality"))
           return set_sql_error (run->self, error);
@@ -2067,12 +2128,10 @@ compare_claims (ConflictRun  *run,
 }
 
 /* names with the terms of their sentence */
-#define NAME_FACTS "facts f JOIN sentence_terms st ON st.document_id = f.document_id AND st.sentence = f.sentence" \
-                   " WHERE f.kind IN ('person', 'org', 'place') AND f.terms = '" SENTENCE_TERMS "'"
+#define NAME_FACTS "facts f WHERE f.kind IN ('person', 'org', 'place') AND f.terms = '" SENTENCE_TERMS "'"
 /* the same after "id > ?": read along the rowids, not the index of kinds */
-#define NEW_NAME_FACTS "facts f JOIN sentence_terms st ON st.document_id = f.document_id AND st.sentence = f.sentence" \
-                       " WHERE +f.kind IN ('person', 'org', 'place') AND f.terms = '" SENTENCE_TERMS "' AND f.id > ?1"
-#define CONFLICT_COLUMNS "f.id, f.document_id, f.kind, f.value, f.modality, st.terms"
+#define NEW_NAME_FACTS "facts f WHERE +f.kind IN ('person', 'org', 'place') AND f.terms = '" SENTENCE_TERMS "' AND f.id > ?1"
+#define CONFLICT_COLUMNS "f.id, f.document_id, f.kind, f.value, f.modality, f.sentence"
 #define FIGURE_COLUMNS "id, document_id, kind, value, modality, terms"
 
 /* Every name's facts, one name at a time, in SQL's order */
@@ -2099,7 +2158,7 @@ compare_all_claims (ConflictRun  *run,
       /* a group ends: compare its facts two by two */
       if (current != NULL && (value == NULL || !g_str_equal (value, current)))
         {
-          g_autofree char *key = g_strconcat ("@", current, NULL);
+          g_autofree char *key = desk_fact_entity_term (current);
 
           if (!g_hash_table_contains (run->background, key) && !compare_claims (run, group, error))
             return FALSE;
@@ -2135,7 +2194,7 @@ compare_new_claims (ConflictRun  *run,
     {
       g_autoptr(GPtrArray) group = g_ptr_array_new_with_free_func (conflict_fact_free);
       const char *value = column_text (names, 0);
-      g_autofree char *key = g_strconcat ("@", value, NULL);
+      g_autofree char *key = desk_fact_entity_term (value);
 
       if (g_hash_table_contains (run->background, key))
         continue;
@@ -2197,7 +2256,8 @@ read_background (DeskStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self, "SELECT '@' || value FROM name_counts WHERE n > 400 OR (?1 >= 3 AND docs * 10 >= ?1 * 9)", error);
+  stmt = prepare (self, "SELECT " DESK_FACT_ENTITY_TERM_SQL ("value") " FROM name_counts"
+                        " WHERE n > 400 OR (?1 >= 3 AND docs * 10 >= ?1 * 9)", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, state_int64 (self, "conflicts_documents"));
@@ -2247,7 +2307,7 @@ desk_store_update_conflicts (DeskStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (conflict_fact_free);
-  ConflictRun run = { self, NULL, { NULL, NULL }, NULL, 0 };
+  ConflictRun run = { self, NULL, NULL, { NULL, NULL, NULL, NULL }, NULL, 0 };
   g_autoptr(GHashTable) before = NULL;
   gint64 last, through, whole;
   gboolean again, ok = FALSE;
@@ -2273,6 +2333,7 @@ desk_store_update_conflicts (DeskStore  *self,
   run.since = again ? 0 : through;
   run.dict.ids = g_hash_table_new (g_str_hash, g_str_equal);
   run.dict.terms = g_ptr_array_new_with_free_func (g_free);
+  run.dict.flags = g_byte_array_new ();
 
   /* a name that becomes too common (or no longer is) changes what the
    * facts already compared say of each other: everything is compared again */
@@ -2282,11 +2343,13 @@ desk_store_update_conflicts (DeskStore  *self,
     goto fail;
   if (!again && !same_names (before, run.background))
     again = TRUE, run.since = 0;
+  run.dict.background = run.background;
   if (again && !exec (self, "DELETE FROM conflicts", error))
     goto fail;
   if (!(run.insert = prepare (self, "INSERT OR IGNORE INTO conflicts (a, b, reason)"
                                     " SELECT min (x.uid, y.uid), max (x.uid, y.uid), ?3 FROM facts x, facts y"
-                                    " WHERE x.id = ?1 AND y.id = ?2", error)))
+                                    " WHERE x.id = ?1 AND y.id = ?2", error)) ||
+      !(run.sentence = prepare (self, "SELECT terms FROM sentence_terms WHERE document_id = ? AND sentence = ?", error)))
     goto fail;
 
   /* every figure: a new one may meet any (there are few of them) */
@@ -2305,6 +2368,7 @@ desk_store_update_conflicts (DeskStore  *self,
       (again && !set_state_int64 (self, "conflicts_whole", last, error)))
     goto fail;
   g_clear_pointer (&run.insert, sqlite3_finalize);
+  g_clear_pointer (&run.sentence, sqlite3_finalize);
   if (!exec (self, "COMMIT", error))
     goto fail;
   ok = TRUE;
@@ -2315,8 +2379,10 @@ fail:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 out:
   g_clear_pointer (&run.insert, sqlite3_finalize);
+  g_clear_pointer (&run.sentence, sqlite3_finalize);
   g_hash_table_unref (run.dict.ids);
   g_ptr_array_unref (run.dict.terms);
+  g_byte_array_unref (run.dict.flags);
   g_clear_pointer (&run.background, g_hash_table_unref);
   return ok;
 }
