@@ -39,6 +39,7 @@ typedef struct
 struct _DeskExtractor
 {
   DeskStemmer *stemmer;
+  GHashTable *plain;     /* word as written → whether it is plain (+1), see word_is_plain */
   GHashTable *names;     /* surface name → Entity */
   GHashTable *given;     /* given names */
   GRegex *gazetteer_re;
@@ -320,6 +321,7 @@ desk_extractor_new (GError **error)
   gsize len;
 
   self->stemmer = desk_stemmer_new ();
+  self->plain = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entity_free);
   self->given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -387,6 +389,7 @@ desk_extractor_free (DeskExtractor *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->stemmer, desk_stemmer_free);
+  g_clear_pointer (&self->plain, g_hash_table_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->given, g_hash_table_unref);
   g_clear_pointer (&self->gazetteer_re, g_regex_unref);
@@ -1406,6 +1409,7 @@ static const char * const plain_words[] = {
 
 typedef struct
 {
+  DeskExtractor *self;
   const char *text;
   GHashTable *terms;
   gsize word_start;     /* the word of the last term, and whether it is kept: */
@@ -1430,6 +1434,38 @@ plain_word_set (void)
   return set;
 }
 
+/* Words remembered as plain or not, at most: the same ones come back */
+#define PLAIN_CACHE_WORDS 100000
+
+/* Whether the word @word (@len bytes, as written) is one of plain_words,
+ * which say nothing of what a sentence is about */
+static gboolean
+word_is_plain (DeskExtractor *self,
+               const char    *word,
+               gsize          len)
+{
+  char key[128];
+  gpointer known;
+  gboolean plain;
+
+  if (len >= sizeof key)
+    return FALSE;
+  memcpy (key, word, len);
+  key[len] = '\0';
+  if ((known = g_hash_table_lookup (self->plain, key)) != NULL)
+    return GPOINTER_TO_INT (known) - 1;
+  {
+    g_autofree char *lower = g_utf8_strdown (word, len);
+    g_autofree char *folded = g_str_to_ascii (lower, "C");
+
+    plain = g_hash_table_contains (plain_word_set (), folded);
+  }
+  if (g_hash_table_size (self->plain) >= PLAIN_CACHE_WORDS)
+    g_hash_table_remove_all (self->plain);
+  g_hash_table_insert (self->plain, g_strdup (key), GINT_TO_POINTER (plain + 1));
+  return plain;
+}
+
 static gboolean
 collect_term_cb (const char *term,
                  gsize       term_len,
@@ -1447,12 +1483,7 @@ collect_term_cb (const char *term,
       state->word_end = byte_end;
       state->word_kept = FALSE;
       if (byte_end - byte_start >= 4 && !g_ascii_isdigit (state->text[byte_start]))
-        {
-          g_autofree char *word = g_utf8_strdown (state->text + byte_start, byte_end - byte_start);
-          g_autofree char *folded = g_str_to_ascii (word, "C");
-
-          state->word_kept = !g_hash_table_contains (plain_word_set (), folded);
-        }
+        state->word_kept = !word_is_plain (state->self, state->text + byte_start, byte_end - byte_start);
     }
   if (state->word_kept)
     g_hash_table_add (state->terms, g_strndup (term, term_len));
@@ -1465,7 +1496,7 @@ add_stems (DeskExtractor *self,
            const char    *text,
            gsize          len)
 {
-  TermState state = { text, terms, 0, 0, FALSE };
+  TermState state = { self, text, terms, 0, 0, FALSE };
 
   desk_stemmer_tokenize (self->stemmer, text, len, collect_term_cb, &state);
 }
@@ -1511,6 +1542,7 @@ set_terms (DeskExtractor *self,
            guint          n_before)
 {
   g_autoptr(GHashTable) sentence_terms = NULL;
+  g_autofree char *joined = NULL;
   gboolean any = FALSE;
 
   /* a sentence without facts has no terms to give */
@@ -1553,7 +1585,12 @@ set_terms (DeskExtractor *self,
           c->fact.terms = join_terms (around);
         }
       else if (c->family == 1)
-        c->fact.terms = join_terms (sentence_terms);
+        {
+          /* the same for every name of the sentence */
+          if (joined == NULL)
+            joined = join_terms (sentence_terms);
+          c->fact.terms = g_strdup (joined);
+        }
     }
 }
 
