@@ -223,6 +223,22 @@ test_search_opens_at_hit (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
 }
 
+/* The first widget of @type under @root */
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_facts_view (Fixture       *f,
                  gconstpointer  data)
@@ -288,7 +304,38 @@ test_facts_view (Fixture       *f,
   /* a text filter narrows the list to what mentions it */
   desk_facts_view_set_filter (facts_view, -1, -1, "Tumbes");
   g_assert_cmpuint (g_list_model_get_n_items (visible), >=, 1);
+
+  /* typed in the filter, words are searched for in a thread, the list
+   * showing what it showed until they are found */
+  {
+    GtkWidget *entry = find_descendant (GTK_WIDGET (facts_view), GTK_TYPE_SEARCH_ENTRY);
+    guint tumbes = g_list_model_get_n_items (visible), peru;
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    desk_facts_view_set_filter (facts_view, -1, -1, "Perú");
+    peru = g_list_model_get_n_items (visible);
+    g_assert_cmpuint (peru, !=, tumbes);
+    desk_facts_view_set_filter (facts_view, -1, -1, "Tumbes");
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Perú");
+    while (g_list_model_get_n_items (visible) != peru)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, TRUE);
+      }
+    /* given up when the officer types on: the last words count */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Perú y");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Tumbes");
+    while (g_list_model_get_n_items (visible) != tumbes)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, TRUE);
+      }
+    settle ();
+    g_assert_cmpuint (g_list_model_get_n_items (visible), ==, tumbes);
+  }
 }
+
 
 /* The column view that shows @model (through its selection). */
 static GtkColumnView *

@@ -352,6 +352,88 @@ test_facts_text (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
+static void
+words_found_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_words (DeskFactList *list,
+                GCancellable *cancellable)
+{
+  GAsyncResult *result = NULL;
+
+  desk_fact_list_find_words_async (list, cancellable, words_found_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return result;
+}
+
+/* The words filter found in a thread: the same rows as found at once; a
+ * search whose filter changed since, or given up, is not taken */
+static void
+test_facts_words_thread (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(DeskFactList) list = desk_fact_list_new (f->store);
+  g_autoptr(DeskFactList) direct = desk_fact_list_new (f->store);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  DeskFactQuery query = DESK_FACT_QUERY_INIT;
+  guint n;
+
+  query.text = "cooperaci";
+  desk_fact_list_set_query (direct, &query);
+  g_assert_true (desk_fact_list_reload (direct, &error));
+  n = g_list_model_get_n_items (G_LIST_MODEL (direct));
+  g_assert_cmpuint (n, >, 3);
+
+  desk_fact_list_set_query (list, &query);
+  g_assert_true (desk_fact_list_needs_words (list));
+  result = wait_for_words (list, NULL);
+  g_assert_true (desk_fact_list_find_words_finish (list, result, &error));
+  g_assert_no_error (error);
+  g_assert_false (desk_fact_list_needs_words (list));
+  g_assert_true (desk_fact_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskFactItem) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(DeskFactItem) b = g_list_model_get_item (G_LIST_MODEL (direct), i);
+
+      g_assert_cmpstr (desk_fact_item_get_uid (a), ==, desk_fact_item_get_uid (b));
+      g_assert_cmpuint (desk_fact_list_find (list, desk_fact_item_get_uid (a)), ==, i);
+    }
+  /* taken once: a later reload finds them again */
+  g_assert_true (desk_fact_list_needs_words (list));
+
+  /* the officer typed on meanwhile: what was found for the old words is dropped */
+  g_clear_object (&result);
+  result = NULL;
+  desk_fact_list_find_words_async (list, NULL, words_found_cb, &result);
+  query.text = "cooperación bilateral";
+  desk_fact_list_set_query (list, &query);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (desk_fact_list_find_words_finish (list, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (desk_fact_list_needs_words (list));
+
+  /* given up */
+  g_clear_object (&result);
+  g_cancellable_cancel (cancellable);
+  result = wait_for_words (list, cancellable);
+  g_assert_false (desk_fact_list_find_words_finish (list, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static int
 compare_status (const char *a,
                 const char *b)
@@ -592,6 +674,7 @@ main (int    argc,
   g_test_add ("/lists/facts/sorted", Fixture, NULL, fixture_setup, test_facts_sorted, fixture_teardown);
   g_test_add ("/lists/facts/review", Fixture, NULL, fixture_setup, test_facts_review, fixture_teardown);
   g_test_add ("/lists/facts/words-indexed", Fixture, NULL, fixture_setup, test_facts_words_indexed, fixture_teardown);
+  g_test_add ("/lists/facts/words-thread", Fixture, NULL, fixture_setup, test_facts_words_thread, fixture_teardown);
   g_test_add ("/lists/facts/no-full-load", Fixture, NULL, fixture_setup, test_facts_no_full_load, fixture_teardown);
 
   return g_test_run ();

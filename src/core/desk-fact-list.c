@@ -55,6 +55,7 @@ struct _DeskFactList
    * document order: no index orders facts by their review */
   char *words_table;    /* the facts the words filter found, kept while it holds */
   gboolean words_ready; /* that table holds them */
+  GArray *words_found;   /* found in a thread for the next reload: rowids in document order */
   const char *segment;  /* the status read, or NULL */
   PendingAs pending_as;  /* what the "pending" status reads */
   int n_reviewed[2];    /* approved and rejected facts of the query, -1 unknown */
@@ -103,15 +104,12 @@ set_error (DeskFactList  *self,
  * of the fact and of its document's title; the officer's corrections and
  * notes, a small table, as substrings.  NULL without such a filter. */
 static char *
-words_set (DeskFactList *self)
+words_search (DeskFactList *self)
 {
   GString *set;
 
   if (self->like == NULL)
     return NULL;
-  /* found once per filter: a common word is thousands of rows */
-  if (self->words_ready)
-    return g_strdup_printf ("SELECT id FROM temp.%s", self->words_table);
   set = g_string_new ("SELECT f2.id AS id FROM facts f2 JOIN review_state r ON r.target = f2.uid"
                       " WHERE r.field IN ('note', 'text', 'value') AND r.value LIKE :like ESCAPE '\\'");
   if (self->match != NULL)
@@ -119,6 +117,15 @@ words_set (DeskFactList *self)
                           " UNION SELECT f3.id FROM facts f3 WHERE f3.document_id IN"
                           "  (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :title_match)");
   return g_string_free (set, FALSE);
+}
+
+/* The same, once found: a common word is thousands of rows */
+static char *
+words_set (DeskFactList *self)
+{
+  if (self->like != NULL && self->words_ready)
+    return g_strdup_printf ("SELECT id FROM temp.%s", self->words_table);
+  return words_search (self);
 }
 
 /* FROM and WHERE of the query: fixed fragments for the filters in use,
@@ -469,6 +476,7 @@ desk_fact_list_finalize (GObject *object)
       sqlite3_exec (desk_store_get_db (self->store), drop, NULL, NULL, NULL);
     }
   g_free (self->words_table);
+  g_clear_pointer (&self->words_found, g_array_unref);
   g_clear_object (&self->store);
   g_free (self->language);
   g_free (self->status);
@@ -550,6 +558,7 @@ desk_fact_list_set_query (DeskFactList        *self,
 
       changed = TRUE;
       self->words_ready = FALSE;
+      g_clear_pointer (&self->words_found, g_array_unref);
       g_clear_pointer (&self->match, g_free);
       g_clear_pointer (&self->title_match, g_free);
       g_clear_pointer (&self->like, g_free);
@@ -599,14 +608,44 @@ desk_fact_list_set_sort (DeskFactList *self,
   return TRUE;
 }
 
+/* The list's table of the facts a words filter found, made empty: each
+ * found fact by its rowid, numbered in document order (seq), the order
+ * the list reads it in */
+static gboolean
+clear_words_table (DeskFactList  *self,
+                   GError       **error)
+{
+  static guint serial;
+  g_autofree char *clear = NULL;
+
+  /* the name is made here, of letters and a number: never the officer's text */
+  if (self->words_table == NULL)
+    self->words_table = g_strdup_printf ("desk_words_%u", g_atomic_int_add (&serial, 1));
+  clear = g_strdup_printf ("CREATE TEMP TABLE IF NOT EXISTS %s (id INTEGER PRIMARY KEY, seq INTEGER NOT NULL);"
+                           " CREATE INDEX IF NOT EXISTS temp.%s_seq ON %s (seq);"
+                           " DELETE FROM temp.%s", self->words_table, self->words_table, self->words_table, self->words_table);
+  if (sqlite3_exec (desk_store_get_db (self->store), clear, NULL, NULL, NULL) != SQLITE_OK)
+    return set_error (self, error);
+  return TRUE;
+}
+
+/* The query of the facts the words filter finds, in document order */
+static char *
+words_query (DeskFactList *self)
+{
+  g_autofree char *words = words_search (self);
+
+  return g_strdup_printf ("SELECT f.id FROM (%s) m JOIN facts f ON f.id = m.id ORDER BY f.document_id, f.start, f.id", words);
+}
+
 /* Puts the rowids the words filter finds in a temporary table of the
- * list's own connection, read by the count and every page after it. */
+ * list's own connection, read by the count and every page after it; or
+ * takes those found in a thread (desk_fact_list_find_words_async). */
 static gboolean
 find_words (DeskFactList  *self,
             GError       **error)
 {
-  static guint serial;
-  g_autofree char *clear = NULL;
+  g_autoptr(GArray) found = g_steal_pointer (&self->words_found);
   g_autofree char *fill = NULL;
   g_autofree char *words = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -614,16 +653,35 @@ find_words (DeskFactList  *self,
   self->words_ready = FALSE;
   if (self->like == NULL)
     return TRUE;
-  /* the name is made here, of letters and a number: never the officer's text */
-  if (self->words_table == NULL)
-    self->words_table = g_strdup_printf ("desk_words_%u", g_atomic_int_add (&serial, 1));
-  /* each found fact by its rowid, numbered in document order (seq), the
-   * order the list reads it in */
-  clear = g_strdup_printf ("CREATE TEMP TABLE IF NOT EXISTS %s (id INTEGER PRIMARY KEY, seq INTEGER NOT NULL);"
-                           " CREATE INDEX IF NOT EXISTS temp.%s_seq ON %s (seq);"
-                           " DELETE FROM temp.%s", self->words_table, self->words_table, self->words_table, self->words_table);
-  if (sqlite3_exec (desk_store_get_db (self->store), clear, NULL, NULL, NULL) != SQLITE_OK)
-    return set_error (self, error);
+  if (!clear_words_table (self, error))
+    return FALSE;
+  if (found != NULL)
+    {
+      sqlite3 *db = desk_store_get_db (self->store);
+
+      fill = g_strdup_printf ("INSERT INTO temp.%s (id, seq) VALUES (?, ?)", self->words_table);
+      if (!(stmt = desk_store_prepare (self->store, fill, error)))
+        return FALSE;
+      /* one transaction of the temporary database for all of them */
+      if (sqlite3_exec (db, "SAVEPOINT desk_words", NULL, NULL, NULL) != SQLITE_OK)
+        return set_error (self, error);
+      for (guint i = 0; i < found->len; i++)
+        {
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, g_array_index (found, gint64, i));
+          sqlite3_bind_int64 (stmt, 2, i + 1);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            {
+              set_error (self, error);
+              sqlite3_exec (db, "ROLLBACK TO desk_words; RELEASE desk_words", NULL, NULL, NULL);
+              return FALSE;
+            }
+        }
+      if (sqlite3_exec (db, "RELEASE desk_words", NULL, NULL, NULL) != SQLITE_OK)
+        return set_error (self, error);
+      self->words_ready = TRUE;
+      return TRUE;
+    }
   words = words_set (self);
   fill = g_strdup_printf ("INSERT INTO temp.%s (id, seq) SELECT f.id, row_number () OVER (ORDER BY f.document_id, f.start, f.id)"
                           " FROM (%s) m JOIN facts f ON f.id = m.id", self->words_table, words);
@@ -633,6 +691,147 @@ find_words (DeskFactList  *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return set_error (self, error);
   self->words_ready = TRUE;
+  return TRUE;
+}
+
+/* Finding the words in a thread: what it needs, copied */
+typedef struct
+{
+  char *library;
+  char *sql;
+  char *text;      /* the filter it was asked for */
+  char *like;
+  char *match;
+  char *title_match;
+  GArray *ids;     /* found, in document order */
+} WordsTask;
+
+static void
+words_task_free (gpointer data)
+{
+  WordsTask *t = data;
+
+  g_free (t->library);
+  g_free (t->sql);
+  g_free (t->text);
+  g_free (t->like);
+  g_free (t->match);
+  g_free (t->title_match);
+  g_clear_pointer (&t->ids, g_array_unref);
+  g_free (t);
+}
+
+static int
+words_progress_cb (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+static void
+find_words_in_thread (GTask        *task,
+                      gpointer      source,
+                      gpointer      data,
+                      GCancellable *cancellable)
+{
+  WordsTask *t = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (t->library, &error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (store == NULL || !(stmt = desk_store_prepare (store, t->sql, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* a search given up stops the query itself */
+  if (cancellable != NULL)
+    sqlite3_progress_handler (desk_store_get_db (store), 10000, words_progress_cb, cancellable);
+  bind_text (stmt, ":like", t->like);
+  bind_text (stmt, ":match", t->match);
+  bind_text (stmt, ":title_match", t->title_match);
+  t->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (t->ids, id);
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (rc != SQLITE_DONE)
+    {
+      desk_store_set_error_from_db (store, &error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Whether the list has a words filter whose facts are still to find */
+gboolean
+desk_fact_list_needs_words (DeskFactList *self)
+{
+  g_return_val_if_fail (DESK_IS_FACT_LIST (self), FALSE);
+  return self->like != NULL && self->words_found == NULL;
+}
+
+/* Finds the facts of the words filter in a thread of its own, on its own
+ * connection (a common word is tens of thousands of facts of a large
+ * library), so that the window goes on meanwhile; the next
+ * desk_fact_list_reload takes them.  A search given up with @cancellable
+ * stops where it is. */
+void
+desk_fact_list_find_words_async (DeskFactList        *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  WordsTask *t;
+
+  g_return_if_fail (DESK_IS_FACT_LIST (self));
+
+  g_task_set_source_tag (task, desk_fact_list_find_words_async);
+  if (self->like == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  t = g_new0 (WordsTask, 1);
+  t->library = g_strdup (desk_store_get_path (self->store));
+  t->sql = words_query (self);
+  t->text = g_strdup (self->text);
+  t->like = g_strdup (self->like);
+  t->match = g_strdup (self->match);
+  t->title_match = g_strdup (self->title_match);
+  g_task_set_task_data (task, t, words_task_free);
+  g_task_run_in_thread (task, find_words_in_thread);
+}
+
+/* Keeps what the thread found, for the next reload.  FALSE with
+ * G_IO_ERROR_CANCELLED when the search was given up or the filter changed
+ * since. */
+gboolean
+desk_fact_list_find_words_finish (DeskFactList  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  WordsTask *t;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  t = g_task_get_task_data (G_TASK (result));
+  if (t == NULL)
+    return TRUE;
+  if (g_strcmp0 (t->text, self->text) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The filter changed");
+      return FALSE;
+    }
+  g_clear_pointer (&self->words_found, g_array_unref);
+  self->words_found = g_steal_pointer (&t->ids);
   return TRUE;
 }
 

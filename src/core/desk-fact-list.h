@@ -52,5 +52,13 @@ guint         desk_fact_list_find           (DeskFactList        *self,
 DeskStore    *desk_fact_list_get_store      (DeskFactList        *self);
 guint64       desk_fact_list_get_fetched    (DeskFactList        *self);
 gboolean      desk_fact_list_query_needs_review (DeskFactList    *self);
+gboolean      desk_fact_list_needs_words    (DeskFactList        *self);
+void          desk_fact_list_find_words_async  (DeskFactList        *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean      desk_fact_list_find_words_finish (DeskFactList        *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

@@ -58,6 +58,7 @@ struct _DeskFactsView
   GtkProgressBar *review_progress;
 
   DeskStore *store;
+  GCancellable *words_cancellable; /* the words filter being searched in a thread */
   gboolean stale;           /* the library changed while the view was hidden */
   DeskFactList *facts;       /* filtered and sorted in SQL, read a page at a time */
   DeskDocumentList *documents; /* of the document filter */
@@ -658,15 +659,64 @@ on_session_button_clicked_cb (DeskFactsView *self)
 }
 
 static void
-on_filter_changed_cb (DeskFactsView *self)
+on_words_found_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DeskFactsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* a newer search, or none, replaced it */
+  if (!desk_fact_list_find_words_finish (DESK_FACT_LIST (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The facts could not be read"), error->message);
+      return;
+    }
+  if (DESK_FACT_LIST (source) != self->facts)
+    return;
+  g_clear_object (&self->words_cancellable);
+  reload_list (self, TRUE);
+}
+
+/* Gives up a search of words still running */
+static void
+cancel_words (DeskFactsView *self)
+{
+  g_cancellable_cancel (self->words_cancellable);
+  g_clear_object (&self->words_cancellable);
+}
+
+/* Applies the filters as they are set.  Words to find are searched for in
+ * a thread when @in_thread (the officer typing: on a large library a
+ * common word is tens of thousands of facts), the list showing what it
+ * showed until they are found. */
+static void
+apply_filters (DeskFactsView *self,
+               gboolean       in_thread)
 {
   DeskFactQuery query = DESK_FACT_QUERY_INIT;
 
   if (self->facts == NULL)
     return;
   get_query (self, &query);
-  if (desk_fact_list_set_query (self->facts, &query))
-    reload_list (self, TRUE);
+  if (!desk_fact_list_set_query (self->facts, &query))
+    return;
+  cancel_words (self);
+  if (in_thread && desk_fact_list_needs_words (self->facts))
+    {
+      self->words_cancellable = g_cancellable_new ();
+      gtk_label_set_text (self->count_label, _("Searching…"));
+      desk_fact_list_find_words_async (self->facts, self->words_cancellable, on_words_found_cb, g_object_ref (self));
+      return;
+    }
+  reload_list (self, TRUE);
+}
+
+static void
+on_filter_changed_cb (DeskFactsView *self)
+{
+  apply_filters (self, TRUE);
 }
 
 /* A click on a column header: the order is SQL's. */
@@ -939,6 +989,7 @@ desk_facts_view_dispose (GObject *object)
 {
   DeskFactsView *self = DESK_FACTS_VIEW (object);
 
+  cancel_words (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_FACTS_VIEW);
   g_clear_object (&self->current);
   g_clear_object (&self->selection);
@@ -1179,6 +1230,7 @@ load (DeskFactsView *self)
   guint position;
 
   self->stale = FALSE;
+  cancel_words (self);
   if (!desk_document_list_reload (self->documents, &error))
     g_warning ("Cannot list the documents to filter by: %s", error->message);
   position = document_id > 0 ? desk_document_list_find_id (self->documents, document_id) : GTK_INVALID_LIST_POSITION;
@@ -1286,7 +1338,7 @@ desk_facts_view_set_filter (DeskFactsView *self,
   gtk_drop_down_set_selected (self->kind_dropdown, kind + 1);
   gtk_drop_down_set_selected (self->modality_dropdown, modality + 1);
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), text ? text : "");
-  on_filter_changed_cb (self);
+  apply_filters (self, FALSE);
 }
 
 void
