@@ -11,6 +11,7 @@
 
 #include "desk-document-list.h"
 #include "desk-fact-list.h"
+#include "desk-importer.h"
 #include "desk-review.h"
 #include "desk-store.h"
 #include "desk-test-util.h"
@@ -182,6 +183,39 @@ main (int    argc,
 
   g_clear_object (&list);
   g_clear_object (&store);
+
+  /* one more document: what adding it costs (its facts compared with the
+   * library's, its scores) next to the same into an empty library */
+  {
+    GPtrArray *sentences = desk_test_corpus_sentences (400);
+    g_autoptr(GString) text = g_string_new (NULL);
+    g_autofree char *path = NULL;
+    g_autofree char *empty = g_build_filename (tmp, "empty.db", NULL);
+    const char *paths[2] = { NULL, NULL };
+    double added, alone;
+
+    /* new every run: the kept library grows by one document a run */
+    g_string_printf (text, "Nota %" G_GINT64_FORMAT " sobre la agenda bilateral\n\n", g_get_real_time ());
+    for (guint i = 0; i < 40; i++)
+      g_string_append_printf (text, "%s\n\n", (const char *) g_ptr_array_index (sentences, (i * 7) % sentences->len));
+    path = desk_test_write_file (tmp, "nota.txt", text->str, -1);
+    paths[0] = path;
+    for (guint k = 0; k < 2; k++)
+      {
+        g_autoptr(DeskImporter) importer = desk_importer_new (k == 0 ? empty : library);
+        g_autoptr(GPtrArray) results = NULL;
+
+        g_timer_start (timer);
+        results = desk_importer_run (importer, paths, NULL, NULL, NULL, &error);
+        g_assert_no_error (error);
+        if (k == 0)
+          alone = g_timer_elapsed (timer, NULL) * 1000;
+        else
+          added = g_timer_elapsed (timer, NULL) * 1000;
+      }
+    g_print ("one document imported into an empty library     %8.1f ms   (baseline)\n", alone);
+    g_print ("the same document into this library              %8.1f ms   (%.1f times)\n", added, added / alone);
+  }
   desk_test_rm_rf (tmp);
   return 0;
 }
