@@ -270,6 +270,9 @@ desk_parse_bytes (const char     *name,
   return doc;
 }
 
+/* Documents extracted again per transaction */
+#define UPDATE_BATCH 50
+
 /* Re-extracts the facts of documents extracted by older rules; facts that
  * are still found keep their uids.  Returns how many were updated, or -1. */
 int
@@ -290,21 +293,33 @@ desk_store_update_facts (DeskStore      *store,
   /* the rules are loaded when there is something to extract */
   if (ids->len > 0 && extractor == NULL && !(extractor = own = desk_extractor_new (error)))
     return -1;
-  for (guint i = 0; i < ids->len; i++)
+  /* a transaction per batch of documents: one per document would write
+   * the index of facts' words again each time */
+  for (guint i = 0; i < ids->len; i += UPDATE_BATCH)
     {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(DeskParsedDocument) doc = NULL;
-      g_autoptr(GArray) facts = NULL;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) || !desk_store_begin_batch (store, error))
+        return -1;
+      for (guint k = i; k < MIN (ids->len, i + UPDATE_BATCH); k++)
+        {
+          gint64 id = g_array_index (ids, gint64, k);
+          g_autoptr(DeskParsedDocument) doc = NULL;
+          g_autoptr(GArray) facts = NULL;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          if (!(doc = desk_store_load_parsed (store, id, error)))
+            {
+              desk_store_rollback_batch (store);
+              return -1;
+            }
+          facts = desk_extractor_run (extractor, doc);
+          if (!desk_store_replace_facts (store, id, doc->uid, facts, DESK_EXTRACTOR_VERSION, error))
+            {
+              desk_store_rollback_batch (store);
+              return -1;
+            }
+        }
+      if (!desk_store_commit_batch (store, error))
         return -1;
-      doc = desk_store_load_parsed (store, id, error);
-      if (doc == NULL)
-        return -1;
-      facts = desk_extractor_run (extractor, doc);
-      if (!desk_store_replace_facts (store, id, doc->uid, facts, DESK_EXTRACTOR_VERSION, error))
-        return -1;
-      updated++;
+      updated += MIN (ids->len, i + UPDATE_BATCH) - i;
     }
   return updated;
 }

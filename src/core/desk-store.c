@@ -242,16 +242,14 @@ static const char * const migrations[] = {
   "  n INTEGER NOT NULL,"
   "  docs INTEGER NOT NULL) WITHOUT ROWID;"
   "DELETE FROM library_state WHERE key = 'conflicts';"
+  /* filled as the facts are extracted again (extractor version 3), which
+   * rewrites every name's row: moving the old terms here first would
+   * rewrite them twice, and keep a large library from opening meanwhile */
   "CREATE TABLE sentence_terms ("
   "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
   "  sentence INTEGER NOT NULL,"
   "  terms TEXT NOT NULL,"
-  "  PRIMARY KEY (document_id, sentence)) WITHOUT ROWID;"
-  "INSERT OR IGNORE INTO sentence_terms (document_id, sentence, terms)"
-  "  SELECT document_id, sentence, terms FROM facts"
-  "  WHERE kind IN ('person', 'org', 'place') AND sentence IS NOT NULL AND terms IS NOT NULL AND terms != '';"
-  "UPDATE facts SET terms = CASE WHEN terms != '' AND sentence IS NOT NULL THEN '*' END"
-  "  WHERE kind IN ('person', 'org', 'place') AND terms IS NOT NULL;",
+  "  PRIMARY KEY (document_id, sentence)) WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -1497,7 +1495,8 @@ desk_store_load_parsed (DeskStore  *self,
   return g_steal_pointer (&doc);
 }
 
-/* Replaces a document's facts with @facts in one transaction: facts that
+/* Replaces a document's facts with @facts in one transaction (the batch's,
+ * within desk_store_begin_batch): facts that
  * are no longer found go, the others keep their rows (and uids). */
 gboolean
 desk_store_replace_facts (DeskStore   *self,
@@ -1512,7 +1511,8 @@ desk_store_replace_facts (DeskStore   *self,
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (document_uid != NULL, FALSE);
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  /* in a batch, its transaction is the batch's */
+  if (!self->in_batch && !exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!exec (self, "CREATE TEMP TABLE IF NOT EXISTS kept_facts (uid TEXT PRIMARY KEY); DELETE FROM kept_facts;"
                    /* facts change in place: conflicts are computed again */
@@ -1595,13 +1595,14 @@ desk_store_replace_facts (DeskStore   *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!exec (self, "COMMIT", error))
+  if (!self->in_batch && !exec (self, "COMMIT", error))
     goto fail;
   return TRUE;
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (!self->in_batch)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
 }
 
