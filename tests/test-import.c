@@ -628,16 +628,21 @@ test_facts_stored (Fixture       *f,
   }
 }
 
+/* Two documents that disagree: on a figure of one measure, and on
+ * whether something was done */
+#define CLAIMS_DONE \
+  "Según cifras oficiales, la producción potencial de cocaína en el Perú alcanzó las 822 TM en el 2024.\n" \
+  "El presidente Donald Trump designó al Perú como aliado estratégico extra OTAN.\n"
+#define CLAIMS_NOT_DONE \
+  "La producción potencial de cocaína en el Perú alcanzó las 950 TM en el 2024, según otro informe.\n" \
+  "Por ahora, Donald Trump no ha designado al Perú como aliado estratégico extra OTAN.\n"
+
 static void
 test_conflicts (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *a = desk_test_write_file (f->dir, "a.txt",
-    "Según cifras oficiales, la producción potencial de cocaína en el Perú alcanzó las 822 TM en el 2024.\n"
-    "El presidente Donald Trump designó al Perú como aliado estratégico extra OTAN.\n", -1);
-  g_autofree char *b = desk_test_write_file (f->dir, "b.txt",
-    "La producción potencial de cocaína en el Perú alcanzó las 950 TM en el 2024, según otro informe.\n"
-    "Por ahora, Donald Trump no ha designado al Perú como aliado estratégico extra OTAN.\n", -1);
+  g_autofree char *a = desk_test_write_file (f->dir, "a.txt", CLAIMS_DONE, -1);
+  g_autofree char *b = desk_test_write_file (f->dir, "b.txt", CLAIMS_NOT_DONE, -1);
   g_autofree char *c = desk_test_write_file (f->dir, "c.txt",
     "El Perú exportó 40 TM de café a Alemania en el 2024.\n", -1);
   const char *paths[] = { a, b, c, NULL };
@@ -699,12 +704,8 @@ test_conflicts_added (Fixture       *f,
     "Las exportaciones de cobre a China sumaron %d millones de dólares en el 2023.\n"
     "La Comunidad Andina propuso ampliar el comercio con Colombia en un 15 %% hasta el 2026.\n",
   };
-  g_autofree char *a = desk_test_write_file (f->dir, "a.txt",
-    "Según cifras oficiales, la producción potencial de cocaína en el Perú alcanzó las 822 TM en el 2024.\n"
-    "El presidente Donald Trump designó al Perú como aliado estratégico extra OTAN.\n", -1);
-  g_autofree char *b = desk_test_write_file (f->dir, "b.txt",
-    "La producción potencial de cocaína en el Perú alcanzó las 950 TM en el 2024, según otro informe.\n"
-    "Por ahora, Donald Trump no ha designado al Perú como aliado estratégico extra OTAN.\n", -1);
+  g_autofree char *a = desk_test_write_file (f->dir, "a.txt", CLAIMS_DONE, -1);
+  g_autofree char *b = desk_test_write_file (f->dir, "b.txt", CLAIMS_NOT_DONE, -1);
   g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(DeskStore) store = NULL;
   g_autofree char *whole = NULL, *added = NULL, *again = NULL, *state = NULL;
