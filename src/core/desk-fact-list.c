@@ -218,17 +218,38 @@ bind_query (DeskFactList *self,
   bind_text (stmt, ":title_match", self->title_match);
 }
 
-/* The terms of the list's order; within a status, document order, which
- * the facts a words filter found keep in their table's rowids */
+/* The order the facts a words filter finds are numbered in: the list's,
+ * but by review status (read a status at a time, each in document order)
+ * and by document title (read document by document), document order */
+static DeskFactSort
+words_sort (DeskFactList *self)
+{
+  return self->sort == DESK_FACT_SORT_STATUS || self->sort == DESK_FACT_SORT_DOCUMENT ? DESK_FACT_SORT_NONE : self->sort;
+}
+
+/* The terms of the list's order; within a status, document order.  The
+ * facts a words filter found are read in the order they are numbered in */
 static const char * const *
 order_terms (DeskFactList *self)
 {
   static const char * const found_order[] = { "w.seq", NULL };
   DeskFactSort sort = self->segment != NULL ? DESK_FACT_SORT_NONE : self->sort;
 
-  if (sort == DESK_FACT_SORT_NONE && self->words_ready)
+  if (self->words_ready && sort == words_sort (self))
     return found_order;
   return sort_terms[sort];
+}
+
+/* ORDER BY of the words found, in words_sort () */
+static char *
+words_order_by (DeskFactList *self)
+{
+  const char * const *terms = sort_terms[words_sort (self)];
+  GString *out = g_string_new ("ORDER BY ");
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", terms[i]);
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -605,12 +626,14 @@ desk_fact_list_set_sort (DeskFactList *self,
     return FALSE;
   self->sort = sort;
   self->descending = descending;
+  /* what a thread found for another order is numbered in that one */
+  g_clear_pointer (&self->words_found, g_array_unref);
   return TRUE;
 }
 
 /* The list's table of the facts a words filter found, made empty: each
- * found fact by its rowid, numbered in document order (seq), the order
- * the list reads it in */
+ * found fact by its rowid, numbered (seq) in the order the list reads it
+ * in (words_sort) */
 static gboolean
 clear_words_table (DeskFactList  *self,
                    GError       **error)
@@ -634,8 +657,9 @@ static char *
 words_query (DeskFactList *self)
 {
   g_autofree char *words = words_search (self);
+  g_autofree char *order = words_order_by (self);
 
-  return g_strdup_printf ("SELECT f.id FROM (%s) m JOIN facts f ON f.id = m.id ORDER BY f.document_id, f.start, f.id", words);
+  return g_strdup_printf ("SELECT f.id FROM (%s) m JOIN facts f ON f.id = m.id %s", words, order);
 }
 
 /* Puts the rowids the words filter finds in a temporary table of the
@@ -648,6 +672,7 @@ find_words (DeskFactList  *self,
   g_autoptr(GArray) found = g_steal_pointer (&self->words_found);
   g_autofree char *fill = NULL;
   g_autofree char *words = NULL;
+  g_autofree char *order = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   self->words_ready = FALSE;
@@ -683,8 +708,9 @@ find_words (DeskFactList  *self,
       return TRUE;
     }
   words = words_set (self);
-  fill = g_strdup_printf ("INSERT INTO temp.%s (id, seq) SELECT f.id, row_number () OVER (ORDER BY f.document_id, f.start, f.id)"
-                          " FROM (%s) m JOIN facts f ON f.id = m.id", self->words_table, words);
+  order = words_order_by (self);
+  fill = g_strdup_printf ("INSERT INTO temp.%s (id, seq) SELECT f.id, row_number () OVER (%s)"
+                          " FROM (%s) m JOIN facts f ON f.id = m.id", self->words_table, order, words);
   if (!(stmt = desk_store_prepare (self->store, fill, error)))
     return FALSE;
   bind_query (self, stmt);
@@ -700,6 +726,7 @@ typedef struct
   char *library;
   char *sql;
   char *text;      /* the filter it was asked for */
+  DeskFactSort sort; /* the order it numbers them in */
   char *like;
   char *match;
   char *title_match;
@@ -801,6 +828,7 @@ desk_fact_list_find_words_async (DeskFactList        *self,
   t->library = g_strdup (desk_store_get_path (self->store));
   t->sql = words_query (self);
   t->text = g_strdup (self->text);
+  t->sort = words_sort (self);
   t->like = g_strdup (self->like);
   t->match = g_strdup (self->match);
   t->title_match = g_strdup (self->title_match);
@@ -825,9 +853,9 @@ desk_fact_list_find_words_finish (DeskFactList  *self,
   t = g_task_get_task_data (G_TASK (result));
   if (t == NULL)
     return TRUE;
-  if (g_strcmp0 (t->text, self->text) != 0)
+  if (g_strcmp0 (t->text, self->text) != 0 || t->sort != words_sort (self))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The filter changed");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The filter or the order changed");
       return FALSE;
     }
   g_clear_pointer (&self->words_found, g_array_unref);
