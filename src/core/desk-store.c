@@ -2288,6 +2288,23 @@ same_names (GHashTable *a,
   return TRUE;
 }
 
+/* The largest rowid of a fact, 0 when there are none, -1 on error */
+static gint64
+last_fact (DeskStore  *self,
+           GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT coalesce (max (id), 0) FROM facts", error);
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sql_error (self, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 /* Conflicts are computed for the whole library again when it has a
  * quarter more facts than at the last whole computation (or its facts were
  * extracted again: that forgets the state); in between, only the facts
@@ -2316,20 +2333,24 @@ desk_store_update_conflicts (DeskStore  *self,
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
 
   /* facts only ever come with new rowids, or are extracted again */
-  if (!(stmt = prepare (self, "SELECT coalesce (max (id), 0) FROM facts", error)))
+  if ((last = last_fact (self, error)) < 0)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return set_sql_error (self, error);
-  last = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
   if (state_int64 (self, "conflicts_through") == last)
     return TRUE;
 
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  /* read again, now that no one else writes */
+  /* read again, now that no one else writes: another process may have
+   * added facts, or compared them, meanwhile */
+  if ((last = last_fact (self, error)) < 0)
+    goto fail;
   through = state_int64 (self, "conflicts_through");
   whole = state_int64 (self, "conflicts_whole");
+  if (through == last)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return TRUE;
+    }
   again = through < 0 || through > last || whole <= 0 || (last - whole) * CONFLICTS_GROWTH_DIVISOR > whole;
   run.since = again ? 0 : through;
   run.dict.ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -2381,9 +2402,9 @@ fail:
 out:
   g_clear_pointer (&run.insert, sqlite3_finalize);
   g_clear_pointer (&run.sentence, sqlite3_finalize);
-  g_hash_table_unref (run.dict.ids);
-  g_ptr_array_unref (run.dict.terms);
-  g_byte_array_unref (run.dict.flags);
+  g_clear_pointer (&run.dict.ids, g_hash_table_unref);
+  g_clear_pointer (&run.dict.terms, g_ptr_array_unref);
+  g_clear_pointer (&run.dict.flags, g_byte_array_unref);
   g_clear_pointer (&run.background, g_hash_table_unref);
   return ok;
 }
