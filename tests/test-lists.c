@@ -413,6 +413,52 @@ test_facts_words_thread (Fixture       *f,
   /* taken once: a later reload finds them again */
   g_assert_true (desk_fact_list_needs_words (list));
 
+  /* in every order, with other filters too, the list from the thread is
+   * the list found at once: its rows, where each is, its review */
+  {
+    g_autoptr(GPtrArray) uids = fact_uids_where (f->store, "1");
+
+    for (guint i = 0; i < uids->len; i += 5)
+      g_assert_true (desk_review_set (f->store, g_ptr_array_index (uids, i), "status", i % 2 ? "approved" : "rejected", &error));
+  }
+  for (guint filter = 0; filter < 3; filter++)
+    for (DeskFactSort sort = DESK_FACT_SORT_NONE; sort <= DESK_FACT_SORT_DOCUMENT; sort++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          DeskFactQuery other = DESK_FACT_QUERY_INIT;
+
+          other.text = "peru";
+          other.kind = filter == 1 ? DESK_FACT_PLACE : -1;
+          other.status = filter == 2 ? "pending" : NULL;
+          desk_fact_list_set_query (direct, &other);
+          desk_fact_list_set_sort (direct, sort, descending);
+          g_assert_true (desk_fact_list_reload (direct, &error));
+          desk_fact_list_set_query (list, &other);
+          desk_fact_list_set_sort (list, sort, descending);
+          g_clear_object (&result);
+          result = wait_for_words (list, NULL);
+          g_assert_true (desk_fact_list_find_words_finish (list, result, &error));
+          g_assert_true (desk_fact_list_reload (list, &error));
+          n = g_list_model_get_n_items (G_LIST_MODEL (direct));
+          g_assert_cmpuint (n, >, 0);
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+          g_assert_cmpuint (desk_fact_list_count_reviewed (list), ==, desk_fact_list_count_reviewed (direct));
+          g_assert_cmpuint (desk_fact_list_get_total (list), ==, desk_fact_list_get_total (direct));
+          for (guint i = 0; i < n; i++)
+            {
+              g_autoptr(DeskFactItem) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+              g_autoptr(DeskFactItem) b = g_list_model_get_item (G_LIST_MODEL (direct), i);
+
+              g_assert_cmpstr (desk_fact_item_get_uid (a), ==, desk_fact_item_get_uid (b));
+              if (i % 11 == 0)
+                g_assert_cmpuint (desk_fact_list_find (list, desk_fact_item_get_uid (a)), ==, i);
+            }
+        }
+  g_assert_cmpuint (desk_fact_list_find (list, "no such fact"), ==, G_MAXUINT);
+  query.text = "cooperaci";
+  desk_fact_list_set_query (list, &query);
+  desk_fact_list_set_sort (list, DESK_FACT_SORT_NONE, FALSE);
+
   /* the officer typed on meanwhile: what was found for the old words is dropped */
   g_clear_object (&result);
   result = NULL;

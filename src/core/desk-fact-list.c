@@ -55,7 +55,10 @@ struct _DeskFactList
    * document order: no index orders facts by their review */
   char *words_table;    /* the facts the words filter found, kept while it holds */
   gboolean words_ready; /* that table holds them */
-  GArray *words_found;   /* found in a thread for the next reload: rowids in document order */
+  GArray *words_found;   /* the list found in a thread, for the next reload: rowids in order */
+  gint64 found_total;    /* … and the library's facts then */
+  GArray *found;         /* the list as read from memory since that reload, or NULL */
+  GHashTable *found_at;  /* rowid → its position + 1 there, made when first needed */
   const char *segment;  /* the status read, or NULL */
   PendingAs pending_as;  /* what the "pending" status reads */
   int n_reviewed[2];    /* approved and rejected facts of the query, -1 unknown */
@@ -198,6 +201,48 @@ bind_text (sqlite3_stmt *stmt,
 
   if (index > 0)
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
+}
+
+/* What the query binds, copied for another thread */
+typedef struct
+{
+  char *kind;
+  char *modality;
+  gint64 document_id;
+  char *language;
+  char *status;
+  char *like;
+  char *match;
+  char *title_match;
+} QueryValues;
+
+static void
+query_values_clear (QueryValues *v)
+{
+  g_free (v->kind);
+  g_free (v->modality);
+  g_free (v->language);
+  g_free (v->status);
+  g_free (v->like);
+  g_free (v->match);
+  g_free (v->title_match);
+}
+
+static void
+bind_values (sqlite3_stmt      *stmt,
+             const QueryValues *v)
+{
+  int index;
+
+  bind_text (stmt, ":kind", v->kind);
+  bind_text (stmt, ":modality", v->modality);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":document")) > 0)
+    sqlite3_bind_int64 (stmt, index, v->document_id);
+  bind_text (stmt, ":language", v->language);
+  bind_text (stmt, ":status", v->status);
+  bind_text (stmt, ":like", v->like);
+  bind_text (stmt, ":match", v->match);
+  bind_text (stmt, ":title_match", v->title_match);
 }
 
 static void
@@ -401,7 +446,10 @@ fetch_page (gpointer   data,
   g_autoptr(GHashTable) states = NULL;
   GPtrArray *items;
 
-  if (self->sort == DESK_FACT_SORT_STATUS)
+  if (self->found != NULL)
+    g_array_append_vals (ids, &g_array_index (self->found, gint64, MIN (offset, self->found->len)),
+                         MIN (offset + limit, self->found->len) - MIN (offset, self->found->len));
+  else if (self->sort == DESK_FACT_SORT_STATUS)
     {
       /* the statuses one after the other, each by rowid */
       guint skip = offset;
@@ -498,6 +546,8 @@ desk_fact_list_finalize (GObject *object)
     }
   g_free (self->words_table);
   g_clear_pointer (&self->words_found, g_array_unref);
+  g_clear_pointer (&self->found, g_array_unref);
+  g_clear_pointer (&self->found_at, g_hash_table_unref);
   g_clear_object (&self->store);
   g_free (self->language);
   g_free (self->status);
@@ -609,6 +659,9 @@ desk_fact_list_set_query (DeskFactList        *self,
           self->like = g_string_free (like, FALSE);
         }
     }
+  /* what a thread found was for other filters */
+  if (changed)
+    g_clear_pointer (&self->words_found, g_array_unref);
   return changed;
 }
 
@@ -652,14 +705,29 @@ clear_words_table (DeskFactList  *self,
   return TRUE;
 }
 
-/* The query of the facts the words filter finds, in document order */
+/* The list as one query of rowids, in its order, its words searched for
+ * in it rather than read from the list's table */
 static char *
-words_query (DeskFactList *self)
+list_query (DeskFactList *self)
 {
-  g_autofree char *words = words_search (self);
-  g_autofree char *order = words_order_by (self);
+  GString *sql = g_string_new ("SELECT f.id");
+  gboolean ready = self->words_ready;
 
-  return g_strdup_printf ("SELECT f.id FROM (%s) m JOIN facts f ON f.id = m.id %s", words, order);
+  self->words_ready = FALSE;
+  append_from_where (self, sql, TRUE, NULL);
+  append_order (self, sql);
+  self->words_ready = ready;
+  return g_string_free (sql, FALSE);
+}
+
+/* What the list shows, as a string: a list found for another cannot stand
+ * for it */
+static char *
+query_signature (DeskFactList *self)
+{
+  return g_strdup_printf ("%d|%d|%" G_GINT64_FORMAT "|%s|%s|%s|%d|%d", self->kind, self->modality, self->document_id,
+                          self->language ? self->language : "", self->status ? self->status : "",
+                          self->text ? self->text : "", self->sort, self->descending);
 }
 
 /* Puts the rowids the words filter finds in a temporary table of the
@@ -669,7 +737,6 @@ static gboolean
 find_words (DeskFactList  *self,
             GError       **error)
 {
-  g_autoptr(GArray) found = g_steal_pointer (&self->words_found);
   g_autofree char *fill = NULL;
   g_autofree char *words = NULL;
   g_autofree char *order = NULL;
@@ -680,33 +747,6 @@ find_words (DeskFactList  *self,
     return TRUE;
   if (!clear_words_table (self, error))
     return FALSE;
-  if (found != NULL)
-    {
-      sqlite3 *db = desk_store_get_db (self->store);
-
-      fill = g_strdup_printf ("INSERT INTO temp.%s (id, seq) VALUES (?, ?)", self->words_table);
-      if (!(stmt = desk_store_prepare (self->store, fill, error)))
-        return FALSE;
-      /* one transaction of the temporary database for all of them */
-      if (sqlite3_exec (db, "SAVEPOINT desk_words", NULL, NULL, NULL) != SQLITE_OK)
-        return set_error (self, error);
-      for (guint i = 0; i < found->len; i++)
-        {
-          sqlite3_reset (stmt);
-          sqlite3_bind_int64 (stmt, 1, g_array_index (found, gint64, i));
-          sqlite3_bind_int64 (stmt, 2, i + 1);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
-            {
-              set_error (self, error);
-              sqlite3_exec (db, "ROLLBACK TO desk_words; RELEASE desk_words", NULL, NULL, NULL);
-              return FALSE;
-            }
-        }
-      if (sqlite3_exec (db, "RELEASE desk_words", NULL, NULL, NULL) != SQLITE_OK)
-        return set_error (self, error);
-      self->words_ready = TRUE;
-      return TRUE;
-    }
   words = words_set (self);
   order = words_order_by (self);
   fill = g_strdup_printf ("INSERT INTO temp.%s (id, seq) SELECT f.id, row_number () OVER (%s)"
@@ -720,17 +760,15 @@ find_words (DeskFactList  *self,
   return TRUE;
 }
 
-/* Finding the words in a thread: what it needs, copied */
+/* Finding the list in a thread: what it needs, copied */
 typedef struct
 {
   char *library;
   char *sql;
-  char *text;      /* the filter it was asked for */
-  DeskFactSort sort; /* the order it numbers them in */
-  char *like;
-  char *match;
-  char *title_match;
-  GArray *ids;     /* found, in document order */
+  char *signature;   /* the query it was asked for */
+  QueryValues values;
+  GArray *ids;       /* the list, in its order */
+  gint64 total;      /* the library's facts */
 } WordsTask;
 
 static void
@@ -740,10 +778,8 @@ words_task_free (gpointer data)
 
   g_free (t->library);
   g_free (t->sql);
-  g_free (t->text);
-  g_free (t->like);
-  g_free (t->match);
-  g_free (t->title_match);
+  g_free (t->signature);
+  query_values_clear (&t->values);
   g_clear_pointer (&t->ids, g_array_unref);
   g_free (t);
 }
@@ -764,9 +800,11 @@ find_words_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskStore) store = desk_store_open (t->library, &error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) total = NULL;
   int rc;
 
-  if (store == NULL || !(stmt = desk_store_prepare (store, t->sql, &error)))
+  if (store == NULL || !(stmt = desk_store_prepare (store, t->sql, &error)) ||
+      !(total = desk_store_prepare (store, "SELECT count (*) FROM facts", &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -774,14 +812,17 @@ find_words_in_thread (GTask        *task,
   /* a search given up stops the query itself */
   if (cancellable != NULL)
     sqlite3_progress_handler (desk_store_get_db (store), 10000, words_progress_cb, cancellable);
-  bind_text (stmt, ":like", t->like);
-  bind_text (stmt, ":match", t->match);
-  bind_text (stmt, ":title_match", t->title_match);
+  bind_values (stmt, &t->values);
   t->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (t->ids, id);
+    }
+  if (rc == SQLITE_DONE && (rc = sqlite3_step (total)) == SQLITE_ROW)
+    {
+      t->total = sqlite3_column_int64 (total, 0);
+      rc = SQLITE_DONE;
     }
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -802,11 +843,12 @@ desk_fact_list_needs_words (DeskFactList *self)
   return self->like != NULL && self->words_found == NULL;
 }
 
-/* Finds the facts of the words filter in a thread of its own, on its own
- * connection (a common word is tens of thousands of facts of a large
- * library), so that the window goes on meanwhile; the next
- * desk_fact_list_reload takes them.  A search given up with @cancellable
- * stops where it is. */
+/* Finds the list of a words filter — its words, its other filters, its
+ * order — in a thread of its own, on its own connection (a common word is
+ * tens of thousands of facts of a large library), so that the window goes
+ * on meanwhile; the next desk_fact_list_reload takes it, and the list is
+ * then read from memory until the one after.  A search given up with
+ * @cancellable stops where it is. */
 void
 desk_fact_list_find_words_async (DeskFactList        *self,
                                  GCancellable        *cancellable,
@@ -826,24 +868,29 @@ desk_fact_list_find_words_async (DeskFactList        *self,
     }
   t = g_new0 (WordsTask, 1);
   t->library = g_strdup (desk_store_get_path (self->store));
-  t->sql = words_query (self);
-  t->text = g_strdup (self->text);
-  t->sort = words_sort (self);
-  t->like = g_strdup (self->like);
-  t->match = g_strdup (self->match);
-  t->title_match = g_strdup (self->title_match);
+  t->sql = list_query (self);
+  t->signature = query_signature (self);
+  t->values.kind = self->kind >= 0 ? g_strdup (desk_fact_kind_to_string (self->kind)) : NULL;
+  t->values.modality = self->modality >= 0 ? g_strdup (desk_modality_to_string (self->modality)) : NULL;
+  t->values.document_id = self->document_id;
+  t->values.language = g_strdup (self->language);
+  t->values.status = g_strdup (self->status);
+  t->values.like = g_strdup (self->like);
+  t->values.match = g_strdup (self->match);
+  t->values.title_match = g_strdup (self->title_match);
   g_task_set_task_data (task, t, words_task_free);
   g_task_run_in_thread (task, find_words_in_thread);
 }
 
 /* Keeps what the thread found, for the next reload.  FALSE with
- * G_IO_ERROR_CANCELLED when the search was given up or the filter changed
- * since. */
+ * G_IO_ERROR_CANCELLED when the search was given up or the filters or
+ * the order changed since. */
 gboolean
 desk_fact_list_find_words_finish (DeskFactList  *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
+  g_autofree char *signature = NULL;
   WordsTask *t;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -853,13 +900,15 @@ desk_fact_list_find_words_finish (DeskFactList  *self,
   t = g_task_get_task_data (G_TASK (result));
   if (t == NULL)
     return TRUE;
-  if (g_strcmp0 (t->text, self->text) != 0 || t->sort != words_sort (self))
+  signature = query_signature (self);
+  if (!g_str_equal (signature, t->signature))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The filter or the order changed");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The filters or the order changed");
       return FALSE;
     }
   g_clear_pointer (&self->words_found, g_array_unref);
   self->words_found = g_steal_pointer (&t->ids);
+  self->found_total = t->total;
   return TRUE;
 }
 
@@ -876,6 +925,17 @@ desk_fact_list_reload (DeskFactList  *self,
 
   g_return_val_if_fail (DESK_IS_FACT_LIST (self), FALSE);
 
+  g_clear_pointer (&self->found, g_array_unref);
+  g_clear_pointer (&self->found_at, g_hash_table_unref);
+  /* the list a thread found, read from memory */
+  if (self->words_found != NULL)
+    {
+      self->found = g_steal_pointer (&self->words_found);
+      self->words_ready = FALSE;
+      n = self->found->len;
+      total = (guint) self->found_total;
+      goto counted;
+    }
   if (!find_words (self, error))
     return FALSE;
   if (g_strcmp0 (self->status, "pending") == 0)
@@ -907,6 +967,7 @@ desk_fact_list_reload (DeskFactList  *self,
       total = (guint) sqlite3_column_int64 (stmt, 0);
     }
 
+counted:
   desk_pager_clear (self->pager);
   self->n_reviewed[0] = self->n_reviewed[1] = -1;
   self->total = total;
@@ -970,6 +1031,23 @@ desk_fact_list_get_total (DeskFactList *self)
   return self->total;
 }
 
+/* Where the fact @id is in a list read from memory, or G_MAXUINT */
+static guint
+found_position (DeskFactList *self,
+                gint64        id)
+{
+  gpointer at;
+
+  if (self->found_at == NULL)
+    {
+      self->found_at = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+      for (guint i = 0; i < self->found->len; i++)
+        g_hash_table_insert (self->found_at, &g_array_index (self->found, gint64, i), GUINT_TO_POINTER (i + 1));
+    }
+  at = g_hash_table_lookup (self->found_at, &id);
+  return at != NULL ? GPOINTER_TO_UINT (at) - 1 : G_MAXUINT;
+}
+
 /* How many facts of the list are approved or rejected. */
 guint
 desk_fact_list_count_reviewed (DeskFactList *self)
@@ -979,14 +1057,33 @@ desk_fact_list_count_reviewed (DeskFactList *self)
 
   g_return_val_if_fail (DESK_IS_FACT_LIST (self), 0);
 
+  /* a list in memory: those of the reviewed facts (few) that it holds */
+  if (self->found != NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (self->store, "SELECT f.id FROM facts f WHERE " REVIEWED_IDS, &error);
+      int rc;
+
+      if (stmt == NULL)
+        goto fail;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        if (found_position (self, sqlite3_column_int64 (stmt, 0)) != G_MAXUINT)
+          n++;
+      if (rc != SQLITE_DONE && !set_error (self, &error))
+        goto fail;
+      return n;
+    }
+
   /* a status filter answers by itself */
   if (g_strcmp0 (self->status, "pending") == 0)
     return 0;
   if (self->status != NULL)
     return self->n_items;
-  if (!count_reviewed (self, &n, &error))
-    g_warning ("Cannot count the reviewed facts: %s", error->message);
-  return n;
+  if (count_reviewed (self, &n, &error))
+    return n;
+
+fail:
+  g_warning ("Cannot count the reviewed facts: %s", error->message);
+  return 0;
 }
 
 /* How many rows of the list come before a row whose order terms have the
@@ -1088,6 +1185,15 @@ desk_fact_list_find (DeskFactList *self,
   g_return_val_if_fail (DESK_IS_FACT_LIST (self), G_MAXUINT);
   g_return_val_if_fail (uid != NULL, G_MAXUINT);
 
+  if (self->found != NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (self->store, "SELECT id FROM facts WHERE uid = ?", &error);
+
+      if (stmt == NULL)
+        goto out;
+      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+      return sqlite3_step (stmt) == SQLITE_ROW ? found_position (self, sqlite3_column_int64 (stmt, 0)) : G_MAXUINT;
+    }
   if (!(values = order_values (self, uid, &error)))
     goto out;
 

@@ -687,21 +687,14 @@ cancel_words (DeskFactsView *self)
   g_clear_object (&self->words_cancellable);
 }
 
-/* Applies the filters as they are set.  Words to find are searched for in
- * a thread when @in_thread (the officer typing: on a large library a
- * common word is tens of thousands of facts), the list showing what it
- * showed until they are found. */
+/* Reads the list again after its filters or its order changed.  With
+ * words to find, when @in_thread, the list is found in a thread (on a
+ * large library a common word is tens of thousands of facts), the list
+ * showing what it showed until then. */
 static void
-apply_filters (DeskFactsView *self,
-               gboolean       in_thread)
+reload_or_search (DeskFactsView *self,
+                  gboolean       in_thread)
 {
-  DeskFactQuery query = DESK_FACT_QUERY_INIT;
-
-  if (self->facts == NULL)
-    return;
-  get_query (self, &query);
-  if (!desk_fact_list_set_query (self->facts, &query))
-    return;
   cancel_words (self);
   if (in_thread && desk_fact_list_needs_words (self->facts))
     {
@@ -711,6 +704,21 @@ apply_filters (DeskFactsView *self,
       return;
     }
   reload_list (self, TRUE);
+}
+
+/* Applies the filters as they are set; in a thread when the officer sets
+ * them (@in_thread). */
+static void
+apply_filters (DeskFactsView *self,
+               gboolean       in_thread)
+{
+  DeskFactQuery query = DESK_FACT_QUERY_INIT;
+
+  if (self->facts == NULL)
+    return;
+  get_query (self, &query);
+  if (desk_fact_list_set_query (self->facts, &query))
+    reload_or_search (self, in_thread);
 }
 
 static void
@@ -731,7 +739,7 @@ on_sort_changed_cb (DeskFactsView *self)
     return;
   key = desk_format_get_sort_key (self->column_view, &descending);
   if (desk_fact_list_set_sort (self->facts, key < 0 ? DESK_FACT_SORT_NONE : key, descending))
-    reload_list (self, TRUE);
+    reload_or_search (self, TRUE);
 }
 
 static void
