@@ -1238,14 +1238,13 @@ load (DeskFactsView *self)
   guint position;
 
   self->stale = FALSE;
-  cancel_words (self);
   if (!desk_document_list_reload (self->documents, &error))
     g_warning ("Cannot list the documents to filter by: %s", error->message);
   position = document_id > 0 ? desk_document_list_find_id (self->documents, document_id) : GTK_INVALID_LIST_POSITION;
   gtk_drop_down_set_selected (self->document_dropdown, position != GTK_INVALID_LIST_POSITION ? position + 1 : 0);
   get_query (self, &query);
   desk_fact_list_set_query (self->facts, &query);
-  reload_list (self, TRUE);
+  reload_or_search (self, TRUE);
   update_session (self);
 }
 
