@@ -626,6 +626,34 @@ test_facts_stored (Fixture       *f,
     while (g_hash_table_iter_next (&iter, &key, NULL))
       g_assert_true (g_hash_table_contains (after, key));
   }
+
+  /* a value older rules gave otherwise is indexed again with its new
+   * words; the others keep theirs */
+  {
+    const char *uid = ((DeskFactRow *) g_ptr_array_index (money_rows, 0))->uid;
+    g_autofree char *change = g_strdup_printf (
+      "INSERT INTO facts_fts (facts_fts, rowid, text, value) SELECT 'delete', id, text, value FROM facts WHERE uid = '%s';"
+      "UPDATE facts SET value = 'zanahoriazul' WHERE uid = '%s';"
+      "INSERT INTO facts_fts (rowid, text, value) SELECT id, text, value FROM facts WHERE uid = '%s';"
+      "UPDATE documents SET extractor_version = 0;", uid, uid, uid);
+    g_autofree char *found = NULL;
+    g_autofree char *check = NULL;
+
+    g_assert_cmpint (sqlite3_exec (desk_store_get_db (store), change, NULL, NULL, NULL), ==, SQLITE_OK);
+    found = desk_test_query_text (store, "SELECT count (*) FROM facts_fts WHERE facts_fts MATCH 'zanahoriazul'");
+    g_assert_cmpstr (found, ==, "1\t\n");
+    g_assert_cmpint (desk_store_update_facts (store, extractor, NULL, NULL), ==, (int) results->len);
+    g_free (found);
+    found = desk_test_query_text (store, "SELECT count (*) FROM facts_fts WHERE facts_fts MATCH 'zanahoriazul'");
+    g_assert_cmpstr (found, ==, "0\t\n");
+    g_free (found);
+    found = desk_test_query_text (store, "SELECT count (*) FROM facts WHERE value = 'zanahoriazul'");
+    g_assert_cmpstr (found, ==, "0\t\n");
+    g_assert_cmpint (sqlite3_exec (desk_store_get_db (store), "INSERT INTO facts_fts (facts_fts, rank) VALUES ('integrity-check', 1)",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    check = desk_store_check_integrity (store, NULL);
+    g_assert_cmpstr (check, ==, "ok");
+  }
 }
 
 /* Two documents that disagree: on a figure of one measure, and on

@@ -1495,6 +1495,23 @@ desk_store_load_parsed (DeskStore  *self,
   return g_steal_pointer (&doc);
 }
 
+/* Runs @sql, whose ?1 is the document @id */
+static gboolean
+for_document (DeskStore   *self,
+              const char  *sql,
+              gint64       id,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sql_error (self, error);
+  return TRUE;
+}
+
 /* Replaces a document's facts with @facts in one transaction (the batch's,
  * within desk_store_begin_batch): facts that
  * are no longer found go, the others keep their rows (and uids). */
@@ -1514,12 +1531,15 @@ desk_store_replace_facts (DeskStore   *self,
   /* in a batch, its transaction is the batch's */
   if (!self->in_batch && !exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!exec (self, "CREATE TEMP TABLE IF NOT EXISTS kept_facts (uid TEXT PRIMARY KEY); DELETE FROM kept_facts;"
+  if (!exec (self, "CREATE TEMP TABLE IF NOT EXISTS found_facts (uid TEXT PRIMARY KEY, text TEXT, value TEXT,"
+                   "  reindex INTEGER NOT NULL DEFAULT 1);"
+                   "DELETE FROM found_facts;"
                    /* facts change in place: conflicts are computed again */
                    "DELETE FROM library_state WHERE key IN ('conflicts_through', 'conflicts')", error))
     goto fail;
 
-  if (!(stmt = prepare (self, "INSERT OR IGNORE INTO kept_facts (uid) VALUES (?)", error)))
+  /* the facts found now, with what the index of their words holds */
+  if (!(stmt = prepare (self, "INSERT OR REPLACE INTO found_facts (uid, text, value) VALUES (?, ?, ?)", error)))
     goto fail;
   for (guint i = 0; facts != NULL && i < facts->len; i++)
     {
@@ -1528,6 +1548,8 @@ desk_store_replace_facts (DeskStore   *self,
 
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, f->text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, f->value, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           set_sql_error (self, error);
@@ -1536,53 +1558,23 @@ desk_store_replace_facts (DeskStore   *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  /* the words of the facts that stay are indexed again below, with their
-   * new text; those of the facts that go leave with them (facts_ad) */
-  if (!(stmt = prepare (self, "INSERT INTO facts_fts (facts_fts, rowid, text, value)"
-                        " SELECT 'delete', id, text, value FROM facts"
-                        " WHERE document_id = ? AND uid IN (SELECT uid FROM kept_facts)", error)))
+  /* the words of facts found again with the same text and value stay as
+   * they are indexed; those of facts whose text or value changed are
+   * indexed again below; those of the facts that go leave with them
+   * (facts_ad) */
+  if (!for_document (self, "UPDATE found_facts SET reindex = 0 WHERE uid IN"
+                           " (SELECT f.uid FROM facts f WHERE f.document_id = ?1 AND f.uid = found_facts.uid"
+                           "  AND f.text IS found_facts.text AND f.value IS found_facts.value)", id, error) ||
+      !for_document (self, "INSERT INTO facts_fts (facts_fts, rowid, text, value)"
+                           " SELECT 'delete', f.id, f.text, f.value FROM facts f JOIN found_facts k ON k.uid = f.uid"
+                           " WHERE f.document_id = ?1 AND k.reindex = 1", id, error) ||
+      !for_document (self, "DELETE FROM facts WHERE document_id = ?1 AND uid NOT IN (SELECT uid FROM found_facts)", id, error) ||
+      !for_document (self, "DELETE FROM sentence_terms WHERE document_id = ?1", id, error) ||
+      !upsert_facts (self, id, document_uid, facts, error) ||
+      !for_document (self, "INSERT INTO facts_fts (rowid, text, value)"
+                           " SELECT f.id, f.text, f.value FROM facts f JOIN found_facts k ON k.uid = f.uid"
+                           " WHERE f.document_id = ?1 AND k.reindex = 1", id, error))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_sql_error (self, error);
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = prepare (self, "DELETE FROM facts WHERE document_id = ? AND uid NOT IN (SELECT uid FROM kept_facts)", error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_sql_error (self, error);
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = prepare (self, "DELETE FROM sentence_terms WHERE document_id = ?", error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_sql_error (self, error);
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!upsert_facts (self, id, document_uid, facts, error))
-    goto fail;
-
-  if (!(stmt = prepare (self, "INSERT INTO facts_fts (rowid, text, value)"
-                        " SELECT id, text, value FROM facts WHERE document_id = ?", error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_sql_error (self, error);
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!(stmt = prepare (self, "UPDATE documents SET extractor_version = ? WHERE id = ?", error)))
     goto fail;
