@@ -697,7 +697,12 @@ upsert_facts (DeskStore   *self,
                                " ON CONFLICT (uid) DO UPDATE SET text = excluded.text, value = excluded.value,"
                                " section = excluded.section, modality = excluded.modality,"
                                " confidence = excluded.confidence, extra = excluded.extra,"
-                               " sentence = excluded.sentence, terms = excluded.terms", error);
+                               " sentence = excluded.sentence, terms = excluded.terms"
+                               /* a fact found again as it was is not written again, nor its indexes */
+                               " WHERE text IS NOT excluded.text OR value IS NOT excluded.value"
+                               " OR section IS NOT excluded.section OR modality IS NOT excluded.modality"
+                               " OR confidence IS NOT excluded.confidence OR extra IS NOT excluded.extra"
+                               " OR sentence IS NOT excluded.sentence OR terms IS NOT excluded.terms", error);
   sqlite3_stmt *sentence = stmt == NULL ? NULL
                          : cached (self, "INSERT OR REPLACE INTO sentence_terms (document_id, sentence, terms) VALUES (?, ?, ?)", error);
   gint64 last_sentence = -1;
