@@ -305,6 +305,12 @@ desk_store_update_facts (DeskStore      *store,
           g_autoptr(DeskParsedDocument) doc = NULL;
           g_autoptr(GArray) facts = NULL;
 
+          /* given up: the documents done so far are kept */
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              desk_store_commit_batch (store, NULL);
+              return -1;
+            }
           if (!(doc = desk_store_load_parsed (store, id, error)))
             {
               desk_store_rollback_batch (store);
