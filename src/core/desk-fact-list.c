@@ -203,24 +203,39 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
 }
 
-/* What the query binds, copied for another thread */
+/* What the query binds: the list's filters, or a copy of them that
+ * another thread binds */
 typedef struct
 {
-  char *kind;
-  char *modality;
+  const char *kind;
+  const char *modality;
   gint64 document_id;
   char *language;
   char *status;
+  const char *segment;
   char *like;
   char *match;
   char *title_match;
 } QueryValues;
 
 static void
+query_values_copy (DeskFactList *self,
+                   QueryValues  *v)
+{
+  v->kind = self->kind >= 0 ? desk_fact_kind_to_string (self->kind) : NULL;
+  v->modality = self->modality >= 0 ? desk_modality_to_string (self->modality) : NULL;
+  v->document_id = self->document_id;
+  v->language = g_strdup (self->language);
+  v->status = g_strdup (self->status);
+  v->segment = self->segment;  /* a static string */
+  v->like = g_strdup (self->like);
+  v->match = g_strdup (self->match);
+  v->title_match = g_strdup (self->title_match);
+}
+
+static void
 query_values_clear (QueryValues *v)
 {
-  g_free (v->kind);
-  g_free (v->modality);
   g_free (v->language);
   g_free (v->status);
   g_free (v->like);
@@ -240,27 +255,25 @@ bind_values (sqlite3_stmt      *stmt,
     sqlite3_bind_int64 (stmt, index, v->document_id);
   bind_text (stmt, ":language", v->language);
   bind_text (stmt, ":status", v->status);
+  bind_text (stmt, ":segment", v->segment);
   bind_text (stmt, ":like", v->like);
   bind_text (stmt, ":match", v->match);
   bind_text (stmt, ":title_match", v->title_match);
 }
 
+/* The list's own filters, bound as they are (the statement is run before
+ * they change) */
 static void
 bind_query (DeskFactList *self,
             sqlite3_stmt *stmt)
 {
-  int index;
+  QueryValues v = {
+    self->kind >= 0 ? desk_fact_kind_to_string (self->kind) : NULL,
+    self->modality >= 0 ? desk_modality_to_string (self->modality) : NULL,
+    self->document_id, self->language, self->status, self->segment, self->like, self->match, self->title_match,
+  };
 
-  bind_text (stmt, ":kind", self->kind >= 0 ? desk_fact_kind_to_string (self->kind) : NULL);
-  bind_text (stmt, ":modality", self->modality >= 0 ? desk_modality_to_string (self->modality) : NULL);
-  if ((index = sqlite3_bind_parameter_index (stmt, ":document")) > 0)
-    sqlite3_bind_int64 (stmt, index, self->document_id);
-  bind_text (stmt, ":language", self->language);
-  bind_text (stmt, ":status", self->status);
-  bind_text (stmt, ":segment", self->segment);
-  bind_text (stmt, ":like", self->like);
-  bind_text (stmt, ":match", self->match);
-  bind_text (stmt, ":title_match", self->title_match);
+  bind_values (stmt, &v);
 }
 
 /* The order the facts a words filter finds are numbered in: the list's,
@@ -731,8 +744,7 @@ query_signature (DeskFactList *self)
 }
 
 /* Puts the rowids the words filter finds in a temporary table of the
- * list's own connection, read by the count and every page after it; or
- * takes those found in a thread (desk_fact_list_find_words_async). */
+ * list's own connection, read by the count and every page after it. */
 static gboolean
 find_words (DeskFactList  *self,
             GError       **error)
@@ -870,14 +882,7 @@ desk_fact_list_find_words_async (DeskFactList        *self,
   t->library = g_strdup (desk_store_get_path (self->store));
   t->sql = list_query (self);
   t->signature = query_signature (self);
-  t->values.kind = self->kind >= 0 ? g_strdup (desk_fact_kind_to_string (self->kind)) : NULL;
-  t->values.modality = self->modality >= 0 ? g_strdup (desk_modality_to_string (self->modality)) : NULL;
-  t->values.document_id = self->document_id;
-  t->values.language = g_strdup (self->language);
-  t->values.status = g_strdup (self->status);
-  t->values.like = g_strdup (self->like);
-  t->values.match = g_strdup (self->match);
-  t->values.title_match = g_strdup (self->title_match);
+  query_values_copy (self, &t->values);
   g_task_set_task_data (task, t, words_task_free);
   g_task_run_in_thread (task, find_words_in_thread);
 }
