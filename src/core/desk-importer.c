@@ -273,8 +273,84 @@ desk_parse_bytes (const char     *name,
 /* Documents extracted again per transaction */
 #define UPDATE_BATCH 50
 
+/* A document extracted again in a thread */
+typedef struct
+{
+  DeskParsedDocument *doc;
+  GArray *facts;
+  GAsyncQueue *extractors;   /* one per thread, taken and given back */
+} ExtractJob;
+
+static void
+extract_in_thread (gpointer data,
+                   gpointer user_data)
+{
+  ExtractJob *job = data;
+  DeskExtractor *extractor = g_async_queue_pop (job->extractors);
+
+  job->facts = desk_extractor_run (extractor, job->doc);
+  g_async_queue_push (job->extractors, extractor);
+}
+
+/* The documents of one transaction, extracted in threads */
+typedef struct
+{
+  ExtractJob *jobs;
+  guint n;
+  GThreadPool *pool;         /* extracting them; NULL once done */
+} Batch;
+
+static void
+extraction_done (GThreadPool *pool)
+{
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+static void
+batch_free (Batch *batch)
+{
+  g_clear_pointer (&batch->pool, extraction_done);
+  for (guint k = 0; k < batch->n; k++)
+    {
+      g_clear_pointer (&batch->jobs[k].doc, desk_parsed_document_free);
+      g_clear_pointer (&batch->jobs[k].facts, g_array_unref);
+    }
+  g_free (batch->jobs);
+  g_free (batch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Batch, batch_free)
+
+/* Reads the documents of the batch starting at @ids[@from] from the
+ * library and has them extracted in threads */
+static Batch *
+start_batch (DeskStore    *store,
+             GArray       *ids,
+             guint         from,
+             GAsyncQueue  *extractors,
+             guint         n_threads,
+             GError      **error)
+{
+  g_autoptr(Batch) batch = g_new0 (Batch, 1);
+
+  batch->n = MIN (ids->len, from + UPDATE_BATCH) - from;
+  batch->jobs = g_new0 (ExtractJob, batch->n);
+  batch->pool = g_thread_pool_new (extract_in_thread, NULL, n_threads, FALSE, NULL);
+  for (guint k = 0; k < batch->n; k++)
+    {
+      batch->jobs[k].extractors = extractors;
+      if (!(batch->jobs[k].doc = desk_store_load_parsed (store, g_array_index (ids, gint64, from + k), error)))
+        return NULL;
+      g_thread_pool_push (batch->pool, &batch->jobs[k], NULL);
+    }
+  return g_steal_pointer (&batch);
+}
+
 /* Re-extracts the facts of documents extracted by older rules; facts that
- * are still found keep their uids.  Returns how many were updated, or -1. */
+ * are still found keep their uids.  The documents of a batch are read
+ * from the library, extracted on every core while the batch before is
+ * written, and written in order in one transaction.  Returns how many
+ * were updated, or -1. */
 int
 desk_store_update_facts (DeskStore      *store,
                          DeskExtractor  *extractor,
@@ -283,6 +359,10 @@ desk_store_update_facts (DeskStore      *store,
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(DeskExtractor) own = NULL;
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_extractor_free);
+  g_autoptr(GAsyncQueue) extractors = NULL;
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 16);
+  Batch *next;
   int updated = 0;
 
   g_return_val_if_fail (DESK_IS_STORE (store), -1);
@@ -290,42 +370,64 @@ desk_store_update_facts (DeskStore      *store,
   ids = desk_store_list_outdated (store, DESK_EXTRACTOR_VERSION, error);
   if (ids == NULL)
     return -1;
-  /* the rules are loaded when there is something to extract */
-  if (ids->len > 0 && extractor == NULL && !(extractor = own = desk_extractor_new (error)))
+  if (ids->len == 0)
+    return 0;
+  /* the rules are loaded when there is something to extract, once for
+   * every thread: an extractor is not shared */
+  if (extractor == NULL && !(extractor = own = desk_extractor_new (error)))
     return -1;
-  /* a transaction per batch of documents: one per document would write
-   * the index of facts' words again each time */
+  n_threads = MIN (n_threads, (ids->len + 1) / 2);
+  extractors = g_async_queue_new ();
+  g_async_queue_push (extractors, extractor);
+  for (guint t = 1; t < n_threads; t++)
+    {
+      DeskExtractor *more = desk_extractor_new (error);
+
+      if (more == NULL)
+        return -1;
+      g_ptr_array_add (made, more);
+      g_async_queue_push (extractors, more);
+    }
+
+  /* a transaction per batch of documents (one per document would write
+   * the index of facts' words again each time); the next batch is
+   * extracted while one is written */
+  next = start_batch (store, ids, 0, extractors, n_threads, error);
   for (guint i = 0; i < ids->len; i += UPDATE_BATCH)
     {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) || !desk_store_begin_batch (store, error))
-        return -1;
-      for (guint k = i; k < MIN (ids->len, i + UPDATE_BATCH); k++)
-        {
-          gint64 id = g_array_index (ids, gint64, k);
-          g_autoptr(DeskParsedDocument) doc = NULL;
-          g_autoptr(GArray) facts = NULL;
+      g_autoptr(Batch) batch = g_steal_pointer (&next);
+      gboolean ok = batch != NULL;
 
+      if (ok)
+        g_clear_pointer (&batch->pool, extraction_done);
+      if (ok && i + UPDATE_BATCH < ids->len &&
+          !(next = start_batch (store, ids, i + UPDATE_BATCH, extractors, n_threads, error)))
+        ok = FALSE;
+      if (ok && (g_cancellable_set_error_if_cancelled (cancellable, error) || !desk_store_begin_batch (store, error)))
+        ok = FALSE;
+      for (guint k = 0; ok && k < batch->n; k++)
+        {
           /* given up: the documents done so far are kept */
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             {
               desk_store_commit_batch (store, NULL);
-              return -1;
+              ok = FALSE;
             }
-          if (!(doc = desk_store_load_parsed (store, id, error)))
+          else if (!desk_store_replace_facts (store, g_array_index (ids, gint64, i + k), batch->jobs[k].doc->uid,
+                                              batch->jobs[k].facts, DESK_EXTRACTOR_VERSION, error))
             {
               desk_store_rollback_batch (store);
-              return -1;
-            }
-          facts = desk_extractor_run (extractor, doc);
-          if (!desk_store_replace_facts (store, id, doc->uid, facts, DESK_EXTRACTOR_VERSION, error))
-            {
-              desk_store_rollback_batch (store);
-              return -1;
+              ok = FALSE;
             }
         }
-      if (!desk_store_commit_batch (store, error))
-        return -1;
-      updated += MIN (ids->len, i + UPDATE_BATCH) - i;
+      if (ok && !desk_store_commit_batch (store, error))
+        ok = FALSE;
+      if (!ok)
+        {
+          g_clear_pointer (&next, batch_free);
+          return -1;
+        }
+      updated += batch->n;
     }
   return updated;
 }
