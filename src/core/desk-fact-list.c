@@ -78,10 +78,10 @@ static const char * const sort_terms[][5] = {
   [DESK_FACT_SORT_NONE] = { "f.document_id", "f.start", "f.id", NULL },
   [DESK_FACT_SORT_STATUS] = { "coalesce ((SELECT r.value FROM review_state r WHERE r.target = f.uid AND r.field = 'status'), 'pending')",
                               "f.id", NULL },
-  [DESK_FACT_SORT_KIND] = { "f.kind", "f.modality", "f.id", NULL },
+  [DESK_FACT_SORT_KIND] = { "f.kind", "f.document_id", "f.start", "f.id", NULL },
   [DESK_FACT_SORT_TEXT] = { "f.text COLLATE NOCASE", "f.id", NULL },
   [DESK_FACT_SORT_VALUE] = { "f.value COLLATE NOCASE", "f.id", NULL },
-  [DESK_FACT_SORT_MODALITY] = { "f.modality", "f.id", NULL },
+  [DESK_FACT_SORT_MODALITY] = { "f.modality", "f.document_id", "f.start", "f.id", NULL },
   [DESK_FACT_SORT_DOCUMENT] = { "d.title COLLATE NOCASE", "d.id", "f.start", "f.id", NULL },
 };
 

@@ -249,7 +249,13 @@ static const char * const migrations[] = {
   "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
   "  sentence INTEGER NOT NULL,"
   "  terms TEXT NOT NULL,"
-  "  PRIMARY KEY (document_id, sentence)) WITHOUT ROWID;",
+  "  PRIMARY KEY (document_id, sentence)) WITHOUT ROWID;"
+  /* the facts of a kind or a modality in document order, read along an
+   * index: the list's pages sorted all of a common kind's facts again */
+  "DROP INDEX facts_kind;"
+  "CREATE INDEX facts_kind ON facts (kind, document_id, start);"
+  "DROP INDEX facts_modality;"
+  "CREATE INDEX facts_modality ON facts (modality, document_id, start);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
