@@ -53,8 +53,6 @@ struct _DeskFactList
 
   /* the status order reads the facts of one status at a time, each in
    * document order: no index orders facts by their review */
-  char *words_table;    /* the facts the words filter found, kept while it holds */
-  gboolean words_ready; /* that table holds them */
   GArray *words_found;   /* the list found in a thread, for the next reload: rowids in order */
   gint64 found_total;    /* … and the library's facts then */
   GArray *found;         /* the list as read from memory since that reload, or NULL */
@@ -107,7 +105,7 @@ set_error (DeskFactList  *self,
  * of the fact and of its document's title; the officer's corrections and
  * notes, a small table, as substrings.  NULL without such a filter. */
 static char *
-words_search (DeskFactList *self)
+words_set (DeskFactList *self)
 {
   GString *set;
 
@@ -120,15 +118,6 @@ words_search (DeskFactList *self)
                           " UNION SELECT f3.id FROM facts f3 WHERE f3.document_id IN"
                           "  (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :title_match)");
   return g_string_free (set, FALSE);
-}
-
-/* The same, once found: a common word is thousands of rows */
-static char *
-words_set (DeskFactList *self)
-{
-  if (self->like != NULL && self->words_ready)
-    return g_strdup_printf ("SELECT id FROM temp.%s", self->words_table);
-  return words_search (self);
 }
 
 /* FROM and WHERE of the query: fixed fragments for the filters in use,
@@ -151,10 +140,6 @@ append_from_where (DeskFactList *self,
    * one by one: they are fewer than the library's */
   if (by_title)
     g_string_append (sql, " FROM documents d CROSS JOIN facts f ON f.document_id = d.id");
-  else if (self->words_ready)
-    /* in their order when a page is read; counted from whichever side is smaller */
-    g_string_append_printf (sql, ordered ? " FROM temp.%s w CROSS JOIN facts f ON f.id = w.id"
-                                         : " FROM temp.%s w JOIN facts f ON f.id = w.id", self->words_table);
   else if (words != NULL)
     g_string_append_printf (sql, " FROM (%s) w CROSS JOIN facts f ON f.id = w.id", words);
   else
@@ -276,38 +261,11 @@ bind_query (DeskFactList *self,
   bind_values (stmt, &v);
 }
 
-/* The order the facts a words filter finds are numbered in: the list's,
- * but by review status (read a status at a time, each in document order)
- * and by document title (read document by document), document order */
-static DeskFactSort
-words_sort (DeskFactList *self)
-{
-  return self->sort == DESK_FACT_SORT_STATUS || self->sort == DESK_FACT_SORT_DOCUMENT ? DESK_FACT_SORT_NONE : self->sort;
-}
-
-/* The terms of the list's order; within a status, document order.  The
- * facts a words filter found are read in the order they are numbered in */
+/* The terms of the list's order; within a status, document order */
 static const char * const *
 order_terms (DeskFactList *self)
 {
-  static const char * const found_order[] = { "w.seq", NULL };
-  DeskFactSort sort = self->segment != NULL ? DESK_FACT_SORT_NONE : self->sort;
-
-  if (self->words_ready && sort == words_sort (self))
-    return found_order;
-  return sort_terms[sort];
-}
-
-/* ORDER BY of the words found, in words_sort () */
-static char *
-words_order_by (DeskFactList *self)
-{
-  const char * const *terms = sort_terms[words_sort (self)];
-  GString *out = g_string_new ("ORDER BY ");
-
-  for (guint i = 0; terms[i] != NULL; i++)
-    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", terms[i]);
-  return g_string_free (out, FALSE);
+  return sort_terms[self->segment != NULL ? DESK_FACT_SORT_NONE : self->sort];
 }
 
 static void
@@ -350,12 +308,7 @@ count (DeskFactList  *self,
   g_autoptr(GString) sql = g_string_new (select);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  /* the facts found by words, and nothing else to ask of them */
-  if (self->words_ready && join == NULL && self->kind < 0 && self->modality < 0 && self->document_id <= 0 &&
-      self->language == NULL && self->status == NULL && self->segment == NULL && self->pending_as != ONLY_REVIEWED)
-    g_string_append_printf (sql, " FROM temp.%s", self->words_table);
-  else
-    append_from_where (self, sql, FALSE, join);
+  append_from_where (self, sql, FALSE, join);
   if (!(stmt = desk_store_prepare (self->store, sql->str, error)))
     return FALSE;
   bind_query (self, stmt);
@@ -552,12 +505,6 @@ desk_fact_list_finalize (GObject *object)
   DeskFactList *self = DESK_FACT_LIST (object);
 
   desk_pager_free (self->pager);
-  if (self->words_table != NULL)
-    {
-      g_autofree char *drop = g_strdup_printf ("DROP TABLE IF EXISTS temp.%s", self->words_table);
-      sqlite3_exec (desk_store_get_db (self->store), drop, NULL, NULL, NULL);
-    }
-  g_free (self->words_table);
   g_clear_pointer (&self->words_found, g_array_unref);
   g_clear_pointer (&self->found, g_array_unref);
   g_clear_pointer (&self->found_at, g_hash_table_unref);
@@ -641,7 +588,6 @@ desk_fact_list_set_query (DeskFactList        *self,
       GString *like;
 
       changed = TRUE;
-      self->words_ready = FALSE;
       g_clear_pointer (&self->words_found, g_array_unref);
       g_clear_pointer (&self->match, g_free);
       g_clear_pointer (&self->title_match, g_free);
@@ -692,44 +638,19 @@ desk_fact_list_set_sort (DeskFactList *self,
     return FALSE;
   self->sort = sort;
   self->descending = descending;
-  /* what a thread found for another order is numbered in that one */
+  /* what a thread found for another order is in that order */
   g_clear_pointer (&self->words_found, g_array_unref);
   return TRUE;
 }
 
-/* The list's table of the facts a words filter found, made empty: each
- * found fact by its rowid, numbered (seq) in the order the list reads it
- * in (words_sort) */
-static gboolean
-clear_words_table (DeskFactList  *self,
-                   GError       **error)
-{
-  static guint serial;
-  g_autofree char *clear = NULL;
-
-  /* the name is made here, of letters and a number: never the officer's text */
-  if (self->words_table == NULL)
-    self->words_table = g_strdup_printf ("desk_words_%u", g_atomic_int_add (&serial, 1));
-  clear = g_strdup_printf ("CREATE TEMP TABLE IF NOT EXISTS %s (id INTEGER PRIMARY KEY, seq INTEGER NOT NULL);"
-                           " CREATE INDEX IF NOT EXISTS temp.%s_seq ON %s (seq);"
-                           " DELETE FROM temp.%s", self->words_table, self->words_table, self->words_table, self->words_table);
-  if (sqlite3_exec (desk_store_get_db (self->store), clear, NULL, NULL, NULL) != SQLITE_OK)
-    return set_error (self, error);
-  return TRUE;
-}
-
-/* The list as one query of rowids, in its order, its words searched for
- * in it rather than read from the list's table */
+/* The list as one query of rowids, in its order */
 static char *
 list_query (DeskFactList *self)
 {
   GString *sql = g_string_new ("SELECT f.id");
-  gboolean ready = self->words_ready;
 
-  self->words_ready = FALSE;
   append_from_where (self, sql, TRUE, NULL);
   append_order (self, sql);
-  self->words_ready = ready;
   return g_string_free (sql, FALSE);
 }
 
@@ -741,35 +662,6 @@ query_signature (DeskFactList *self)
   return g_strdup_printf ("%d|%d|%" G_GINT64_FORMAT "|%s|%s|%s|%d|%d", self->kind, self->modality, self->document_id,
                           self->language ? self->language : "", self->status ? self->status : "",
                           self->text ? self->text : "", self->sort, self->descending);
-}
-
-/* Puts the rowids the words filter finds in a temporary table of the
- * list's own connection, read by the count and every page after it. */
-static gboolean
-find_words (DeskFactList  *self,
-            GError       **error)
-{
-  g_autofree char *fill = NULL;
-  g_autofree char *words = NULL;
-  g_autofree char *order = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  self->words_ready = FALSE;
-  if (self->like == NULL)
-    return TRUE;
-  if (!clear_words_table (self, error))
-    return FALSE;
-  words = words_set (self);
-  order = words_order_by (self);
-  fill = g_strdup_printf ("INSERT INTO temp.%s (id, seq) SELECT f.id, row_number () OVER (%s)"
-                          " FROM (%s) m JOIN facts f ON f.id = m.id", self->words_table, order, words);
-  if (!(stmt = desk_store_prepare (self->store, fill, error)))
-    return FALSE;
-  bind_query (self, stmt);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_error (self, error);
-  self->words_ready = TRUE;
-  return TRUE;
 }
 
 /* Finding the list in a thread: what it needs, copied */
@@ -802,6 +694,34 @@ words_progress_cb (void *cancellable)
   return g_cancellable_is_cancelled (cancellable);
 }
 
+/* Reads the rowids of @sql (bound with @values) into @ids, and how many
+ * facts the library has into @total */
+static gboolean
+read_list (DeskStore          *store,
+           const char         *sql,
+           const QueryValues  *values,
+           GArray             *ids,
+           gint64             *total,
+           GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (store, sql, error);
+  g_autoptr(sqlite3_stmt) all = NULL;
+  int rc;
+
+  if (stmt == NULL || !(all = desk_store_prepare (store, "SELECT count (*) FROM facts", error)))
+    return FALSE;
+  bind_values (stmt, values);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE || sqlite3_step (all) != SQLITE_ROW)
+    return desk_store_set_error_from_db (store, error);
+  *total = sqlite3_column_int64 (all, 0);
+  return TRUE;
+}
+
 static void
 find_words_in_thread (GTask        *task,
                       gpointer      source,
@@ -811,12 +731,9 @@ find_words_in_thread (GTask        *task,
   WordsTask *t = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskStore) store = desk_store_open (t->library, &error);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) total = NULL;
-  int rc;
+  gboolean read;
 
-  if (store == NULL || !(stmt = desk_store_prepare (store, t->sql, &error)) ||
-      !(total = desk_store_prepare (store, "SELECT count (*) FROM facts", &error)))
+  if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -824,27 +741,14 @@ find_words_in_thread (GTask        *task,
   /* a search given up stops the query itself */
   if (cancellable != NULL)
     sqlite3_progress_handler (desk_store_get_db (store), 10000, words_progress_cb, cancellable);
-  bind_values (stmt, &t->values);
   t->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (t->ids, id);
-    }
-  if (rc == SQLITE_DONE && (rc = sqlite3_step (total)) == SQLITE_ROW)
-    {
-      t->total = sqlite3_column_int64 (total, 0);
-      rc = SQLITE_DONE;
-    }
+  read = read_list (store, t->sql, &t->values, t->ids, &t->total, &error);
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (store, &error);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  if (!read)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /* Whether the list has a words filter whose facts are still to find */
@@ -932,17 +836,34 @@ desk_fact_list_reload (DeskFactList  *self,
 
   g_clear_pointer (&self->found, g_array_unref);
   g_clear_pointer (&self->found_at, g_hash_table_unref);
-  /* the list a thread found, read from memory */
-  if (self->words_found != NULL)
+  /* with words to find, the list as rowids (found in a thread or now),
+   * read from memory: its words search is done once */
+  if (self->like != NULL)
     {
-      self->found = g_steal_pointer (&self->words_found);
-      self->words_ready = FALSE;
+      gint64 all = self->found_total;
+
+      if (self->words_found != NULL)
+        self->found = g_steal_pointer (&self->words_found);
+      else
+        {
+          g_autofree char *sql = list_query (self);
+          QueryValues values;
+          gboolean read;
+
+          query_values_copy (self, &values);
+          self->found = g_array_new (FALSE, FALSE, sizeof (gint64));
+          read = read_list (self->store, sql, &values, self->found, &all, error);
+          query_values_clear (&values);
+          if (!read)
+            {
+              g_clear_pointer (&self->found, g_array_unref);
+              return FALSE;
+            }
+        }
       n = self->found->len;
-      total = (guint) self->found_total;
+      total = (guint) all;
       goto counted;
     }
-  if (!find_words (self, error))
-    return FALSE;
   if (g_strcmp0 (self->status, "pending") == 0)
     {
       /* all of them less the reviewed ones (few): counting those not

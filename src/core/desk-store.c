@@ -1039,15 +1039,15 @@ fail:
   return FALSE;
 }
 
-gint64
-desk_store_count_documents (DeskStore  *self,
-                            GError    **error)
+/* The integer @sql gives, or -1 on error */
+static gint64
+query_int64 (DeskStore   *self,
+             const char  *sql,
+             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
 
-  g_return_val_if_fail (DESK_IS_STORE (self), -1);
-
-  if (!(stmt = prepare (self, "SELECT count(*) FROM documents", error)))
+  if (stmt == NULL)
     return -1;
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -1055,6 +1055,14 @@ desk_store_count_documents (DeskStore  *self,
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
+}
+
+gint64
+desk_store_count_documents (DeskStore  *self,
+                            GError    **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), -1);
+  return query_int64 (self, "SELECT count(*) FROM documents", error);
 }
 
 GPtrArray *
@@ -1767,18 +1775,8 @@ gint64
 desk_store_count_facts (DeskStore  *self,
                         GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (DESK_IS_STORE (self), -1);
-
-  if (!(stmt = prepare (self, "SELECT count(*) FROM facts", error)))
-    return -1;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_sql_error (self, error);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  return query_int64 (self, "SELECT count(*) FROM facts", error);
 }
 
 /* Conflicts
@@ -2291,22 +2289,9 @@ same_names (GHashTable *a,
   return TRUE;
 }
 
-/* The largest rowid of a fact, 0 when there are none, -1 on error */
-static gint64
-last_fact (DeskStore  *self,
-           GError    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT coalesce (max (id), 0) FROM facts", error);
 
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_sql_error (self, error);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
-}
+/* The largest rowid of a fact, 0 when there are none */
+#define LAST_FACT "SELECT coalesce (max (id), 0) FROM facts"
 
 /* Conflicts are computed for the whole library again when it has a
  * quarter more facts than at the last whole computation (or its facts were
@@ -2336,7 +2321,7 @@ desk_store_update_conflicts (DeskStore  *self,
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
 
   /* facts only ever come with new rowids, or are extracted again */
-  if ((last = last_fact (self, error)) < 0)
+  if ((last = query_int64 (self, LAST_FACT, error)) < 0)
     return FALSE;
   if (state_int64 (self, "conflicts_through") == last)
     return TRUE;
@@ -2345,7 +2330,7 @@ desk_store_update_conflicts (DeskStore  *self,
     return FALSE;
   /* read again, now that no one else writes: another process may have
    * added facts, or compared them, meanwhile */
-  if ((last = last_fact (self, error)) < 0)
+  if ((last = query_int64 (self, LAST_FACT, error)) < 0)
     goto fail;
   through = state_int64 (self, "conflicts_through");
   whole = state_int64 (self, "conflicts_whole");
