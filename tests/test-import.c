@@ -635,11 +635,26 @@ test_facts_stored (Fixture       *f,
       "INSERT INTO facts_fts (facts_fts, rowid, text, value) SELECT 'delete', id, text, value FROM facts WHERE uid = '%s';"
       "UPDATE facts SET value = 'zanahoriazul' WHERE uid = '%s';"
       "INSERT INTO facts_fts (rowid, text, value) SELECT id, text, value FROM facts WHERE uid = '%s';"
-      "UPDATE documents SET extractor_version = 0;", uid, uid, uid);
+      /* older rules gave it another modality, and found a fact the new
+       * ones do not: the counts of facts by kind and modality follow */
+      "UPDATE fact_counts SET n = n - 1 WHERE kind = 'money' AND modality = (SELECT modality FROM facts WHERE uid = '%s');"
+      "UPDATE facts SET modality = 'intended' WHERE uid = '%s';"
+      "INSERT INTO fact_counts (kind, modality, n) VALUES ('money', 'intended', 1) ON CONFLICT DO UPDATE SET n = n + 1;"
+      "INSERT INTO facts (uid, document_id, kind, text, value, start, \"end\", modality, confidence)"
+      "  SELECT 'f-older-rules', document_id, 'percent', 'x', 'x', 0, 1, 'expected', 1 FROM facts WHERE uid = '%s';"
+      "INSERT INTO facts_fts (rowid, text, value) SELECT id, text, value FROM facts WHERE uid = 'f-older-rules';"
+      "INSERT INTO fact_counts (kind, modality, n) VALUES ('percent', 'expected', 1) ON CONFLICT DO UPDATE SET n = n + 1;"
+      "UPDATE documents SET extractor_version = 0;", uid, uid, uid, uid, uid, uid);
     g_autofree char *found = NULL;
     g_autofree char *check = NULL;
+    g_autofree char *modality_sql = g_strdup_printf ("SELECT modality FROM facts WHERE uid = '%s'", uid);
+    g_autofree char *modality = desk_test_query_text (store, modality_sql);
 
+    g_assert_cmpstr (modality, !=, "intended\t\n");
     g_assert_cmpint (sqlite3_exec (desk_store_get_db (store), change, NULL, NULL, NULL), ==, SQLITE_OK);
+    check = desk_store_check_integrity (store, NULL);
+    g_assert_cmpstr (check, ==, "ok");
+    g_clear_pointer (&check, g_free);
     found = desk_test_query_text (store, "SELECT count (*) FROM facts_fts WHERE facts_fts MATCH 'zanahoriazul'");
     g_assert_cmpstr (found, ==, "1\t\n");
     g_assert_cmpint (desk_store_update_facts (store, extractor, NULL, NULL), ==, (int) results->len);
@@ -649,6 +664,13 @@ test_facts_stored (Fixture       *f,
     g_free (found);
     found = desk_test_query_text (store, "SELECT count (*) FROM facts WHERE value = 'zanahoriazul'");
     g_assert_cmpstr (found, ==, "0\t\n");
+    g_free (found);
+    found = desk_test_query_text (store, "SELECT count (*) FROM facts WHERE uid = 'f-older-rules'");
+    g_assert_cmpstr (found, ==, "0\t\n");
+    g_free (found);
+    found = desk_test_query_text (store, modality_sql);
+    g_assert_cmpstr (found, ==, modality);
+    g_assert_cmpint (desk_store_count_facts (store, NULL), ==, (gint64) g_hash_table_size (before));
     g_assert_cmpint (sqlite3_exec (desk_store_get_db (store), "INSERT INTO facts_fts (facts_fts, rank) VALUES ('integrity-check', 1)",
                                    NULL, NULL, NULL), ==, SQLITE_OK);
     check = desk_store_check_integrity (store, NULL);

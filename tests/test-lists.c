@@ -251,6 +251,8 @@ test_facts_filtered (Fixture       *f,
     { DESK_FACT_QUERY_INIT, "1" },
     { { DESK_FACT_DATE, -1, 0, NULL, NULL, NULL }, "f.kind = 'date'" },
     { { DESK_FACT_MONEY, DESK_MODALITY_ASSERTED, 0, NULL, NULL, NULL }, "f.kind = 'money' AND f.modality = 'asserted'" },
+    /* read along the modality's index: it has fewer facts than the kind */
+    { { DESK_FACT_PLACE, DESK_MODALITY_NEGATED, 0, NULL, NULL, NULL }, "f.kind = 'place' AND f.modality = 'negated'" },
     { { -1, DESK_MODALITY_PROPOSED, 0, NULL, NULL, NULL }, "f.modality = 'proposed'" },
     { { -1, -1, 0, "en", NULL, NULL }, "d.language = 'en'" },
     { { DESK_FACT_PLACE, -1, 0, "es", NULL, NULL }, "f.kind = 'place' AND d.language = 'es'" },

@@ -92,6 +92,47 @@ test_open_and_migrate (Fixture       *f,
   g_assert_cmpint (desk_store_count_documents (f->store, NULL), ==, 1);
 }
 
+/* A library of schema 9 counts its facts by kind and modality when it
+ * is opened (schema 10), and keeps them as documents come in */
+static void
+test_migrate_fact_counts (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *counts = NULL;
+  sqlite3 *db;
+  gint64 id = add_text (f->store, "Un documento de prueba.\n", NULL);
+  g_autofree char *facts = g_strdup_printf (
+    "INSERT INTO facts (uid, document_id, kind, text, value, start, \"end\", modality, confidence) VALUES"
+    " ('f-1', %1$" G_GINT64_FORMAT ", 'place', 'Lima', 'Lima', 0, 4, 'asserted', 1),"
+    " ('f-2', %1$" G_GINT64_FORMAT ", 'place', 'Lima', 'Lima', 5, 9, 'asserted', 1),"
+    " ('f-3', %1$" G_GINT64_FORMAT ", 'place', 'Cusco', 'Cusco', 10, 15, 'negated', 1),"
+    " ('f-4', %1$" G_GINT64_FORMAT ", 'date', '2024', '2024', 16, 20, 'asserted', 1);"
+    "INSERT INTO facts_fts (rowid, text, value) SELECT id, text, value FROM facts;", id);
+
+  g_assert_cmpint (sqlite3_exec (desk_store_get_db (f->store), facts, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE fact_counts; PRAGMA user_version = 9", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = desk_store_open (f->path, &error);
+  g_assert_no_error (error);
+  counts = desk_test_query_text (f->store, "SELECT kind, modality, n FROM fact_counts ORDER BY kind, modality");
+  g_assert_cmpstr (counts, ==, "date\tasserted\t1\t\nplace\tasserted\t2\t\nplace\tnegated\t1\t\n");
+  g_assert_cmpint (desk_store_count_facts (f->store, NULL), ==, 4);
+  check = desk_store_check_integrity (f->store, &error);
+  g_assert_cmpstr (check, ==, "ok");
+
+  /* a count that no longer matches its facts is found by the check */
+  g_clear_pointer (&check, g_free);
+  g_assert_cmpint (sqlite3_exec (desk_store_get_db (f->store), "UPDATE fact_counts SET n = 3 WHERE kind = 'date'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  check = desk_store_check_integrity (f->store, &error);
+  g_assert_cmpstr (check, ==, "ok\nfact_counts: date asserted: 3 kept, 1 counted");
+}
+
 static void
 test_same_content_once (Fixture       *f,
                         gconstpointer  data)
@@ -451,6 +492,7 @@ main (int    argc,
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/store/open-and-migrate", test_open_and_migrate);
+  ADD ("/store/migrate-fact-counts", test_migrate_fact_counts);
   ADD ("/store/same-content-once", test_same_content_once);
   ADD ("/store/search-folds-and-stems", test_search_folds_and_stems);
   ADD ("/store/search-ranks-and-snippets", test_search_ranks_and_snippets);

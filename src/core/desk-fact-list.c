@@ -58,6 +58,7 @@ struct _DeskFactList
   GArray *found;         /* the list as read from memory since that reload, or NULL */
   GHashTable *found_at;  /* rowid → its position + 1 there, made when first needed */
   const char *segment;  /* the status read, or NULL */
+  gboolean by_modality;  /* with a kind and a modality, the modality has fewer facts */
   PendingAs pending_as;  /* what the "pending" status reads */
   int n_reviewed[2];    /* approved and rejected facts of the query, -1 unknown */
 };
@@ -89,6 +90,10 @@ set_error (DeskFactList  *self,
 {
   return desk_store_set_error_from_db (self->store, error);
 }
+
+/* How many facts the library has: kept by kind and modality
+ * (fact_counts), counting them reads a million index entries */
+#define TOTAL_SQL "SELECT coalesce (sum (n), 0) FROM fact_counts"
 
 /* Facts not reviewed: those whose rowid is not among the reviewed ones (a
  * small set); read by rowid, not by uid, which would read every row */
@@ -147,10 +152,13 @@ append_from_where (DeskFactList *self,
   if (join != NULL)
     g_string_append (sql, join);
 #define CONDITION(c) G_STMT_START { g_string_append (sql, and); g_string_append (sql, c); and = " AND "; } G_STMT_END
+  /* a kind and a modality: the facts of the one that has fewer are read
+   * along its index (+ keeps SQLite from using the other one's, it cannot
+   * tell which is narrower), the other one checked on each */
   if (self->kind >= 0)
-    CONDITION ("f.kind = :kind");
+    CONDITION (self->modality >= 0 && self->by_modality ? "+f.kind = :kind" : "f.kind = :kind");
   if (self->modality >= 0)
-    CONDITION ("f.modality = :modality");
+    CONDITION (self->kind >= 0 && !self->by_modality ? "+f.modality = :modality" : "f.modality = :modality");
   if (self->document_id > 0)
     CONDITION ("f.document_id = :document");
   if (self->language != NULL)
@@ -298,6 +306,15 @@ count_reviewed (DeskFactList  *self,
   return ok;
 }
 
+/* Whether the query filters by kind and modality only, whose counts
+ * the library keeps */
+static gboolean
+counted_by_kind (DeskFactList *self)
+{
+  return self->document_id <= 0 && self->language == NULL && self->like == NULL &&
+         self->status == NULL && self->segment == NULL && self->pending_as != ONLY_REVIEWED;
+}
+
 static gboolean
 count (DeskFactList  *self,
        const char    *select,
@@ -308,7 +325,16 @@ count (DeskFactList  *self,
   g_autoptr(GString) sql = g_string_new (select);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  append_from_where (self, sql, FALSE, join);
+  if (join == NULL && g_str_equal (select, "SELECT count (*)") && counted_by_kind (self))
+    {
+      g_string_assign (sql, "SELECT coalesce (sum (n), 0) FROM fact_counts f");
+      if (self->kind >= 0)
+        g_string_append (sql, " WHERE f.kind = :kind");
+      if (self->modality >= 0)
+        g_string_append (sql, self->kind >= 0 ? " AND f.modality = :modality" : " WHERE f.modality = :modality");
+    }
+  else
+    append_from_where (self, sql, FALSE, join);
   if (!(stmt = desk_store_prepare (self->store, sql->str, error)))
     return FALSE;
   bind_query (self, stmt);
@@ -708,7 +734,7 @@ read_list (DeskStore          *store,
   g_autoptr(sqlite3_stmt) all = NULL;
   int rc;
 
-  if (stmt == NULL || !(all = desk_store_prepare (store, "SELECT count (*) FROM facts", error)))
+  if (stmt == NULL || !(all = desk_store_prepare (store, TOTAL_SQL, error)))
     return FALSE;
   bind_values (stmt, values);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -836,6 +862,19 @@ desk_fact_list_reload (DeskFactList  *self,
 
   g_clear_pointer (&self->found, g_array_unref);
   g_clear_pointer (&self->found_at, g_hash_table_unref);
+  if (self->kind >= 0 && self->modality >= 0)
+    {
+      if (!(stmt = desk_store_prepare (self->store,
+                                       "SELECT (SELECT coalesce (sum (n), 0) FROM fact_counts WHERE kind = :kind)"
+                                       " > (SELECT coalesce (sum (n), 0) FROM fact_counts WHERE modality = :modality)",
+                                       error)))
+        return FALSE;
+      bind_query (self, stmt);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return set_error (self, error);
+      self->by_modality = sqlite3_column_int (stmt, 0);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
   /* with words to find, the list as rowids (found in a thread or now),
    * read from memory: its words search is done once */
   if (self->like != NULL)
@@ -886,7 +925,7 @@ desk_fact_list_reload (DeskFactList  *self,
     total = n;
   else
     {
-      if (!(stmt = desk_store_prepare (self->store, "SELECT count (*) FROM facts", error)))
+      if (!(stmt = desk_store_prepare (self->store, TOTAL_SQL, error)))
         return FALSE;
       if (sqlite3_step (stmt) != SQLITE_ROW)
         return set_error (self, error);

@@ -27,7 +27,7 @@ typedef enum
   DESK_STORE_ERROR_READ_ONLY,
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 9
+#define DESK_STORE_SCHEMA_VERSION 10
 
 /* Characters of a search, at most: longer ones are refused, not run */
 #define DESK_STORE_MAX_QUERY 500
