@@ -57,7 +57,7 @@ struct _DeskExtractor
   GRegex *proposal_sentence_re;
   GRegex *proposal_leadin_re;
   GRegex *meeting_item_re;
-  GRegex *modality_re[DESK_N_MODALITIES];
+  GRegex *modality_re;  /* one group per modality but asserted */
 };
 
 typedef struct
@@ -89,6 +89,18 @@ entity_free (gpointer data)
   g_free (e->canonical);
   g_free (e);
 }
+
+/* The cues of modalities: patterns without groups of their own */
+#define MODALITY_NEGATED \
+  "(?<![\\w])(?:no(?!\\s+(?:s[oó]lo|solamente|solo|menos|obstante))|nunca|jam[aá]s|tampoco|not(?!\\s+only)|never|no\\s+longer)(?![\\w])|n't(?![\\w])"
+#define MODALITY_PROPOSED \
+  "(?<![\\w])(?:propu(?:so|sieron|esto)|propon(?:e|en|emos|er)|se\\s+plantea|plante[oó]|recomiend(?:a|an)|recomend[oó]|suger(?:ir|ido)|sugiere|propose[sd]?|recommend(?:s|ed)?|suggest(?:s|ed)?)(?![\\w])"
+#define MODALITY_INTENDED \
+  "(?<![\\w])(?:intenci[oó]n|pretende|pretenden|busca|buscan|tiene\\s+previsto|planea|planean|intends?|intention|plans?\\s+to|aims?\\s+to|seeks?\\s+to)(?![\\w])"
+#define MODALITY_EXPECTED \
+  "(?<![\\w])(?:se\\s+espera|espera\\s+que|esperan\\s+que|prev[eé]|podr[ií]a|podr[ií]an|probablemente|eventual(?:mente)?|is\\s+expected|are\\s+expected|expected\\s+to|expects?|likely|could|may|might|would)(?![\\w])"
+#define MODALITY_REPORTED \
+  "(?<![\\w])(?:seg[uú]n|de\\s+acuerdo\\s+con|inform[oó]|informaron|señal[oó]|señalaron|dijo|afirm[oó]|indic[oó]|declar[oó]|according\\s+to|reported|reports?\\s+that|said|stated|announced)(?![\\w])"
 
 static GRegex *
 re (const char *pattern,
@@ -374,11 +386,10 @@ desk_extractor_new (GError **error)
   self->proposal_leadin_re = re ("(?:siguientes|propuestas?|propone|plantea|recomendaciones|recomienda|acciones|puntos|deber[áí]|following|recommend|recommendations?|proposals?|propose|should|actions)", TRUE);
   self->meeting_item_re = re ("^(?:[-•·*]\\s*)?(?P<place>" CAP "(?:\\s+(?:de\\s+|del\\s+)?" CAP "){0,3})\\s*\\((?P<a>\\d{1,2})/(?P<b>\\d{1,2})/(?P<y>\\d{4})\\)\\s*[.;,]?$", FALSE);
 
-  self->modality_re[DESK_MODALITY_NEGATED] = re ("(?<![\\w])(?:no(?!\\s+(?:s[oó]lo|solamente|solo|menos|obstante))|nunca|jam[aá]s|tampoco|not(?!\\s+only)|never|no\\s+longer)(?![\\w])|n't(?![\\w])", TRUE);
-  self->modality_re[DESK_MODALITY_PROPOSED] = re ("(?<![\\w])(?:propu(?:so|sieron|esto)|propon(?:e|en|emos|er)|se\\s+plantea|plante[oó]|recomiend(?:a|an)|recomend[oó]|suger(?:ir|ido)|sugiere|propose[sd]?|recommend(?:s|ed)?|suggest(?:s|ed)?)(?![\\w])", TRUE);
-  self->modality_re[DESK_MODALITY_INTENDED] = re ("(?<![\\w])(?:intenci[oó]n|pretende|pretenden|busca|buscan|tiene\\s+previsto|planea|planean|intends?|intention|plans?\\s+to|aims?\\s+to|seeks?\\s+to)(?![\\w])", TRUE);
-  self->modality_re[DESK_MODALITY_EXPECTED] = re ("(?<![\\w])(?:se\\s+espera|espera\\s+que|esperan\\s+que|prev[eé]|podr[ií]a|podr[ií]an|probablemente|eventual(?:mente)?|is\\s+expected|are\\s+expected|expected\\s+to|expects?|likely|could|may|might|would)(?![\\w])", TRUE);
-  self->modality_re[DESK_MODALITY_REPORTED] = re ("(?<![\\w])(?:seg[uú]n|de\\s+acuerdo\\s+con|inform[oó]|informaron|señal[oó]|señalaron|dijo|afirm[oó]|indic[oó]|declar[oó]|according\\s+to|reported|reports?\\s+that|said|stated|announced)(?![\\w])", TRUE);
+  /* the cues of each modality, one group each, in the order a tie at the
+   * same place is settled (see sentence_modality) */
+  self->modality_re = re ("(" MODALITY_NEGATED ")|(" MODALITY_PROPOSED ")|(" MODALITY_INTENDED ")"
+                          "|(" MODALITY_EXPECTED ")|(" MODALITY_REPORTED ")", TRUE);
 
   return g_steal_pointer (&self);
 }
@@ -408,8 +419,7 @@ desk_extractor_free (DeskExtractor *self)
   g_clear_pointer (&self->proposal_sentence_re, g_regex_unref);
   g_clear_pointer (&self->proposal_leadin_re, g_regex_unref);
   g_clear_pointer (&self->meeting_item_re, g_regex_unref);
-  for (guint i = 0; i < DESK_N_MODALITIES; i++)
-    g_clear_pointer (&self->modality_re[i], g_regex_unref);
+  g_clear_pointer (&self->modality_re, g_regex_unref);
   g_free (self);
 }
 
@@ -1318,7 +1328,9 @@ split_sentences (const char *par)
 /* The cue nearest the start of the sentence sets its modality: in "X
  * propuso que Perú sea considerado aliado ... con países que no forman
  * parte de la alianza", the proposal governs and the negation is inside a
- * clause of its own. */
+ * clause of its own.  Cues of two modalities at the same place: the first
+ * in this order.  One search for them all: the leftmost match, its first
+ * alternative that matches there. */
 static DeskModality
 sentence_modality (DeskExtractor *self,
                    const char    *sentence)
@@ -1327,24 +1339,18 @@ sentence_modality (DeskExtractor *self,
     DESK_MODALITY_NEGATED, DESK_MODALITY_PROPOSED, DESK_MODALITY_INTENDED,
     DESK_MODALITY_EXPECTED, DESK_MODALITY_REPORTED,
   };
-  DeskModality best = DESK_MODALITY_ASSERTED;
-  int best_pos = G_MAXINT;
+  g_autoptr(GMatchInfo) m = NULL;
 
+  if (!g_regex_match (self->modality_re, sentence, 0, &m))
+    return DESK_MODALITY_ASSERTED;
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
-      g_autoptr(GMatchInfo) m = NULL;
       int start, end;
 
-      if (!g_regex_match (self->modality_re[order[i]], sentence, 0, &m))
-        continue;
-      g_match_info_fetch_pos (m, 0, &start, &end);
-      if (start < best_pos)
-        {
-          best_pos = start;
-          best = order[i];
-        }
+      if (g_match_info_fetch_pos (m, (int) i + 1, &start, &end) && start >= 0)
+        return order[i];
     }
-  return best;
+  return DESK_MODALITY_ASSERTED;
 }
 
 static char *
