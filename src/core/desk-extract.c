@@ -21,7 +21,12 @@
 
 #define MONTHS_ES "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 #define MONTHS_EN "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-#define NUM "[+\\-−]?\\d{1,3}(?:[.,]\\d{3})+(?:[.,]\\d+)?|[+\\-−]?\\d+(?:[.,]\\d+)?"
+/* Digits in the patterns are ASCII ones, [0-9]: GRegex matches with
+ * Unicode rules, where \\d also takes the digits of other scripts, which
+ * the values are read with (atoi, g_ascii_strtod) could not read, and
+ * which keep PCRE from skipping ahead to the next digit (a search for
+ * \\d{1,2} de marzo took four times as long) */
+#define NUM "[+\\-−]?[0-9]{1,3}(?:[.,][0-9]{3})+(?:[.,][0-9]+)?|[+\\-−]?[0-9]+(?:[.,][0-9]+)?"
 #define SCALE "mil\\s+millones|millones|mill[oó]n|mil|billones|bill[oó]n|thousand|millions?|billions?|trillions?"
 #define CUR_PREFIX "US\\$|U\\$S|USD|S/\\.?|PEN|€|EUR|£|\\$"
 #define CUR_WORD "d[oó]lares(?:\\s+(?:americanos|estadounidenses|norteamericanos))?|d[oó]lar|soles|euros?|(?:US\\s+)?dollars?|libras|pounds"
@@ -366,25 +371,25 @@ desk_extractor_new (GError **error)
   self->percent_re = re ("(?<![\\w.,])(?P<num>" NUM ")\\s?(?:%|por\\s+ciento|percent|per\\s+cent)(?![\\w])", TRUE);
   self->quantity_re = re ("(?<![\\w.,])(?P<num>" NUM ")\\s?(?:(?P<scale>" SCALE ")\\s+(?:de\\s+)?)?(?P<unit>" UNIT ")(?![\\w²])", FALSE);
 
-  self->date_re[0] = re ("(?<![\\w])(?P<d>\\d{1,2})(?:º|°|ro)?\\s+de\\s+(?P<m>" MONTHS_ES ")(?:\\s+(?:de|del)\\s+(?:año\\s+)?(?P<y>\\d{4}))?(?![\\w])", TRUE);
-  self->date_re[1] = re ("(?<![\\w])(?P<m>" MONTHS_EN ")\\.?\\s+(?P<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?P<y>\\d{4}))?(?![\\w])", FALSE);
-  self->date_re[2] = re ("(?<![\\w])(?:the\\s+)?(?P<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?P<m>" MONTHS_EN ")(?:,?\\s+(?P<y>\\d{4}))?(?![\\w])", FALSE);
-  self->date_re[3] = re ("(?<![\\w/])(?P<a>\\d{1,2})/(?P<b>\\d{1,2})/(?P<y>\\d{4})(?![\\w/])", FALSE);
-  self->date_re[4] = re ("(?<![\\w-])(?P<y>\\d{4})-(?P<m>\\d{2})-(?P<d>\\d{2})(?!\\d)", FALSE);
-  self->date_re[5] = re ("(?<![\\w])(?P<m>" MONTHS_ES ")\\s+(?:de|del)\\s+(?P<y>\\d{4})(?![\\w])", TRUE);
-  self->date_re[6] = re ("(?<![\\w])(?P<m>" MONTHS_EN ")\\s+(?:of\\s+)?(?P<y>\\d{4})(?![\\w])", FALSE);
-  self->date_re[7] = re ("(?<![\\w])(?P<ord>primer|segundo|tercer|cuarto|first|second|third|fourth)\\s+(?:semestre|trimestre|half|quarter)\\s+(?:de|del|of)\\s+(?:(?:el|the)\\s+)?(?:año\\s+)?(?P<y>\\d{4})(?![\\w])", TRUE);
-  self->date_re[8] = re ("(?<![\\w])(?:(?:desde|entre|from|between)\\s+(?:el\\s+)?(?:año\\s+)?(?P<y1>(?:1[89]|20)\\d{2})\\s+(?:hasta|y|a|al|to|and|until)\\s+(?:el\\s+)?(?P<y2>(?:1[89]|20)\\d{2})"
-                         "|(?P<y3>(?:1[89]|20)\\d{2})\\s?[-–—]\\s?(?P<y4>(?:1[89]|20)\\d{2}))(?![\\w])", TRUE);
-  self->date_re[9] = re ("(?<![\\w])(?:en|el|del|desde|hasta|año|años|para|in|since|by|during|until|early|late|mid)\\s+(?:el\\s+)?(?:año\\s+)?(?P<y>(?:1[89]|20)\\d{2})(?![\\w]|[.,]\\d)", TRUE);
+  self->date_re[0] = re ("(?<![\\w])(?P<d>[0-9]{1,2})(?:º|°|ro)?\\s+de\\s+(?P<m>" MONTHS_ES ")(?:\\s+(?:de|del)\\s+(?:año\\s+)?(?P<y>[0-9]{4}))?(?![\\w])", TRUE);
+  self->date_re[1] = re ("(?<![\\w])(?P<m>" MONTHS_EN ")\\.?\\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?P<y>[0-9]{4}))?(?![\\w])", FALSE);
+  self->date_re[2] = re ("(?<![\\w])(?:the\\s+)?(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?P<m>" MONTHS_EN ")(?:,?\\s+(?P<y>[0-9]{4}))?(?![\\w])", FALSE);
+  self->date_re[3] = re ("(?<![\\w/])(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4})(?![\\w/])", FALSE);
+  self->date_re[4] = re ("(?<![\\w-])(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?!\\d)", FALSE);
+  self->date_re[5] = re ("(?<![\\w])(?P<m>" MONTHS_ES ")\\s+(?:de|del)\\s+(?P<y>[0-9]{4})(?![\\w])", TRUE);
+  self->date_re[6] = re ("(?<![\\w])(?P<m>" MONTHS_EN ")\\s+(?:of\\s+)?(?P<y>[0-9]{4})(?![\\w])", FALSE);
+  self->date_re[7] = re ("(?<![\\w])(?P<ord>primer|segundo|tercer|cuarto|first|second|third|fourth)\\s+(?:semestre|trimestre|half|quarter)\\s+(?:de|del|of)\\s+(?:(?:el|the)\\s+)?(?:año\\s+)?(?P<y>[0-9]{4})(?![\\w])", TRUE);
+  self->date_re[8] = re ("(?<![\\w])(?:(?:desde|entre|from|between)\\s+(?:el\\s+)?(?:año\\s+)?(?P<y1>(?:1[89]|20)[0-9]{2})\\s+(?:hasta|y|a|al|to|and|until)\\s+(?:el\\s+)?(?P<y2>(?:1[89]|20)[0-9]{2})"
+                         "|(?P<y3>(?:1[89]|20)[0-9]{2})\\s?[-–—]\\s?(?P<y4>(?:1[89]|20)[0-9]{2}))(?![\\w])", TRUE);
+  self->date_re[9] = re ("(?<![\\w])(?:en|el|del|desde|hasta|año|años|para|in|since|by|during|until|early|late|mid)\\s+(?:el\\s+)?(?:año\\s+)?(?P<y>(?:1[89]|20)[0-9]{2})(?![\\w]|[.,]\\d)", TRUE);
 
-  self->citation_re = re ("\\((?P<a>[A-ZÁÉÍÓÚÑ][^()]{0,150}?),\\s*(?P<y>(?:1[89]|20)\\d{2}[a-z]?)"
-                          "(?:\\s*,\\s*(?:pg?\\.|p[áa]gs?\\.?|pp\\.|page)\\s*(?P<p>\\d+(?:\\s*[-–]\\s*\\d+)?))?\\)", FALSE);
+  self->citation_re = re ("\\((?P<a>[A-ZÁÉÍÓÚÑ][^()]{0,150}?),\\s*(?P<y>(?:1[89]|20)[0-9]{2}[a-z]?)"
+                          "(?:\\s*,\\s*(?:pg?\\.|p[áa]gs?\\.?|pp\\.|page)\\s*(?P<p>[0-9]+(?:\\s*[-–]\\s*[0-9]+)?))?\\)", FALSE);
   self->quote_re = re ("“(?P<q>[^“”]{3,3000})”|«(?P<g>[^«»]{3,3000})»", FALSE);
   self->meeting_noun_re = re ("(?<![\\w])(?:reuni[oó]n(?:es)?|cumbre|encuentros?|visitas?|gabinetes?\\s+binacional(?:es)?|di[aá]logos?\\s+(?:pol[ií]tico\\s+)?de\\s+alto\\s+nivel|conferencia|meetings?|summits?|visits?|talks|rounds?|conference)(?![\\w])", TRUE);
   self->proposal_sentence_re = re ("(?<![\\w])(?:se\\s+propone|se\\s+plantea|propon(?:e|emos|en)|propuso|propusieron|deber[áí]a?n?|se\\s+recomienda|recomienda|sugiere|should|recommends?|proposes?|proposed\\s+that|it\\s+is\\s+proposed)(?![\\w])", TRUE);
   self->proposal_leadin_re = re ("(?:siguientes|propuestas?|propone|plantea|recomendaciones|recomienda|acciones|puntos|deber[áí]|following|recommend|recommendations?|proposals?|propose|should|actions)", TRUE);
-  self->meeting_item_re = re ("^(?:[-•·*]\\s*)?(?P<place>" CAP "(?:\\s+(?:de\\s+|del\\s+)?" CAP "){0,3})\\s*\\((?P<a>\\d{1,2})/(?P<b>\\d{1,2})/(?P<y>\\d{4})\\)\\s*[.;,]?$", FALSE);
+  self->meeting_item_re = re ("^(?:[-•·*]\\s*)?(?P<place>" CAP "(?:\\s+(?:de\\s+|del\\s+)?" CAP "){0,3})\\s*\\((?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4})\\)\\s*[.;,]?$", FALSE);
 
   /* the cues of each modality, one group each, in the order a tie at the
    * same place is settled (see sentence_modality) */
