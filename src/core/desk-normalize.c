@@ -50,7 +50,8 @@ typedef struct
   const char *raw;  /* whole source, to check hyphenated forms */
 } Builder;
 
-/* Lines that web pages put around an article and that are never content. */
+/* Lines that web pages put around an article and that are never content
+ * (each shorter than BOILERPLATE_MAX_CHARS). */
 static const char * const boilerplate[] = {
   "escucha la noticia",
   "resumen generado por inteligencia artificial",
@@ -114,6 +115,17 @@ is_space_char (gunichar c)
          (c >= 0x2000 && c <= 0x200A);
 }
 
+/* @c at the end of @out; ASCII, most of the text, as a byte */
+static inline void
+append_char (GString  *out,
+             gunichar  c)
+{
+  if (c < 0x80)
+    g_string_append_c (out, (char) c);
+  else
+    g_string_append_unichar (out, c);
+}
+
 /* Spaces of every kind become one ASCII space; invisible characters go. */
 static char *
 clean_line (const char *line,
@@ -155,17 +167,31 @@ clean_line (const char *line,
       if (pending_space)
         g_string_append_c (out, ' ');
       pending_space = FALSE;
-      g_string_append_unichar (out, c);
+      append_char (out, c);
     }
 
   return g_string_free (out, FALSE);
 }
 
+/* Longer than any line of boilerplate, in characters, with a margin */
+#define BOILERPLATE_MAX_CHARS 64
+
 static gboolean
 is_boilerplate (const char *text)
 {
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  gsize len = strlen (lower);
+  g_autofree char *lower = NULL;
+  gsize len;
+  guint n = 0;
+
+  /* a line with more characters than any of them, its closing dots and
+   * marks aside, is not one (lowering letters never makes fewer): most
+   * lines are paragraphs, not worth lowering whole */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (++n > BOILERPLATE_MAX_CHARS && strchr (".:!|>", *p) == NULL && !g_str_has_prefix (p, "·"))
+      return FALSE;
+
+  lower = g_utf8_strdown (text, -1);
+  len = strlen (lower);
 
   while (len > 0 && strchr (".:!·|>", lower[len - 1]))
     lower[--len] = '\0';
@@ -391,7 +417,7 @@ desk_normalize_quotes (const char *text)
         c = 0x201C;
       if (c == '"')
         c = opening ? 0x201C : 0x201D;
-      g_string_append_unichar (out, c);
+      append_char (out, c);
       prev = c;
     }
 

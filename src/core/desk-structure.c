@@ -88,11 +88,28 @@ desk_parsed_document_free (DeskParsedDocument *doc)
   g_free (doc);
 }
 
+/* More characters than any of them, with a margin */
+#define GENERIC_HEADING_MAX_CHARS 24
+
 static gboolean
 is_generic_heading (const char *text)
 {
-  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_autofree char *lower = NULL;
+  const char *start = text;
+  const char *end = text + strlen (text);
+  guint n = 0;
 
+  /* longer, its spaces aside, it is not one of them (lowering letters
+   * never makes fewer): not worth lowering a paragraph whole */
+  while (g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    if (++n > GENERIC_HEADING_MAX_CHARS)
+      return FALSE;
+
+  lower = g_utf8_strdown (text, -1);
   g_strstrip (lower);
   for (guint i = 0; i < G_N_ELEMENTS (generic_headings); i++)
     if (strcmp (lower, generic_headings[i]) == 0)
@@ -177,7 +194,9 @@ find_published (GPtrArray *blocks)
   for (guint i = 0; i < MIN (blocks->len, 8); i++)
     {
       const DeskBlock *block = g_ptr_array_index (blocks, i);
-      g_autofree char *lower = g_utf8_strdown (block->text, -1);
+      /* the labels are at the start: only its first characters lowered */
+      g_autofree char *lower = g_utf8_strdown (block->text, g_utf8_offset_to_pointer (block->text,
+                                               MIN (g_utf8_strlen (block->text, 64), 16)) - block->text);
       gboolean labelled = g_str_has_prefix (lower, "publicado") || g_str_has_prefix (lower, "published") ||
                           g_str_has_prefix (lower, "fecha") || g_str_has_prefix (lower, "date") ||
                           g_str_has_prefix (lower, "actualizado") || g_str_has_prefix (lower, "updated");
