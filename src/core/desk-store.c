@@ -724,16 +724,44 @@ count_document_facts (DeskStore  *self,
   return TRUE;
 }
 
+/* Adds @n facts of @kind and @modality to fact_counts */
+static gboolean
+add_fact_count (DeskStore     *self,
+                DeskFactKind   kind,
+                DeskModality   modality,
+                gint64         n,
+                GError       **error)
+{
+  sqlite3_stmt *stmt = cached (self,
+                               "INSERT INTO fact_counts (kind, modality, n) VALUES (?, ?, ?)"
+                               " ON CONFLICT (kind, modality) DO UPDATE SET n = n + excluded.n", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, desk_fact_kind_to_string (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, desk_modality_to_string (modality), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, n);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sql_error (self, error);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* Inserts or updates facts by uid, so that whatever is attached to a
  * fact's uid (review work) survives a re-extraction.  The terms of names
- * go to their sentence's row. */
+ * go to their sentence's row.  With @new_rows, the document had no facts
+ * before: the rows written are counted in fact_counts here (two facts of
+ * one uid are one row, the last one's), instead of read back. */
 static gboolean
 upsert_facts (DeskStore   *self,
               gint64       id,
               const char  *document_uid,
               GArray      *facts,
+              gboolean     new_rows,
               GError     **error)
 {
+  g_autoptr(GHashTable) rows = new_rows ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) : NULL;
+  gint64 counts[DESK_N_FACT_KINDS][DESK_N_MODALITIES] = { { 0 } };
   sqlite3_stmt *stmt = cached (self,
                                "INSERT INTO facts (uid, document_id, kind, text, value, start, \"end\", section, modality,"
                                " confidence, extra, sentence, terms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -785,6 +813,8 @@ upsert_facts (DeskStore   *self,
         sqlite3_bind_text (stmt, 13, f->terms, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return set_sql_error (self, error);
+      if (rows != NULL)
+        g_hash_table_replace (rows, g_steal_pointer (&uid), GUINT_TO_POINTER (i));
 
       /* the names of a sentence have the same terms: written once */
       if (of_sentence && f->sentence != last_sentence)
@@ -800,6 +830,24 @@ upsert_facts (DeskStore   *self,
     }
   sqlite3_reset (stmt);
   sqlite3_reset (sentence);
+
+  if (rows != NULL)
+    {
+      GHashTableIter iter;
+      gpointer index;
+
+      g_hash_table_iter_init (&iter, rows);
+      while (g_hash_table_iter_next (&iter, NULL, &index))
+        {
+          const DeskFact *f = &g_array_index (facts, DeskFact, GPOINTER_TO_UINT (index));
+
+          counts[f->kind][f->modality]++;
+        }
+      for (guint k = 0; k < DESK_N_FACT_KINDS; k++)
+        for (guint m = 0; m < DESK_N_MODALITIES; m++)
+          if (counts[k][m] > 0 && !add_fact_count (self, k, m, counts[k][m], error))
+            return FALSE;
+    }
   return TRUE;
 }
 
@@ -885,8 +933,7 @@ insert_document (DeskStore           *self,
     }
   sqlite3_reset (stmt);
 
-  if (doc->facts != NULL &&
-      (!upsert_facts (self, id, doc->uid, doc->facts, error) || !count_document_facts (self, id, 1, error)))
+  if (doc->facts != NULL && !upsert_facts (self, id, doc->uid, doc->facts, TRUE, error))
     return FALSE;
   if (scores != NULL && !write_scores (self, id, doc->uid, scores, error))
     return FALSE;
@@ -1647,7 +1694,7 @@ desk_store_replace_facts (DeskStore   *self,
       !count_document_facts (self, id, -1, error) ||
       !for_document (self, "DELETE FROM facts WHERE document_id = ?1 AND uid NOT IN (SELECT uid FROM found_facts)", id, error) ||
       !for_document (self, "DELETE FROM sentence_terms WHERE document_id = ?1", id, error) ||
-      !upsert_facts (self, id, document_uid, facts, error) ||
+      !upsert_facts (self, id, document_uid, facts, FALSE, error) ||
       !count_document_facts (self, id, 1, error) ||
       !for_document (self, "INSERT INTO facts_fts (rowid, text, value)"
                            " SELECT f.id, f.text, f.value FROM facts f JOIN found_facts k ON k.uid = f.uid"
