@@ -77,6 +77,25 @@ desk_fact_compute_uid (const char   *document_uid,
   return g_strndup (sum, 32);
 }
 
+/* The uids of @facts (DeskFact) of a document, in their order */
+GPtrArray *
+desk_fact_compute_uids (const char *document_uid,
+                        GArray     *facts)
+{
+  GPtrArray *uids;
+
+  g_return_val_if_fail (document_uid != NULL && facts != NULL, NULL);
+
+  uids = g_ptr_array_new_full (facts->len, g_free);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const DeskFact *f = &g_array_index (facts, DeskFact, i);
+
+      g_ptr_array_add (uids, desk_fact_compute_uid (document_uid, f->kind, f->start, f->end));
+    }
+  return uids;
+}
+
 /* A name among the terms of a fact: "@" and the name, its spaces made
  * "_" so that the terms can be told apart by spaces ("@United_States") */
 char *

@@ -59,6 +59,8 @@ char       *desk_fact_compute_uid        (const char   *document_uid,
                                           DeskFactKind  kind,
                                           gint64        start,
                                           gint64        end);
+GPtrArray  *desk_fact_compute_uids       (const char   *document_uid,
+                                          GArray       *facts);
 char       *desk_fact_entity_term        (const char   *value);
 
 /* The same in SQL, of a column or an expression */

@@ -208,7 +208,11 @@ parse_raw (DeskRawDocument  *raw,
   doc->format = g_strdup (raw->format);
   doc->size = raw->size;
   if (extractor != NULL)
-    doc->facts = desk_extractor_run (extractor, doc);
+    {
+      doc->facts = desk_extractor_run (extractor, doc);
+      if (doc->facts != NULL)
+        doc->fact_uids = desk_fact_compute_uids (doc->uid, doc->facts);
+    }
   return doc;
 }
 

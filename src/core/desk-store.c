@@ -757,6 +757,7 @@ upsert_facts (DeskStore   *self,
               gint64       id,
               const char  *document_uid,
               GArray      *facts,
+              GPtrArray   *uids,
               gboolean     new_rows,
               GError     **error)
 {
@@ -783,7 +784,8 @@ upsert_facts (DeskStore   *self,
   for (guint i = 0; facts != NULL && i < facts->len; i++)
     {
       const DeskFact *f = &g_array_index (facts, DeskFact, i);
-      g_autofree char *uid = desk_fact_compute_uid (document_uid, f->kind, f->start, f->end);
+      g_autofree char *computed = uids != NULL ? NULL : desk_fact_compute_uid (document_uid, f->kind, f->start, f->end);
+      const char *uid = uids != NULL ? g_ptr_array_index (uids, i) : computed;
       gboolean of_sentence = has_sentence_terms (f->kind) && f->terms != NULL && f->terms[0] != '\0';
 
       sqlite3_reset (stmt);
@@ -814,7 +816,7 @@ upsert_facts (DeskStore   *self,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return set_sql_error (self, error);
       if (rows != NULL)
-        g_hash_table_replace (rows, g_steal_pointer (&uid), GUINT_TO_POINTER (i));
+        g_hash_table_replace (rows, g_strdup (uid), GUINT_TO_POINTER (i));
 
       /* the names of a sentence have the same terms: written once */
       if (of_sentence && f->sentence != last_sentence)
@@ -933,7 +935,9 @@ insert_document (DeskStore           *self,
     }
   sqlite3_reset (stmt);
 
-  if (doc->facts != NULL && !upsert_facts (self, id, doc->uid, doc->facts, TRUE, error))
+  if (doc->facts != NULL &&
+      !upsert_facts (self, id, doc->uid, doc->facts,
+                     doc->fact_uids != NULL && doc->fact_uids->len == doc->facts->len ? doc->fact_uids : NULL, TRUE, error))
     return FALSE;
   if (scores != NULL && !write_scores (self, id, doc->uid, scores, error))
     return FALSE;
@@ -1694,7 +1698,7 @@ desk_store_replace_facts (DeskStore   *self,
       !count_document_facts (self, id, -1, error) ||
       !for_document (self, "DELETE FROM facts WHERE document_id = ?1 AND uid NOT IN (SELECT uid FROM found_facts)", id, error) ||
       !for_document (self, "DELETE FROM sentence_terms WHERE document_id = ?1", id, error) ||
-      !upsert_facts (self, id, document_uid, facts, FALSE, error) ||
+      !upsert_facts (self, id, document_uid, facts, NULL, FALSE, error) ||
       !count_document_facts (self, id, 1, error) ||
       !for_document (self, "INSERT INTO facts_fts (rowid, text, value)"
                            " SELECT f.id, f.text, f.value FROM facts f JOIN found_facts k ON k.uid = f.uid"

@@ -74,6 +74,7 @@ desk_parsed_document_free (DeskParsedDocument *doc)
 {
   if (doc == NULL)
     return;
+  g_clear_pointer (&doc->fact_uids, g_ptr_array_unref);
   g_free (doc->uid);
   g_free (doc->title);
   g_free (doc->text);

@@ -54,6 +54,9 @@ typedef struct
   GArray *outline;    /* DeskOutlineEntry */
   GArray *paragraphs; /* DeskParagraph */
   GArray *facts;      /* DeskFact, or NULL when not extracted */
+  GPtrArray *fact_uids; /* the uid of each of facts, computed where they were
+                         * extracted (not on the library's writing thread),
+                         * or NULL */
   gboolean facts_limited; /* it has more than DESK_EXTRACT_MAX_FACTS */
 } DeskParsedDocument;
 
