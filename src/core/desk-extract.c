@@ -371,6 +371,8 @@ desk_extractor_new (GError **error)
   self->percent_re = re ("(?<![\\w.,])(?P<num>" NUM ")\\s?(?:%|por\\s+ciento|percent|per\\s+cent)(?![\\w])", TRUE);
   self->quantity_re = re ("(?<![\\w.,])(?P<num>" NUM ")\\s?(?:(?P<scale>" SCALE ")\\s+(?:de\\s+)?)?(?P<unit>" UNIT ")(?![\\w²])", FALSE);
 
+  /* the first three need a number, the others four digits in a row
+   * (find_dates searches for them only where there are) */
   self->date_re[0] = re ("(?<![\\w])(?P<d>[0-9]{1,2})(?:º|°|ro)?\\s+de\\s+(?P<m>" MONTHS_ES ")(?:\\s+(?:de|del)\\s+(?:año\\s+)?(?P<y>[0-9]{4}))?(?![\\w])", TRUE);
   self->date_re[1] = re ("(?<![\\w])(?P<m>" MONTHS_EN ")\\.?\\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?P<y>[0-9]{4}))?(?![\\w])", FALSE);
   self->date_re[2] = re ("(?<![\\w])(?:the\\s+)?(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?P<m>" MONTHS_EN ")(?:,?\\s+(?P<y>[0-9]{4}))?(?![\\w])", FALSE);
@@ -835,11 +837,23 @@ find_dates (Run        *run,
 {
   DeskExtractor *self = run->self;
   gsize s, e;
+  guint run_of_digits = 0, longest = 0;
+
+  /* every pattern wants a number, all but the first three a year (four
+   * digits): a paragraph without them is not searched for them */
+  for (const char *p = par; *p && longest < 4; p++)
+    {
+      run_of_digits = g_ascii_isdigit (*p) ? run_of_digits + 1 : 0;
+      longest = MAX (longest, run_of_digits);
+    }
+  G_STATIC_ASSERT (G_N_ELEMENTS (self->date_re) == 10);
 
   for (guint r = 0; r < G_N_ELEMENTS (self->date_re); r++)
     {
       GMatchInfo *m = NULL;
 
+      if (longest == 0 || (r >= 3 && longest < 4))
+        break;
       for (g_regex_match (self->date_re[r], par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
         {
           g_autofree char *ys = fetch (m, "y");
