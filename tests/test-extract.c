@@ -325,6 +325,32 @@ test_parse_number (void)
 static char *data_home;
 
 /* The officer's own gazetteer adds names; a bad one is refused, named */
+/* Names of the gazetteer are found whole, the longest one at a place,
+ * and not inside a word or run into one */
+static void
+test_gazetteer_whole_names (void)
+{
+  g_auto(Extracted) x = { 0 };
+  guint places = 0;
+
+  extract (&x, "Los Perúes, _Perú, Perú_2 y 3Perú no son lugares, ni las Américas; lo son los Estados Unidos de "
+               "Américas (los Estados Unidos), los Estados Unidos de América y el Perú.\n", NULL);
+  for (guint i = 0; i < x.facts->len; i++)
+    {
+      DeskFact *f = &g_array_index (x.facts, DeskFact, i);
+      static const char * const expected[] = { "Estados Unidos", "Estados Unidos", "Estados Unidos de América", "Perú" };
+
+      if (f->kind != DESK_FACT_PLACE)
+        continue;
+      g_assert_cmpuint (places, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (f->text, ==, expected[places]);
+      places++;
+    }
+  g_assert_cmpuint (places, ==, 4);
+  assert_fact (&x, DESK_FACT_PLACE, "United States");
+  assert_fact (&x, DESK_FACT_PLACE, "Peru");
+}
+
 static void
 test_user_gazetteer (void)
 {
@@ -370,6 +396,27 @@ test_user_gazetteer (void)
     g_assert_nonnull (find (&x, DESK_FACT_PLACE, "Villa Rica de Oxapampa"));
     desk_extractor_free (own);
   }
+
+  /* a name that begins with no letter is found too (by the gazetteer's
+   * pattern, not by first word), with the shipped ones */
+  {
+    g_autoptr(GError) error = NULL;
+    g_auto(Extracted) x = { 0 };
+    DeskExtractor *shared = extractor;
+    DeskExtractor *own;
+
+    g_assert_true (g_file_set_contents (path, "{\"places\": [{\"canonical\": \"'s-Hertogenbosch\","
+                                              " \"names\": [\"'s-Hertogenbosch\"]}]}", -1, NULL));
+    own = desk_extractor_new (&error);
+    g_assert_no_error (error);
+    extractor = own;
+    extract (&x, "La delegación visitó 's-Hertogenbosch y luego los Estados Unidos de América.", NULL);
+    extractor = shared;
+    g_assert_nonnull (find (&x, DESK_FACT_PLACE, "'s-Hertogenbosch"));
+    g_assert_nonnull (find (&x, DESK_FACT_PLACE, "United States"));
+    g_assert_cmpuint (count_kind (&x, DESK_FACT_PLACE), ==, 2);
+    desk_extractor_free (own);
+  }
   g_unlink (path);
 }
 
@@ -397,6 +444,7 @@ main (int    argc,
   g_test_add_func ("/extract/proposals-and-meetings", test_proposals_and_meetings);
   g_test_add_func ("/extract/modality", test_modality);
   g_test_add_func ("/extract/parse-number", test_parse_number);
+  g_test_add_func ("/extract/gazetteer-whole-names", test_gazetteer_whole_names);
   g_test_add_func ("/extract/user-gazetteer", test_user_gazetteer);
 
   status = g_test_run ();

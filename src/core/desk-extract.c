@@ -48,6 +48,10 @@ struct _DeskExtractor
   GHashTable *names;     /* surface name → Entity */
   GHashTable *given;     /* given names */
   GRegex *gazetteer_re;
+  GHashTable *gazetteer_heads;  /* first word of a name → GPtrArray of the names
+                                 * it begins, longest first; NULL when a name
+                                 * begins with no word character */
+  gsize gazetteer_head_max;     /* bytes of the longest first word */
   GRegex *title_person_re;
   GRegex *given_person_re;
   GRegex *acronym_re;
@@ -293,6 +297,152 @@ load_people (DeskExtractor *self,
   return TRUE;
 }
 
+/* What \\w matches in the patterns (GRegex matches with Unicode
+ * properties): letters, numbers and the underscore */
+static gboolean
+is_pattern_word_char (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum (c) || c == '_';
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The end of the run of word characters at @p */
+static const char *
+pattern_word_end (const char *p)
+{
+  while (*p && is_pattern_word_char (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+static int
+compare_names_longest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  gsize la = strlen (*(const char * const *) a), lb = strlen (*(const char * const *) b);
+
+  return la < lb ? 1 : la > lb ? -1 : strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The gazetteer's names by their first word, to find them as its pattern
+ * does without trying every name at every place of a paragraph */
+static void
+build_gazetteer_heads (DeskExtractor *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  self->gazetteer_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_hash_table_iter_init (&iter, self->names);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *name = key;
+      const char *end = pattern_word_end (name);
+      g_autofree char *head = g_strndup (name, end - name);
+      GPtrArray *names;
+
+      if (end == name)
+        {
+          g_clear_pointer (&self->gazetteer_heads, g_hash_table_unref);
+          return;
+        }
+      if (!(names = g_hash_table_lookup (self->gazetteer_heads, head)))
+        {
+          names = g_ptr_array_new ();
+          g_hash_table_insert (self->gazetteer_heads, g_strdup (head), names);
+        }
+      g_ptr_array_add (names, (gpointer) name);
+      self->gazetteer_head_max = MAX (self->gazetteer_head_max, (gsize) (end - name));
+    }
+  g_hash_table_iter_init (&iter, self->gazetteer_heads);
+  while (g_hash_table_iter_next (&iter, NULL, &key))
+    g_ptr_array_sort (key, compare_names_longest_first);
+}
+
+/* The next name of the gazetteer in @par from byte *@pos on, as its
+ * pattern finds them: at the first place that starts a word, the longest
+ * name there that no word character follows.  Sets [*@start, *@end) and
+ * moves *@pos past it.  Without the names by first word, the pattern is
+ * searched, its matches in *@m (NULL at first). */
+static gboolean
+next_gazetteer_name (DeskExtractor  *self,
+                     const char     *par,
+                     gsize          *pos,
+                     GMatchInfo    **m,
+                     gsize          *start,
+                     gsize          *end)
+{
+  const char *p = par + *pos;
+  char head[256];
+
+  if (self->gazetteer_heads == NULL)
+    {
+      int s, e;
+
+      if (*m == NULL)
+        g_regex_match (self->gazetteer_re, par, 0, m);
+      else
+        g_match_info_next (*m, NULL);
+      if (!g_match_info_matches (*m) || !g_match_info_fetch_pos (*m, 0, &s, &e))
+        return FALSE;
+      *start = s;
+      *end = e;
+      return TRUE;
+    }
+
+  /* word by word: *@pos is where the paragraph or a word begins, or the
+   * end of a name, which no word character follows */
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *word_end;
+      GPtrArray *names;
+
+      if (!is_pattern_word_char (c))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      word_end = pattern_word_end (p);
+      if ((gsize) (word_end - p) <= self->gazetteer_head_max && (gsize) (word_end - p) < sizeof head)
+        {
+          memcpy (head, p, word_end - p);
+          head[word_end - p] = '\0';
+          names = g_hash_table_lookup (self->gazetteer_heads, head);
+          for (guint i = 0; names != NULL && i < names->len; i++)
+            {
+              const char *name = g_ptr_array_index (names, i);
+              gsize len = strlen (name);
+
+              if (strncmp (p, name, len) == 0 && (p[len] == '\0' || !is_pattern_word_char (g_utf8_get_char (p + len))))
+                {
+                  *start = p - par;
+                  *end = *start + len;
+                  *pos = *end;
+                  return TRUE;
+                }
+            }
+        }
+      p = word_end;
+    }
+  *pos = p - par;
+  return FALSE;
+}
+
 static void
 build_gazetteer_regex (DeskExtractor *self)
 {
@@ -313,6 +463,7 @@ build_gazetteer_regex (DeskExtractor *self)
     }
   g_string_append (pattern, ")(?![\\w])");
   self->gazetteer_re = re (pattern->str, FALSE);
+  build_gazetteer_heads (self);
 }
 
 static GBytes *
@@ -411,6 +562,7 @@ desk_extractor_free (DeskExtractor *self)
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->given, g_hash_table_unref);
   g_clear_pointer (&self->gazetteer_re, g_regex_unref);
+  g_clear_pointer (&self->gazetteer_heads, g_hash_table_unref);
   g_clear_pointer (&self->title_person_re, g_regex_unref);
   g_clear_pointer (&self->given_person_re, g_regex_unref);
   g_clear_pointer (&self->acronym_re, g_regex_unref);
@@ -1197,12 +1349,11 @@ find_entities (Run        *run,
   g_clear_pointer (&m, g_match_info_free);
 
   /* gazetteer names */
-  for (g_regex_match (self->gazetteer_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+  for (gsize pos = 0; next_gazetteer_name (self, par, &pos, &m, &s, &e);)
     {
-      g_autofree char *name = g_match_info_fetch (m, 0);
+      g_autofree char *name = g_strndup (par + s, e - s);
       const Entity *entity = known_entity (run, name);
 
-      match_pos (m, 0, &s, &e);
       if (entity == NULL)
         continue;
       /* short acronyms in an all-caps heading are ordinary words */
