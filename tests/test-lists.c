@@ -287,6 +287,61 @@ test_facts_filtered (Fixture       *f,
   }
 }
 
+/* A library of an earlier version, whose facts are not counted by kind
+ * and modality yet, lists and counts them all the same (counting them);
+ * the maintenance an import does counts them, and the list reads them */
+static void
+test_facts_counts_not_kept (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = fact_uids_where (f->store, "1");
+  g_autoptr(GPtrArray) places = fact_uids_where (f->store, "f.kind = 'place'");
+  g_autoptr(GPtrArray) pair = fact_uids_where (f->store, "f.kind = 'place' AND f.modality = 'negated'");
+  struct { DeskFactQuery query; GPtrArray *expected; } cases[] = {
+    { DESK_FACT_QUERY_INIT, all },
+    { { DESK_FACT_PLACE, -1, 0, NULL, NULL, NULL }, places },
+    { { DESK_FACT_PLACE, DESK_MODALITY_NEGATED, 0, NULL, NULL, NULL }, pair },
+  };
+  const char *none[] = { NULL };
+
+  /* as a schema-9 library is after its migration: the counts are not
+   * kept (what the table holds is not to be read) */
+  g_assert_cmpint (sqlite3_exec (desk_store_get_db (f->store),
+                                 "DELETE FROM library_state WHERE key = 'fact_counts'; UPDATE fact_counts SET n = n + 1000",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (desk_store_count_facts (f->store, NULL), ==, all->len);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+        {
+          g_autoptr(DeskFactList) list = desk_fact_list_new (f->store);
+          g_autoptr(GError) error = NULL;
+
+          desk_fact_list_set_query (list, &cases[c].query);
+          g_assert_true (desk_fact_list_reload (list, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (cases[c].expected->len, >, 0);
+          assert_rows (G_LIST_MODEL (list), cases[c].expected, fact_uid);
+          g_assert_cmpuint (desk_fact_list_get_total (list), ==, all->len);
+        }
+      if (pass == 0)
+        {
+          g_autoptr(DeskImporter) importer = desk_importer_new (f->path);
+          g_autoptr(GPtrArray) results = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *kept = NULL;
+          g_autofree char *check = NULL;
+
+          results = desk_importer_run (importer, none, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+          kept = desk_test_query_text (f->store, "SELECT " DESK_STORE_FACT_COUNTS_KEPT);
+          g_assert_cmpstr (kept, ==, "1\t\n");
+          check = desk_store_check_integrity (f->store, &error);
+          g_assert_cmpstr (check, ==, "ok");
+        }
+    }
+}
+
 /* The words filter finds accents folded and the word being typed as a
  * prefix, in the fact, its correction or note, or its document's title. */
 static void
@@ -758,6 +813,7 @@ main (int    argc,
   g_test_add ("/lists/documents/items-changed", Fixture, NULL, fixture_setup, test_documents_items_changed, fixture_teardown);
   g_test_add_func ("/lists/documents/no-full-load", test_documents_no_full_load);
   g_test_add ("/lists/facts/filtered", Fixture, NULL, fixture_setup, test_facts_filtered, fixture_teardown);
+  g_test_add ("/lists/facts/counts-not-kept", Fixture, NULL, fixture_setup, test_facts_counts_not_kept, fixture_teardown);
   g_test_add ("/lists/facts/text", Fixture, NULL, fixture_setup, test_facts_text, fixture_teardown);
   g_test_add ("/lists/facts/sorted", Fixture, NULL, fixture_setup, test_facts_sorted, fixture_teardown);
   g_test_add ("/lists/facts/review", Fixture, NULL, fixture_setup, test_facts_review, fixture_teardown);

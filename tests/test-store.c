@@ -92,8 +92,9 @@ test_open_and_migrate (Fixture       *f,
   g_assert_cmpint (desk_store_count_documents (f->store, NULL), ==, 1);
 }
 
-/* A library of schema 9 counts its facts by kind and modality when it
- * is opened (schema 10), and keeps them as documents come in */
+/* A new library keeps its facts counted by kind and modality from the
+ * start; one of schema 9 opens at once and has them counted later, in
+ * the background, and counted the old way until then */
 static void
 test_migrate_fact_counts (Fixture       *f,
                           gconstpointer  data)
@@ -101,6 +102,7 @@ test_migrate_fact_counts (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *check = NULL;
   g_autofree char *counts = NULL;
+  g_autofree char *kept = desk_test_query_text (f->store, "SELECT " DESK_STORE_FACT_COUNTS_KEPT);
   sqlite3 *db;
   gint64 id = add_text (f->store, "Un documento de prueba.\n", NULL);
   g_autofree char *facts = g_strdup_printf (
@@ -114,11 +116,26 @@ test_migrate_fact_counts (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (desk_store_get_db (f->store), facts, NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_object (&f->store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE fact_counts; PRAGMA user_version = 9", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE fact_counts; DELETE FROM library_state WHERE key = 'fact_counts';"
+                                     "PRAGMA user_version = 9", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+  g_assert_cmpstr (kept, ==, "1\t\n");
 
   f->store = desk_store_open (f->path, &error);
   g_assert_no_error (error);
+  g_free (kept);
+  kept = desk_test_query_text (f->store, "SELECT " DESK_STORE_FACT_COUNTS_KEPT);
+  g_assert_cmpstr (kept, ==, "0\t\n");
+  g_assert_cmpint (desk_store_count_facts (f->store, NULL), ==, 4);
+  check = desk_store_check_integrity (f->store, &error);
+  g_assert_cmpstr (check, ==, "ok");
+  g_clear_pointer (&check, g_free);
+
+  g_assert_true (desk_store_update_fact_counts (f->store, &error));
+  g_assert_no_error (error);
+  g_free (kept);
+  kept = desk_test_query_text (f->store, "SELECT " DESK_STORE_FACT_COUNTS_KEPT);
+  g_assert_cmpstr (kept, ==, "1\t\n");
   counts = desk_test_query_text (f->store, "SELECT kind, modality, n FROM fact_counts ORDER BY kind, modality");
   g_assert_cmpstr (counts, ==, "date\tasserted\t1\t\nplace\tasserted\t2\t\nplace\tnegated\t1\t\n");
   g_assert_cmpint (desk_store_count_facts (f->store, NULL), ==, 4);

@@ -59,6 +59,7 @@ struct _DeskFactList
   GHashTable *found_at;  /* rowid → its position + 1 there, made when first needed */
   const char *segment;  /* the status read, or NULL */
   gboolean by_modality;  /* with a kind and a modality, the modality has fewer facts */
+  gboolean counts_kept;  /* the library keeps its facts counted by kind and modality */
   PendingAs pending_as;  /* what the "pending" status reads */
   int n_reviewed[2];    /* approved and rejected facts of the query, -1 unknown */
 };
@@ -93,7 +94,7 @@ set_error (DeskFactList  *self,
 
 /* How many facts the library has: kept by kind and modality
  * (fact_counts), counting them reads a million index entries */
-#define TOTAL_SQL "SELECT coalesce (sum (n), 0) FROM fact_counts"
+#define TOTAL_SQL DESK_STORE_COUNT_FACTS_SQL
 
 /* Facts not reviewed: those whose rowid is not among the reviewed ones (a
  * small set); read by rowid, not by uid, which would read every row */
@@ -306,12 +307,12 @@ count_reviewed (DeskFactList  *self,
   return ok;
 }
 
-/* Whether the query filters by kind and modality only, whose counts
- * the library keeps */
+/* Whether the query filters by kind and modality only, and the library
+ * keeps their counts */
 static gboolean
 counted_by_kind (DeskFactList *self)
 {
-  return self->document_id <= 0 && self->language == NULL && self->like == NULL &&
+  return self->counts_kept && self->document_id <= 0 && self->language == NULL && self->like == NULL &&
          self->status == NULL && self->segment == NULL && self->pending_as != ONLY_REVIEWED;
 }
 
@@ -862,7 +863,18 @@ desk_fact_list_reload (DeskFactList  *self,
 
   g_clear_pointer (&self->found, g_array_unref);
   g_clear_pointer (&self->found_at, g_hash_table_unref);
-  if (self->kind >= 0 && self->modality >= 0)
+  /* a library of an earlier version counts them in the background */
+  if (!self->counts_kept)
+    {
+      if (!(stmt = desk_store_prepare (self->store, "SELECT " DESK_STORE_FACT_COUNTS_KEPT, error)))
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return set_error (self, error);
+      self->counts_kept = sqlite3_column_int (stmt, 0);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  self->by_modality = FALSE;
+  if (self->counts_kept && self->kind >= 0 && self->modality >= 0)
     {
       if (!(stmt = desk_store_prepare (self->store,
                                        "SELECT (SELECT coalesce (sum (n), 0) FROM fact_counts WHERE kind = :kind)"

@@ -867,15 +867,17 @@ run_import (DeskImporter  *self,
     if (((DeskImportResult *) g_ptr_array_index (results, i))->status == DESK_IMPORT_ADDED)
       self->changed = TRUE;
 
-  /* documents stored by older rules get the current ones; conflicts are
-   * computed again only when facts changed */
+  /* a library of an earlier version has its facts counted; documents
+   * stored by older rules get the current ones; conflicts are computed
+   * again only when facts changed */
   {
     g_autoptr(GError) update_error = NULL;
     g_autoptr(DeskAxes) axes = NULL;
     int updated = 0, scored = 0;
 
     if (stop == NULL && !g_cancellable_is_cancelled (cancellable) &&
-        ((updated = desk_store_update_facts (store, extractor, cancellable, &update_error)) < 0 ||
+        (!desk_store_update_fact_counts (store, &update_error) ||
+         (updated = desk_store_update_facts (store, extractor, cancellable, &update_error)) < 0 ||
          !desk_store_update_conflicts (store, &update_error) ||
          !(axes = desk_axes_load_default (&update_error)) ||
          (scored = desk_store_update_axes (store, axes, cancellable, &update_error)) < 0))

@@ -261,13 +261,17 @@ static const char * const migrations[] = {
    * documents' facts are written: counting them in the Facts list read a
    * million index entries at every filter change (the library's total
    * among them).  Not by triggers: a trigger on facts makes every insert
-   * of an import keep a statement journal */
+   * of an import keep a statement journal.  A library with facts has them
+   * counted later, in the background (desk_store_update_fact_counts):
+   * counting them here kept a large library from opening for seconds;
+   * until then they are counted as before */
   "CREATE TABLE fact_counts ("
   "  kind TEXT NOT NULL,"
   "  modality TEXT NOT NULL,"
   "  n INTEGER NOT NULL,"
   "  PRIMARY KEY (kind, modality)) WITHOUT ROWID;"
-  "INSERT INTO fact_counts (kind, modality, n) SELECT kind, modality, count (*) FROM facts GROUP BY kind, modality;",
+  "DELETE FROM library_state WHERE key = 'fact_counts';"
+  "INSERT INTO library_state (key, value) SELECT 'fact_counts', 'kept' WHERE NOT EXISTS (SELECT 1 FROM facts);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -1478,7 +1482,7 @@ desk_store_search (DeskStore   *self,
 }
 
 /* "ok", or what PRAGMA integrity_check found, and the counts of facts
- * that differ from the facts. */
+ * that differ from the facts, once they are kept. */
 char *
 desk_store_check_integrity (DeskStore  *self,
                             GError    **error)
@@ -1509,6 +1513,7 @@ desk_store_check_integrity (DeskStore  *self,
                         "SELECT kind, modality, sum (stored), sum (counted) FROM"
                         " (SELECT kind, modality, n AS stored, 0 AS counted FROM fact_counts"
                         "  UNION ALL SELECT kind, modality, 0, count (*) FROM facts GROUP BY kind, modality)"
+                        " WHERE " DESK_STORE_FACT_COUNTS_KEPT
                         " GROUP BY kind, modality HAVING sum (stored) <> sum (counted)", error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1881,13 +1886,41 @@ desk_store_get_fact (DeskStore   *self,
   return g_ptr_array_steal_index (rows, 0);
 }
 
+/* Counts the facts of a library stored before schema 10 by kind and
+ * modality, once: a scan of every fact, done in the background (as the
+ * facts of older rules are extracted again).  Those written meanwhile were
+ * counted as they came; they are counted again with the others, in the
+ * same transaction.  TRUE when there was nothing to do or it is done. */
+gboolean
+desk_store_update_fact_counts (DeskStore  *self,
+                               GError    **error)
+{
+  gint64 kept;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if ((kept = query_int64 (self, "SELECT " DESK_STORE_FACT_COUNTS_KEPT, error)) != 0)
+    return kept > 0;
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!exec (self,
+             "DELETE FROM fact_counts;"
+             "INSERT INTO fact_counts (kind, modality, n) SELECT kind, modality, count (*) FROM facts GROUP BY kind, modality;"
+             "INSERT OR REPLACE INTO library_state (key, value) VALUES ('fact_counts', 'kept');"
+             "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 desk_store_count_facts (DeskStore  *self,
                         GError    **error)
 {
   g_return_val_if_fail (DESK_IS_STORE (self), -1);
-  /* kept by triggers: counting the facts reads every one */
-  return query_int64 (self, "SELECT coalesce (sum (n), 0) FROM fact_counts", error);
+  return query_int64 (self, DESK_STORE_COUNT_FACTS_SQL, error);
 }
 
 /* Conflicts

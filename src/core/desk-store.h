@@ -29,6 +29,16 @@ typedef enum
 
 #define DESK_STORE_SCHEMA_VERSION 10
 
+/* Whether the table fact_counts holds how many facts of each kind and
+ * modality the library has (a library of an earlier version has them
+ * counted in the background: desk_store_update_fact_counts), in SQL */
+#define DESK_STORE_FACT_COUNTS_KEPT "EXISTS (SELECT 1 FROM library_state WHERE key = 'fact_counts')"
+
+/* How many facts the library has: read from fact_counts, or counted */
+#define DESK_STORE_COUNT_FACTS_SQL \
+  "SELECT CASE WHEN " DESK_STORE_FACT_COUNTS_KEPT " THEN (SELECT coalesce (sum (n), 0) FROM fact_counts)" \
+  " ELSE (SELECT count (*) FROM facts) END"
+
 /* Characters of a search, at most: longer ones are refused, not run */
 #define DESK_STORE_MAX_QUERY 500
 
@@ -148,6 +158,8 @@ DeskFactRow  *desk_store_get_fact          (DeskStore           *self,
                                             const char          *uid,
                                             GError             **error);
 gint64        desk_store_count_facts       (DeskStore           *self,
+                                            GError             **error);
+gboolean      desk_store_update_fact_counts (DeskStore          *self,
                                             GError             **error);
 gboolean      desk_store_update_conflicts  (DeskStore           *self,
                                             GError             **error);
