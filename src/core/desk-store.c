@@ -2123,19 +2123,33 @@ typedef struct
   DeskStore *self;
   sqlite3_stmt *insert;
   sqlite3_stmt *sentence;  /* the terms of a sentence */
+  GHashTable *sentences;   /* sentence (document_id << 32 | start) → its terms, read last */
   Dictionary dict;
   GHashTable *background;  /* "@name" of names too common to tell claims apart */
   gint64 since;            /* facts of larger rowids are compared; 0: all */
 } ConflictRun;
 
-/* A name's terms, those of its sentence, read when it is compared */
+/* Sentences whose terms a computation of conflicts keeps at most: the
+ * names of a sentence are compared in as many groups as they are names */
+#define CONFLICT_SENTENCES 50000
+
+/* A name's terms, those of its sentence, read when it is compared, and
+ * shared with the other names of the sentence */
 static gboolean
 ensure_terms (ConflictRun   *run,
               ConflictFact  *f,
               GError       **error)
 {
+  gint64 key = f->document_id << 32 | (f->sentence & G_GINT64_CONSTANT (0xffffffff));
+  GArray *terms;
+
   if (f->terms != NULL)
     return TRUE;
+  if ((terms = g_hash_table_lookup (run->sentences, &key)) != NULL)
+    {
+      f->terms = g_array_ref (terms);
+      return TRUE;
+    }
   sqlite3_reset (run->sentence);
   sqlite3_bind_int64 (run->sentence, 1, f->document_id);
   sqlite3_bind_int64 (run->sentence, 2, f->sentence);
@@ -2143,13 +2157,17 @@ ensure_terms (ConflictRun   *run,
     {
     case SQLITE_ROW:
       f->terms = dictionary_ids (&run->dict, column_text (run->sentence, 0));
-      return TRUE;
+      break;
     case SQLITE_DONE:
       f->terms = g_array_new (FALSE, FALSE, sizeof (guint));
-      return TRUE;
+      break;
     default:
       return set_sql_error (run->self, error);
     }
+  if (g_hash_table_size (run->sentences) >= CONFLICT_SENTENCES)
+    g_hash_table_remove_all (run->sentences);
+  g_hash_table_insert (run->sentences, g_memdup2 (&key, sizeof key), g_array_ref (f->terms));
+  return TRUE;
 }
 
 static gboolean
@@ -2457,7 +2475,7 @@ desk_store_update_conflicts (DeskStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (conflict_fact_free);
-  ConflictRun run = { self, NULL, NULL, { NULL, NULL, NULL, NULL }, NULL, 0 };
+  ConflictRun run = { self, NULL, NULL, NULL, { NULL, NULL, NULL, NULL }, NULL, 0 };
   g_autoptr(GHashTable) before = NULL;
   gint64 last, through, whole;
   gboolean again, ok = FALSE;
@@ -2485,6 +2503,7 @@ desk_store_update_conflicts (DeskStore  *self,
     }
   again = through < 0 || through > last || whole <= 0 || (last - whole) * CONFLICTS_GROWTH_DIVISOR > whole;
   run.since = again ? 0 : through;
+  run.sentences = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   run.dict.ids = g_hash_table_new (g_str_hash, g_str_equal);
   run.dict.terms = g_ptr_array_new_with_free_func (g_free);
   run.dict.flags = g_byte_array_new ();
@@ -2534,6 +2553,7 @@ fail:
 out:
   g_clear_pointer (&run.insert, sqlite3_finalize);
   g_clear_pointer (&run.sentence, sqlite3_finalize);
+  g_clear_pointer (&run.sentences, g_hash_table_unref);
   g_clear_pointer (&run.dict.ids, g_hash_table_unref);
   g_clear_pointer (&run.dict.terms, g_ptr_array_unref);
   g_clear_pointer (&run.dict.flags, g_byte_array_unref);
