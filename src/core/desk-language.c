@@ -29,6 +29,9 @@ static const char * const english_words[] = {
   "than", "into", "also", "between", "both", "such", "those", "while", "who", "should",
 };
 
+/* Bytes of the longest function word ("también") */
+#define LONGEST_WORD 8
+
 static GHashTable *
 word_table (void)
 {
@@ -39,12 +42,27 @@ word_table (void)
     {
       table = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; i < G_N_ELEMENTS (spanish_words); i++)
-        g_hash_table_insert (table, (gpointer) spanish_words[i], GINT_TO_POINTER (1));
+        {
+          g_assert (strlen (spanish_words[i]) <= LONGEST_WORD);
+          g_hash_table_insert (table, (gpointer) spanish_words[i], GINT_TO_POINTER (1));
+        }
       for (guint i = 0; i < G_N_ELEMENTS (english_words); i++)
-        g_hash_table_insert (table, (gpointer) english_words[i], GINT_TO_POINTER (2));
+        {
+          g_assert (strlen (english_words[i]) <= LONGEST_WORD);
+          g_hash_table_insert (table, (gpointer) english_words[i], GINT_TO_POINTER (2));
+        }
       g_once_init_leave (&initialized, 1);
     }
   return table;
+}
+
+/* Whether the character at @p is a letter; most are ASCII */
+static inline gboolean
+letter_at (const char *p)
+{
+  guchar b = (guchar) *p;
+
+  return b < 0x80 ? g_ascii_isalpha (b) : g_unichar_isalpha (g_utf8_get_char (p));
 }
 
 /* "es", "en", or "" when the text gives too little evidence. */
@@ -66,13 +84,14 @@ desk_language_detect (const char *text,
       const char *w;
       gsize n = 0;
 
-      while (p < end && !g_unichar_isalpha (g_utf8_get_char (p)))
+      while (p < end && !letter_at (p))
         p = g_utf8_next_char (p);
       w = p;
-      while (p < end && g_unichar_isalpha (g_utf8_get_char (p)))
+      while (p < end && letter_at (p))
         p = g_utf8_next_char (p);
       n = p - w;
-      if (n == 0 || n >= sizeof word)
+      /* longer, it is none of them */
+      if (n == 0 || n > LONGEST_WORD)
         continue;
 
       for (gsize i = 0; i < n; i++)
