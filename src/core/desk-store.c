@@ -1997,15 +1997,37 @@ static GArray *
 dictionary_ids (Dictionary *dict,
                 const char *text)
 {
-  g_auto(GStrv) terms = g_strsplit (text, " ", -1);
-  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (guint), g_strv_length (terms));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  char term[128];
 
-  for (guint t = 0; terms[t]; t++)
-    if (*terms[t] != '\0')
-      {
-        guint id = dictionary_id (dict, terms[t]);
-        g_array_append_val (ids, id);
-      }
+  /* each term copied out only to be looked up, most of them short */
+  for (const char *p = text; *p;)
+    {
+      const char *start = p;
+      gsize n;
+
+      while (*p && *p != ' ')
+        p++;
+      n = p - start;
+      if (n > 0 && n < sizeof term)
+        {
+          guint id;
+
+          memcpy (term, start, n);
+          term[n] = '\0';
+          id = dictionary_id (dict, term);
+          g_array_append_val (ids, id);
+        }
+      else if (n > 0)
+        {
+          g_autofree char *longer = g_strndup (start, n);
+          guint id = dictionary_id (dict, longer);
+
+          g_array_append_val (ids, id);
+        }
+      if (*p == ' ')
+        p++;
+    }
   g_array_sort (ids, compare_ids);
   return ids;
 }
