@@ -351,6 +351,25 @@ test_gazetteer_whole_names (void)
   assert_fact (&x, DESK_FACT_PLACE, "Peru");
 }
 
+/* Extracts @text with the shipped gazetteers and the officer's own,
+ * @json written at @path */
+static void
+extract_with_gazetteer (Extracted  *x,
+                        const char *path,
+                        const char *json,
+                        const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  DeskExtractor *shared = extractor;
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  extractor = desk_extractor_new (&error);
+  g_assert_no_error (error);
+  extract (x, text, NULL);
+  desk_extractor_free (extractor);
+  extractor = shared;
+}
+
 static void
 test_user_gazetteer (void)
 {
@@ -381,41 +400,25 @@ test_user_gazetteer (void)
     }
 
   {
-    g_autoptr(GError) error = NULL;
     g_auto(Extracted) x = { 0 };
-    DeskExtractor *shared = extractor;
-    DeskExtractor *own;
 
-    g_assert_true (g_file_set_contents (path, "{\"places\": [{\"canonical\": \"Villa Rica de Oxapampa\","
-                                              " \"names\": [\"Oxapampa\", \"Villa Rica de Oxapampa\"]}]}", -1, NULL));
-    own = desk_extractor_new (&error);
-    g_assert_no_error (error);
-    extractor = own;
-    extract (&x, "La delegación visitó Oxapampa en marzo.", NULL);
-    extractor = shared;
+    extract_with_gazetteer (&x, path, "{\"places\": [{\"canonical\": \"Villa Rica de Oxapampa\","
+                                      " \"names\": [\"Oxapampa\", \"Villa Rica de Oxapampa\"]}]}",
+                            "La delegación visitó Oxapampa en marzo.");
     g_assert_nonnull (find (&x, DESK_FACT_PLACE, "Villa Rica de Oxapampa"));
-    desk_extractor_free (own);
   }
 
   /* a name that begins with no letter is found too (by the gazetteer's
    * pattern, not by first word), with the shipped ones */
   {
-    g_autoptr(GError) error = NULL;
     g_auto(Extracted) x = { 0 };
-    DeskExtractor *shared = extractor;
-    DeskExtractor *own;
 
-    g_assert_true (g_file_set_contents (path, "{\"places\": [{\"canonical\": \"'s-Hertogenbosch\","
-                                              " \"names\": [\"'s-Hertogenbosch\"]}]}", -1, NULL));
-    own = desk_extractor_new (&error);
-    g_assert_no_error (error);
-    extractor = own;
-    extract (&x, "La delegación visitó 's-Hertogenbosch y luego los Estados Unidos de América.", NULL);
-    extractor = shared;
+    extract_with_gazetteer (&x, path, "{\"places\": [{\"canonical\": \"'s-Hertogenbosch\","
+                                      " \"names\": [\"'s-Hertogenbosch\"]}]}",
+                            "La delegación visitó 's-Hertogenbosch y luego los Estados Unidos de América.");
     g_assert_nonnull (find (&x, DESK_FACT_PLACE, "'s-Hertogenbosch"));
     g_assert_nonnull (find (&x, DESK_FACT_PLACE, "United States"));
     g_assert_cmpuint (count_kind (&x, DESK_FACT_PLACE), ==, 2);
-    desk_extractor_free (own);
   }
   g_unlink (path);
 }
