@@ -131,8 +131,7 @@ words_set (DeskFactList *self)
 static gboolean
 append_from_where (DeskFactList *self,
                    GString      *sql,
-                   gboolean      ordered,
-                   const char   *join)
+                   gboolean      ordered)
 {
   const char *and = " WHERE ";
   g_autofree char *words = words_set (self);
@@ -150,8 +149,6 @@ append_from_where (DeskFactList *self,
     g_string_append_printf (sql, " FROM (%s) w CROSS JOIN facts f ON f.id = w.id", words);
   else
     g_string_append (sql, " FROM facts f");
-  if (join != NULL)
-    g_string_append (sql, join);
 #define CONDITION(c) G_STMT_START { g_string_append (sql, and); g_string_append (sql, c); and = " AND "; } G_STMT_END
   /* a kind and a modality: the facts of the one that has fewer are read
    * along its index (+ keeps SQLite from using the other one's, it cannot
@@ -212,19 +209,31 @@ typedef struct
   char *title_match;
 } QueryValues;
 
+/* The list's filters as they are, its strings not copied */
+static QueryValues
+query_values_of (DeskFactList *self)
+{
+  QueryValues v = {
+    self->kind >= 0 ? desk_fact_kind_to_string (self->kind) : NULL,
+    self->modality >= 0 ? desk_modality_to_string (self->modality) : NULL,
+    self->document_id, self->language, self->status, self->segment, self->like, self->match, self->title_match,
+  };
+
+  return v;
+}
+
+/* The same, its strings copied for another thread (kind, modality and
+ * segment are static strings) */
 static void
 query_values_copy (DeskFactList *self,
                    QueryValues  *v)
 {
-  v->kind = self->kind >= 0 ? desk_fact_kind_to_string (self->kind) : NULL;
-  v->modality = self->modality >= 0 ? desk_modality_to_string (self->modality) : NULL;
-  v->document_id = self->document_id;
-  v->language = g_strdup (self->language);
-  v->status = g_strdup (self->status);
-  v->segment = self->segment;  /* a static string */
-  v->like = g_strdup (self->like);
-  v->match = g_strdup (self->match);
-  v->title_match = g_strdup (self->title_match);
+  *v = query_values_of (self);
+  v->language = g_strdup (v->language);
+  v->status = g_strdup (v->status);
+  v->like = g_strdup (v->like);
+  v->match = g_strdup (v->match);
+  v->title_match = g_strdup (v->title_match);
 }
 
 static void
@@ -261,11 +270,7 @@ static void
 bind_query (DeskFactList *self,
             sqlite3_stmt *stmt)
 {
-  QueryValues v = {
-    self->kind >= 0 ? desk_fact_kind_to_string (self->kind) : NULL,
-    self->modality >= 0 ? desk_modality_to_string (self->modality) : NULL,
-    self->document_id, self->language, self->status, self->segment, self->like, self->match, self->title_match,
-  };
+  QueryValues v = query_values_of (self);
 
   bind_values (stmt, &v);
 }
@@ -288,7 +293,7 @@ append_order (DeskFactList *self,
     g_string_append_printf (sql, "%s%s%s", i > 0 ? ", " : "", terms[i], self->descending ? " DESC" : "");
 }
 
-static gboolean count (DeskFactList *self, const char *select, const char *join, guint *out, GError **error);
+static gboolean count (DeskFactList *self, guint *out, GError **error);
 
 /* How many facts of the query are approved or rejected: the query's rows
  * among the reviewed ones, a small set read by rowid (joining every row to
@@ -302,7 +307,7 @@ count_reviewed (DeskFactList  *self,
   gboolean ok;
 
   self->pending_as = ONLY_REVIEWED;
-  ok = count (self, "SELECT count (*)", NULL, out, error);
+  ok = count (self, out, error);
   self->pending_as = saved;
   return ok;
 }
@@ -316,17 +321,16 @@ counted_by_kind (DeskFactList *self)
          self->status == NULL && self->segment == NULL && self->pending_as != ONLY_REVIEWED;
 }
 
+/* How many rows the query has */
 static gboolean
 count (DeskFactList  *self,
-       const char    *select,
-       const char    *join,
        guint         *out,
        GError       **error)
 {
-  g_autoptr(GString) sql = g_string_new (select);
+  g_autoptr(GString) sql = g_string_new ("SELECT count (*)");
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (join == NULL && g_str_equal (select, "SELECT count (*)") && counted_by_kind (self))
+  if (counted_by_kind (self))
     {
       g_string_assign (sql, "SELECT coalesce (sum (n), 0) FROM fact_counts f");
       if (self->kind >= 0)
@@ -335,7 +339,7 @@ count (DeskFactList  *self,
         g_string_append (sql, self->kind >= 0 ? " AND f.modality = :modality" : " WHERE f.modality = :modality");
     }
   else
-    append_from_where (self, sql, FALSE, join);
+    append_from_where (self, sql, FALSE);
   if (!(stmt = desk_store_prepare (self->store, sql->str, error)))
     return FALSE;
   bind_query (self, stmt);
@@ -343,6 +347,21 @@ count (DeskFactList  *self,
     return set_error (self, error);
   *out = (guint) MIN (sqlite3_column_int64 (stmt, 0), G_MAXUINT);
   return TRUE;
+}
+
+/* Appends the first column of @stmt's rows to @ids; the last step's code */
+static int
+append_rowids (sqlite3_stmt *stmt,
+               GArray       *ids)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return rc;
 }
 
 /* Appends the rowids of rows @offset … @offset + @limit - 1 of the query,
@@ -369,7 +388,7 @@ fetch_ids (DeskFactList  *self,
       offset = total - offset - limit;
       self->descending = !self->descending;
     }
-  append_from_where (self, sql, TRUE, NULL);
+  append_from_where (self, sql, TRUE);
   append_order (self, sql);
   if (backwards)
     self->descending = !self->descending;
@@ -379,11 +398,7 @@ fetch_ids (DeskFactList  *self,
   bind_query (self, stmt);
   sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), (int) limit);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
+  rc = append_rowids (stmt, ids);
   if (rc != SQLITE_DONE)
     return set_error (self, error);
   for (guint i = first, j = ids->len; backwards && i + 1 < j; i++, j--)
@@ -410,7 +425,7 @@ count_segment (DeskFactList  *self,
         guint n;
 
         self->segment = segments[k == 0 ? 0 : 2];
-        if (!count (self, "SELECT count (*)", NULL, &n, error))
+        if (!count (self, &n, error))
           {
             self->segment = NULL;
             return FALSE;
@@ -676,7 +691,7 @@ list_query (DeskFactList *self)
 {
   GString *sql = g_string_new ("SELECT f.id");
 
-  append_from_where (self, sql, TRUE, NULL);
+  append_from_where (self, sql, TRUE);
   append_order (self, sql);
   return g_string_free (sql, FALSE);
 }
@@ -738,11 +753,7 @@ read_list (DeskStore          *store,
   if (stmt == NULL || !(all = desk_store_prepare (store, TOTAL_SQL, error)))
     return FALSE;
   bind_values (stmt, values);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
+  rc = append_rowids (stmt, ids);
   if (rc != SQLITE_DONE || sqlite3_step (all) != SQLITE_ROW)
     return desk_store_set_error_from_db (store, error);
   *total = sqlite3_column_int64 (all, 0);
@@ -898,14 +909,10 @@ desk_fact_list_reload (DeskFactList  *self,
       else
         {
           g_autofree char *sql = list_query (self);
-          QueryValues values;
-          gboolean read;
+          QueryValues values = query_values_of (self);
 
-          query_values_copy (self, &values);
           self->found = g_array_new (FALSE, FALSE, sizeof (gint64));
-          read = read_list (self->store, sql, &values, self->found, &all, error);
-          query_values_clear (&values);
-          if (!read)
+          if (!read_list (self->store, sql, &values, self->found, &all, error))
             {
               g_clear_pointer (&self->found, g_array_unref);
               return FALSE;
@@ -921,7 +928,7 @@ desk_fact_list_reload (DeskFactList  *self,
        * reviewed would read every fact */
       char *status = g_steal_pointer (&self->status);
       guint all = 0, reviewed = 0;
-      gboolean counted = count (self, "SELECT count (*)", NULL, &all, error) &&
+      gboolean counted = count (self, &all, error) &&
                          count_reviewed (self, &reviewed, error);
 
       self->status = status;
@@ -929,7 +936,7 @@ desk_fact_list_reload (DeskFactList  *self,
         return FALSE;
       n = all - MIN (reviewed, all);
     }
-  else if (!count (self, "SELECT count (*)", NULL, &n, error))
+  else if (!count (self, &n, error))
     return FALSE;
   /* without filters the count is the total */
   if (self->kind < 0 && self->modality < 0 && self->document_id <= 0 && self->language == NULL &&
@@ -1082,7 +1089,7 @@ sum_before (DeskFactList  *self,
       g_autoptr(GString) sql = g_string_new ("SELECT count (*)");
       g_autoptr(sqlite3_stmt) stmt = NULL;
 
-      g_string_append (sql, append_from_where (self, sql, TRUE, NULL) ? " AND " : " WHERE ");
+      g_string_append (sql, append_from_where (self, sql, TRUE) ? " AND " : " WHERE ");
       for (guint i = 0; i < j; i++)
         g_string_append_printf (sql, "%s = ?%u AND ", terms[i], 100 + i);
       g_string_append_printf (sql, "%s %s ?%u", terms[j], self->descending ? ">" : "<", 100 + j);
@@ -1138,7 +1145,7 @@ order_values (DeskFactList  *self,
 
   for (guint i = 0; terms[i] != NULL; i++)
     g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", terms[i]);
-  g_string_append (sql, append_from_where (self, sql, TRUE, NULL) ? " AND f.uid = :uid" : " WHERE f.uid = :uid");
+  g_string_append (sql, append_from_where (self, sql, TRUE) ? " AND f.uid = :uid" : " WHERE f.uid = :uid");
   if (!(stmt = desk_store_prepare (self->store, sql->str, error)))
     return NULL;
   bind_query (self, stmt);

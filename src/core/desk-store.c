@@ -728,45 +728,16 @@ count_document_facts (DeskStore  *self,
   return TRUE;
 }
 
-/* Adds @n facts of @kind and @modality to fact_counts */
-static gboolean
-add_fact_count (DeskStore     *self,
-                DeskFactKind   kind,
-                DeskModality   modality,
-                gint64         n,
-                GError       **error)
-{
-  sqlite3_stmt *stmt = cached (self,
-                               "INSERT INTO fact_counts (kind, modality, n) VALUES (?, ?, ?)"
-                               " ON CONFLICT (kind, modality) DO UPDATE SET n = n + excluded.n", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, desk_fact_kind_to_string (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, desk_modality_to_string (modality), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, n);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_sql_error (self, error);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-/* Inserts or updates facts by uid, so that whatever is attached to a
- * fact's uid (review work) survives a re-extraction.  The terms of names
- * go to their sentence's row.  With @new_rows, the document had no facts
- * before: the rows written are counted in fact_counts here (two facts of
- * one uid are one row, the last one's), instead of read back. */
+/* Inserts or updates facts by uid (@uids, one for each of @facts), so
+ * that whatever is attached to a fact's uid (review work) survives a
+ * re-extraction.  The terms of names go to their sentence's row. */
 static gboolean
 upsert_facts (DeskStore   *self,
               gint64       id,
-              const char  *document_uid,
               GArray      *facts,
               GPtrArray   *uids,
-              gboolean     new_rows,
               GError     **error)
 {
-  g_autoptr(GHashTable) rows = new_rows ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) : NULL;
-  gint64 counts[DESK_N_FACT_KINDS][DESK_N_MODALITIES] = { { 0 } };
   sqlite3_stmt *stmt = cached (self,
                                "INSERT INTO facts (uid, document_id, kind, text, value, start, \"end\", section, modality,"
                                " confidence, extra, sentence, terms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -788,12 +759,11 @@ upsert_facts (DeskStore   *self,
   for (guint i = 0; facts != NULL && i < facts->len; i++)
     {
       const DeskFact *f = &g_array_index (facts, DeskFact, i);
-      g_autofree char *computed = uids != NULL ? NULL : desk_fact_compute_uid (document_uid, f->kind, f->start, f->end);
-      const char *uid = uids != NULL ? g_ptr_array_index (uids, i) : computed;
+      const char *uid = g_ptr_array_index (uids, i);
       gboolean of_sentence = has_sentence_terms (f->kind) && f->terms != NULL && f->terms[0] != '\0';
 
       sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, id);
       sqlite3_bind_text (stmt, 3, desk_fact_kind_to_string (f->kind), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, f->text, -1, SQLITE_STATIC);
@@ -819,8 +789,6 @@ upsert_facts (DeskStore   *self,
         sqlite3_bind_text (stmt, 13, f->terms, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return set_sql_error (self, error);
-      if (rows != NULL)
-        g_hash_table_replace (rows, g_strdup (uid), GUINT_TO_POINTER (i));
 
       /* the names of a sentence have the same terms: written once */
       if (of_sentence && f->sentence != last_sentence)
@@ -836,24 +804,6 @@ upsert_facts (DeskStore   *self,
     }
   sqlite3_reset (stmt);
   sqlite3_reset (sentence);
-
-  if (rows != NULL)
-    {
-      GHashTableIter iter;
-      gpointer index;
-
-      g_hash_table_iter_init (&iter, rows);
-      while (g_hash_table_iter_next (&iter, NULL, &index))
-        {
-          const DeskFact *f = &g_array_index (facts, DeskFact, GPOINTER_TO_UINT (index));
-
-          counts[f->kind][f->modality]++;
-        }
-      for (guint k = 0; k < DESK_N_FACT_KINDS; k++)
-        for (guint m = 0; m < DESK_N_MODALITIES; m++)
-          if (counts[k][m] > 0 && !add_fact_count (self, k, m, counts[k][m], error))
-            return FALSE;
-    }
   return TRUE;
 }
 
@@ -939,10 +889,16 @@ insert_document (DeskStore           *self,
     }
   sqlite3_reset (stmt);
 
-  if (doc->facts != NULL &&
-      !upsert_facts (self, id, doc->uid, doc->facts,
-                     doc->fact_uids != NULL && doc->fact_uids->len == doc->facts->len ? doc->fact_uids : NULL, TRUE, error))
-    return FALSE;
+  if (doc->facts != NULL)
+    {
+      /* the uids computed where the facts were extracted, or now */
+      g_autoptr(GPtrArray) computed = doc->fact_uids != NULL && doc->fact_uids->len == doc->facts->len
+                                      ? NULL : desk_fact_compute_uids (doc->uid, doc->facts);
+
+      if (!upsert_facts (self, id, doc->facts, computed != NULL ? computed : doc->fact_uids, error) ||
+          !count_document_facts (self, id, 1, error))
+        return FALSE;
+    }
   if (scores != NULL && !write_scores (self, id, doc->uid, scores, error))
     return FALSE;
 
@@ -1627,20 +1583,22 @@ desk_store_load_parsed (DeskStore  *self,
   return g_steal_pointer (&doc);
 }
 
-/* Runs @sql, whose ?1 is the document @id */
+/* Runs @sql (a string literal), whose ?1 is the document @id: prepared
+ * once, as it runs for every document extracted again */
 static gboolean
 for_document (DeskStore   *self,
               const char  *sql,
               gint64       id,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = cached (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return set_sql_error (self, error);
+  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -1655,11 +1613,13 @@ desk_store_replace_facts (DeskStore   *self,
                           int          extractor_version,
                           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) uids = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (document_uid != NULL, FALSE);
 
+  uids = facts != NULL ? desk_fact_compute_uids (document_uid, facts) : g_ptr_array_new ();
   /* in a batch, its transaction is the batch's */
   if (!self->in_batch && !exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -1671,15 +1631,14 @@ desk_store_replace_facts (DeskStore   *self,
     goto fail;
 
   /* the facts found now, with what the index of their words holds */
-  if (!(stmt = prepare (self, "INSERT OR REPLACE INTO found_facts (uid, text, value) VALUES (?, ?, ?)", error)))
+  if (!(stmt = cached (self, "INSERT OR REPLACE INTO found_facts (uid, text, value) VALUES (?, ?, ?)", error)))
     goto fail;
-  for (guint i = 0; facts != NULL && i < facts->len; i++)
+  for (guint i = 0; i < uids->len; i++)
     {
       const DeskFact *f = &g_array_index (facts, DeskFact, i);
-      g_autofree char *uid = desk_fact_compute_uid (document_uid, f->kind, f->start, f->end);
 
       sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (uids, i), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, f->text, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, f->value, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -1688,7 +1647,7 @@ desk_store_replace_facts (DeskStore   *self,
           goto fail;
         }
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_reset (stmt);
 
   /* the words of facts found again with the same text and value stay as
    * they are indexed; those of facts whose text or value changed are
@@ -1703,14 +1662,14 @@ desk_store_replace_facts (DeskStore   *self,
       !count_document_facts (self, id, -1, error) ||
       !for_document (self, "DELETE FROM facts WHERE document_id = ?1 AND uid NOT IN (SELECT uid FROM found_facts)", id, error) ||
       !for_document (self, "DELETE FROM sentence_terms WHERE document_id = ?1", id, error) ||
-      !upsert_facts (self, id, document_uid, facts, NULL, FALSE, error) ||
+      !upsert_facts (self, id, facts, uids, error) ||
       !count_document_facts (self, id, 1, error) ||
       !for_document (self, "INSERT INTO facts_fts (rowid, text, value)"
                            " SELECT f.id, f.text, f.value FROM facts f JOIN found_facts k ON k.uid = f.uid"
                            " WHERE f.document_id = ?1 AND k.reindex = 1", id, error))
     goto fail;
 
-  if (!(stmt = prepare (self, "UPDATE documents SET extractor_version = ? WHERE id = ?", error)))
+  if (!(stmt = cached (self, "UPDATE documents SET extractor_version = ? WHERE id = ?", error)))
     goto fail;
   sqlite3_bind_int (stmt, 1, extractor_version);
   sqlite3_bind_int64 (stmt, 2, id);
@@ -1719,14 +1678,13 @@ desk_store_replace_facts (DeskStore   *self,
       set_sql_error (self, error);
       goto fail;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_reset (stmt);
 
   if (!self->in_batch && !exec (self, "COMMIT", error))
     goto fail;
   return TRUE;
 
 fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!self->in_batch)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
@@ -2009,20 +1967,17 @@ dictionary_ids (Dictionary *dict,
       while (*p && *p != ' ')
         p++;
       n = p - start;
-      if (n > 0 && n < sizeof term)
+      if (n > 0)
         {
+          g_autofree char *longer = n < sizeof term ? NULL : g_strndup (start, n);
           guint id;
 
-          memcpy (term, start, n);
-          term[n] = '\0';
-          id = dictionary_id (dict, term);
-          g_array_append_val (ids, id);
-        }
-      else if (n > 0)
-        {
-          g_autofree char *longer = g_strndup (start, n);
-          guint id = dictionary_id (dict, longer);
-
+          if (longer == NULL)
+            {
+              memcpy (term, start, n);
+              term[n] = '\0';
+            }
+          id = dictionary_id (dict, longer != NULL ? longer : term);
           g_array_append_val (ids, id);
         }
       if (*p == ' ')
