@@ -1903,6 +1903,7 @@ typedef struct
 typedef struct
 {
   gint64 id;
+  char *uid;            /* what a conflict names it by */
   gint64 document_id;
   DeskFactKind kind;
   DeskModality modality;
@@ -1918,6 +1919,7 @@ conflict_fact_free (gpointer data)
   ConflictFact *f = data;
 
   g_clear_pointer (&f->terms, g_array_unref);
+  g_free (f->uid);
   g_free (f);
 }
 
@@ -1987,8 +1989,8 @@ dictionary_ids (Dictionary *dict,
   return ids;
 }
 
-/* A fact from a row of: id, document_id, kind, value, modality, and its
- * terms (a figure) or the start of its sentence (a name) */
+/* A fact from a row of: id, document_id, kind, value, modality, its
+ * terms (a figure) or the start of its sentence (a name), and uid */
 static ConflictFact *
 conflict_fact_read (sqlite3_stmt *stmt,
                     Dictionary   *dict)
@@ -1998,6 +2000,7 @@ conflict_fact_read (sqlite3_stmt *stmt,
   const char *space;
 
   f->id = sqlite3_column_int64 (stmt, 0);
+  f->uid = g_strdup (column_text (stmt, 6));
   f->document_id = sqlite3_column_int64 (stmt, 1);
   desk_fact_kind_from_string (column_text (stmt, 2), &f->kind);
   desk_modality_from_string (column_text (stmt, 4), &f->modality);
@@ -2011,36 +2014,39 @@ conflict_fact_read (sqlite3_stmt *stmt,
   return f;
 }
 
-/* Terms @a and @b share: entities ("@name"), leaving out those of the
- * background, or words */
-static guint
-shared_terms (ConflictFact *a,
-              ConflictFact *b,
-              gboolean      entities,
-              Dictionary   *dict)
+/* The terms @a and @b share, in one walk of both: entities ("@name")
+ * leaving out those of the background, in *@entities, and words, in
+ * *@words */
+static void
+shared_terms (const ConflictFact *a,
+              const ConflictFact *b,
+              const Dictionary   *dict,
+              guint              *entities,
+              guint              *words)
 {
-  guint8 want = entities ? TERM_ENTITY : 0;
-  guint8 mask = entities ? TERM_ENTITY | TERM_BACKGROUND : TERM_ENTITY;
-  guint n = 0;
+  const guint *x = (const guint *) a->terms->data, *y = (const guint *) b->terms->data;
+  const guint *x_end = x + a->terms->len, *y_end = y + b->terms->len;
+  const guint8 *flags = dict->flags->data;
 
-  for (guint i = 0, j = 0; i < a->terms->len && j < b->terms->len;)
+  *entities = *words = 0;
+  while (x < x_end && y < y_end)
     {
-      guint x = g_array_index (a->terms, guint, i);
-      guint y = g_array_index (b->terms, guint, j);
-
-      if (x == y)
+      if (*x == *y)
         {
-          if ((dict->flags->data[x] & mask) == want)
-            n++;
-          i++;
-          j++;
+          guint8 f = flags[*x];
+
+          if (!(f & TERM_ENTITY))
+            (*words)++;
+          else if (!(f & TERM_BACKGROUND))
+            (*entities)++;
+          x++;
+          y++;
         }
-      else if (x < y)
-        i++;
+      else if (*x < *y)
+        x++;
       else
-        j++;
+        y++;
     }
-  return n;
 }
 
 static gboolean
@@ -2049,15 +2055,18 @@ modality_done (DeskModality m)
   return m == DESK_MODALITY_ASSERTED || m == DESK_MODALITY_REPORTED;
 }
 
+/* A conflict is named by its facts' uids, the smaller first */
 static gboolean
-insert_conflict (sqlite3_stmt  *stmt,
-                 gint64         a,
-                 gint64         b,
-                 const char    *reason)
+insert_conflict (sqlite3_stmt       *stmt,
+                 const ConflictFact *a,
+                 const ConflictFact *b,
+                 const char         *reason)
 {
+  gboolean a_first = strcmp (a->uid, b->uid) < 0;
+
   sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
+  sqlite3_bind_text (stmt, 1, a_first ? a->uid : b->uid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, a_first ? b->uid : a->uid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
   return sqlite3_step (stmt) == SQLITE_DONE;
 }
@@ -2232,7 +2241,7 @@ compare_figures (ConflictRun  *run,
           if (GPOINTER_TO_UINT (value) < 3 || a->document_id == b->document_id || a->kind != b->kind ||
               a->unit != b->unit || a->value == b->value)
             continue;
-          if (!insert_conflict (run->insert, a->id, b->id, "figure"))
+          if (!insert_conflict (run->insert, a, b, "figure"))
             return set_sql_error (run->self, error);
         }
     }
@@ -2259,10 +2268,9 @@ compare_claims (ConflictRun  *run,
           continue;
         if (!ensure_terms (run, a, error) || !ensure_terms (run, b, error))
           return FALSE;
-        entities = shared_terms (a, b, TRUE, &run->dict);
-        words = shared_terms (a, b, FALSE, &run->dict);
+        shared_terms (a, b, &run->dict, &entities, &words);
         if (entities >= 2 && (words >= 1 || entities >= 3) &&
-            !insert_conflict (run->insert, a->id, b->id, "modality"))
+            !insert_conflict (run->insert, a, b, "modality"))
           return set_sql_error (run->self, error);
       }
   return TRUE;
@@ -2272,8 +2280,8 @@ compare_claims (ConflictRun  *run,
 #define NAME_FACTS "facts f WHERE f.kind IN ('person', 'org', 'place') AND f.terms = '" SENTENCE_TERMS "'"
 /* the same after "id > ?": read along the rowids, not the index of kinds */
 #define NEW_NAME_FACTS "facts f WHERE +f.kind IN ('person', 'org', 'place') AND f.terms = '" SENTENCE_TERMS "' AND f.id > ?1"
-#define CONFLICT_COLUMNS "f.id, f.document_id, f.kind, f.value, f.modality, f.sentence"
-#define FIGURE_COLUMNS "id, document_id, kind, value, modality, terms"
+#define CONFLICT_COLUMNS "f.id, f.document_id, f.kind, f.value, f.modality, f.sentence, f.uid"
+#define FIGURE_COLUMNS "id, document_id, kind, value, modality, terms, uid"
 
 /* Every name's facts, one name at a time, in SQL's order */
 static gboolean
@@ -2496,9 +2504,7 @@ desk_store_update_conflicts (DeskStore  *self,
   run.dict.background = run.background;
   if (again && !exec (self, "DELETE FROM conflicts", error))
     goto fail;
-  if (!(run.insert = prepare (self, "INSERT OR IGNORE INTO conflicts (a, b, reason)"
-                                    " SELECT min (x.uid, y.uid), max (x.uid, y.uid), ?3 FROM facts x, facts y"
-                                    " WHERE x.id = ?1 AND y.id = ?2", error)) ||
+  if (!(run.insert = prepare (self, "INSERT OR IGNORE INTO conflicts (a, b, reason) VALUES (?, ?, ?)", error)) ||
       !(run.sentence = prepare (self, "SELECT terms FROM sentence_terms WHERE document_id = ? AND sentence = ?", error)))
     goto fail;
 
