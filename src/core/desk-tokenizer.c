@@ -15,18 +15,32 @@
  * only bloats the index. */
 #define MAX_WORD_BYTES 64
 
+/* A word as written and its terms, remembered: the same words come back
+ * all the time, and stemming them is most of tokenizing.  Found by the
+ * word's bytes, without copying it out of the text. */
+typedef struct
+{
+  char *word;          /* the word, NUL, then each term and a NUL; NULL: free */
+  guint32 hash;
+  guint16 word_len;
+  guint16 n_terms;
+  guint16 term_len[3]; /* a word has at most three terms (word_terms) */
+} CachedWord;
+
 struct _DeskStemmer
 {
   struct sb_stemmer *spanish;
   struct sb_stemmer *english;
   GString *lower;
   GString *folded;
-  GHashTable *cache;   /* word as written → its terms, "a\0b\0\0" */
+  CachedWord *cache;   /* open addressing, n_slots a power of two */
+  guint n_slots;
+  guint n_words;
 };
 
-/* Words remembered with their terms, at most: the same words come back
- * all the time, and stemming them is most of tokenizing */
+/* Words remembered with their terms, at most */
 #define CACHE_WORDS 200000
+#define CACHE_FIRST_SLOTS 1024
 
 DeskStemmer *
 desk_stemmer_new (void)
@@ -37,7 +51,8 @@ desk_stemmer_new (void)
   self->english = sb_stemmer_new ("english", "UTF_8");
   self->lower = g_string_sized_new (MAX_WORD_BYTES * 2);
   self->folded = g_string_sized_new (MAX_WORD_BYTES * 2);
-  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->n_slots = CACHE_FIRST_SLOTS;
+  self->cache = g_new0 (CachedWord, self->n_slots);
   g_assert (self->spanish != NULL && self->english != NULL);
 
   return self;
@@ -52,7 +67,9 @@ desk_stemmer_free (DeskStemmer *self)
   sb_stemmer_delete (self->english);
   g_string_free (self->lower, TRUE);
   g_string_free (self->folded, TRUE);
-  g_hash_table_unref (self->cache);
+  for (guint i = 0; i < self->n_slots; i++)
+    g_free (self->cache[i].word);
+  g_free (self->cache);
   g_free (self);
 }
 
@@ -202,6 +219,88 @@ word_terms (DeskStemmer *self,
   return g_string_free (terms, FALSE);
 }
 
+/* FNV-1a of the word's bytes */
+static inline guint32
+word_hash (const char *word,
+           gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) word[i]) * 16777619u;
+  return h;
+}
+
+/* The slot of @word, or the free slot where it goes */
+static inline CachedWord *
+cache_slot (CachedWord *slots,
+            guint       n_slots,
+            const char *word,
+            gsize       len,
+            guint32     hash)
+{
+  guint mask = n_slots - 1;
+
+  for (guint i = hash & mask;; i = (i + 1) & mask)
+    {
+      CachedWord *slot = &slots[i];
+
+      if (slot->word == NULL ||
+          (slot->hash == hash && slot->word_len == len && memcmp (slot->word, word, len) == 0))
+        return slot;
+    }
+}
+
+/* Remembers @word with @terms ("a\0b\0\0"), in the slot cache_slot ()
+ * gave for it, or anew when the cache had to forget or grow */
+static CachedWord *
+cache_add (DeskStemmer *self,
+           CachedWord  *slot,
+           const char  *word,
+           gsize        len,
+           guint32      hash,
+           const char  *terms)
+{
+  gsize terms_size = 1;
+  guint n = 0;
+
+  /* forgotten all at once past its size; larger at half full */
+  if (self->n_words >= CACHE_WORDS)
+    {
+      for (guint i = 0; i < self->n_slots; i++)
+        g_clear_pointer (&self->cache[i].word, g_free);
+      self->n_words = 0;
+      slot = cache_slot (self->cache, self->n_slots, word, len, hash);
+    }
+  else if ((self->n_words + 1) * 2 > self->n_slots)
+    {
+      guint n_slots = self->n_slots * 2;
+      CachedWord *slots = g_new0 (CachedWord, n_slots);
+
+      for (guint i = 0; i < self->n_slots; i++)
+        if (self->cache[i].word != NULL)
+          *cache_slot (slots, n_slots, self->cache[i].word, self->cache[i].word_len, self->cache[i].hash) = self->cache[i];
+      g_free (self->cache);
+      self->cache = slots;
+      self->n_slots = n_slots;
+      slot = cache_slot (self->cache, self->n_slots, word, len, hash);
+    }
+
+  for (const char *t = terms; *t; t += strlen (t) + 1)
+    terms_size += strlen (t) + 1;
+  slot->word = g_malloc (len + 1 + terms_size);
+  memcpy (slot->word, word, len);
+  slot->word[len] = '\0';
+  memcpy (slot->word + len + 1, terms, terms_size);
+  slot->hash = hash;
+  slot->word_len = len;
+  for (const char *t = terms; *t && n < G_N_ELEMENTS (slot->term_len); t += strlen (t) + 1)
+    slot->term_len[n++] = strlen (t);
+  slot->n_terms = n;
+  self->n_words++;
+  return slot;
+}
+
 static gboolean
 emit_word (DeskStemmer  *self,
            const char   *word,
@@ -211,27 +310,22 @@ emit_word (DeskStemmer  *self,
            DeskTermFunc  func,
            gpointer      user_data)
 {
-  char key[MAX_WORD_BYTES + 1];
-  const char *terms;
-  gboolean first = TRUE;
+  guint32 hash = word_hash (word, len);
+  CachedWord *slot = cache_slot (self->cache, self->n_slots, word, len, hash);
+  const char *term;
 
-  memcpy (key, word, len);
-  key[len] = '\0';
-  terms = g_hash_table_lookup (self->cache, key);
-  if (terms == NULL)
+  if (slot->word == NULL)
     {
-      char *computed = word_terms (self, word, len);
+      g_autofree char *terms = word_terms (self, word, len);
 
-      if (g_hash_table_size (self->cache) >= CACHE_WORDS)
-        g_hash_table_remove_all (self->cache);
-      g_hash_table_insert (self->cache, g_strdup (key), computed);
-      terms = computed;
+      slot = cache_add (self, slot, word, len, hash, terms);
     }
-  for (const char *t = terms; *t; t += strlen (t) + 1)
+  term = slot->word + len + 1;
+  for (guint i = 0; i < slot->n_terms; i++)
     {
-      if (!func (t, strlen (t), start, end, !first, user_data))
+      if (!func (term, slot->term_len[i], start, end, i > 0, user_data))
         return FALSE;
-      first = FALSE;
+      term += slot->term_len[i] + 1;
     }
   return TRUE;
 }
