@@ -180,6 +180,26 @@ desk_test_count (DeskStore  *store,
   return n;
 }
 
+/* The terms of every word in @table (an FTS5 table in @db), with where
+ * they are, one per line (through a vocabulary table made for it) */
+char *
+desk_test_index_terms (sqlite3    *db,
+                       const char *table)
+{
+  g_autofree char *vocab = g_strdup_printf ("CREATE VIRTUAL TABLE %s_terms USING fts5vocab (%s, 'instance');", table, table);
+  g_autofree char *query = g_strdup_printf ("SELECT term, doc, col, offset FROM %s_terms ORDER BY doc, offset, term", table);
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_exec (db, vocab, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %lld %s %d\n", sqlite3_column_text (stmt, 0), (long long) sqlite3_column_int64 (stmt, 1),
+                            sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
 /* Imports generated documents, as an officer would (parsed, extracted,
  * scored, indexed), until the library at @library has @n_docs; @tmp is a
  * folder for the files on their way.  The same documents every time. */

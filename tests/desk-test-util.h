@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 #include "desk-store.h"
 
@@ -25,6 +26,8 @@ char       *desk_test_generate_text  (GPtrArray  *sentences,
                                       GRand      *rand);
 gint64      desk_test_count          (DeskStore  *store,
                                       const char *sql);
+char       *desk_test_index_terms    (sqlite3    *db,
+                                      const char *table);
 void        desk_test_fill_library   (const char *library,
                                       guint       n_docs,
                                       const char *tmp);

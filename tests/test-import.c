@@ -14,6 +14,7 @@
 #include "desk-reader.h"
 #include "desk-store.h"
 #include "desk-test-util.h"
+#include "desk-tokenizer.h"
 
 typedef struct
 {
@@ -687,6 +688,40 @@ test_facts_stored (Fixture       *f,
   "La producción potencial de cocaína en el Perú alcanzó las 950 TM en el 2024, según otro informe.\n" \
   "Por ahora, Donald Trump no ha designado al Perú como aliado estratégico extra OTAN.\n"
 
+/* The words of documents and facts, recorded by the parser threads, go
+ * into the index as tokenizing them on the writing thread would have put
+ * them: the same as the index rebuilt from the library's own text */
+static void
+test_words_recorded (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *paths[] = { g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), NULL };
+  guint before = desk_tokenizer_replayed ();
+  g_autoptr(GPtrArray) results = import_paths (f, paths);
+  g_autoptr(DeskStore) store = open_library (f);
+  sqlite3 *db = desk_store_get_db (store);
+  g_autofree char *documents = NULL;
+  g_autofree char *facts = NULL;
+  g_autofree char *documents_rebuilt = NULL;
+  g_autofree char *facts_rebuilt = NULL;
+  gint64 n_documents = desk_test_count (store, "SELECT count (*) FROM documents");
+
+  g_assert_cmpint (n_documents, >, 3);
+  /* every document's text, and most facts' text */
+  g_assert_cmpuint (desk_tokenizer_replayed () - before, >, n_documents + desk_test_count (store, "SELECT count (*) FROM facts") / 2);
+  documents = desk_test_index_terms (db, "documents_fts");
+  facts = desk_test_index_terms (db, "facts_fts");
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');"
+                                     "INSERT INTO facts_fts (facts_fts) VALUES ('rebuild');"
+                                     "DROP TABLE documents_fts_terms; DROP TABLE facts_fts_terms;", NULL, NULL, NULL), ==, SQLITE_OK);
+  documents_rebuilt = desk_test_index_terms (db, "documents_fts");
+  facts_rebuilt = desk_test_index_terms (db, "facts_fts");
+  g_assert_cmpuint (strlen (documents), >, 10000);
+  g_assert_cmpstr (documents, ==, documents_rebuilt);
+  g_assert_cmpstr (facts, ==, facts_rebuilt);
+  assert_library_sound (f, n_documents);
+}
+
 static void
 test_conflicts (Fixture       *f,
                 gconstpointer  data)
@@ -1039,6 +1074,7 @@ main (int    argc,
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/import/corpus-once", test_corpus_once);
+  ADD ("/import/words-recorded", test_words_recorded);
   ADD ("/import/thesis-structure", test_thesis_structure);
   ADD ("/import/thesis-pdf-same-outline", test_thesis_pdf_same_outline);
   ADD ("/import/pdf-pages-cleaned", test_pdf_pages_cleaned);

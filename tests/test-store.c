@@ -235,6 +235,71 @@ test_search_ranks_and_snippets (Fixture       *f,
   g_assert_nonnull (strstr (markup, "<b>seguridad</b>") ? "" : strstr (markup, "<b>Seguridad</b>"));
 }
 
+/* Words recorded where a text was read go into the index as its own
+ * tokenizing would put them, for the whole text and for parts of it
+ * (given by their first code point and bytes after it); a part that cuts
+ * a word, or a text that is not the recorded one, is tokenized instead */
+static void
+test_recorded_words (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char text[] = "Él dijo: «la cooperación bilateral» — 45% de US$3.000 en Perú’s área; naïve ÑANDÚ, fin";
+  static const struct { gint64 start; gsize delta; gsize len; gboolean replayed; } parts[] = {
+    { 0, 0, sizeof text - 1, TRUE },     /* the whole text */
+    { 9, 0, 29, TRUE },                   /* «la cooperación bilateral» */
+    { 9, 2, 25, TRUE },                   /* the same without « » */
+    { 13, 0, 6, FALSE },                  /* "cooper": cuts "cooperación" */
+    { 13, 2, 10, FALSE },                 /* "operación": begins inside it */
+    { 57, 0, 15, TRUE },                  /* "Perú’s área" */
+    { 57, 0, 14, FALSE },                 /* "Perú’s áre": ends inside "área" */
+    { 76, 0, 12, TRUE },                  /* "ÑANDÚ, fin", to the end */
+    { 0, 0, 3, FALSE },                   /* not the recorded text: see below */
+  };
+  g_autoptr(DeskStemmer) stemmer = desk_stemmer_new ();
+  g_autoptr(DeskTokens) tokens = desk_stemmer_record (stemmer, text, sizeof text - 1);
+  g_autofree char *replayed_index = NULL;
+  g_autofree char *tokenized_index = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *insert_a, *insert_b;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (desk_tokenizer_register (db, NULL));
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE a USING fts5 (x, tokenize = 'desk');"
+                                     "CREATE VIRTUAL TABLE b USING fts5 (x, tokenize = 'desk');", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO a (x) VALUES (?)", -1, &insert_a, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO b (x) VALUES (?)", -1, &insert_b, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      /* the part of the text, as a copy: the tokenizer compares bytes */
+      const char *from = g_utf8_offset_to_pointer (text, parts[i].start) + parts[i].delta;
+      g_autofree char *part = i + 1 == G_N_ELEMENTS (parts) ? g_strdup ("Él otra cosa") : g_strndup (from, parts[i].len);
+      guint before = desk_tokenizer_replayed ();
+      int rc;
+
+      sqlite3_reset (insert_a);
+      sqlite3_bind_text (insert_a, 1, part, -1, SQLITE_STATIC);
+      desk_tokenizer_replay (tokens, parts[i].start, &parts[i].delta, 1);
+      rc = sqlite3_step (insert_a);
+      desk_tokenizer_replay (NULL, 0, NULL, 0);
+      g_assert_cmpint (rc, ==, SQLITE_DONE);
+      g_assert_cmpuint (desk_tokenizer_replayed () - before, ==, parts[i].replayed ? 1 : 0);
+
+      sqlite3_reset (insert_b);
+      sqlite3_bind_text (insert_b, 1, part, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (insert_b), ==, SQLITE_DONE);
+    }
+  sqlite3_finalize (insert_a);
+  sqlite3_finalize (insert_b);
+
+  replayed_index = desk_test_index_terms (db, "a");
+  tokenized_index = desk_test_index_terms (db, "b");
+  g_assert_cmpstr (replayed_index, ==, tokenized_index);
+  /* "cooperación", the second word of the second text, is there */
+  g_assert_nonnull (strstr (tokenized_index, " 2 x 1\n"));
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO a (a) VALUES ('integrity-check')", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 /* A snippet is the passage around the first match, about 24 words, the
  * matches marked, "…" where the text is cut */
 static void
@@ -514,6 +579,7 @@ main (int    argc,
   ADD ("/store/search-folds-and-stems", test_search_folds_and_stems);
   ADD ("/store/search-ranks-and-snippets", test_search_ranks_and_snippets);
   ADD ("/store/snippets", test_snippets);
+  ADD ("/store/recorded-words", test_recorded_words);
   ADD ("/store/search-bad-queries", test_search_bad_queries);
   ADD ("/store/find-document", test_find_document);
   ADD ("/store/newer-library-refused", test_newer_library_refused);

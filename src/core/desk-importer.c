@@ -23,6 +23,7 @@
 #include "desk-review.h"
 #include "desk-store.h"
 #include "desk-structure.h"
+#include "desk-tokenizer.h"
 
 struct _DeskImporter
 {
@@ -57,6 +58,7 @@ typedef struct
 {
   DeskExtractor *extractor;
   DeskAxes *axes;            /* NULL when the axes file cannot be read */
+  DeskStemmer *stemmer;      /* records the words of texts for the index */
   gboolean owned;            /* the extractor is the importing thread's own */
 } Tools;
 
@@ -70,15 +72,18 @@ typedef struct
   GMutex *lock;
   GCond *cond;
   gsize *parsed_bytes;       /* text parsed and not yet taken by the writer, under lock */
+  gsize held;                /* what doc adds to parsed_bytes: its text and words */
   gboolean done;
   DeskParsedDocument *doc;
   DeskDocumentScores *scores;
   GError *error;
 } ParseJob;
 
-/* Documents written per transaction, at most, and text per transaction */
+/* Documents written per transaction, at most, and memory they hold per
+ * transaction (their text and its recorded words, about seven times the
+ * text), which is also what the parsers may hold ahead of the writer */
 #define BATCH_DOCUMENTS 200
-#define BATCH_BYTES (16 * 1024 * 1024)
+#define BATCH_BYTES (32 * 1024 * 1024)
 
 static void
 import_result_free (gpointer data)
@@ -497,6 +502,7 @@ tools_free (Tools *tools)
   if (!tools->owned)
     g_clear_pointer (&tools->extractor, desk_extractor_free);
   g_clear_pointer (&tools->axes, desk_axes_free);
+  g_clear_pointer (&tools->stemmer, desk_stemmer_free);
   g_free (tools);
 }
 
@@ -514,14 +520,22 @@ parse_in_thread (gpointer data,
     doc = desk_parse_file (job->file, job->max_size, tools->extractor, job->cancellable, &error);
   if (doc != NULL && tools->axes != NULL)
     scores = desk_axes_score_document (tools->axes, doc);
+  /* the words of the text for the library's index, here rather than on
+   * the one thread that writes the library */
+  if (doc != NULL)
+    {
+      gsize len = strlen (doc->text);
+
+      doc->tokens = desk_stemmer_record (tools->stemmer, doc->text, len);
+      job->held = len + desk_tokens_size (doc->tokens);
+    }
   g_async_queue_push (job->tools, tools);
 
   g_mutex_lock (job->lock);
   job->doc = doc;
   job->scores = scores;
   job->error = error;
-  if (doc != NULL)
-    *job->parsed_bytes += strlen (doc->text);
+  *job->parsed_bytes += job->held;
   job->done = TRUE;
   g_cond_broadcast (job->cond);
   g_mutex_unlock (job->lock);
@@ -693,6 +707,7 @@ import_files (DeskImporter   *self,
       t->extractor = i == 0 ? extractor : desk_extractor_new (error);
       /* without readable axes, maintenance scores later and says why */
       t->axes = desk_axes_load_default (NULL);
+      t->stemmer = desk_stemmer_new ();
       g_async_queue_push (tools, t);
       if (t->extractor == NULL)
         return FALSE;
@@ -751,8 +766,7 @@ import_files (DeskImporter   *self,
         }
       while (!job->done)
         g_cond_wait (&cond, &lock);
-      if (job->doc != NULL)
-        parsed_bytes -= strlen (job->doc->text);
+      parsed_bytes -= job->held;
       g_mutex_unlock (&lock);
 
       if (g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_cancellable_is_cancelled (cancellable))
@@ -779,7 +793,7 @@ import_files (DeskImporter   *self,
           continue;
         }
       g_ptr_array_add (batch, job);
-      batch_bytes += strlen (job->doc->text);
+      batch_bytes += job->held;
       if (batch->len >= BATCH_DOCUMENTS || batch_bytes >= BATCH_BYTES)
         {
           write_batch (store, batch, results, stop);

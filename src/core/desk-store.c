@@ -27,8 +27,20 @@ struct _DeskStore
   gboolean disk_full;       /* … because its disk is full */
   gboolean damaged;         /* SQLite found it damaged: it is only read */
   DeskStemmer *stemmer;     /* for snippets, made when first needed */
-  GArray *fts_pending;      /* documents written whose words are not indexed yet */
+  GArray *fts_pending;      /* PendingIndex: documents written whose words are not indexed yet */
 };
+
+typedef struct
+{
+  gint64 id;
+  DeskTokens *tokens;       /* the words of its text, recorded as it was read, or NULL */
+} PendingIndex;
+
+static void
+pending_index_clear (gpointer data)
+{
+  g_clear_pointer (&((PendingIndex *) data)->tokens, desk_tokens_unref);
+}
 
 static gboolean write_scores (DeskStore          *self,
                               gint64              id,
@@ -501,7 +513,8 @@ static void
 desk_store_init (DeskStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
-  self->fts_pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->fts_pending = g_array_new (FALSE, FALSE, sizeof (PendingIndex));
+  g_array_set_clear_func (self->fts_pending, pending_index_clear);
 }
 
 /* $DIALOGUE_DESK_LIBRARY, else the library in the user's data folder. */
@@ -902,7 +915,11 @@ insert_document (DeskStore           *self,
   if (scores != NULL && !write_scores (self, id, doc->uid, scores, error))
     return FALSE;
 
-  g_array_append_val (self->fts_pending, id);
+  {
+    PendingIndex pending = { id, doc->tokens != NULL ? desk_tokens_ref (doc->tokens) : NULL };
+
+    g_array_append_val (self->fts_pending, pending);
+  }
   *out_id = id;
   return TRUE;
 }
@@ -917,46 +934,86 @@ static gboolean
 index_pending (DeskStore  *self,
                GError    **error)
 {
+  gboolean ok = FALSE;
+
   for (guint i = 0; i < self->fts_pending->len; i++)
     {
-      gint64 id = g_array_index (self->fts_pending, gint64, i);
+      const PendingIndex *pending = &g_array_index (self->fts_pending, PendingIndex, i);
       sqlite3_stmt *read, *write;
+      const gsize whole = 0;
       int rc;
 
       if (!(read = cached (self, "SELECT title, text FROM documents WHERE id = ?", error)) ||
           !(write = cached (self, "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (read, 1, id);
+        goto out;
+      sqlite3_bind_int64 (read, 1, pending->id);
       if (sqlite3_step (read) != SQLITE_ROW)
-        return set_sql_error (self, error);
-      sqlite3_bind_int64 (write, 1, id);
+        {
+          set_sql_error (self, error);
+          goto out;
+        }
+      sqlite3_bind_int64 (write, 1, pending->id);
       sqlite3_bind_value (write, 2, sqlite3_column_value (read, 0));
       sqlite3_bind_value (write, 3, sqlite3_column_value (read, 1));
-      if (sqlite3_step (write) != SQLITE_DONE)
-        return set_sql_error (self, error);
+      /* the text's words as they were recorded when it was read: the
+       * tokenizer checks that it is the same text */
+      desk_tokenizer_replay (pending->tokens, 0, &whole, 1);
+      rc = sqlite3_step (write);
+      desk_tokenizer_replay (NULL, 0, NULL, 0);
+      if (rc != SQLITE_DONE)
+        {
+          set_sql_error (self, error);
+          goto out;
+        }
       sqlite3_reset (read);
       sqlite3_reset (write);
 
-      if (!(read = cached (self, "SELECT id, text, value FROM facts WHERE document_id = ?", error)) ||
+      if (!(read = cached (self, "SELECT id, text, value, start FROM facts WHERE document_id = ? ORDER BY start", error)) ||
           !(write = cached (self, "INSERT INTO facts_fts (rowid, text, value) VALUES (?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (read, 1, id);
+        goto out;
+      sqlite3_bind_int64 (read, 1, pending->id);
       while ((rc = sqlite3_step (read)) == SQLITE_ROW)
         {
+          /* a fact's text is its passage of the document, and its value
+           * often the text without its quotation marks */
+          const char *text = (const char *) sqlite3_column_text (read, 1);
+          const char *value = (const char *) sqlite3_column_text (read, 2);
+          gsize deltas[2] = { 0, 0 };
+          guint n = 0;
+
+          if (pending->tokens != NULL && text != NULL && value != NULL)
+            {
+              const char *in_text = strstr (text, value);
+
+              n = 1;
+              if (in_text != NULL)
+                deltas[n++] = in_text - text;
+            }
           sqlite3_reset (write);
           sqlite3_bind_value (write, 1, sqlite3_column_value (read, 0));
           sqlite3_bind_value (write, 2, sqlite3_column_value (read, 1));
           sqlite3_bind_value (write, 3, sqlite3_column_value (read, 2));
-          if (sqlite3_step (write) != SQLITE_DONE)
-            return set_sql_error (self, error);
+          desk_tokenizer_replay (pending->tokens, sqlite3_column_int64 (read, 3), deltas, n);
+          rc = sqlite3_step (write);
+          desk_tokenizer_replay (NULL, 0, NULL, 0);
+          if (rc != SQLITE_DONE)
+            {
+              set_sql_error (self, error);
+              goto out;
+            }
         }
       if (rc != SQLITE_DONE)
-        return set_sql_error (self, error);
+        {
+          set_sql_error (self, error);
+          goto out;
+        }
       sqlite3_reset (read);
       sqlite3_reset (write);
     }
+  ok = TRUE;
+out:
   g_array_set_size (self->fts_pending, 0);
-  return TRUE;
+  return ok;
 }
 
 static gboolean

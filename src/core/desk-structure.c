@@ -10,6 +10,7 @@
 #include "desk-language.h"
 #include "desk-normalize.h"
 #include "desk-structure.h"
+#include "desk-tokenizer.h"
 
 /* Section names that head a document without naming it. */
 static const char * const generic_headings[] = {
@@ -75,6 +76,7 @@ desk_parsed_document_free (DeskParsedDocument *doc)
   if (doc == NULL)
     return;
   g_clear_pointer (&doc->fact_uids, g_ptr_array_unref);
+  g_clear_pointer (&doc->tokens, desk_tokens_unref);
   g_free (doc->uid);
   g_free (doc->title);
   g_free (doc->text);

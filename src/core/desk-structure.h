@@ -58,6 +58,8 @@ typedef struct
                          * extracted (not on the library's writing thread),
                          * or NULL */
   gboolean facts_limited; /* it has more than DESK_EXTRACT_MAX_FACTS */
+  struct _DeskTokens *tokens; /* the index terms of text, recorded where it
+                               * was read, for the library's index; or NULL */
 } DeskParsedDocument;
 
 DeskBlock          *desk_block_new                 (DeskBlockKind  kind,

@@ -557,6 +557,264 @@ desk_stemmer_snippet (DeskStemmer *self,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Recorded tokens */
+
+typedef struct
+{
+  guint32 start;     /* of the word, in bytes */
+  guint32 term;      /* where its text is in the terms */
+  guint8 len;        /* of the word: at most MAX_WORD_BYTES */
+  guint8 term_len;
+  guint8 colocated;
+} RecordedToken;
+
+struct _DeskTokens
+{
+  char *text;        /* a copy: a text is replayed only for the same bytes */
+  gsize len;
+  RecordedToken *tokens; /* in the order of the text */
+  guint n_tokens;
+  char *terms;       /* each term, then a NUL */
+  gsize terms_len;
+  gboolean whole;    /* FALSE: some token did not fit; never replayed */
+  gsize cursor_chars; /* a code point of text and where it is, from */
+  gsize cursor_bytes; /* which the next place asked for is walked to */
+};
+
+typedef struct
+{
+  GArray *tokens;
+  GString *terms;
+  gboolean whole;
+} Recording;
+
+static gboolean
+record_term_cb (const char *term,
+                gsize       term_len,
+                gsize       byte_start,
+                gsize       byte_end,
+                gboolean    colocated,
+                gpointer    user_data)
+{
+  Recording *rec = user_data;
+  RecordedToken token;
+
+  if (term_len > G_MAXUINT8 || byte_end - byte_start > G_MAXUINT8 ||
+      byte_start > G_MAXUINT32 || rec->terms->len > G_MAXUINT32)
+    {
+      rec->whole = FALSE;
+      return FALSE;
+    }
+  token.start = byte_start;
+  token.term = rec->terms->len;
+  token.len = byte_end - byte_start;
+  token.term_len = term_len;
+  token.colocated = colocated;
+  g_string_append_len (rec->terms, term, term_len);
+  g_string_append_c (rec->terms, '\0');
+  g_array_append_val (rec->tokens, token);
+  return TRUE;
+}
+
+/* The tokens of @text, to be given to the index in place of tokenizing
+ * @text, or any part of it that begins and ends between words, again.
+ * They take about six times the text's size. */
+DeskTokens *
+desk_stemmer_record (DeskStemmer *self,
+                     const char  *text,
+                     gsize        len)
+{
+  Recording rec = { NULL, NULL, TRUE };
+  DeskTokens *tokens;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  rec.tokens = g_array_sized_new (FALSE, FALSE, sizeof (RecordedToken), len / 4 + 1);
+  rec.terms = g_string_sized_new (len / 2 + 1);
+  desk_stemmer_tokenize (self, text, len, record_term_cb, &rec);
+
+  tokens = g_atomic_rc_box_new0 (DeskTokens);
+  tokens->text = g_memdup2 (text, len);
+  tokens->len = len;
+  tokens->whole = rec.whole;
+  /* kept at their size: documents wait with them to be written */
+  tokens->n_tokens = rec.tokens->len;
+  tokens->tokens = g_memdup2 (rec.tokens->data, (gsize) rec.tokens->len * sizeof (RecordedToken));
+  tokens->terms_len = rec.terms->len;
+  tokens->terms = g_memdup2 (rec.terms->str, rec.terms->len + 1);
+  g_array_unref (rec.tokens);
+  g_string_free (rec.terms, TRUE);
+  return tokens;
+}
+
+DeskTokens *
+desk_tokens_ref (DeskTokens *tokens)
+{
+  g_return_val_if_fail (tokens != NULL, NULL);
+  return g_atomic_rc_box_acquire (tokens);
+}
+
+static void
+tokens_clear (gpointer data)
+{
+  DeskTokens *tokens = data;
+
+  g_free (tokens->text);
+  g_free (tokens->tokens);
+  g_free (tokens->terms);
+}
+
+void
+desk_tokens_unref (DeskTokens *tokens)
+{
+  if (tokens != NULL)
+    g_atomic_rc_box_release_full (tokens, tokens_clear);
+}
+
+/* The memory @tokens hold, in bytes */
+gsize
+desk_tokens_size (const DeskTokens *tokens)
+{
+  g_return_val_if_fail (tokens != NULL, 0);
+  return sizeof *tokens + tokens->len + (gsize) tokens->n_tokens * sizeof (RecordedToken) + tokens->terms_len + 1;
+}
+
+/* What the index's tokenizer may give from records, on this thread: the
+ * recorded text's parts that begin at one of starts */
+#define REPLAY_STARTS 4
+
+typedef struct
+{
+  const DeskTokens *tokens;
+  gsize starts[REPLAY_STARTS];
+  guint n_starts;
+} Replay;
+
+static _Thread_local Replay replay;
+static guint n_replayed;
+
+/* Where the code point @chars of @tokens' text is, in bytes: walked to
+ * from the last place asked for, as the facts of a document come in
+ * order of their places */
+static gsize
+byte_offset (DeskTokens *tokens,
+             gint64      chars)
+{
+  if (chars < 0)
+    return G_MAXSIZE;
+  if ((gsize) chars < tokens->cursor_chars)
+    tokens->cursor_chars = tokens->cursor_bytes = 0;
+  while (tokens->cursor_chars < (gsize) chars && tokens->cursor_bytes < tokens->len)
+    {
+      tokens->cursor_bytes = g_utf8_next_char (tokens->text + tokens->cursor_bytes) - tokens->text;
+      tokens->cursor_chars++;
+    }
+  return tokens->cursor_chars == (gsize) chars && tokens->cursor_bytes <= tokens->len ? tokens->cursor_bytes : G_MAXSIZE;
+}
+
+/* Until called again (with NULL to stop), the index's tokenizer, on this
+ * thread, gives the recorded terms of a text it is given that is the part
+ * of @tokens' text that begins @deltas bytes (up to four) after the code
+ * point @start and ends where a word does, instead of tokenizing it.  Any
+ * other text is tokenized as ever.  Places are found walking on from the
+ * last @start: they should come in order. */
+void
+desk_tokenizer_replay (DeskTokens  *tokens,
+                       gint64       start,
+                       const gsize *deltas,
+                       guint        n_deltas)
+{
+  gsize at;
+
+  replay.tokens = tokens != NULL && tokens->whole ? tokens : NULL;
+  replay.n_starts = 0;
+  if (replay.tokens == NULL || (at = byte_offset (tokens, start)) == G_MAXSIZE)
+    return;
+  for (guint i = 0; i < MIN (n_deltas, REPLAY_STARTS); i++)
+    replay.starts[replay.n_starts++] = at + deltas[i];
+}
+
+/* How many texts the index took from records, in this process */
+guint
+desk_tokenizer_replayed (void)
+{
+  return g_atomic_int_get (&n_replayed);
+}
+
+/* Whether a word runs on across @at in @text: then the text cut there is
+ * tokenized otherwise than whole (a cut inside a character counts) */
+static gboolean
+cuts_word (const char *text,
+           gsize       len,
+           gsize       at)
+{
+  const char *before, *after;
+
+  if (at == 0 || at >= len)
+    return FALSE;
+  if (((guchar) text[at] & 0xc0) == 0x80)
+    return TRUE;
+  before = g_utf8_find_prev_char (text, text + at);
+  after = text + at;
+  return before != NULL && word_char_at (&before, text + len) && word_char_at (&after, text + len);
+}
+
+/* The first recorded token at or after @at */
+static guint
+first_token_from (const DeskTokens *tokens,
+                  gsize             at)
+{
+  guint lo = 0, hi = tokens->n_tokens;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (tokens->tokens[mid].start < at)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Gives the recorded terms of @text to FTS5 when it is a part of the
+ * replayed text that the records cover; FALSE when it is not */
+static gboolean
+replay_tokens (const char *text,
+               gsize       len,
+               void       *ctx,
+               int       (*x_token) (void *, int, const char *, int, int, int),
+               int        *rc)
+{
+  const DeskTokens *tokens = replay.tokens;
+
+  if (tokens == NULL)
+    return FALSE;
+  for (guint s = 0; s < replay.n_starts; s++)
+    {
+      gsize at = replay.starts[s];
+
+      if (at > tokens->len || len > tokens->len - at || memcmp (tokens->text + at, text, len) != 0 ||
+          cuts_word (tokens->text, tokens->len, at) || cuts_word (tokens->text, tokens->len, at + len))
+        continue;
+      *rc = SQLITE_OK;
+      for (guint i = first_token_from (tokens, at); i < tokens->n_tokens && *rc == SQLITE_OK; i++)
+        {
+          const RecordedToken *t = &tokens->tokens[i];
+
+          if (t->start + t->len > at + len)
+            break;
+          *rc = x_token (ctx, t->colocated ? FTS5_TOKEN_COLOCATED : 0, tokens->terms + t->term, t->term_len,
+                         (int) (t->start - at), (int) (t->start + t->len - at));
+        }
+      g_atomic_int_inc (&n_replayed);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* FTS5 glue */
 
 typedef struct
@@ -624,6 +882,11 @@ fts5_tokenize (Fts5Tokenizer *tokenizer,
   DeskFts5Tokenizer *tok = (DeskFts5Tokenizer *) tokenizer;
   Fts5EmitState state = { ctx, x_token, SQLITE_OK, (flags & FTS5_TOKENIZE_AUX) != 0 };
 
+  /* the words of a document as they are written to the index: given from
+   * their records when the writer has them */
+  if (flags == FTS5_TOKENIZE_DOCUMENT && text != NULL && n_text > 0 &&
+      replay_tokens (text, n_text, ctx, x_token, &state.rc))
+    return state.rc;
   if (text != NULL && n_text > 0)
     desk_stemmer_tokenize (tok->stemmer, text, n_text, fts5_emit_cb, &state);
 

@@ -35,10 +35,29 @@ char        *desk_stemmer_snippet        (DeskStemmer  *self,
                                           const char   *open,
                                           const char   *close);
 
+/* The index terms of a text as desk_stemmer_tokenize () gives them,
+ * recorded where the text was read, so that the library's index takes
+ * them as they are instead of tokenizing the text again on the one
+ * thread that writes the library.  Shared: desk_tokens_ref (). */
+typedef struct _DeskTokens DeskTokens;
+
+DeskTokens  *desk_stemmer_record         (DeskStemmer  *self,
+                                          const char   *text,
+                                          gsize         len);
+DeskTokens  *desk_tokens_ref             (DeskTokens   *tokens);
+void         desk_tokens_unref           (DeskTokens   *tokens);
+gsize        desk_tokens_size            (const DeskTokens *tokens);
+void         desk_tokenizer_replay       (DeskTokens   *tokens,
+                                          gint64        start,
+                                          const gsize  *deltas,
+                                          guint         n_deltas);
+guint        desk_tokenizer_replayed     (void);
+
 gboolean     desk_tokenizer_register     (sqlite3      *db,
                                           GError      **error);
 char        *desk_tokenizer_build_query  (const char   *user_query);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskStemmer, desk_stemmer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskTokens, desk_tokens_unref)
 
 G_END_DECLS
