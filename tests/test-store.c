@@ -235,6 +235,18 @@ test_search_ranks_and_snippets (Fixture       *f,
   g_assert_nonnull (strstr (markup, "<b>seguridad</b>") ? "" : strstr (markup, "<b>Seguridad</b>"));
 }
 
+static gboolean
+append_term_cb (const char *term,
+                gsize       term_len,
+                gsize       byte_start,
+                gsize       byte_end,
+                gboolean    colocated,
+                gpointer    user_data)
+{
+  g_string_append_printf (user_data, "%.*s %zu %zu %d\n", (int) term_len, term, byte_start, byte_end, colocated);
+  return TRUE;
+}
+
 /* Words recorded where a text was read go into the index as its own
  * tokenizing would put them, for the whole text and for parts of it
  * (given by their first code point and bytes after it); a part that cuts
@@ -287,6 +299,21 @@ test_recorded_words (Fixture       *f,
       sqlite3_reset (insert_b);
       sqlite3_bind_text (insert_b, 1, part, -1, SQLITE_STATIC);
       g_assert_cmpint (sqlite3_step (insert_b), ==, SQLITE_DONE);
+
+      /* the same terms read from the record, for a part of the text itself */
+      if (i + 1 < G_N_ELEMENTS (parts))
+        {
+          g_autoptr(GString) recorded = g_string_new (NULL);
+          g_autoptr(GString) tokenized = g_string_new (NULL);
+          gsize at = from - text;
+
+          g_assert_cmpint (desk_tokens_foreach (tokens, at, at + strlen (part), append_term_cb, recorded), ==, parts[i].replayed);
+          desk_stemmer_tokenize (stemmer, part, strlen (part), append_term_cb, tokenized);
+          if (parts[i].replayed)
+            g_assert_cmpstr (recorded->str, ==, tokenized->str);
+          else
+            g_assert_cmpstr (recorded->str, ==, "");
+        }
     }
   sqlite3_finalize (insert_a);
   sqlite3_finalize (insert_b);

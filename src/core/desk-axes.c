@@ -731,6 +731,12 @@ desk_axis_get_name (const DeskAxis *axis,
   return axis->name[g_strcmp0 (language, "en") == 0 ? 1 : 0];
 }
 
+static GArray *score_text (DeskAxes         *self,
+                           const char       *text,
+                           gsize             len,
+                           const DeskTokens *tokens,
+                           gsize             byte_start);
+
 /* Keyword evidence of @text for every axis, in desk_axes_list_all ()
  * order: one point a word, two a phrase, for each place it starts at. */
 GArray *
@@ -738,12 +744,25 @@ desk_axes_score (DeskAxes   *self,
                  const char *text,
                  gssize      len)
 {
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return score_text (self, text, len < 0 ? strlen (text) : (gsize) len, NULL, 0);
+}
+
+/* The scores of @text (@len bytes), from the words @tokens recorded for
+ * it when they are given (@text is then their text from @byte_start on),
+ * else from tokenizing it */
+static GArray *
+score_text (DeskAxes         *self,
+            const char       *text,
+            gsize             len,
+            const DeskTokens *tokens,
+            gsize             byte_start)
+{
   TermIds words;
   GArray *scores;
   guint *last_start;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (text != NULL, NULL);
 
   scores = g_array_sized_new (FALSE, TRUE, sizeof (double), self->all->len);
   g_array_set_size (scores, self->all->len);
@@ -751,7 +770,8 @@ desk_axes_score (DeskAxes   *self,
   words.term_ids = self->term_ids;
   words.ids = g_array_new (FALSE, FALSE, sizeof (guint));
   words.word_ends = g_array_new (FALSE, FALSE, sizeof (guint));
-  desk_stemmer_tokenize (self->stemmer, text, len < 0 ? strlen (text) : (gsize) len, collect_ids_cb, &words);
+  if (tokens == NULL || !desk_tokens_foreach (tokens, byte_start, byte_start + len, collect_ids_cb, &words))
+    desk_stemmer_tokenize (self->stemmer, text, len, collect_ids_cb, &words);
 
   last_start = (guint *) self->last_start->data;
   for (guint k = 0; k < self->keywords->len; k++)
@@ -1053,7 +1073,8 @@ desk_axes_score_document (DeskAxes           *self,
       const DeskParagraph *p = &g_array_index (doc->paragraphs, DeskParagraph, i);
       const char *start = g_utf8_offset_to_pointer (cursor, p->start - cursor_offset);
       const char *end = g_utf8_offset_to_pointer (start, p->end - p->start);
-      GArray *paragraph = desk_axes_score (self, start, end - start);
+      /* the words recorded for the index, when they were */
+      GArray *paragraph = score_text (self, start, end - start, doc->tokens, start - doc->text);
       int section = -1;
 
       for (guint k = 0; k < doc->outline->len; k++)

@@ -518,10 +518,8 @@ parse_in_thread (gpointer data,
 
   if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
     doc = desk_parse_file (job->file, job->max_size, tools->extractor, job->cancellable, &error);
-  if (doc != NULL && tools->axes != NULL)
-    scores = desk_axes_score_document (tools->axes, doc);
   /* the words of the text for the library's index, here rather than on
-   * the one thread that writes the library */
+   * the one thread that writes the library; the axes score them too */
   if (doc != NULL)
     {
       gsize len = strlen (doc->text);
@@ -529,6 +527,8 @@ parse_in_thread (gpointer data,
       doc->tokens = desk_stemmer_record (tools->stemmer, doc->text, len);
       job->held = len + desk_tokens_size (doc->tokens);
     }
+  if (doc != NULL && tools->axes != NULL)
+    scores = desk_axes_score_document (tools->axes, doc);
   g_async_queue_push (job->tools, tools);
 
   g_mutex_lock (job->lock);

@@ -779,6 +779,34 @@ first_token_from (const DeskTokens *tokens,
   return lo;
 }
 
+/* Calls @func for the recorded terms of the part [@start, @end) of the
+ * recorded text, as desk_stemmer_tokenize () would for that part alone
+ * (places from @start); FALSE, and nothing called, when the part begins
+ * or ends inside a word or the records are not whole */
+gboolean
+desk_tokens_foreach (const DeskTokens *tokens,
+                     gsize             start,
+                     gsize             end,
+                     DeskTermFunc      func,
+                     gpointer          user_data)
+{
+  g_return_val_if_fail (tokens != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!tokens->whole || start > end || end > tokens->len ||
+      cuts_word (tokens->text, tokens->len, start) || cuts_word (tokens->text, tokens->len, end))
+    return FALSE;
+  for (guint i = first_token_from (tokens, start); i < tokens->n_tokens; i++)
+    {
+      const RecordedToken *t = &tokens->tokens[i];
+
+      if (t->start + t->len > end ||
+          !func (tokens->terms + t->term, t->term_len, t->start - start, t->start + t->len - start, t->colocated, user_data))
+        break;
+    }
+  return TRUE;
+}
+
 /* Gives the recorded terms of @text to FTS5 when it is a part of the
  * replayed text that the records cover; FALSE when it is not */
 static gboolean

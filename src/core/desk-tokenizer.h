@@ -47,6 +47,11 @@ DeskTokens  *desk_stemmer_record         (DeskStemmer  *self,
 DeskTokens  *desk_tokens_ref             (DeskTokens   *tokens);
 void         desk_tokens_unref           (DeskTokens   *tokens);
 gsize        desk_tokens_size            (const DeskTokens *tokens);
+gboolean     desk_tokens_foreach         (const DeskTokens *tokens,
+                                          gsize         start,
+                                          gsize         end,
+                                          DeskTermFunc  func,
+                                          gpointer      user_data);
 void         desk_tokenizer_replay       (DeskTokens   *tokens,
                                           gint64        start,
                                           const gsize  *deltas,
