@@ -44,6 +44,9 @@ typedef struct
 struct _DeskExtractor
 {
   DeskStemmer *stemmer;
+  const DeskTokens *tokens;     /* while a document is read: the words recorded */
+  const char *par;              /* for its text, the paragraph being read (a */
+  gsize par_offset;             /* copy) and where it is in the text, in bytes */
   GHashTable *plain;     /* word as written → whether it is plain (+1), see word_is_plain */
   GHashTable *names;     /* surface name → Entity */
   GHashTable *given;     /* given names */
@@ -1674,6 +1677,11 @@ add_stems (DeskExtractor *self,
 {
   TermState state = { self, text, terms, 0, 0, FALSE };
 
+  /* the words recorded for the document's index, when they were */
+  if (self->tokens != NULL && self->par != NULL &&
+      desk_tokens_foreach (self->tokens, self->par_offset + (text - self->par), self->par_offset + (text - self->par) + len,
+                           collect_term_cb, &state))
+    return;
   desk_stemmer_tokenize (self->stemmer, text, len, collect_term_cb, &state);
 }
 
@@ -2133,6 +2141,9 @@ desk_extractor_run (DeskExtractor      *self,
       cursor = start;
       cursor_offset = p->start;
       par = g_strndup (start, end - start);
+      self->tokens = doc->tokens;
+      self->par = par;
+      self->par_offset = start - doc->text;
 
       /* every figure and date has digits: most prose has none, and these
        * are a dozen patterns to run over it */
@@ -2221,5 +2232,7 @@ desk_extractor_run (DeskExtractor      *self,
 
   g_hash_table_unref (run.acronyms);
   g_hash_table_unref (run.surnames);
+  self->tokens = NULL;
+  self->par = NULL;
   return run.facts;
 }

@@ -188,12 +188,14 @@ collect_folder (GFile        *folder,
     }
 }
 
-/* Normalizes and analyses what was read of a file named @name, and
- * extracts its facts when @extractor is given.  Takes @raw. */
+/* Normalizes and analyses what was read of a file named @name, records
+ * the words of its text with @recorder and extracts its facts with
+ * @extractor, each when given.  Takes @raw. */
 static DeskParsedDocument *
 parse_raw (DeskRawDocument  *raw,
            const char       *name,
            DeskExtractor    *extractor,
+           DeskStemmer      *recorder,
            GError          **error)
 {
   g_autoptr(DeskRawDocument) owned = raw;
@@ -212,11 +214,49 @@ parse_raw (DeskRawDocument  *raw,
   doc = desk_structure_analyze (blocks, raw->title, raw->date);
   doc->format = g_strdup (raw->format);
   doc->size = raw->size;
+  /* the words of the text for the library's index, read here rather
+   * than on the one thread that writes the library; the extractor and
+   * the axes read them too */
+  if (recorder != NULL)
+    doc->tokens = desk_stemmer_record (recorder, doc->text, strlen (doc->text));
   if (extractor != NULL)
     {
       doc->facts = desk_extractor_run (extractor, doc);
       if (doc->facts != NULL)
         doc->fact_uids = desk_fact_compute_uids (doc->uid, doc->facts);
+    }
+  return doc;
+}
+
+/* Reads, normalizes and analyses one file, records its words when
+ * @recorder is given and extracts its facts when @extractor is; touches
+ * no library. */
+static DeskParsedDocument *
+parse_file (GFile          *file,
+            gint64          max_size,
+            DeskExtractor  *extractor,
+            DeskStemmer    *recorder,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  DeskRawDocument *raw;
+  g_autofree char *name = NULL;
+  DeskParsedDocument *doc;
+
+  raw = desk_reader_read (file, max_size, cancellable, error);
+  if (raw == NULL)
+    return NULL;
+  name = g_file_get_parse_name (file);
+  doc = parse_raw (raw, name, extractor, recorder, error);
+  if (doc == NULL)
+    return NULL;
+  doc->path = g_file_get_path (file);
+  if (doc->path == NULL)
+    doc->path = g_file_get_uri (file);
+  if (doc->title[0] == '\0')
+    {
+      g_free (doc->title);
+      doc->title = g_file_get_basename (file);
     }
   return doc;
 }
@@ -230,28 +270,9 @@ desk_parse_file (GFile          *file,
                  GCancellable   *cancellable,
                  GError        **error)
 {
-  DeskRawDocument *raw;
-  g_autofree char *name = NULL;
-  DeskParsedDocument *doc;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  raw = desk_reader_read (file, max_size, cancellable, error);
-  if (raw == NULL)
-    return NULL;
-  name = g_file_get_parse_name (file);
-  doc = parse_raw (raw, name, extractor, error);
-  if (doc == NULL)
-    return NULL;
-  doc->path = g_file_get_path (file);
-  if (doc->path == NULL)
-    doc->path = g_file_get_uri (file);
-  if (doc->title[0] == '\0')
-    {
-      g_free (doc->title);
-      doc->title = g_file_get_basename (file);
-    }
-  return doc;
+  return parse_file (file, max_size, extractor, NULL, cancellable, error);
 }
 
 /* What desk_parse_file () makes of the contents of a file named @name. */
@@ -270,7 +291,7 @@ desk_parse_bytes (const char     *name,
   raw = desk_reader_read_bytes (name, bytes, error);
   if (raw == NULL)
     return NULL;
-  doc = parse_raw (raw, name, extractor, error);
+  doc = parse_raw (raw, name, extractor, NULL, error);
   if (doc != NULL && doc->title[0] == '\0')
     {
       g_free (doc->title);
@@ -517,16 +538,9 @@ parse_in_thread (gpointer data,
   DeskDocumentScores *scores = NULL;
 
   if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
-    doc = desk_parse_file (job->file, job->max_size, tools->extractor, job->cancellable, &error);
-  /* the words of the text for the library's index, here rather than on
-   * the one thread that writes the library; the axes score them too */
+    doc = parse_file (job->file, job->max_size, tools->extractor, tools->stemmer, job->cancellable, &error);
   if (doc != NULL)
-    {
-      gsize len = strlen (doc->text);
-
-      doc->tokens = desk_stemmer_record (tools->stemmer, doc->text, len);
-      job->held = len + desk_tokens_size (doc->tokens);
-    }
+    job->held = strlen (doc->text) + desk_tokens_size (doc->tokens);
   if (doc != NULL && tools->axes != NULL)
     scores = desk_axes_score_document (tools->axes, doc);
   g_async_queue_push (job->tools, tools);
