@@ -144,8 +144,24 @@ clean_line (const char *line,
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* printable ASCII, most of the text: kept as it is, a run at once */
+      if ((guchar) *p > ' ' && (guchar) *p < 0x7f)
+        {
+          const char *run = p;
+
+          while (p < end && (guchar) *p > ' ' && (guchar) *p < 0x7f)
+            p++;
+          leading = FALSE;
+          *whitespace_only = FALSE;
+          if (pending_space)
+            g_string_append_c (out, ' ');
+          pending_space = FALSE;
+          g_string_append_len (out, run, p - run);
+          continue;
+        }
+      c = g_utf8_get_char (p);
       p = g_utf8_next_char (p);
       if (is_space_char (c))
         {
@@ -206,7 +222,7 @@ static gboolean
 is_debris (const char *text)
 {
   gsize len = strlen (text);
-  guint alnum = 0, total = 0;
+  guint total = 0;
 
   if (len >= 20 && strchr (text, ' ') == NULL &&
       (strchr (text, '/') != NULL || strstr (text, ".com") != NULL || text[0] == ':'))
@@ -214,14 +230,14 @@ is_debris (const char *text)
   if (g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://"))
     return strchr (text, ' ') == NULL;
 
+  /* a letter or a digit anywhere: not debris */
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
       total++;
-      if (g_unichar_isalnum (c))
-        alnum++;
+      if ((guchar) *p < 0x80 ? g_ascii_isalnum (*p) : g_unichar_isalnum (g_utf8_get_char (p)))
+        return FALSE;
     }
-  return total >= 3 && alnum == 0;
+  return total >= 3;
 }
 
 static gboolean
@@ -628,11 +644,12 @@ percentile_width (GArray *lines)
 static char *
 digit_key (const char *text)
 {
-  GString *key = g_string_new (NULL);
+  char *key = g_strdup (text);
 
-  for (const char *p = text; *p; p++)
-    g_string_append_c (key, g_ascii_isdigit (*p) ? '#' : *p);
-  return g_string_free (key, FALSE);
+  for (char *p = key; *p; p++)
+    if (g_ascii_isdigit (*p))
+      *p = '#';
+  return key;
 }
 
 /* Running headers and footers: with real pages, the first and last lines
