@@ -70,6 +70,8 @@ struct _DeskExtractor
   GRegex *proposal_leadin_re;
   GRegex *meeting_item_re;
   GRegex *modality_re;  /* one group per modality but asserted */
+  GRegex *letters_re;   /* two letters: an author's name has them */
+  GRegex *located_re;   /* "en", "in", "at" just before a place */
 };
 
 typedef struct
@@ -555,6 +557,8 @@ desk_extractor_new (GError **error)
   self->modality_re = re ("(?<![\\w])(?:(" MODALITY_NEGATED ")|(" MODALITY_PROPOSED ")|(" MODALITY_INTENDED ")"
                           "|(" MODALITY_EXPECTED ")|(" MODALITY_REPORTED "))(?![\\w])"
                           "|(n't)(?![\\w])", TRUE);
+  self->letters_re = re ("[[:alpha:]]{2}", FALSE);
+  self->located_re = re ("(?:^|\\s)(?:en|in|at)(?:\\s+(?:la|el|the))?\\s+$", FALSE);
 
   return g_steal_pointer (&self);
 }
@@ -586,6 +590,8 @@ desk_extractor_free (DeskExtractor *self)
   g_clear_pointer (&self->proposal_leadin_re, g_regex_unref);
   g_clear_pointer (&self->meeting_item_re, g_regex_unref);
   g_clear_pointer (&self->modality_re, g_regex_unref);
+  g_clear_pointer (&self->letters_re, g_regex_unref);
+  g_clear_pointer (&self->located_re, g_regex_unref);
   g_free (self);
 }
 
@@ -1100,7 +1106,7 @@ find_citations_and_quotes (Run        *run,
 
       match_pos (m, 0, &s, &e);
       /* "(+316%)" and "(01/06/2007)" are not citations: an author has letters */
-      if (a == NULL || !g_regex_match_simple ("[[:alpha:]]{2}", a, 0, 0))
+      if (a == NULL || !g_regex_match (self->letters_re, a, 0, NULL))
         continue;
       g_strstrip (a);
       add_candidate (out, DESK_FACT_CITATION, par, s, e,
@@ -1907,7 +1913,7 @@ find_sentence_facts (Run           *run,
                   while (from < c->bstart && ((guchar) par[from] & 0xC0) == 0x80)
                     from++;
                   before = g_strndup (par + from, c->bstart - from);
-                  located = g_regex_match_simple ("(?:^|\\s)(?:en|in|at)(?:\\s+(?:la|el|the))?\\s+$", before, 0, 0);
+                  located = g_regex_match (self->located_re, before, 0, NULL);
 
                   if (place == NULL || (located && !place_located))
                     {

@@ -13,6 +13,13 @@ static GRegex *image_re;
 static GRegex *emphasis_re;
 static GRegex *code_re;
 static GRegex *tag_re;
+/* what a line is, compiled once rather than for every line */
+static GRegex *fence_re;
+static GRegex *setext_equals_re;
+static GRegex *setext_dashes_re;
+static GRegex *not_space_re;
+static GRegex *reference_re;
+static GRegex *rule_re;
 
 static void
 ensure_regexes (void)
@@ -27,6 +34,12 @@ ensure_regexes (void)
                                  G_REGEX_OPTIMIZE, 0, NULL);
       code_re = g_regex_new ("`([^`]*)`", G_REGEX_OPTIMIZE, 0, NULL);
       tag_re = g_regex_new ("</?[a-zA-Z][^>]*>", G_REGEX_OPTIMIZE, 0, NULL);
+      fence_re = g_regex_new ("^\\s{0,3}```", G_REGEX_OPTIMIZE, 0, NULL);
+      setext_equals_re = g_regex_new ("^=+\\s*$", G_REGEX_OPTIMIZE, 0, NULL);
+      setext_dashes_re = g_regex_new ("^-{2,}\\s*$", G_REGEX_OPTIMIZE, 0, NULL);
+      not_space_re = g_regex_new ("\\S", G_REGEX_OPTIMIZE, 0, NULL);
+      reference_re = g_regex_new ("^\\s{0,3}\\[[^\\]]+\\]:\\s", G_REGEX_OPTIMIZE, 0, NULL);
+      rule_re = g_regex_new ("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
 }
@@ -97,7 +110,7 @@ desk_markdown_clean (const char  *markdown,
       if (len > 0 && line[len - 1] == '\r')
         line[--len] = '\0';
 
-      if (g_regex_match_simple ("^\\s{0,3}```", line, 0, 0))
+      if (g_regex_match (fence_re, line, 0, NULL))
         {
           fenced = !fenced;
           g_string_append_c (out, '\n');
@@ -111,8 +124,8 @@ desk_markdown_clean (const char  *markdown,
 
       /* setext headings: a line underlined with === or --- */
       if (lines[i + 1] != NULL && len > 0 && line[0] != '-' &&
-          (g_regex_match_simple ("^=+\\s*$", lines[i + 1], 0, 0) ||
-           (g_regex_match_simple ("^-{2,}\\s*$", lines[i + 1], 0, 0) && g_regex_match_simple ("\\S", line, 0, 0))))
+          (g_regex_match (setext_equals_re, lines[i + 1], 0, NULL) ||
+           (g_regex_match (setext_dashes_re, lines[i + 1], 0, NULL) && g_regex_match (not_space_re, line, 0, NULL))))
         {
           clean = inline_text (line);
           g_string_append_printf (out, "\n%s %s\n\n", lines[i + 1][0] == '=' ? "#" : "##", g_strstrip (clean));
@@ -121,8 +134,8 @@ desk_markdown_clean (const char  *markdown,
         }
 
       /* reference definitions and rules carry no text */
-      if (g_regex_match_simple ("^\\s{0,3}\\[[^\\]]+\\]:\\s", line, 0, 0) ||
-          g_regex_match_simple ("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$", line, 0, 0))
+      if (g_regex_match (reference_re, line, 0, NULL) ||
+          g_regex_match (rule_re, line, 0, NULL))
         {
           g_string_append_c (out, '\n');
           continue;
