@@ -224,11 +224,62 @@ load_gazetteer (DeskExtractor *self,
          add_entity_names (self, root, "people", DESK_FACT_PERSON, label, error);
 }
 
+/* @names (as written, in the order they are to be tried) as one
+ * alternation for a pattern, grouped by their first character: at each
+ * place the pattern then tries only the names that begin with the
+ * character there (in the same order), where it tried every name */
+static char *
+alternation_by_first_char (GPtrArray *names)
+{
+  g_autoptr(GPtrArray) heads = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      const char *rest;
+      g_autofree char *head = NULL;
+      GPtrArray *group;
+
+      if (*name == '\0')
+        continue;
+      rest = g_utf8_next_char (name);
+      head = g_strndup (name, rest - name);
+      if ((group = g_hash_table_lookup (groups, head)) == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_ptr_array_add (heads, g_steal_pointer (&head));
+          g_hash_table_insert (groups, g_ptr_array_index (heads, heads->len - 1), group);
+        }
+      g_ptr_array_add (group, (gpointer) rest);
+    }
+  for (guint i = 0; i < heads->len; i++)
+    {
+      const char *head = g_ptr_array_index (heads, i);
+      GPtrArray *group = g_hash_table_lookup (groups, head);
+      g_autofree char *escaped = g_regex_escape_string (head, -1);
+
+      if (i > 0)
+        g_string_append_c (out, '|');
+      g_string_append_printf (out, "%s(?:", escaped);
+      for (guint k = 0; k < group->len; k++)
+        {
+          g_autofree char *rest = g_regex_escape_string (g_ptr_array_index (group, k), -1);
+
+          if (k > 0)
+            g_string_append_c (out, '|');
+          g_string_append (out, rest);
+        }
+      g_string_append_c (out, ')');
+    }
+  return g_string_free (out, FALSE);
+}
+
 static char *
 titles_alternation (JsonObject *titles)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
-  GString *out = g_string_new (NULL);
   GList *members = json_object_get_members (titles);
 
   for (GList *l = members; l; l = l->next)
@@ -245,19 +296,15 @@ titles_alternation (JsonObject *titles)
           /* "embajador" and "Embajador" at the head of a sentence */
           g_unichar_to_utf8 (g_unichar_isupper (first) ? g_unichar_tolower (first) : g_unichar_toupper (first), buf);
           other = g_strconcat (buf, rest, NULL);
-          g_ptr_array_add (all, g_regex_escape_string (title, -1));
-          g_ptr_array_add (all, g_regex_escape_string (other, -1));
+          g_ptr_array_add (all, g_strdup (title));
+          g_ptr_array_add (all, g_steal_pointer (&other));
         }
     }
   g_list_free (members);
+  /* the longest first, as they were escaped before (escaping is longer
+   * where a title has a character to escape: none has) */
   g_ptr_array_sort (all, compare_length_desc);
-  for (guint i = 0; i < all->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, '|');
-      g_string_append (out, g_ptr_array_index (all, i));
-    }
-  return g_string_free (out, FALSE);
+  return alternation_by_first_char (all);
 }
 
 static gboolean
@@ -270,7 +317,8 @@ load_people (DeskExtractor *self,
   g_autofree char *titles = NULL;
   g_autofree char *title_pattern = NULL;
   g_autofree char *given_pattern = NULL;
-  GString *given = g_string_new (NULL);
+  g_autofree char *given = NULL;
+  g_autoptr(GPtrArray) given_names = g_ptr_array_new ();
   JsonObject *root;
   JsonArray *names;
 
@@ -281,13 +329,11 @@ load_people (DeskExtractor *self,
   for (guint i = 0; i < json_array_get_length (names); i++)
     {
       const char *name = json_array_get_string_element (names, i);
-      g_autofree char *escaped = g_regex_escape_string (name, -1);
 
       g_hash_table_add (self->given, g_strdup (name));
-      if (given->len > 0)
-        g_string_append_c (given, '|');
-      g_string_append (given, escaped);
+      g_ptr_array_add (given_names, (gpointer) name);
     }
+  given = alternation_by_first_char (given_names);
   titles = titles_alternation (json_object_get_object_member (root, "titles"));
 
   /* "el presidente de Estados Unidos, Donald Trump", "President José Jerí" */
@@ -296,10 +342,9 @@ load_people (DeskExtractor *self,
                                    titles);
   given_pattern = g_strdup_printf ("(?<![\\w])(?P<name>(?:%s)(?:\\s+(?:%s))?(?:\\s+[A-Z]\\.)?"
                                    "(?:\\s+(?:de\\s+la\\s+|de\\s+|del\\s+)?" CAP "){1,3})(?![\\w])",
-                                   given->str, given->str);
+                                   given, given);
   self->title_person_re = re (title_pattern, FALSE);
   self->given_person_re = re (given_pattern, FALSE);
-  g_string_free (given, TRUE);
   return TRUE;
 }
 
