@@ -5,7 +5,10 @@
  * sentences of ../shared/corpus and data/samples, with their figures and
  * dates varied, in Spanish and English, with headings and lists.
  * DESK_BENCH_CORPUS names a folder to keep the generated documents in, to
- * profile an import of them alone (dialogue-desk-cli import FOLDER). */
+ * profile an import of them alone (dialogue-desk-cli import FOLDER).
+ * Then one long document made of the first DESK_BENCH_LONG_MB (8 by
+ * default) of them, imported alone: what grows with a document's length
+ * shows there (a thesis, a compiled report). */
 #include "config.h"
 
 #include <string.h>
@@ -139,6 +142,52 @@ full_import (const char *dir,
   return g_timer_elapsed (timer, NULL);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* One document of the generated ones put end to end up to @mb MB,
+ * imported alone into a new library, next to bare FTS5 insertion of it */
+static void
+long_doc (const char *dir,
+          const char *tmp,
+          gsize       mb)
+{
+  g_autofree char *folder = g_build_filename (tmp, "long", NULL);
+  g_autofree char *path = g_build_filename (folder, "long.txt", NULL);
+  g_autofree char *fts_db = g_build_filename (tmp, "long-fts.db", NULL);
+  g_autofree char *library = g_build_filename (tmp, "long-library.db", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  double t_fts, t_import, size;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; text->len < mb * 1024 * 1024; i = (i + 1) % names->len)
+    {
+      g_autofree char *file = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+      g_string_append (text, contents);
+      g_string_append (text, "\n");
+    }
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  size = text->len / (1024.0 * 1024.0);
+
+  t_fts = bare_fts5 (folder, fts_db);
+  t_import = full_import (folder, library);
+  g_print ("one long document:      %7.2f MB/s   (%.1f MB in %.1f s; bare FTS5 %.2f MB/s)\n",
+           size / t_import, size, t_import, size / t_fts);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -147,6 +196,7 @@ main (int    argc,
   gsize target = (mb_env ? g_ascii_strtoull (mb_env, NULL, 10) : 50) * 1024 * 1024;
   g_autofree char *tmp = desk_test_make_tmpdir ();
   const char *keep = g_getenv ("DESK_BENCH_CORPUS");
+  const char *long_mb_env = g_getenv ("DESK_BENCH_LONG_MB");
   g_autofree char *dir = g_build_filename (keep ? keep : tmp, keep ? NULL : "corpus", NULL);
   g_autofree char *fts_db = g_build_filename (tmp, "fts.db", NULL);
   g_autofree char *library = g_build_filename (tmp, "library.db", NULL);
@@ -168,6 +218,7 @@ main (int    argc,
   g_print ("extraction alone:       %7.2f MB/s   (%.1f s, %" G_GUINT64_FORMAT " facts)\n", mb / t_extract, t_extract, n_facts);
   g_print ("full import:            %7.2f MB/s   (%.1f s, %.2f of bare FTS5; target 10 MB/s and 0.5)\n",
            mb / t_import, t_import, t_fts / t_import);
+  long_doc (dir, tmp, long_mb_env ? g_ascii_strtoull (long_mb_env, NULL, 10) : 8);
 
   desk_test_rm_rf (tmp);
   return 0;

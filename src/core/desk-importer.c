@@ -85,6 +85,9 @@ typedef struct
 #define BATCH_DOCUMENTS 200
 #define BATCH_BYTES (32 * 1024 * 1024)
 
+/* Text whose words are recorded for the index, at most, in bytes */
+#define RECORD_MAX_BYTES (4 * 1024 * 1024)
+
 static void
 import_result_free (gpointer data)
 {
@@ -216,8 +219,9 @@ parse_raw (DeskRawDocument  *raw,
   doc->size = raw->size;
   /* the words of the text for the library's index, read here rather
    * than on the one thread that writes the library; the extractor and
-   * the axes read them too */
-  if (recorder != NULL)
+   * the axes read them too.  Not for a very long text: its records would
+   * take about six times its size at once */
+  if (recorder != NULL && strlen (doc->text) <= RECORD_MAX_BYTES)
     doc->tokens = desk_stemmer_record (recorder, doc->text, strlen (doc->text));
   if (extractor != NULL)
     {
@@ -540,7 +544,7 @@ parse_in_thread (gpointer data,
   if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
     doc = parse_file (job->file, job->max_size, tools->extractor, tools->stemmer, job->cancellable, &error);
   if (doc != NULL)
-    job->held = strlen (doc->text) + desk_tokens_size (doc->tokens);
+    job->held = strlen (doc->text) + (doc->tokens != NULL ? desk_tokens_size (doc->tokens) : 0);
   if (doc != NULL && tools->axes != NULL)
     scores = desk_axes_score_document (tools->axes, doc);
   g_async_queue_push (job->tools, tools);
