@@ -731,23 +731,39 @@ desk_axis_get_name (const DeskAxis *axis,
   return axis->name[g_strcmp0 (language, "en") == 0 ? 1 : 0];
 }
 
-static GArray *score_text (DeskAxes         *self,
-                           const char       *text,
-                           gsize             len,
-                           const DeskTokens *tokens,
-                           gsize             byte_start);
-
-/* Keyword evidence of @text for every axis, in desk_axes_list_all ()
- * order: one point a word, two a phrase, for each place it starts at. */
-GArray *
-desk_axes_score (DeskAxes   *self,
-                 const char *text,
-                 gssize      len)
+/* A place in a text found by its code point from the last place found,
+ * so that the paragraphs of a document read in order cost a walk of the
+ * text, not a walk from its start each (a document of 16 MB: minutes) */
+typedef struct
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (text != NULL, NULL);
+  const char *text;
+  const char *at;
+  gint64 offset;    /* the code point at */
+} TextCursor;
 
-  return score_text (self, text, len < 0 ? strlen (text) : (gsize) len, NULL, 0);
+static const char *
+cursor_move (TextCursor *cursor,
+             gint64      offset)
+{
+  if (offset < cursor->offset)
+    {
+      cursor->at = cursor->text;
+      cursor->offset = 0;
+    }
+  cursor->at = g_utf8_offset_to_pointer (cursor->at, offset - cursor->offset);
+  cursor->offset = offset;
+  return cursor->at;
+}
+
+/* The text between the code points @start and @end, newly allocated */
+static char *
+cursor_substring (TextCursor *cursor,
+                  gint64      start,
+                  gint64      end)
+{
+  const char *from = cursor_move (cursor, start);
+
+  return g_strndup (from, g_utf8_offset_to_pointer (from, end - start) - from);
 }
 
 /* The scores of @text (@len bytes), from the words @tokens recorded for
@@ -813,6 +829,20 @@ score_text (DeskAxes         *self,
   g_array_unref (words.word_ends);
   return scores;
 }
+
+/* Keyword evidence of @text for every axis, in desk_axes_list_all ()
+ * order: one point a word, two a phrase, for each place it starts at. */
+GArray *
+desk_axes_score (DeskAxes   *self,
+                 const char *text,
+                 gssize      len)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return score_text (self, text, len < 0 ? strlen (text) : (gsize) len, NULL, 0);
+}
+
 
 void
 desk_found_axis_free (DeskFoundAxis *axis)
@@ -903,53 +933,18 @@ add_found (GPtrArray  *found,
 /* Axes a document proposes: the subsections of a section about thematic
  * axes, sections titled "Eje de …", the items of a list after a lead-in
  * about axes, and an inline enumeration ("se trabajaron seis ejes: a; b"). */
-/* A place in a text found by its code point from the last place found,
- * so that the paragraphs of a document read in order cost a walk of the
- * text, not a walk from its start each (a document of 16 MB: minutes) */
-typedef struct
-{
-  const char *text;
-  const char *at;
-  gint64 offset;    /* the code point at */
-} TextCursor;
-
-static const char *
-cursor_move (TextCursor *cursor,
-             gint64      offset)
-{
-  if (offset < cursor->offset)
-    {
-      cursor->at = cursor->text;
-      cursor->offset = 0;
-    }
-  cursor->at = g_utf8_offset_to_pointer (cursor->at, offset - cursor->offset);
-  cursor->offset = offset;
-  return cursor->at;
-}
-
-/* The text between the code points @start and @end, newly allocated */
-static char *
-cursor_substring (TextCursor *cursor,
-                  gint64      start,
-                  gint64      end)
-{
-  const char *from = cursor_move (cursor, start);
-
-  return g_strndup (from, g_utf8_offset_to_pointer (from, end - start) - from);
-}
-
 GPtrArray *
 desk_axes_find_in_document (DeskParsedDocument *doc)
 {
   static GRegex *axes_title, *axis_title, *leadin;
   static gsize initialized = 0;
-  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_found_axis_free);
+  GPtrArray *found;
   TextCursor cursor;
 
   g_return_val_if_fail (doc != NULL, NULL);
 
-  cursor.text = cursor.at = doc->text;
-  cursor.offset = 0;
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_found_axis_free);
+  cursor = (TextCursor) { doc->text, doc->text, 0 };
 
   if (g_once_init_enter (&initialized))
     {
@@ -1093,11 +1088,12 @@ desk_axes_score_document (DeskAxes           *self,
 {
   DeskDocumentScores *scores;
   g_autoptr(GPtrArray) section_scores = NULL;
-  const char *cursor;
-  gint64 cursor_offset = 0;
+  TextCursor cursor;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (doc != NULL, NULL);
+
+  cursor = (TextCursor) { doc->text, doc->text, 0 };
 
   scores = g_new0 (DeskDocumentScores, 1);
   scores->stamp = desk_axes_get_stamp (self);
@@ -1113,11 +1109,10 @@ desk_axes_score_document (DeskAxes           *self,
       g_ptr_array_add (section_scores, desk_axes_score (self, e->title, -1));
     }
 
-  cursor = doc->text;
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
       const DeskParagraph *p = &g_array_index (doc->paragraphs, DeskParagraph, i);
-      const char *start = g_utf8_offset_to_pointer (cursor, p->start - cursor_offset);
+      const char *start = cursor_move (&cursor, p->start);
       const char *end = g_utf8_offset_to_pointer (start, p->end - p->start);
       /* the words recorded for the index, when they were */
       GArray *paragraph = score_text (self, start, end - start, doc->tokens, start - doc->text);
@@ -1133,8 +1128,6 @@ desk_axes_score_document (DeskAxes           *self,
         for (guint a = 0; a < paragraph->len; a++)
           g_array_index (paragraph, double, a) += g_array_index ((GArray *) g_ptr_array_index (section_scores, section), double, a);
       g_ptr_array_add (scores->paragraphs, paragraph);
-      cursor = start;
-      cursor_offset = p->start;
     }
 
   scores->found = desk_axes_find_in_document (doc);

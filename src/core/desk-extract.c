@@ -44,9 +44,6 @@ typedef struct
 struct _DeskExtractor
 {
   DeskStemmer *stemmer;
-  const DeskTokens *tokens;     /* while a document is read: the words recorded */
-  const char *par;              /* for its text, the paragraph being read (a */
-  gsize par_offset;             /* copy) and where it is in the text, in bytes */
   GHashTable *plain;     /* word as written → whether it is plain (+1), see word_is_plain */
   GHashTable *names;     /* surface name → Entity */
   GHashTable *given;     /* given names */
@@ -93,6 +90,7 @@ typedef struct
   GHashTable *acronyms;   /* acronym or long form → canonical, this document */
   GHashTable *surnames;   /* surname → canonical person, this document */
   int doc_year;
+  gsize par_offset;       /* where the paragraph being read is in doc->text, in bytes */
 } Run;
 
 static void
@@ -301,8 +299,7 @@ titles_alternation (JsonObject *titles)
         }
     }
   g_list_free (members);
-  /* the longest first, as they were escaped before (escaping is longer
-   * where a title has a character to escape: none has) */
+  /* the longest first: of two titles at the same place, the longer */
   g_ptr_array_sort (all, compare_length_desc);
   return alternation_by_first_char (all);
 }
@@ -1724,20 +1721,21 @@ collect_term_cb (const char *term,
   return TRUE;
 }
 
+/* The terms of the words of @par (the paragraph being read) from @from
+ * on, @len bytes, into @terms */
 static void
-add_stems (DeskExtractor *self,
-           GHashTable    *terms,
-           const char    *text,
-           gsize          len)
+add_stems (Run        *run,
+           GHashTable *terms,
+           const char *par,
+           gsize       from,
+           gsize       len)
 {
-  TermState state = { self, text, terms, 0, 0, FALSE };
+  TermState state = { run->self, par + from, terms, 0, 0, FALSE };
+  gsize at = run->par_offset + from;
 
   /* the words recorded for the document's index, when they were */
-  if (self->tokens != NULL && self->par != NULL &&
-      desk_tokens_foreach (self->tokens, self->par_offset + (text - self->par), self->par_offset + (text - self->par) + len,
-                           collect_term_cb, &state))
-    return;
-  desk_stemmer_tokenize (self->stemmer, text, len, collect_term_cb, &state);
+  if (run->doc->tokens == NULL || !desk_tokens_foreach (run->doc->tokens, at, at + len, collect_term_cb, &state))
+    desk_stemmer_tokenize (run->self->stemmer, par + from, len, collect_term_cb, &state);
 }
 
 static int compare_strings (gconstpointer a, gconstpointer b, gpointer unused);
@@ -1773,12 +1771,12 @@ compare_strings (gconstpointer a,
  * them ("producción potencial de cocaína ... 822 TM"); for names, the
  * sentence's words and the entities it names. */
 static void
-set_terms (DeskExtractor *self,
-           const char    *par,
-           gsize          s,
-           gsize          e,
-           GArray        *cands,
-           guint          n_before)
+set_terms (Run        *run,
+           const char *par,
+           gsize       s,
+           gsize       e,
+           GArray     *cands,
+           guint       n_before)
 {
   g_autoptr(GHashTable) sentence_terms = NULL;
   g_autofree char *joined = NULL;
@@ -1793,7 +1791,7 @@ set_terms (DeskExtractor *self,
   if (!any)
     return;
   sentence_terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  add_stems (self, sentence_terms, par + s, e - s);
+  add_stems (run, sentence_terms, par, s, e - s);
   for (guint j = 0; j < n_before; j++)
     {
       Candidate *c = &g_array_index (cands, Candidate, j);
@@ -1819,8 +1817,8 @@ set_terms (DeskExtractor *self,
             from--;
           while (to < e && ((guchar) par[to] & 0xC0) == 0x80)
             to++;
-          add_stems (self, around, par + from, c->bstart - from);
-          add_stems (self, around, par + c->bend, to - c->bend);
+          add_stems (run, around, par, from, c->bstart - from);
+          add_stems (run, around, par, c->bend, to - c->bend);
           c->fact.terms = join_terms (around);
         }
       else if (c->family == 1)
@@ -1902,7 +1900,7 @@ find_sentence_facts (Run           *run,
           if (c->fact.text != NULL && c->bstart >= s && c->bstart < e)
             c->fact.modality = modality;
         }
-      set_terms (self, par, s, te, cands, n_before);
+      set_terms (run, par, s, te, cands, n_before);
 
       /* proposals: list items under a proposing lead-in, sentences that propose */
       if ((kind == DESK_BLOCK_LIST_ITEM && i == 0 && (under_proposal_leadin || starts_with_action (par))) ||
@@ -2196,9 +2194,7 @@ desk_extractor_run (DeskExtractor      *self,
       cursor = start;
       cursor_offset = p->start;
       par = g_strndup (start, end - start);
-      self->tokens = doc->tokens;
-      self->par = par;
-      self->par_offset = start - doc->text;
+      run.par_offset = start - doc->text;
 
       /* every figure and date has digits: most prose has none, and these
        * are a dozen patterns to run over it */
@@ -2287,7 +2283,5 @@ desk_extractor_run (DeskExtractor      *self,
 
   g_hash_table_unref (run.acronyms);
   g_hash_table_unref (run.surnames);
-  self->tokens = NULL;
-  self->par = NULL;
   return run.facts;
 }

@@ -221,8 +221,13 @@ parse_raw (DeskRawDocument  *raw,
    * than on the one thread that writes the library; the extractor and
    * the axes read them too.  Not for a very long text: its records would
    * take about six times its size at once */
-  if (recorder != NULL && strlen (doc->text) <= RECORD_MAX_BYTES)
-    doc->tokens = desk_stemmer_record (recorder, doc->text, strlen (doc->text));
+  if (recorder != NULL)
+    {
+      gsize len = strlen (doc->text);
+
+      if (len <= RECORD_MAX_BYTES)
+        doc->tokens = desk_stemmer_record (recorder, doc->text, len);
+    }
   if (extractor != NULL)
     {
       doc->facts = desk_extractor_run (extractor, doc);

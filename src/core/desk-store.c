@@ -924,18 +924,35 @@ insert_document (DeskStore           *self,
   return TRUE;
 }
 
-/* Stores a whole document in one transaction, or nothing of it.  The same
- * content (same uid) is stored once: then out_existed is TRUE and out_id
- * names the document already there. */
+/* Steps @write (an insert into a full-text table) with the tokenizer
+ * taking the words of @tokens' text from @start on (code points), and
+ * @deltas bytes after it, from their records */
+static gboolean
+step_replaying (DeskStore   *self,
+                sqlite3_stmt *write,
+                DeskTokens  *tokens,
+                gint64       start,
+                const gsize *deltas,
+                guint        n_deltas,
+                GError     **error)
+{
+  int rc;
+
+  desk_tokenizer_replay (tokens, start, deltas, n_deltas);
+  rc = sqlite3_step (write);
+  desk_tokenizer_replay (NULL, 0, NULL, 0);
+  return rc == SQLITE_DONE || set_sql_error (self, error);
+}
+
 /* Indexes the words of the documents written since the transaction began,
  * and of their facts: the last writes of the transaction, so that FTS5
- * keeps every row in memory until the commit (see migration 7). */
+ * keeps every row in memory until the commit (see migration 7).  The
+ * words of a text recorded as it was read are taken from the records:
+ * the tokenizer checks that it is the same text. */
 static gboolean
 index_pending (DeskStore  *self,
                GError    **error)
 {
-  gboolean ok = FALSE;
-
   for (guint i = 0; i < self->fts_pending->len; i++)
     {
       const PendingIndex *pending = &g_array_index (self->fts_pending, PendingIndex, i);
@@ -945,32 +962,21 @@ index_pending (DeskStore  *self,
 
       if (!(read = cached (self, "SELECT title, text FROM documents WHERE id = ?", error)) ||
           !(write = cached (self, "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)", error)))
-        goto out;
+        return FALSE;
       sqlite3_bind_int64 (read, 1, pending->id);
       if (sqlite3_step (read) != SQLITE_ROW)
-        {
-          set_sql_error (self, error);
-          goto out;
-        }
+        return set_sql_error (self, error);
       sqlite3_bind_int64 (write, 1, pending->id);
       sqlite3_bind_value (write, 2, sqlite3_column_value (read, 0));
       sqlite3_bind_value (write, 3, sqlite3_column_value (read, 1));
-      /* the text's words as they were recorded when it was read: the
-       * tokenizer checks that it is the same text */
-      desk_tokenizer_replay (pending->tokens, 0, &whole, 1);
-      rc = sqlite3_step (write);
-      desk_tokenizer_replay (NULL, 0, NULL, 0);
-      if (rc != SQLITE_DONE)
-        {
-          set_sql_error (self, error);
-          goto out;
-        }
+      if (!step_replaying (self, write, pending->tokens, 0, &whole, 1, error))
+        return FALSE;
       sqlite3_reset (read);
       sqlite3_reset (write);
 
       if (!(read = cached (self, "SELECT id, text, value, start FROM facts WHERE document_id = ? ORDER BY start", error)) ||
           !(write = cached (self, "INSERT INTO facts_fts (rowid, text, value) VALUES (?, ?, ?)", error)))
-        goto out;
+        return FALSE;
       sqlite3_bind_int64 (read, 1, pending->id);
       while ((rc = sqlite3_step (read)) == SQLITE_ROW)
         {
@@ -978,42 +984,24 @@ index_pending (DeskStore  *self,
            * often the text without its quotation marks */
           const char *text = (const char *) sqlite3_column_text (read, 1);
           const char *value = (const char *) sqlite3_column_text (read, 2);
-          gsize deltas[2] = { 0, 0 };
-          guint n = 0;
+          const char *in_text = text != NULL && value != NULL ? strstr (text, value) : NULL;
+          gsize deltas[2] = { 0, in_text != NULL ? (gsize) (in_text - text) : 0 };
 
-          if (pending->tokens != NULL && text != NULL && value != NULL)
-            {
-              const char *in_text = strstr (text, value);
-
-              n = 1;
-              if (in_text != NULL)
-                deltas[n++] = in_text - text;
-            }
           sqlite3_reset (write);
           sqlite3_bind_value (write, 1, sqlite3_column_value (read, 0));
           sqlite3_bind_value (write, 2, sqlite3_column_value (read, 1));
           sqlite3_bind_value (write, 3, sqlite3_column_value (read, 2));
-          desk_tokenizer_replay (pending->tokens, sqlite3_column_int64 (read, 3), deltas, n);
-          rc = sqlite3_step (write);
-          desk_tokenizer_replay (NULL, 0, NULL, 0);
-          if (rc != SQLITE_DONE)
-            {
-              set_sql_error (self, error);
-              goto out;
-            }
+          if (!step_replaying (self, write, pending->tokens, sqlite3_column_int64 (read, 3), deltas,
+                               in_text != NULL ? 2 : 1, error))
+            return FALSE;
         }
       if (rc != SQLITE_DONE)
-        {
-          set_sql_error (self, error);
-          goto out;
-        }
+        return set_sql_error (self, error);
       sqlite3_reset (read);
       sqlite3_reset (write);
     }
-  ok = TRUE;
-out:
   g_array_set_size (self->fts_pending, 0);
-  return ok;
+  return TRUE;
 }
 
 static gboolean
@@ -1078,6 +1066,9 @@ desk_store_rollback_batch (DeskStore *self)
   rollback (self);
 }
 
+/* Stores a whole document in one transaction, or nothing of it.  The same
+ * content (same uid) is stored once: then out_existed is TRUE and out_id
+ * names the document already there. */
 gboolean
 desk_store_add_document (DeskStore           *self,
                          DeskParsedDocument  *doc,

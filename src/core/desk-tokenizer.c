@@ -262,6 +262,7 @@ cache_add (DeskStemmer *self,
            const char  *terms)
 {
   gsize terms_size = 1;
+  guint16 term_len[G_N_ELEMENTS (slot->term_len)];
   guint n = 0;
 
   /* forgotten all at once past its size; larger at half full */
@@ -286,16 +287,19 @@ cache_add (DeskStemmer *self,
       slot = cache_slot (self->cache, self->n_slots, word, len, hash);
     }
 
-  for (const char *t = terms; *t; t += strlen (t) + 1)
-    terms_size += strlen (t) + 1;
+  for (const char *t = terms; *t && n < G_N_ELEMENTS (term_len); t += term_len[n++] + 1)
+    {
+      term_len[n] = strlen (t);
+      terms_size += term_len[n] + 1;
+    }
   slot->word = g_malloc (len + 1 + terms_size);
   memcpy (slot->word, word, len);
   slot->word[len] = '\0';
-  memcpy (slot->word + len + 1, terms, terms_size);
+  memcpy (slot->word + len + 1, terms, terms_size - 1);
+  slot->word[len + terms_size] = '\0';
   slot->hash = hash;
   slot->word_len = len;
-  for (const char *t = terms; *t && n < G_N_ELEMENTS (slot->term_len); t += strlen (t) + 1)
-    slot->term_len[n++] = strlen (t);
+  memcpy (slot->term_len, term_len, n * sizeof term_len[0]);
   slot->n_terms = n;
   self->n_words++;
   return slot;
@@ -807,42 +811,6 @@ desk_tokens_foreach (const DeskTokens *tokens,
   return TRUE;
 }
 
-/* Gives the recorded terms of @text to FTS5 when it is a part of the
- * replayed text that the records cover; FALSE when it is not */
-static gboolean
-replay_tokens (const char *text,
-               gsize       len,
-               void       *ctx,
-               int       (*x_token) (void *, int, const char *, int, int, int),
-               int        *rc)
-{
-  const DeskTokens *tokens = replay.tokens;
-
-  if (tokens == NULL)
-    return FALSE;
-  for (guint s = 0; s < replay.n_starts; s++)
-    {
-      gsize at = replay.starts[s];
-
-      if (at > tokens->len || len > tokens->len - at || memcmp (tokens->text + at, text, len) != 0 ||
-          cuts_word (tokens->text, tokens->len, at) || cuts_word (tokens->text, tokens->len, at + len))
-        continue;
-      *rc = SQLITE_OK;
-      for (guint i = first_token_from (tokens, at); i < tokens->n_tokens && *rc == SQLITE_OK; i++)
-        {
-          const RecordedToken *t = &tokens->tokens[i];
-
-          if (t->start + t->len > at + len)
-            break;
-          *rc = x_token (ctx, t->colocated ? FTS5_TOKEN_COLOCATED : 0, tokens->terms + t->term, t->term_len,
-                         (int) (t->start - at), (int) (t->start + t->len - at));
-        }
-      g_atomic_int_inc (&n_replayed);
-      return TRUE;
-    }
-  return FALSE;
-}
-
 /* FTS5 glue */
 
 typedef struct
@@ -899,6 +867,28 @@ fts5_emit_cb (const char *term,
   return state->rc == SQLITE_OK;
 }
 
+/* Gives the recorded terms of @text to FTS5, as @state's, when it is a
+ * part of the replayed text that the records cover; FALSE when it is not */
+static gboolean
+replay_tokens (const char    *text,
+               gsize          len,
+               Fts5EmitState *state)
+{
+  const DeskTokens *tokens = replay.tokens;
+
+  for (guint s = 0; tokens != NULL && s < replay.n_starts; s++)
+    {
+      gsize at = replay.starts[s];
+
+      if (at > tokens->len || len > tokens->len - at || memcmp (tokens->text + at, text, len) != 0 ||
+          !desk_tokens_foreach (tokens, at, at + len, fts5_emit_cb, state))
+        continue;
+      g_atomic_int_inc (&n_replayed);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static int
 fts5_tokenize (Fts5Tokenizer *tokenizer,
                void          *ctx,
@@ -912,8 +902,7 @@ fts5_tokenize (Fts5Tokenizer *tokenizer,
 
   /* the words of a document as they are written to the index: given from
    * their records when the writer has them */
-  if (flags == FTS5_TOKENIZE_DOCUMENT && text != NULL && n_text > 0 &&
-      replay_tokens (text, n_text, ctx, x_token, &state.rc))
+  if (flags == FTS5_TOKENIZE_DOCUMENT && text != NULL && n_text > 0 && replay_tokens (text, n_text, &state))
     return state.rc;
   if (text != NULL && n_text > 0)
     desk_stemmer_tokenize (tok->stemmer, text, n_text, fts5_emit_cb, &state);
