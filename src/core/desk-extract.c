@@ -1740,23 +1740,22 @@ add_stems (Run        *run,
 
 static int compare_strings (gconstpointer a, gconstpointer b, gpointer unused);
 
+/* @terms in order, separated by spaces, as a GRefString (DeskFact.terms) */
 static char *
 join_terms (GHashTable *terms)
 {
   g_autofree gpointer *keys = g_hash_table_get_keys_as_array (terms, NULL);
   guint n = g_hash_table_size (terms);
+  g_autoptr(GString) out = g_string_new (NULL);
 
   g_qsort_with_data (keys, n, sizeof (gpointer), compare_strings, NULL);
-  {
-    GString *out = g_string_new (NULL);
-    for (guint i = 0; i < n; i++)
-      {
-        if (out->len > 0)
-          g_string_append_c (out, ' ');
-        g_string_append (out, keys[i]);
-      }
-    return g_string_free (out, FALSE);
-  }
+  for (guint i = 0; i < n; i++)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, keys[i]);
+    }
+  return g_ref_string_new_len (out->str, out->len);
 }
 
 static int
@@ -1779,7 +1778,7 @@ set_terms (Run        *run,
            guint       n_before)
 {
   g_autoptr(GHashTable) sentence_terms = NULL;
-  g_autofree char *joined = NULL;
+  char *joined = NULL;  /* a GRefString */
   gboolean any = FALSE;
 
   /* a sentence without facts has no terms to give */
@@ -1806,7 +1805,7 @@ set_terms (Run        *run,
       if (c->fact.text == NULL || c->bstart < s || c->bstart >= e)
         continue;
       c->bsentence = s;
-      g_clear_pointer (&c->fact.terms, g_free);
+      g_clear_pointer (&c->fact.terms, g_ref_string_release);
       if (c->family == 0 && c->fact.kind != DESK_FACT_CITATION && c->fact.kind != DESK_FACT_DATE)
         {
           g_autoptr(GHashTable) around = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1823,12 +1822,14 @@ set_terms (Run        *run,
         }
       else if (c->family == 1)
         {
-          /* the same for every name of the sentence */
+          /* the same for every name of the sentence: one string shared
+           * by them all (a sentence can name a dozen places) */
           if (joined == NULL)
             joined = join_terms (sentence_terms);
-          c->fact.terms = g_strdup (joined);
+          c->fact.terms = g_ref_string_acquire (joined);
         }
     }
+  g_clear_pointer (&joined, g_ref_string_release);
 }
 
 /* A list item that starts with a verb in the infinitive ("Fortalecer…",

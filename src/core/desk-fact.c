@@ -60,7 +60,7 @@ desk_fact_clear (DeskFact *fact)
   g_clear_pointer (&fact->text, g_free);
   g_clear_pointer (&fact->value, g_free);
   g_clear_pointer (&fact->extra, g_free);
-  g_clear_pointer (&fact->terms, g_free);
+  g_clear_pointer (&fact->terms, g_ref_string_release);
 }
 
 /* Stable across copies of a library: (document uid, kind, start, end). */

@@ -45,7 +45,8 @@ typedef struct
   char *extra;      /* a JSON object with kind-specific details, or NULL */
   gint64 sentence;  /* code point where the fact's sentence starts */
   char *terms;      /* what the fact is about, for conflicts: stems and entity
-                     * terms (desk_fact_entity_term), separated by spaces */
+                     * terms (desk_fact_entity_term), separated by spaces; a
+                     * GRefString, shared by the names of a sentence */
 } DeskFact;
 
 const char *desk_fact_kind_to_string     (DeskFactKind  kind);
