@@ -722,6 +722,67 @@ test_words_recorded (Fixture       *f,
   assert_library_sound (f, n_documents);
 }
 
+/* What a library holds of its documents, for comparing two imports */
+static char *
+library_contents (const char *library)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (library, &error);
+  sqlite3 *db;
+  GString *out = g_string_new (NULL);
+  g_autofree char *rows = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *facts = NULL;
+
+  g_assert_no_error (error);
+  db = desk_store_get_db (store);
+  rows = desk_test_query_text (store,
+                               "SELECT d.uid || ' ' || d.title || ' ' || length (d.text) FROM documents d"
+                               " UNION ALL SELECT f.uid || ' ' || f.kind || ' ' || f.value || ' ' || f.modality || ' '"
+                               "  || coalesce (f.terms, '') || ' ' || f.text FROM facts f"
+                               " UNION ALL SELECT d.uid || ' ' || s.sentence || ' ' || s.terms FROM sentence_terms s"
+                               "  JOIN documents d ON d.id = s.document_id"
+                               " UNION ALL SELECT c.a || ' ' || c.b || ' ' || c.reason FROM conflicts c"
+                               " ORDER BY 1");
+  documents = desk_test_index_terms (db, "documents_fts");
+  facts = desk_test_index_terms (db, "facts_fts");
+  g_string_append_printf (out, "%s\n%s\n%s", rows, documents, facts);
+  return g_string_free (out, FALSE);
+}
+
+/* With a small memory budget (as the window imports), the importer writes
+ * fewer documents at a time and does not record words ahead; what it
+ * stores is the same as with the default budget */
+static void
+test_small_budget (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *paths[] = { g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"),
+                          desk_test_have_corpus () ? desk_test_corpus_dir () : NULL, NULL };
+  g_autofree char *small_library = g_build_filename (f->dir, "small.db", NULL);
+  g_autoptr(DeskImporter) small = desk_importer_new (small_library);
+  g_autoptr(GPtrArray) results = import_paths (f, paths);
+  g_autoptr(GPtrArray) small_results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *small_contents = NULL;
+  guint before;
+
+  desk_importer_set_memory_budget (small, 1);
+  before = desk_tokenizer_replayed ();
+  small_results = desk_importer_run (small, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* no words were recorded to be replayed */
+  g_assert_cmpuint (desk_tokenizer_replayed (), ==, before);
+  g_assert_cmpuint (count_status (small_results, DESK_IMPORT_ADDED), ==, count_status (results, DESK_IMPORT_ADDED));
+  g_assert_cmpuint (count_status (small_results, DESK_IMPORT_ADDED), >, 3);
+
+  contents = library_contents (f->library);
+  small_contents = library_contents (small_library);
+  g_assert_cmpuint (strlen (contents), >, 10000);
+  g_assert_cmpstr (contents, ==, small_contents);
+}
+
 static void
 test_conflicts (Fixture       *f,
                 gconstpointer  data)
@@ -1075,6 +1136,7 @@ main (int    argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/import/corpus-once", test_corpus_once);
   ADD ("/import/words-recorded", test_words_recorded);
+  ADD ("/import/small-budget", test_small_budget);
   ADD ("/import/thesis-structure", test_thesis_structure);
   ADD ("/import/thesis-pdf-same-outline", test_thesis_pdf_same_outline);
   ADD ("/import/pdf-pages-cleaned", test_pdf_pages_cleaned);

@@ -13,6 +13,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <glib/gi18n-lib.h>
 
 #include "desk-axes.h"
@@ -31,6 +34,7 @@ struct _DeskImporter
 
   char *library_path;
   gint64 max_size;
+  gsize memory_budget;  /* see desk_importer_set_memory_budget */
   gboolean changed;     /* the last run added or updated something */
 };
 
@@ -42,6 +46,8 @@ typedef struct
   DeskImportProgressFunc progress;
   gpointer progress_data;
   GMainContext *context;
+  gsize batch_bytes;         /* memory the documents of a transaction hold, at most */
+  gboolean record;           /* whether the parsers record words for the index */
 } RunData;
 
 typedef struct
@@ -72,18 +78,26 @@ typedef struct
   GMutex *lock;
   GCond *cond;
   gsize *parsed_bytes;       /* text parsed and not yet taken by the writer, under lock */
-  gsize held;                /* what doc adds to parsed_bytes: its text and words */
+  gsize held;                /* what doc adds to parsed_bytes (document_memory) */
   gboolean done;
   DeskParsedDocument *doc;
   DeskDocumentScores *scores;
   GError *error;
 } ParseJob;
 
-/* Documents written per transaction, at most, and memory they hold per
- * transaction (their text and its recorded words, about seven times the
- * text), which is also what the parsers may hold ahead of the writer */
+/* Documents written per transaction, at most */
 #define BATCH_DOCUMENTS 200
-#define BATCH_BYTES (32 * 1024 * 1024)
+
+/* What an import may take in memory of its own unless told otherwise
+ * (desk_importer_set_memory_budget): a third for the library's page
+ * cache, a third for the documents of a transaction (their text, facts
+ * and recorded words), a third for those parsed ahead of the writer */
+#define DEFAULT_MEMORY_BUDGET (96 * 1024 * 1024)
+
+/* Below this budget the words of texts are not recorded for the index
+ * (the writer tokenizes them): records take about six times the text, and
+ * transactions would hold too little text to write it well */
+#define RECORDING_BUDGET (64 * 1024 * 1024)
 
 /* Text whose words are recorded for the index, at most, in bytes */
 #define RECORD_MAX_BYTES (4 * 1024 * 1024)
@@ -536,6 +550,30 @@ tools_free (Tools *tools)
   g_free (tools);
 }
 
+/* About what @doc holds in memory: its text, its recorded words, and its
+ * facts and their uids (the terms that a sentence's names share, once) */
+static gsize
+document_memory (const DeskParsedDocument *doc)
+{
+  gsize size = strlen (doc->text);
+  const char *terms = NULL;
+
+  if (doc->tokens != NULL)
+    size += desk_tokens_size (doc->tokens);
+  for (guint i = 0; doc->facts != NULL && i < doc->facts->len; i++)
+    {
+      const DeskFact *f = &g_array_index (doc->facts, DeskFact, i);
+
+      size += sizeof *f + strlen (f->text) + strlen (f->value) + (f->extra != NULL ? strlen (f->extra) : 0);
+      if (f->terms != NULL && f->terms != terms)
+        size += strlen (f->terms);
+      terms = f->terms;
+    }
+  for (guint i = 0; doc->fact_uids != NULL && i < doc->fact_uids->len; i++)
+    size += sizeof (gpointer) + strlen (g_ptr_array_index (doc->fact_uids, i));
+  return size;
+}
+
 static void
 parse_in_thread (gpointer data,
                  gpointer user_data)
@@ -549,7 +587,7 @@ parse_in_thread (gpointer data,
   if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
     doc = parse_file (job->file, job->max_size, tools->extractor, tools->stemmer, job->cancellable, &error);
   if (doc != NULL)
-    job->held = strlen (doc->text) + (doc->tokens != NULL ? desk_tokens_size (doc->tokens) : 0);
+    job->held = document_memory (doc);
   if (doc != NULL && tools->axes != NULL)
     scores = desk_axes_score_document (tools->axes, doc);
   g_async_queue_push (job->tools, tools);
@@ -730,7 +768,7 @@ import_files (DeskImporter   *self,
       t->extractor = i == 0 ? extractor : desk_extractor_new (error);
       /* without readable axes, maintenance scores later and says why */
       t->axes = desk_axes_load_default (NULL);
-      t->stemmer = desk_stemmer_new ();
+      t->stemmer = run->record ? desk_stemmer_new () : NULL;
       g_async_queue_push (tools, t);
       if (t->extractor == NULL)
         return FALSE;
@@ -755,7 +793,7 @@ import_files (DeskImporter   *self,
           g_mutex_lock (&lock);
           ahead = parsed_bytes;
           g_mutex_unlock (&lock);
-          if (submitted >= i + window && (submitted >= i + BATCH_DOCUMENTS + window || ahead >= BATCH_BYTES))
+          if (submitted >= i + window && (submitted >= i + BATCH_DOCUMENTS + window || ahead >= run->batch_bytes))
             break;
           next = g_new0 (ParseJob, 1);
 
@@ -817,7 +855,7 @@ import_files (DeskImporter   *self,
         }
       g_ptr_array_add (batch, job);
       batch_bytes += job->held;
-      if (batch->len >= BATCH_DOCUMENTS || batch_bytes >= BATCH_BYTES)
+      if (batch->len >= BATCH_DOCUMENTS || batch_bytes >= run->batch_bytes)
         {
           write_batch (store, batch, results, stop);
           batch_bytes = 0;
@@ -867,8 +905,16 @@ run_import (DeskImporter  *self,
     return g_steal_pointer (&results);
   if (!desk_store_check_writable (store, error))
     return NULL;
-  /* room for a batch of writes without spilling pages mid-transaction */
-  sqlite3_exec (desk_store_get_db (store), "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+  /* the budget's share for the page cache: room for a transaction's
+   * writes without spilling pages halfway (with the default budget); for
+   * the documents in flight; and whether records fit */
+  {
+    g_autofree char *cache = g_strdup_printf ("PRAGMA cache_size = -%" G_GSIZE_FORMAT, self->memory_budget / 3 / 1024);
+
+    sqlite3_exec (desk_store_get_db (store), cache, NULL, NULL, NULL);
+    run->batch_bytes = self->memory_budget / 3;
+    run->record = self->memory_budget >= RECORDING_BUDGET;
+  }
 
   for (guint i = 0; run->paths[i] != NULL; i++)
     {
@@ -938,6 +984,17 @@ run_import (DeskImporter  *self,
   return g_steal_pointer (&results);
 }
 
+/* What an import freed goes back to the system: its threads freed it into
+ * heaps of their own, which the program's other threads do not reuse (a
+ * window would otherwise keep an import's peak for the rest of its life) */
+static void
+give_back_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
 static void
 run_in_thread (GTask        *task,
                gpointer      source_object,
@@ -947,6 +1004,7 @@ run_in_thread (GTask        *task,
   GError *error = NULL;
   GPtrArray *results = run_import (source_object, task_data, cancellable, &error);
 
+  give_back_memory ();
   if (results == NULL)
     g_task_return_error (task, error);
   else
@@ -975,6 +1033,7 @@ static void
 desk_importer_init (DeskImporter *self)
 {
   self->max_size = DESK_READER_DEFAULT_MAX_SIZE;
+  self->memory_budget = DEFAULT_MEMORY_BUDGET;
 }
 
 DeskImporter *
@@ -998,6 +1057,21 @@ desk_importer_set_max_size (DeskImporter *self,
   self->max_size = max_size;
 }
 
+/* About how much memory an import may take besides the program's own:
+ * the library's page cache, and the documents between the parser threads
+ * and the one that writes them, a third each for those being written and
+ * those parsed ahead.  Less memory writes less at a time, which is slower
+ * into a large library; under 64 MB the words of texts are not recorded
+ * for the index ahead (they would take six times the text), the writer
+ * tokenizes them.  96 MB unless set. */
+void
+desk_importer_set_memory_budget (DeskImporter *self,
+                                 gsize         bytes)
+{
+  g_return_if_fail (DESK_IS_IMPORTER (self));
+  self->memory_budget = MAX (bytes, 3 * 1024 * 1024);
+}
+
 /* Imports in the calling thread.  Returns one DeskImportResult per file
  * (per folder that could not be read), or NULL if the library cannot be
  * opened.  A cancelled run returns the results of the files done. */
@@ -1010,6 +1084,7 @@ desk_importer_run (DeskImporter           *self,
                    GError                **error)
 {
   RunData run = { 0 };
+  GPtrArray *results;
 
   g_return_val_if_fail (DESK_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (paths != NULL, NULL);
@@ -1017,7 +1092,9 @@ desk_importer_run (DeskImporter           *self,
   run.paths = (GStrv) paths;
   run.progress = progress;
   run.progress_data = progress_data;
-  return run_import (self, &run, cancellable, error);
+  results = run_import (self, &run, cancellable, error);
+  give_back_memory ();
+  return results;
 }
 
 /* As desk_importer_run() in a worker thread; @progress is called in the

@@ -40,6 +40,8 @@ G_DECLARE_FINAL_TYPE (DeskImporter, desk_importer, DESK, IMPORTER, GObject)
 DeskImporter *desk_importer_new           (const char             *library_path);
 void          desk_importer_set_max_size  (DeskImporter           *self,
                                            gint64                  max_size);
+void          desk_importer_set_memory_budget (DeskImporter       *self,
+                                               gsize               bytes);
 GPtrArray    *desk_importer_run           (DeskImporter           *self,
                                            const char * const     *paths,
                                            DeskImportProgressFunc  progress,

@@ -383,12 +383,27 @@ maintenance_done_cb (GObject      *object,
     }
 }
 
+/* What the window's imports may take in memory besides the window's own
+ * (desk_importer_set_memory_budget): the window holds its lists, pages
+ * and views of the library meanwhile, so they write less at a time than
+ * the command line does */
+#define WINDOW_IMPORT_BUDGET (24 * 1024 * 1024)
+
+static DeskImporter *
+new_importer (DeskWindow *self)
+{
+  DeskImporter *importer = desk_importer_new (desk_store_get_path (self->store));
+
+  desk_importer_set_memory_budget (importer, WINDOW_IMPORT_BUDGET);
+  return importer;
+}
+
 /* Brings facts, conflicts and axis scores of a library stored by an
  * earlier version up to date, in the background. */
 static void
 refresh_library (DeskWindow *self)
 {
-  g_autoptr(DeskImporter) importer = desk_importer_new (desk_store_get_path (self->store));
+  g_autoptr(DeskImporter) importer = new_importer (self);
   const char *none[] = { NULL };
 
   desk_importer_run_async (importer, none, NULL, NULL, self->cancellable, maintenance_done_cb, g_object_ref (self));
@@ -413,7 +428,7 @@ desk_window_import (DeskWindow         *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   show_status (self, _("Preparing the import…"), TRUE);
 
-  importer = desk_importer_new (desk_store_get_path (self->store));
+  importer = new_importer (self);
   desk_importer_run_async (importer, paths, on_import_progress_cb, self,
                            self->import_cancellable, import_done_cb, g_object_ref (self));
 }
