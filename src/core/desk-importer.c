@@ -884,6 +884,17 @@ import_files (DeskImporter   *self,
   return TRUE;
 }
 
+/* What an import freed goes back to the system: its threads freed it into
+ * heaps of their own, which the program's other threads do not reuse (a
+ * window would otherwise keep an import's peak for the rest of its life) */
+static void
+give_back_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
 static GPtrArray *
 run_import (DeskImporter  *self,
             RunData       *run,
@@ -945,6 +956,8 @@ run_import (DeskImporter  *self,
   if (!import_files (self, run, store, extractor, files, results, &stop, cancellable, error))
     return NULL;
   report (run, files->len, files->len, NULL);
+  /* what the files took goes back before conflicts and scores take theirs */
+  give_back_memory ();
 
   for (guint i = 0; i < results->len; i++)
     if (((DeskImportResult *) g_ptr_array_index (results, i))->status == DESK_IMPORT_ADDED)
@@ -982,17 +995,6 @@ run_import (DeskImporter  *self,
     }
 
   return g_steal_pointer (&results);
-}
-
-/* What an import freed goes back to the system: its threads freed it into
- * heaps of their own, which the program's other threads do not reuse (a
- * window would otherwise keep an import's peak for the rest of its life) */
-static void
-give_back_memory (void)
-{
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
 }
 
 static void
