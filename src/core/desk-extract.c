@@ -2152,6 +2152,22 @@ has_digit (const char *text)
   return FALSE;
 }
 
+/* @facts in an array of their own size (an array grown fact by fact has
+ * up to twice the room, and a document's facts are held until written);
+ * @facts is given up */
+static GArray *
+exact_copy (GArray *facts)
+{
+  GArray *exact = g_array_sized_new (FALSE, FALSE, sizeof (DeskFact), facts->len);
+
+  g_array_set_clear_func (exact, (GDestroyNotify) desk_fact_clear);
+  g_array_append_vals (exact, facts->data, facts->len);
+  /* the facts moved: the old array frees none of them */
+  g_array_set_clear_func (facts, NULL);
+  g_array_unref (facts);
+  return exact;
+}
+
 /* Every fact of @doc, in text order, with code-point offsets into doc->text. */
 GArray *
 desk_extractor_run (DeskExtractor      *self,
@@ -2284,5 +2300,5 @@ desk_extractor_run (DeskExtractor      *self,
 
   g_hash_table_unref (run.acronyms);
   g_hash_table_unref (run.surnames);
-  return run.facts;
+  return exact_copy (run.facts);
 }

@@ -549,7 +549,12 @@ desk_structure_analyze (GPtrArray  *blocks,
       doc->languages = g_strdup (doc->language);
   }
 
-  doc->text = g_string_free (text, FALSE);
+  /* no room to grow kept: a document is held until it is written */
+  {
+    gsize text_len = text->len;
+
+    doc->text = g_realloc (g_string_free (text, FALSE), text_len + 1);
+  }
   doc->n_chars = offset;
   doc->uid = g_compute_checksum_for_string (G_CHECKSUM_SHA256, doc->text, -1);
   doc->title = choose_title (blocks, depths, title_hint);
