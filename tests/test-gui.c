@@ -152,6 +152,74 @@ test_welcome_then_library (Fixture       *f,
   g_assert_nonnull (desk_document_view_get_document (desk_window_get_document_view (f->window)));
 }
 
+/* The first widget of @type under @root */
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A second import while a document is shown: the list is replaced under
+ * it without the reading view going empty on the way (GTK 4.8 logged a
+ * critical as the text's scrollbars were hidden, fatal in the tests), and
+ * the first new document is shown, with its facts */
+static void
+count_unmap_cb (GtkWidget *widget,
+                guint     *count)
+{
+  (*count)++;
+}
+
+static void
+test_import_while_reading (Fixture       *f,
+                           gconstpointer  data)
+{
+  DeskDocumentView *view = desk_window_get_document_view (f->window);
+  g_autofree char *file = NULL;
+  const char *paths[] = { NULL, NULL };
+  DeskDocument *shown;
+  GtkWidget *text;
+  guint unmapped = 0;
+
+  if (!desk_test_have_corpus ())
+    {
+      g_test_skip ("no corpus");
+      return;
+    }
+  import_samples (f);
+  desk_window_select_document (f->window, 1);
+  settle ();
+  g_assert_nonnull (desk_document_view_get_document (view));
+
+  text = find_descendant (GTK_WIDGET (view), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (text);
+  g_assert_true (gtk_widget_get_mapped (text));
+  g_signal_connect (text, "unmap", G_CALLBACK (count_unmap_cb), &unmapped);
+
+  file = desk_test_corpus_file ("000_2211ec4ab361a70e.txt");
+  paths[0] = file;
+  desk_window_import (f->window, paths);
+  wait_for (import_done, f->window);
+  settle ();
+  /* the text stayed on screen throughout */
+  g_assert_cmpuint (unmapped, ==, 0);
+  g_signal_handlers_disconnect_by_data (text, &unmapped);
+  g_assert_cmpuint (g_list_model_get_n_items (desk_window_get_documents (f->window)), ==, 6);
+  shown = desk_document_view_get_document (view);
+  g_assert_nonnull (shown);
+  g_assert_true (g_str_has_suffix (desk_document_get_path (shown), "000_2211ec4ab361a70e.txt"));
+  g_assert_cmpuint (desk_document_view_get_n_sections (view), ==, desk_document_get_n_sections (shown));
+}
+
 static void
 test_outline_scrolls (Fixture       *f,
                       gconstpointer  data)
@@ -221,22 +289,6 @@ test_search_opens_at_hit (Fixture       *f,
   desk_window_search (f->window, "palabrainexistente");
   wait_for (search_done, f->window);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
-}
-
-/* The first widget of @type under @root */
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -810,6 +862,7 @@ main (int    argc,
     {
       ADD ("/gui/welcome-then-library", test_welcome_then_library);
       ADD ("/gui/outline-scrolls", test_outline_scrolls);
+      ADD ("/gui/import-while-reading", test_import_while_reading);
       ADD ("/gui/search-opens-at-hit", test_search_opens_at_hit);
       ADD ("/gui/state-persists", test_state_persists);
       ADD ("/gui/facts-view", test_facts_view);

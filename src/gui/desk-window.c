@@ -62,7 +62,8 @@ struct _DeskWindow
 
   DeskDocumentList *documents;       /* sorted in SQL, read a page at a time */
   GtkSingleSelection *selection;
-  gboolean resorting;               /* the list is read again in a new order */
+  gboolean resorting;               /* the list is read again (a new order, new documents):
+                                     * its selection passes through none meanwhile */
   GListStore *results;
   GPtrArray *failures;              /* DeskImportResult messages of the last import */
   guint status_timeout;
@@ -119,9 +120,12 @@ selected_document (DeskWindow *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* Shows @doc in the reading view; read again from the library when
+ * @again, even if it is the one shown (its facts may have changed). */
 static void
-open_document (DeskWindow   *self,
-               DeskDocument *doc)
+show_document (DeskWindow   *self,
+               DeskDocument *doc,
+               gboolean      again)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -135,7 +139,7 @@ open_document (DeskWindow   *self,
       return;
     }
   /* the same document, read again as a new row of a new order */
-  if (desk_document_view_get_document (self->document_reader) != NULL &&
+  if (!again && desk_document_view_get_document (self->document_reader) != NULL &&
       desk_document_get_id (desk_document_view_get_document (self->document_reader)) == desk_document_get_id (doc))
     return;
 
@@ -157,6 +161,13 @@ open_document (DeskWindow   *self,
     desk_document_view_set_facts (self->document_reader, facts);
   }
   g_settings_set_string (self->settings, "last-document", desk_document_get_uid (doc));
+}
+
+static void
+open_document (DeskWindow   *self,
+               DeskDocument *doc)
+{
+  show_document (self, doc, FALSE);
 }
 
 static guint
@@ -192,8 +203,12 @@ reload_documents (DeskWindow *self)
   keep_uid = current ? g_strdup (desk_document_get_uid (current))
                      : g_settings_get_string (self->settings, "last-document");
 
+  /* the document shown stays shown while the list is replaced (hiding it
+   * and showing it again made GTK 4.8 complain as its scrollbars went) */
+  self->resorting = TRUE;
   if (!desk_document_list_reload (self->documents, &error))
     {
+      self->resorting = FALSE;
       show_status (self, error->message, FALSE);
       return;
     }
@@ -207,9 +222,9 @@ reload_documents (DeskWindow *self)
   position = find_document (self, 0, keep_uid);
   if (position == GTK_INVALID_LIST_POSITION && n > 0)
     position = 0;
-  desk_document_view_set_document (self->document_reader, NULL, NULL, NULL, NULL);
   select_document (self, position);
-  open_document (self, selected_document (self));
+  self->resorting = FALSE;
+  show_document (self, selected_document (self), TRUE);
 }
 
 /* A click on a column header: the order is SQL's, the open document stays
