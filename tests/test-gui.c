@@ -168,10 +168,6 @@ find_descendant (GtkWidget *root,
   return NULL;
 }
 
-/* A second import while a document is shown: the list is replaced under
- * it without the reading view going empty on the way (GTK 4.8 logged a
- * critical as the text's scrollbars were hidden, fatal in the tests), and
- * the first new document is shown, with its facts */
 static void
 count_unmap_cb (GtkWidget *widget,
                 guint     *count)
@@ -179,6 +175,10 @@ count_unmap_cb (GtkWidget *widget,
   (*count)++;
 }
 
+/* A second import while a document is shown: the list is replaced under
+ * it without the reading view going empty on the way (GTK 4.8 logged a
+ * critical as the text's scrollbars were hidden, fatal in the tests), and
+ * the first new document is shown, with its outline */
 static void
 test_import_while_reading (Fixture       *f,
                            gconstpointer  data)

@@ -46,8 +46,6 @@ typedef struct
   DeskImportProgressFunc progress;
   gpointer progress_data;
   GMainContext *context;
-  gsize batch_bytes;         /* memory the documents of a transaction hold, at most */
-  gboolean record;           /* whether the parsers record words for the index */
 } RunData;
 
 typedef struct
@@ -77,7 +75,7 @@ typedef struct
   GAsyncQueue *tools;        /* one Tools per parser thread, taken and given back */
   GMutex *lock;
   GCond *cond;
-  gsize *parsed_bytes;       /* text parsed and not yet taken by the writer, under lock */
+  gsize *parsed_bytes;       /* memory of documents parsed and not yet taken by the writer, under lock */
   gsize held;                /* what doc adds to parsed_bytes (document_memory) */
   gboolean done;
   DeskParsedDocument *doc;
@@ -756,6 +754,10 @@ import_files (DeskImporter   *self,
   GCond cond;
   guint submitted = 0, written = 0, handled = 0;
   gsize batch_bytes = 0, parsed_bytes = 0;
+  /* the budget's shares: a transaction's documents, and as much parsed
+   * ahead of the writer; records only where they fit */
+  gsize max_batch_bytes = self->memory_budget / 3;
+  gboolean record = self->memory_budget >= RECORDING_BUDGET;
 
   if (files->len == 0)
     return TRUE;
@@ -768,7 +770,7 @@ import_files (DeskImporter   *self,
       t->extractor = i == 0 ? extractor : desk_extractor_new (error);
       /* without readable axes, maintenance scores later and says why */
       t->axes = desk_axes_load_default (NULL);
-      t->stemmer = run->record ? desk_stemmer_new () : NULL;
+      t->stemmer = record ? desk_stemmer_new () : NULL;
       g_async_queue_push (tools, t);
       if (t->extractor == NULL)
         return FALSE;
@@ -793,7 +795,7 @@ import_files (DeskImporter   *self,
           g_mutex_lock (&lock);
           ahead = parsed_bytes;
           g_mutex_unlock (&lock);
-          if (submitted >= i + window && (submitted >= i + BATCH_DOCUMENTS + window || ahead >= run->batch_bytes))
+          if (submitted >= i + window && (submitted >= i + BATCH_DOCUMENTS + window || ahead >= max_batch_bytes))
             break;
           next = g_new0 (ParseJob, 1);
 
@@ -855,7 +857,7 @@ import_files (DeskImporter   *self,
         }
       g_ptr_array_add (batch, job);
       batch_bytes += job->held;
-      if (batch->len >= BATCH_DOCUMENTS || batch_bytes >= run->batch_bytes)
+      if (batch->len >= BATCH_DOCUMENTS || batch_bytes >= max_batch_bytes)
         {
           write_batch (store, batch, results, stop);
           batch_bytes = 0;
@@ -916,15 +918,12 @@ run_import (DeskImporter  *self,
     return g_steal_pointer (&results);
   if (!desk_store_check_writable (store, error))
     return NULL;
-  /* the budget's share for the page cache: room for a transaction's
-   * writes without spilling pages halfway (with the default budget); for
-   * the documents in flight; and whether records fit */
+  /* the budget's share for the page cache: with the default budget, room
+   * for a transaction's writes without spilling pages halfway */
   {
     g_autofree char *cache = g_strdup_printf ("PRAGMA cache_size = -%" G_GSIZE_FORMAT, self->memory_budget / 3 / 1024);
 
     sqlite3_exec (desk_store_get_db (store), cache, NULL, NULL, NULL);
-    run->batch_bytes = self->memory_budget / 3;
-    run->record = self->memory_budget >= RECORDING_BUDGET;
   }
 
   for (guint i = 0; run->paths[i] != NULL; i++)

@@ -190,40 +190,55 @@ select_document (DeskWindow *self,
     desk_format_scroll_to (self->document_view, position);
 }
 
-/* Replaces the list in two steps (remove all, add all), so that GTK does
- * not fetch every row to diff them, and keeps the open document selected. */
-static void
-reload_documents (DeskWindow *self)
+/* Reads the list again (a new order, new documents) and selects the
+ * document @uid in it, or the first one when it is gone and @or_first.
+ * The selection passes through none meanwhile unheeded, so the document
+ * shown stays shown while its row leaves and comes back (hiding it and
+ * showing it again also made GTK 4.8 complain as its scrollbars went).
+ * FALSE, said in the status, when the list cannot be read. */
+static gboolean
+reread_documents (DeskWindow *self,
+                  const char *uid,
+                  gboolean    or_first)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *keep_uid = NULL;
-  DeskDocument *current = desk_document_view_get_document (self->document_reader);
-  guint position, n;
+  guint position;
 
-  keep_uid = current ? g_strdup (desk_document_get_uid (current))
-                     : g_settings_get_string (self->settings, "last-document");
-
-  /* the document shown stays shown while the list is replaced (hiding it
-   * and showing it again made GTK 4.8 complain as its scrollbars went) */
   self->resorting = TRUE;
   if (!desk_document_list_reload (self->documents, &error))
     {
       self->resorting = FALSE;
       show_status (self, error->message, FALSE);
-      return;
+      return FALSE;
     }
+  position = find_document (self, 0, uid);
+  if (position == GTK_INVALID_LIST_POSITION && or_first && g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
+    position = 0;
+  select_document (self, position);
+  self->resorting = FALSE;
+  return TRUE;
+}
+
+/* Replaces the list in two steps (remove all, add all), so that GTK does
+ * not fetch every row to diff them, and keeps the open document selected. */
+static void
+reload_documents (DeskWindow *self)
+{
+  g_autofree char *keep_uid = NULL;
+  DeskDocument *current = desk_document_view_get_document (self->document_reader);
+  guint n;
+
+  keep_uid = current ? g_strdup (desk_document_get_uid (current))
+                     : g_settings_get_string (self->settings, "last-document");
+  if (!reread_documents (self, keep_uid, TRUE))
+    return;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
   gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "library" : "welcome");
   gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), n > 0);
   desk_facts_view_reload (self->facts_view);
   desk_axes_view_reload (self->axes_view);
-
-  position = find_document (self, 0, keep_uid);
-  if (position == GTK_INVALID_LIST_POSITION && n > 0)
-    position = 0;
-  select_document (self, position);
-  self->resorting = FALSE;
+  /* read again: its facts may have changed */
   show_document (self, selected_document (self), TRUE);
 }
 
@@ -235,7 +250,7 @@ on_document_sort_changed_cb (DeskWindow *self)
   gboolean descending;
   int key;
   DeskDocument *current;
-  guint position;
+  g_autofree char *uid = NULL;
 
   /* the view's columns leave its sorter while it is disposed */
   if (self->documents == NULL || self->document_view == NULL)
@@ -246,27 +261,9 @@ on_document_sort_changed_cb (DeskWindow *self)
   if (!desk_document_list_set_sort (self->documents, key, descending))
     return;
   current = selected_document (self);
-  {
-    g_autofree char *uid = current ? g_strdup (desk_document_get_uid (current)) : NULL;
-    g_autoptr(GError) error = NULL;
-    gboolean done;
-
-    /* the open document stays open while its row leaves and comes back */
-    self->resorting = TRUE;
-    done = desk_document_list_reload (self->documents, &error);
-    if (done)
-      {
-        position = find_document (self, 0, uid);
-        select_document (self, position);
-      }
-    self->resorting = FALSE;
-    if (!done)
-      {
-        show_status (self, error->message, FALSE);
-        return;
-      }
+  uid = current ? g_strdup (desk_document_get_uid (current)) : NULL;
+  if (reread_documents (self, uid, FALSE))
     open_document (self, selected_document (self));
-  }
 }
 
 static void
