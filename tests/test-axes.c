@@ -8,6 +8,7 @@
 #include "desk-axes.h"
 #include "desk-extract.h"
 #include "desk-normalize.h"
+#include "desk-structure.h"
 #include "desk-importer.h"
 #include "desk-test-util.h"
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "desk-date.h"
 #include "desk-language.h"
 #include "desk-normalize.h"
 #include "desk-structure.h"
@@ -118,11 +119,11 @@ test_language_detection (void)
 static void
 test_find_date (void)
 {
-  g_autofree char *a = desk_structure_find_date ("implementado el 1 de febrero del 2009.");
-  g_autofree char *b = desk_structure_find_date ("Published December 12, 2025");
-  g_autofree char *c = desk_structure_find_date ("2025-11-20T09:30:00-05:00");
-  g_autofree char *d = desk_structure_find_date ("Chiclayo (29/02/2012)");
-  g_autofree char *e = desk_structure_find_date ("el 31 de febrero de 2019");
+  g_autofree char *a = desk_date_find ("implementado el 1 de febrero del 2009.");
+  g_autofree char *b = desk_date_find ("Published December 12, 2025");
+  g_autofree char *c = desk_date_find ("2025-11-20T09:30:00-05:00");
+  g_autofree char *d = desk_date_find ("Chiclayo (29/02/2012)");
+  g_autofree char *e = desk_date_find ("el 31 de febrero de 2019");
 
   g_assert_cmpstr (a, ==, "2009-02-01");
   g_assert_cmpstr (b, ==, "2025-12-12");

@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 
 #include "desk-fact.h"
-#include "desk-structure.h"
+#include "desk-parsed-document.h"
 
 G_BEGIN_DECLS
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "desk-reader.h"
-#include "desk-structure.h"
+#include "desk-date.h"
 
 /* Elements whose content is never article text. */
 static const char * const skipped_elements[] = {
@@ -237,14 +237,14 @@ desk_html_to_markdown (const char  *html,
                 {
                   g_autofree char *content = attribute (p, tag_end - p, "content");
                   if (content != NULL)
-                    *date = desk_structure_find_date (content);
+                    *date = desk_date_find (content);
                 }
             }
           if (!closing && strcmp (name, "time") == 0 && date != NULL && *date == NULL)
             {
               g_autofree char *when = attribute (p, tag_end - p, "datetime");
               if (when != NULL)
-                *date = desk_structure_find_date (when);
+                *date = desk_date_find (when);
             }
 
           if (skip_until != NULL)

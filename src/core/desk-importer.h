@@ -6,7 +6,7 @@
 
 #include "desk-extract.h"
 #include "desk-store.h"
-#include "desk-structure.h"
+#include "desk-parsed-document.h"
 
 G_BEGIN_DECLS
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "desk-reader.h"
-#include "desk-structure.h"
+#include "desk-date.h"
 
 static GRegex *link_re;
 static GRegex *image_re;
@@ -93,7 +93,7 @@ desk_markdown_clean (const char  *markdown,
               *title = g_strdup (g_strstrip (t));
             }
           if (d && date && *date == NULL)
-            *date = desk_structure_find_date (d);
+            *date = desk_date_find (d);
         }
       if (lines[i])
         i++;

@@ -4,7 +4,7 @@
 
 #include <glib.h>
 
-#include "desk-structure.h"
+#include "desk-parsed-document.h"
 
 G_BEGIN_DECLS
 

@@ -9,7 +9,7 @@
 #include "desk-fact.h"
 #include "desk-section.h"
 #include "desk-search-hit.h"
-#include "desk-structure.h"
+#include "desk-parsed-document.h"
 
 G_BEGIN_DECLS
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "desk-language.h"
+#include "desk-date.h"
 #include "desk-normalize.h"
 #include "desk-structure.h"
 #include "desk-tokenizer.h"
@@ -18,78 +19,6 @@ static const char * const generic_headings[] = {
   "índice", "indice", "contenido", "contents", "table of contents", "agradecimientos",
   "acknowledgements", "dedicatoria", "presentación", "prólogo", "prefacio", "preface",
 };
-
-static const char * const months_es[] = {
-  "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-  "septiembre", "octubre", "noviembre", "diciembre",
-};
-
-static const char * const months_en[] = {
-  "january", "february", "march", "april", "may", "june", "july", "august",
-  "september", "october", "november", "december",
-};
-
-DeskBlock *
-desk_block_new (DeskBlockKind  kind,
-                guint          depth,
-                const char    *text)
-{
-  DeskBlock *block = g_new0 (DeskBlock, 1);
-
-  block->kind = kind;
-  block->depth = depth;
-  block->text = g_strdup (text);
-  return block;
-}
-
-void
-desk_block_free (DeskBlock *block)
-{
-  if (block == NULL)
-    return;
-  g_free (block->text);
-  g_free (block);
-}
-
-static void
-clear_outline_entry (gpointer data)
-{
-  DeskOutlineEntry *e = data;
-
-  g_free (e->number);
-  g_free (e->title);
-}
-
-/* An empty outline: an array of DeskOutlineEntry that frees their texts. */
-GArray *
-desk_outline_new (void)
-{
-  GArray *outline = g_array_new (FALSE, TRUE, sizeof (DeskOutlineEntry));
-
-  g_array_set_clear_func (outline, clear_outline_entry);
-  return outline;
-}
-
-void
-desk_parsed_document_free (DeskParsedDocument *doc)
-{
-  if (doc == NULL)
-    return;
-  g_clear_pointer (&doc->fact_uids, g_ptr_array_unref);
-  g_clear_pointer (&doc->tokens, desk_tokens_unref);
-  g_free (doc->uid);
-  g_free (doc->title);
-  g_free (doc->text);
-  g_free (doc->language);
-  g_free (doc->languages);
-  g_free (doc->published);
-  g_free (doc->format);
-  g_free (doc->path);
-  g_clear_pointer (&doc->outline, g_array_unref);
-  g_clear_pointer (&doc->paragraphs, g_array_unref);
-  g_clear_pointer (&doc->facts, g_array_unref);
-  g_free (doc);
-}
 
 /* More characters than any of them, with a margin */
 #define GENERIC_HEADING_MAX_CHARS 24
@@ -120,76 +49,6 @@ is_generic_heading (const char *text)
   return FALSE;
 }
 
-static int
-month_number (const char *word)
-{
-  g_autofree char *lower = g_utf8_strdown (word, -1);
-
-  for (guint i = 0; i < 12; i++)
-    if (strcmp (lower, months_es[i]) == 0 || strcmp (lower, months_en[i]) == 0 ||
-        (strlen (lower) == 3 && strncmp (lower, months_en[i], 3) == 0) ||
-        (strcmp (lower, "setiembre") == 0 && i == 8))
-      return i + 1;
-  return 0;
-}
-
-static char *
-iso_date (int year,
-          int month,
-          int day)
-{
-  if (year < 1800 || year > 2200 || !g_date_valid_dmy (day, month, year))
-    return NULL;
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-}
-
-/* The first full date written in @text, as YYYY-MM-DD, or NULL. */
-char *
-desk_structure_find_date (const char *text)
-{
-  static GRegex *re;
-  static gsize initialized = 0;
-  g_autoptr(GMatchInfo) match = NULL;
-
-  if (g_once_init_enter (&initialized))
-    {
-      re = g_regex_new ("(?:\\b(\\d{1,2})\\s+de\\s+([[:alpha:]]+)\\s+(?:de|del)\\s+(\\d{4})\\b)"
-                        "|(?:\\b([[:alpha:]]+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\b)"
-                        "|(?:\\b(\\d{1,2})\\s+([[:alpha:]]+)\\.?,?\\s+(\\d{4})\\b)"
-                        "|(?:\\b(\\d{4})-(\\d{2})-(\\d{2})(?!\\d))"
-                        "|(?:\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b)",
-                        G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
-      g_once_init_leave (&initialized, 1);
-    }
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  g_regex_match (re, text, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      g_auto(GStrv) g = g_match_info_fetch_all (match);
-      guint n = g_strv_length (g);
-      char *date = NULL;
-
-#define G(i) ((i) < n ? g[i] : "")
-      if (*G (1))
-        date = iso_date (atoi (G (3)), month_number (G (2)), atoi (G (1)));
-      else if (*G (4))
-        date = iso_date (atoi (G (6)), month_number (G (4)), atoi (G (5)));
-      else if (*G (7))
-        date = iso_date (atoi (G (9)), month_number (G (8)), atoi (G (7)));
-      else if (*G (10))
-        date = iso_date (atoi (G (10)), atoi (G (11)), atoi (G (12)));
-      else if (*G (13))
-        date = iso_date (atoi (G (15)), atoi (G (14)), atoi (G (13)));
-#undef G
-      if (date != NULL)
-        return date;
-      g_match_info_next (match, NULL);
-    }
-  return NULL;
-}
-
 /* A dateline: a short paragraph near the top that is mostly a date. */
 static char *
 find_published (GPtrArray *blocks)
@@ -206,7 +65,7 @@ find_published (GPtrArray *blocks)
 
       if (strlen (block->text) <= 80 || labelled)
         {
-          char *date = desk_structure_find_date (block->text);
+          char *date = desk_date_find (block->text);
           if (date != NULL)
             return date;
         }
@@ -283,7 +142,7 @@ looks_like_subhead (GPtrArray *blocks,
     return FALSE;
   /* a dateline ("Lima, 14 de marzo de 2025") is not a subhead */
   {
-    g_autofree char *date = desk_structure_find_date (block->text);
+    g_autofree char *date = desk_date_find (block->text);
     if (date != NULL)
       return FALSE;
   }
