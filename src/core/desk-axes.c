@@ -16,7 +16,7 @@
 #include "desk-axes.h"
 #include "desk-core-resources.h"
 #include "desk-normalize.h"
-#include "desk-tokenizer.h"
+#include "desk-stemmer.h"
 
 G_DEFINE_QUARK (desk-axes-error-quark, desk_axes_error)
 

@@ -17,7 +17,7 @@
 
 #include "desk-core-resources.h"
 #include "desk-extract.h"
-#include "desk-tokenizer.h"
+#include "desk-stemmer.h"
 
 #define MONTHS_ES "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 #define MONTHS_EN "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"

@@ -26,7 +26,7 @@
 #include "desk-review.h"
 #include "desk-store.h"
 #include "desk-structure.h"
-#include "desk-tokenizer.h"
+#include "desk-stemmer.h"
 
 struct _DeskImporter
 {

@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "desk-parsed-document.h"
-#include "desk-tokenizer.h"
+#include "desk-stemmer.h"
 
 DeskBlock *
 desk_block_new (DeskBlockKind  kind,

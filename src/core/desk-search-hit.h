@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "desk-stemmer.h"
+
 G_BEGIN_DECLS
 
 #define DESK_TYPE_SEARCH_HIT (desk_search_hit_get_type ())
@@ -11,12 +13,6 @@ G_DECLARE_FINAL_TYPE (DeskSearchHit, desk_search_hit, DESK, SEARCH_HIT, GObject)
 /* Marks around highlighted terms in the raw snippet that SQLite returns. */
 #define DESK_SEARCH_MARK_OPEN  "\xee\x80\x80" /* U+E000 */
 #define DESK_SEARCH_MARK_CLOSE "\xee\x80\x81" /* U+E001 */
-
-typedef struct
-{
-  guint start; /* code points into the plain snippet */
-  guint end;
-} DeskRange;
 
 DeskSearchHit *desk_search_hit_new                (gint64      document_id,
                                                    const char *uid,

@@ -11,7 +11,7 @@
 #include "desk-date.h"
 #include "desk-normalize.h"
 #include "desk-structure.h"
-#include "desk-tokenizer.h"
+#include "desk-stemmer.h"
 
 /* Section names that head a document without naming it. */
 static const char * const generic_headings[] = {
