@@ -19,7 +19,7 @@
 #include "desk-extract.h"
 #include "desk-importer.h"
 #include "desk-normalize.h"
-#include "desk-store.h"
+#include "desk-store-private.h"
 #include "desk-test-util.h"
 
 static gsize

@@ -13,7 +13,7 @@
 #include "desk-fact-list.h"
 #include "desk-importer.h"
 #include "desk-review.h"
-#include "desk-store.h"
+#include "desk-store-private.h"
 #include "desk-test-util.h"
 
 #define REPEAT 5

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "desk-importer.h"
+#include "desk-store-private.h"
 #include "desk-test-util.h"
 
 #define SENTENCES_PER_DOC 6

@@ -12,7 +12,7 @@
 
 #include "desk-importer.h"
 #include "desk-reader.h"
-#include "desk-store.h"
+#include "desk-store-private.h"
 #include "desk-test-util.h"
 #include "desk-tokenizer.h"
 

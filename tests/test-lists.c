@@ -10,7 +10,7 @@
 #include "desk-fact-list.h"
 #include "desk-importer.h"
 #include "desk-review.h"
-#include "desk-store.h"
+#include "desk-store-private.h"
 #include "desk-test-util.h"
 
 /* what the models read at once */

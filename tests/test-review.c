@@ -7,7 +7,7 @@
 
 #include "desk-importer.h"
 #include "desk-review.h"
-#include "desk-store.h"
+#include "desk-store-private.h"
 #include "desk-test-util.h"
 
 typedef struct

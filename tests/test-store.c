@@ -6,7 +6,7 @@
 
 #include "desk-normalize.h"
 #include "desk-searcher.h"
-#include "desk-store.h"
+#include "desk-store-private.h"
 #include "desk-structure.h"
 #include "desk-tokenizer.h"
 #include "desk-test-util.h"

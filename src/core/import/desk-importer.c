@@ -24,7 +24,7 @@
 #include "desk-normalize.h"
 #include "desk-reader.h"
 #include "desk-review.h"
-#include "desk-store.h"
+#include "desk-store-private.h"
 #include "desk-structure.h"
 #include "desk-stemmer.h"
 

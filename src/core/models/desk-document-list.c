@@ -11,6 +11,7 @@
 
 #include "desk-document-list.h"
 #include "desk-pager.h"
+#include "desk-store-private.h"
 
 #define PAGE_SIZE 100
 #define MAX_PAGES 20

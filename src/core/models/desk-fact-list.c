@@ -15,6 +15,7 @@
 #include "desk-fact-list.h"
 #include "desk-pager.h"
 #include "desk-review.h"
+#include "desk-store-private.h"
 #include "desk-tokenizer.h"
 
 #define PAGE_SIZE 100

@@ -14,7 +14,7 @@
 #include <sqlite3.h>
 
 #include "desk-searcher.h"
-#include "desk-store.h"
+#include "desk-store-private.h"
 
 /* What the thread owns; it outlives the searcher until the thread ends */
 typedef struct

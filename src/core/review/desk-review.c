@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-review.h"
+#include "desk-store-private.h"
 
 G_DEFINE_QUARK (desk-review-error-quark, desk_review_error)
 

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "desk-axes.h"
 #include "desk-document.h"
@@ -29,15 +28,6 @@ typedef enum
 
 #define DESK_STORE_SCHEMA_VERSION 10
 
-/* Whether the table fact_counts holds how many facts of each kind and
- * modality the library has (a library of an earlier version has them
- * counted in the background: desk_store_update_fact_counts), in SQL */
-#define DESK_STORE_FACT_COUNTS_KEPT "EXISTS (SELECT 1 FROM library_state WHERE key = 'fact_counts')"
-
-/* How many facts the library has: read from fact_counts, or counted */
-#define DESK_STORE_COUNT_FACTS_SQL \
-  "SELECT CASE WHEN " DESK_STORE_FACT_COUNTS_KEPT " THEN (SELECT coalesce (sum (n), 0) FROM fact_counts)" \
-  " ELSE (SELECT count (*) FROM facts) END"
 
 /* Characters of a search, at most: longer ones are refused, not run */
 #define DESK_STORE_MAX_QUERY 500
@@ -80,7 +70,6 @@ typedef struct
 
 void desk_fact_row_free (DeskFactRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskFactRow, desk_fact_row_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define DESK_TYPE_STORE (desk_store_get_type ())
 G_DECLARE_FINAL_TYPE (DeskStore, desk_store, DESK, STORE, GObject)
@@ -199,18 +188,6 @@ GStrv         desk_store_list_fact_axes    (DeskStore           *self,
 gboolean      desk_store_merge_found_axis  (DeskStore           *self,
                                             const char          *found_id,
                                             const char          *axis_id,
-                                            GError             **error);
-
-/* The columns desk_store_document_from_row () reads, in its order */
-#define DESK_STORE_DOCUMENT_COLUMNS \
-  "id, uid, title, path, format, language, languages, published, imported, size, n_chars, n_sections"
-
-DeskDocument *desk_store_document_from_row (sqlite3_stmt     *stmt);
-sqlite3      *desk_store_get_db            (DeskStore           *self);
-gboolean      desk_store_set_error_from_db (DeskStore           *self,
-                                            GError             **error);
-sqlite3_stmt *desk_store_prepare           (DeskStore           *self,
-                                            const char          *sql,
                                             GError             **error);
 
 G_END_DECLS

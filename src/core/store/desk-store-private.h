@@ -1,0 +1,118 @@
+/* desk-store-private.h: the library's connection and SQL helpers, shared
+ * by the files of the store and by the stages after it that keep their
+ * SQL beside their logic (review, lists); never by src/gui or src/cli */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "desk-stemmer.h"
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+struct _DeskStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements;   /* SQL text (a literal) → its prepared statement */
+  gboolean in_batch;        /* desk_store_begin_batch () holds a transaction */
+  gboolean read_only;       /* where it is, it cannot be written: opened as it is */
+  gboolean disk_full;       /* … because its disk is full */
+  gboolean damaged;         /* SQLite found it damaged: it is only read */
+  DeskStemmer *stemmer;     /* for snippets, made when first needed */
+  GArray *fts_pending;      /* PendingIndex: documents written whose words are not indexed yet */
+};
+
+/* A document written in this transaction whose words the full-text
+ * index has not taken yet (desk-store-index.c) */
+typedef struct
+{
+  gint64 id;
+  DeskTokens *tokens;       /* the words of its text, recorded as it was read, or NULL */
+} PendingIndex;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Whether the table fact_counts holds how many facts of each kind and
+ * modality the library has (a library of an earlier version has them
+ * counted in the background: desk_store_update_fact_counts), in SQL */
+#define DESK_STORE_FACT_COUNTS_KEPT "EXISTS (SELECT 1 FROM library_state WHERE key = 'fact_counts')"
+
+/* How many facts the library has: read from fact_counts, or counted */
+#define DESK_STORE_COUNT_FACTS_SQL \
+  "SELECT CASE WHEN " DESK_STORE_FACT_COUNTS_KEPT " THEN (SELECT coalesce (sum (n), 0) FROM fact_counts)" \
+  " ELSE (SELECT count (*) FROM facts) END"
+
+/* The columns desk_store_document_from_row () reads, in its order */
+#define DESK_STORE_DOCUMENT_COLUMNS \
+  "id, uid, title, path, format, language, languages, published, imported, size, n_chars, n_sections"
+
+/* The SQL helpers */
+sqlite3      *desk_store_get_db            (DeskStore           *self);
+gboolean      desk_store_set_error_from_db (DeskStore           *self,
+                                            GError             **error);
+gboolean      desk_store_exec              (DeskStore           *self,
+                                            const char          *sql,
+                                            GError             **error);
+sqlite3_stmt *desk_store_prepare           (DeskStore           *self,
+                                            const char          *sql,
+                                            GError             **error);
+sqlite3_stmt *desk_store_cached            (DeskStore           *self,
+                                            const char          *sql,
+                                            GError             **error);
+const char   *desk_store_column_text       (sqlite3_stmt        *stmt,
+                                            int                  column);
+gint64        desk_store_query_int64       (DeskStore           *self,
+                                            const char          *sql,
+                                            GError             **error);
+gint64        desk_store_get_state         (DeskStore           *self,
+                                            const char          *key);
+gboolean      desk_store_set_state         (DeskStore           *self,
+                                            const char          *key,
+                                            gint64               value,
+                                            GError             **error);
+DeskDocument *desk_store_document_from_row (sqlite3_stmt        *stmt);
+
+/* Shared by the store's own files only */
+
+/* A name's terms when they are its sentence's, in sentence_terms */
+#define DESK_STORE_SENTENCE_TERMS "*"
+
+/* The columns of a DeskFactRow (_desk_store_fact_row_from_stmt) */
+#define DESK_STORE_FACT_ROW_COLUMNS \
+  "f.uid, f.document_id, f.kind, f.text, f.value, f.start, f.\"end\", f.section, f.modality," \
+  " f.confidence, f.extra, s.number, s.title, d.title, d.language, f.id"
+#define DESK_STORE_FACT_ROW_JOINS \
+  " FROM facts f JOIN documents d ON d.id = f.document_id" \
+  " LEFT JOIN sections s ON s.document_id = f.document_id AND s.position = f.section"
+
+int           _desk_store_read_version     (DeskStore           *self,
+                                            GError             **error);
+gboolean      _desk_store_migrate          (DeskStore           *self,
+                                            int                  version,
+                                            GError             **error);
+gboolean      _desk_store_commit           (DeskStore           *self,
+                                            GError             **error);
+void          _desk_store_rollback         (DeskStore           *self);
+gboolean      _desk_store_index_pending    (DeskStore           *self,
+                                            GError             **error);
+gboolean      _desk_store_has_sentence_terms (DeskFactKind       kind);
+gboolean      _desk_store_count_document_facts (DeskStore       *self,
+                                            gint64               id,
+                                            int                  sign,
+                                            GError             **error);
+gboolean      _desk_store_upsert_facts     (DeskStore           *self,
+                                            gint64               id,
+                                            GArray              *facts,
+                                            GPtrArray           *uids,
+                                            GError             **error);
+DeskFactRow  *_desk_store_fact_row_from_stmt (sqlite3_stmt      *stmt);
+gboolean      _desk_store_write_scores     (DeskStore           *self,
+                                            gint64               id,
+                                            const char          *doc_uid,
+                                            DeskDocumentScores  *scores,
+                                            GError             **error);
+
+G_END_DECLS
