@@ -52,7 +52,7 @@ fetch_page (gpointer   data,
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  DeskStoreStep step;
 
   sql = g_strdup_printf ("SELECT " DESK_STORE_DOCUMENT_COLUMNS " FROM documents ORDER BY %s%s, id%s LIMIT ?1 OFFSET ?2",
                          sort_keys[self->sort], dir, dir);
@@ -60,13 +60,10 @@ fetch_page (gpointer   data,
     return NULL;
   sqlite3_bind_int (stmt, 1, (int) limit);
   sqlite3_bind_int64 (stmt, 2, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self->store, stmt, error)) == DESK_STORE_STEP_ROW)
     g_ptr_array_add (docs, desk_store_document_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self->store, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&docs);
 }
 

@@ -350,19 +350,22 @@ count (DeskFactList  *self,
   return TRUE;
 }
 
-/* Appends the first column of @stmt's rows to @ids; the last step's code */
-static int
-append_rowids (sqlite3_stmt *stmt,
-               GArray       *ids)
+/* Appends the first column of @stmt's rows to @ids; FALSE with @error
+ * when a step fails */
+static gboolean
+append_rowids (DeskStore     *store,
+               sqlite3_stmt  *stmt,
+               GArray        *ids,
+               GError       **error)
 {
-  int rc;
+  DeskStoreStep step;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (store, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  return rc;
+  return step != DESK_STORE_STEP_FAILED;
 }
 
 /* Appends the rowids of rows @offset … @offset + @limit - 1 of the query,
@@ -381,7 +384,6 @@ fetch_ids (DeskFactList  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean backwards = offset < total && offset > total / 2;
   guint first = ids->len;
-  int rc;
 
   if (backwards)
     {
@@ -399,9 +401,8 @@ fetch_ids (DeskFactList  *self,
   bind_query (self, stmt);
   sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), (int) limit);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
-  rc = append_rowids (stmt, ids);
-  if (rc != SQLITE_DONE)
-    return set_error (self, error);
+  if (!append_rowids (self->store, stmt, ids, error))
+    return FALSE;
   for (guint i = first, j = ids->len; backwards && i + 1 < j; i++, j--)
     {
       gint64 swap = g_array_index (ids, gint64, i);
@@ -749,13 +750,13 @@ read_list (DeskStore          *store,
 {
   g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (store, sql, error);
   g_autoptr(sqlite3_stmt) all = NULL;
-  int rc;
 
   if (stmt == NULL || !(all = desk_store_prepare (store, TOTAL_SQL, error)))
     return FALSE;
   bind_values (stmt, values);
-  rc = append_rowids (stmt, ids);
-  if (rc != SQLITE_DONE || sqlite3_step (all) != SQLITE_ROW)
+  if (!append_rowids (store, stmt, ids, error))
+    return FALSE;
+  if (sqlite3_step (all) != SQLITE_ROW)
     return desk_store_set_error_from_db (store, error);
   *total = sqlite3_column_int64 (all, 0);
   return TRUE;
@@ -1046,14 +1047,14 @@ desk_fact_list_count_reviewed (DeskFactList *self)
   if (self->found != NULL)
     {
       g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (self->store, "SELECT f.id FROM facts f WHERE " REVIEWED_IDS, &error);
-      int rc;
+      DeskStoreStep step;
 
       if (stmt == NULL)
         goto fail;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((step = desk_store_step (self->store, stmt, &error)) == DESK_STORE_STEP_ROW)
         if (found_position (self, sqlite3_column_int64 (stmt, 0)) != G_MAXUINT)
           n++;
-      if (rc != SQLITE_DONE && !set_error (self, &error))
+      if (step == DESK_STORE_STEP_FAILED)
         goto fail;
       return n;
     }

@@ -273,19 +273,16 @@ desk_review_list_sessions (DeskStore  *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_review_session_free);
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
   if (!(stmt = desk_store_prepare (store, "SELECT " SESSION_COLUMNS " FROM review_sessions s ORDER BY s.started DESC, s.id DESC", error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (store, stmt, error)) == DESK_STORE_STEP_ROW)
     g_ptr_array_add (sessions, session_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (store, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&sessions);
 }
 
@@ -357,7 +354,7 @@ load_states (DeskStore   *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) map = NULL;
-  int rc;
+  DeskStoreStep step;
 
   stmt = desk_store_prepare (store, targets == NULL ? "SELECT target, field, value FROM review_state"
                                     : "SELECT target, field, value FROM review_state"
@@ -367,7 +364,7 @@ load_states (DeskStore   *store,
   if (targets != NULL)
     sqlite3_bind_text (stmt, 1, targets, -1, SQLITE_STATIC);
   map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) desk_review_state_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (store, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       const char *target = (const char *) sqlite3_column_text (stmt, 0);
       DeskReviewState *state = g_hash_table_lookup (map, target);
@@ -379,11 +376,8 @@ load_states (DeskStore   *store,
         }
       state_take_row (state, stmt, 1);
     }
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (store, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&map);
 }
 
@@ -719,7 +713,7 @@ step_back_or_forth (DeskStore  *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) mark = NULL;
   gint64 batch;
-  int rc;
+  DeskStoreStep step;
 
   *done = FALSE;
   stmt = desk_store_prepare (store, undo ? "SELECT e.batch FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
@@ -747,7 +741,7 @@ step_back_or_forth (DeskStore  *store,
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, batch);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (store, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       const char *target = (const char *) sqlite3_column_text (stmt, 1);
       const char *field = (const char *) sqlite3_column_text (stmt, 2);
@@ -772,9 +766,8 @@ step_back_or_forth (DeskStore  *store,
           return FALSE;
         }
     }
-  if (rc != SQLITE_DONE)
+  if (step == DESK_STORE_STEP_FAILED)
     {
-      desk_store_set_error_from_db (store, error);
       rollback (store);
       return FALSE;
     }
@@ -835,7 +828,7 @@ desk_review_history (DeskStore   *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_review_event_free);
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
@@ -845,7 +838,7 @@ desk_review_history (DeskStore   *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (store, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       DeskReviewEvent *e = g_new0 (DeskReviewEvent, 1);
 
@@ -859,11 +852,8 @@ desk_review_history (DeskStore   *store,
       e->new_value = dup_column (stmt, 7);
       g_ptr_array_add (events, e);
     }
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (store, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&events);
 }
 
@@ -894,7 +884,7 @@ desk_review_export (DeskStore   *store,
   g_autofree char *data = NULL;
   g_autoptr(GError) write_error = NULL;
   gsize len;
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -936,8 +926,10 @@ desk_review_export (DeskStore   *store,
   json_builder_begin_array (builder);
   if (!(stmt = desk_store_prepare (store, "SELECT uid FROM documents ORDER BY uid", error)))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (store, stmt, error)) == DESK_STORE_STEP_ROW)
     json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (step == DESK_STORE_STEP_FAILED)
+    return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -948,7 +940,7 @@ desk_review_export (DeskStore   *store,
                                " WHERE session_id = ? AND state = 0 ORDER BY id", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, session_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (store, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       json_builder_begin_object (builder);
       add_member (builder, "uid", (const char *) sqlite3_column_text (stmt, 0));
@@ -960,8 +952,8 @@ desk_review_export (DeskStore   *store,
       add_member (builder, "new", (const char *) sqlite3_column_text (stmt, 6));
       json_builder_end_object (builder);
     }
-  if (rc != SQLITE_DONE)
-    return desk_store_set_error_from_db (store, error);
+  if (step == DESK_STORE_STEP_FAILED)
+    return FALSE;
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
@@ -1354,14 +1346,14 @@ desk_review_apply_pending (DeskStore  *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   int applied = 0;
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (store), -1);
 
   if (!(stmt = desk_store_prepare (store, "SELECT p.event_uid, p.session_uid, p.event FROM review_pending p"
                                " WHERE p.document_uid IN (SELECT uid FROM documents) ORDER BY p.rowid", error)))
     return -1;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (store, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       char **row = g_new0 (char *, 4);
       row[0] = dup_column (stmt, 0);
@@ -1369,11 +1361,8 @@ desk_review_apply_pending (DeskStore  *store,
       row[2] = dup_column (stmt, 2);
       g_ptr_array_add (rows, row);
     }
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (store, error);
-      return -1;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return -1;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   for (guint i = 0; i < rows->len; i++)

@@ -137,7 +137,7 @@ desk_store_update_axes (DeskStore     *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *stamp = NULL;
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), -1);
   g_return_val_if_fail (axes != NULL, -1);
@@ -160,16 +160,13 @@ desk_store_update_axes (DeskStore     *self,
                                          " WHERE a.stamp IS NULL OR a.stamp != ? ORDER BY d.id", error)))
     return -1;
   sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return -1;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return -1;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* documents are scored in batches: one commit per hundred, not per document */
@@ -261,7 +258,7 @@ desk_store_list_axis_facts_best (DeskStore   *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   g_return_val_if_fail (axis_id != NULL, NULL);
@@ -281,7 +278,7 @@ desk_store_list_axis_facts_best (DeskStore   *self,
     sqlite3_bind_text (stmt, 3, desk_fact_kind_to_string (kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       DeskFactRow *row = _desk_store_fact_row_from_stmt (stmt);
 
@@ -289,11 +286,8 @@ desk_store_list_axis_facts_best (DeskStore   *self,
       row->document_published = g_strdup (desk_store_column_text (stmt, 17));
       g_ptr_array_add (rows, row);
     }
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -352,7 +346,7 @@ desk_store_list_found_axes (DeskStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_found_axis_row_free);
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
@@ -362,7 +356,7 @@ desk_store_list_found_axes (DeskStore  *self,
                                    " FROM found_axes a JOIN documents d ON d.id = a.document_id ORDER BY d.title, a.position", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       DeskFoundAxisRow *row = g_new0 (DeskFoundAxisRow, 1);
 
@@ -376,11 +370,8 @@ desk_store_list_found_axes (DeskStore  *self,
       row->n_proposals = sqlite3_column_int (stmt, 7);
       g_ptr_array_add (rows, row);
     }
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -419,7 +410,7 @@ desk_store_list_fact_axes (DeskStore   *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   g_return_val_if_fail (uid != NULL, NULL);
@@ -439,12 +430,9 @@ desk_store_list_fact_axes (DeskStore   *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
   sqlite3_bind_double (stmt, 2, DESK_AXES_THRESHOLD);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     g_strv_builder_add (builder, desk_store_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_strv_builder_end (builder);
 }

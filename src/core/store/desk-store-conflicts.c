@@ -95,12 +95,12 @@ read_conflict_facts (ConflictRun   *run,
                      GPtrArray     *facts,
                      GError       **error)
 {
-  int rc;
+  DeskStoreStep step;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (run->self, stmt, error)) == DESK_STORE_STEP_ROW)
     g_ptr_array_add (facts, read_conflict_fact (run, stmt));
-  if (rc != SQLITE_DONE)
-    return desk_store_set_error_from_db (run->self, error);
+  if (step == DESK_STORE_STEP_FAILED)
+    return FALSE;
   return TRUE;
 }
 
@@ -158,7 +158,7 @@ compare_new_claims (ConflictRun  *run,
 {
   g_autoptr(sqlite3_stmt) names = NULL;
   g_autoptr(sqlite3_stmt) group_stmt = NULL;
-  int rc;
+  DeskStoreStep step;
 
   names = desk_store_prepare (run->self, "SELECT DISTINCT f.value FROM " NEW_NAME_FACTS, error);
   group_stmt = names == NULL ? NULL
@@ -167,7 +167,7 @@ compare_new_claims (ConflictRun  *run,
   if (group_stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (names, 1, run->since);
-  while ((rc = sqlite3_step (names)) == SQLITE_ROW)
+  while ((step = desk_store_step (run->self, names, error)) == DESK_STORE_STEP_ROW)
     {
       g_autoptr(GPtrArray) group = g_ptr_array_new_with_free_func (desk_conflict_fact_free);
       const char *value = desk_store_column_text (names, 0);
@@ -180,8 +180,8 @@ compare_new_claims (ConflictRun  *run,
       if (!read_conflict_facts (run, group_stmt, group, error) || !desk_conflict_finder_compare_claims (run->finder, group, error))
         return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    return desk_store_set_error_from_db (run->self, error);
+  if (step == DESK_STORE_STEP_FAILED)
+    return FALSE;
   return TRUE;
 }
 
@@ -231,20 +231,17 @@ read_background (DeskStore  *self,
 {
   g_autoptr(GHashTable) background = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  DeskStoreStep step;
 
   stmt = desk_store_prepare (self, "SELECT " DESK_FACT_ENTITY_TERM_SQL ("value") " FROM name_counts"
                                    " WHERE n > 400 OR (?1 >= 3 AND docs * 10 >= ?1 * 9)", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, desk_store_get_state (self, "conflicts_documents"));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     g_hash_table_add (background, g_strdup (desk_store_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&background);
 }
 
@@ -372,7 +369,7 @@ desk_store_list_conflicts (DeskStore   *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   g_return_val_if_fail (uid != NULL, NULL);
@@ -385,7 +382,7 @@ desk_store_list_conflicts (DeskStore   *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       DeskFactRow *row = g_new0 (DeskFactRow, 1);
 
@@ -401,10 +398,7 @@ desk_store_list_conflicts (DeskStore   *self,
       row->document_title = g_strdup (desk_store_column_text (stmt, 9));
       g_ptr_array_add (rows, row);
     }
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&rows);
 }

@@ -313,7 +313,7 @@ desk_store_list_documents (DeskStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
@@ -321,13 +321,10 @@ desk_store_list_documents (DeskStore  *self,
                              error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     g_ptr_array_add (docs, desk_store_document_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&docs);
 }
 
@@ -365,7 +362,7 @@ desk_store_find_document (DeskStore   *self,
   g_autofree char *pattern = NULL;
   char *end = NULL;
   gint64 id;
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   g_return_val_if_fail (id_or_uid != NULL, NULL);
@@ -386,7 +383,7 @@ desk_store_find_document (DeskStore   *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       if (found != NULL)
         {
@@ -397,11 +394,8 @@ desk_store_find_document (DeskStore   *self,
         }
       found = desk_store_document_from_row (stmt);
     }
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   if (found != NULL)
     return g_steal_pointer (&found);
 
@@ -441,7 +435,7 @@ desk_store_get_sections (DeskStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
@@ -451,7 +445,7 @@ desk_store_get_sections (DeskStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     g_ptr_array_add (sections,
                      desk_section_new (desk_store_column_text (stmt, 0),
                                        sqlite3_column_int (stmt, 1),
@@ -460,11 +454,8 @@ desk_store_get_sections (DeskStore  *self,
                                        desk_store_column_text (stmt, 4),
                                        sqlite3_column_int64 (stmt, 5),
                                        sqlite3_column_int64 (stmt, 6)));
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&sections);
 }
 
@@ -475,7 +466,7 @@ desk_store_get_paragraphs (DeskStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) paragraphs = g_array_new (FALSE, TRUE, sizeof (DeskParagraph));
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
@@ -485,7 +476,7 @@ desk_store_get_paragraphs (DeskStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       DeskParagraph p = { 0 };
       const char *kind = desk_store_column_text (stmt, 0);
@@ -498,11 +489,8 @@ desk_store_get_paragraphs (DeskStore  *self,
       g_strlcpy (p.language, desk_store_column_text (stmt, 3), sizeof p.language);
       g_array_append_val (paragraphs, p);
     }
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&paragraphs);
 }
 

@@ -143,23 +143,20 @@ desk_store_list_outdated (DeskStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
   if (!(stmt = desk_store_prepare (self, "SELECT id FROM documents WHERE extractor_version < ? ORDER BY extractor_version, id", error)))
     return NULL;
   sqlite3_bind_int (stmt, 1, extractor_version);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -302,7 +299,7 @@ desk_store_list_facts (DeskStore             *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
@@ -331,13 +328,10 @@ desk_store_list_facts (DeskStore             *self,
   if (filter != NULL && filter->uid != NULL)
     sqlite3_bind_text (stmt, 4, filter->uid, -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     g_ptr_array_add (rows, _desk_store_fact_row_from_stmt (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -355,7 +349,7 @@ desk_store_get_facts_by_id (DeskStore     *self,
   g_autoptr(GString) list = g_string_new ("[");
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
   g_autoptr(GArray) found_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
@@ -368,17 +362,14 @@ desk_store_get_facts_by_id (DeskStore     *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, list->str, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 15);
       g_ptr_array_add (found, _desk_store_fact_row_from_stmt (stmt));
       g_array_append_val (found_ids, id);
     }
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   for (guint i = 0; i < found->len; i++)
     g_hash_table_insert (by_id, &g_array_index (found_ids, gint64, i), GUINT_TO_POINTER (i + 1));
   for (guint i = 0; i < n_ids; i++)

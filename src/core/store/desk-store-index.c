@@ -49,7 +49,7 @@ _desk_store_index_pending (DeskStore  *self,
       const PendingIndex *pending = &g_array_index (self->fts_pending, PendingIndex, i);
       sqlite3_stmt *read, *write;
       const gsize whole = 0;
-      int rc;
+      DeskStoreStep step;
 
       if (!(read = desk_store_cached (self, "SELECT title, text FROM documents WHERE id = ?", error)) ||
           !(write = desk_store_cached (self, "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)", error)))
@@ -69,7 +69,7 @@ _desk_store_index_pending (DeskStore  *self,
           !(write = desk_store_cached (self, "INSERT INTO facts_fts (rowid, text, value) VALUES (?, ?, ?)", error)))
         return FALSE;
       sqlite3_bind_int64 (read, 1, pending->id);
-      while ((rc = sqlite3_step (read)) == SQLITE_ROW)
+      while ((step = desk_store_step (self, read, error)) == DESK_STORE_STEP_ROW)
         {
           /* a fact's text is its passage of the document, and its value
            * often the text without its quotation marks */
@@ -86,8 +86,8 @@ _desk_store_index_pending (DeskStore  *self,
                                in_text != NULL ? 2 : 1, error))
             return FALSE;
         }
-      if (rc != SQLITE_DONE)
-        return desk_store_set_error_from_db (self, error);
+      if (step == DESK_STORE_STEP_FAILED)
+        return FALSE;
       sqlite3_reset (read);
       sqlite3_reset (write);
     }
@@ -107,6 +107,7 @@ desk_store_search (DeskStore   *self,
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *expression = NULL;
   int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -158,7 +159,7 @@ desk_store_search (DeskStore   *self,
     sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
     sqlite3_bind_int64 (stmt, 2, floor);
     sqlite3_bind_int (stmt, 3, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
       {
         gint64 id = sqlite3_column_int64 (stmt, 0);
         double rank = sqlite3_column_double (stmt, 1);
@@ -166,11 +167,8 @@ desk_store_search (DeskStore   *self,
         g_array_append_val (best, id);
         g_array_append_val (ranks, rank);
       }
-    if (rc != SQLITE_DONE)
-      {
-        desk_store_set_error_from_db (self, error);
-        return NULL;
-      }
+    if (step == DESK_STORE_STEP_FAILED)
+      return NULL;
     g_clear_pointer (&stmt, sqlite3_finalize);
 
     /* the snippets: the passage around the first word found, read from

@@ -49,6 +49,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 #define DESK_STORE_DOCUMENT_COLUMNS \
   "id, uid, title, path, format, language, languages, published, imported, size, n_chars, n_sections"
 
+/* What a step of a statement gave (desk_store_step) */
+typedef enum
+{
+  DESK_STORE_STEP_FAILED,   /* the error is set */
+  DESK_STORE_STEP_DONE,
+  DESK_STORE_STEP_ROW,
+} DeskStoreStep;
+
 /* The SQL helpers */
 sqlite3      *desk_store_get_db            (DeskStore           *self);
 gboolean      desk_store_set_error_from_db (DeskStore           *self,
@@ -61,6 +69,9 @@ sqlite3_stmt *desk_store_prepare           (DeskStore           *self,
                                             GError             **error);
 sqlite3_stmt *desk_store_cached            (DeskStore           *self,
                                             const char          *sql,
+                                            GError             **error);
+DeskStoreStep desk_store_step              (DeskStore           *self,
+                                            sqlite3_stmt        *stmt,
                                             GError             **error);
 const char   *desk_store_column_text       (sqlite3_stmt        *stmt,
                                             int                  column);

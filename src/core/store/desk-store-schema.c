@@ -307,23 +307,20 @@ desk_store_check_integrity (DeskStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) result = g_string_new (NULL);
-  int rc;
+  DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
   if (!(stmt = desk_store_prepare (self, "PRAGMA integrity_check", error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       if (result->len > 0)
         g_string_append_c (result, '\n');
       g_string_append (result, desk_store_column_text (stmt, 0));
     }
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
 
   /* the counts of facts kept beside them */
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -334,14 +331,11 @@ desk_store_check_integrity (DeskStore  *self,
                                    " WHERE " DESK_STORE_FACT_COUNTS_KEPT
                                    " GROUP BY kind, modality HAVING sum (stored) <> sum (counted)", error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     g_string_append_printf (result, "\nfact_counts: %s %s: %" G_GINT64_FORMAT " kept, %" G_GINT64_FORMAT " counted",
                             desk_store_column_text (stmt, 0), desk_store_column_text (stmt, 1),
                             (gint64) sqlite3_column_int64 (stmt, 2), (gint64) sqlite3_column_int64 (stmt, 3));
-  if (rc != SQLITE_DONE)
-    {
-      desk_store_set_error_from_db (self, error);
-      return NULL;
-    }
+  if (step == DESK_STORE_STEP_FAILED)
+    return NULL;
   return g_string_free (g_steal_pointer (&result), FALSE);
 }

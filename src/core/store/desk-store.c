@@ -116,6 +116,26 @@ desk_store_cached (DeskStore   *self,
   return stmt;
 }
 
+/* Steps @stmt once: ROW while it gives rows, DONE after the last, FAILED
+ * with @error set from the library when SQLite fails — the one place
+ * where a loop over rows checks how it ended */
+DeskStoreStep
+desk_store_step (DeskStore     *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      return DESK_STORE_STEP_ROW;
+    case SQLITE_DONE:
+      return DESK_STORE_STEP_DONE;
+    default:
+      desk_store_set_error_from_db (self, error);
+      return DESK_STORE_STEP_FAILED;
+    }
+}
+
 const char *
 desk_store_column_text (sqlite3_stmt *stmt,
                         int           column)
