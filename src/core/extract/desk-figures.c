@@ -1,0 +1,429 @@
+/* desk-figures.c: numbers, money, percentages, quantities and dates,
+ * with their values as DESIGN.md writes them */
+#define G_LOG_DOMAIN "desk-extract"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk-extract-private.h"
+
+/* Numbers: a group of exactly three digits after a separator is a
+ * thousands group in both Spanish and English writing ("1,135 TM" and
+ * "1.135 TM" are 1135); one, two or four and more digits after the last
+ * separator make it the decimal mark ("1.5 millones", "9,1%"). */
+gboolean
+desk_extract_parse_number (const char *text,
+                           double     *value)
+{
+  GString *digits = g_string_new (NULL);
+  const char *p = text;
+  const char *last_sep = NULL;
+  int n_seps = 0;
+  gboolean mixed = FALSE;
+  char first_sep = 0;
+  gboolean negative = FALSE;
+  gboolean ok;
+
+  if (g_str_has_prefix (p, "−"))
+    {
+      negative = TRUE;
+      p += strlen ("−");
+    }
+  else if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+
+  for (const char *q = p; *q; q++)
+    if (*q == '.' || *q == ',')
+      {
+        if (first_sep == 0)
+          first_sep = *q;
+        else if (*q != first_sep)
+          mixed = TRUE;
+        last_sep = q;
+        n_seps++;
+      }
+
+  for (const char *q = p; *q; q++)
+    {
+      if (g_ascii_isdigit (*q))
+        g_string_append_c (digits, *q);
+      else if (q == last_sep)
+        {
+          gsize after = strspn (q + 1, "0123456789");
+          gboolean decimal = mixed || (n_seps == 1 && (after != 3 || g_str_has_prefix (p, "0")));
+
+          if (decimal)
+            g_string_append_c (digits, '.');
+        }
+    }
+
+  ok = digits->len > 0;
+  if (ok)
+    *value = g_ascii_strtod (digits->str, NULL) * (negative ? -1 : 1);
+  g_string_free (digits, TRUE);
+  return ok;
+}
+
+static double
+scale_factor (const char *scale)
+{
+  g_autofree char *s = NULL;
+
+  if (scale == NULL || *scale == '\0')
+    return 1;
+  s = g_utf8_strdown (scale, -1);
+  if (g_str_has_prefix (s, "mil ") || g_str_has_prefix (s, "mil\t") || g_str_has_prefix (s, "mil\n"))
+    return 1e9; /* "mil millones" */
+  if (g_str_has_prefix (s, "mill"))
+    return 1e6;
+  if (g_str_equal (s, "mil") || g_str_has_prefix (s, "thousand"))
+    return 1e3;
+  if (g_str_has_prefix (s, "bill"))
+    return strstr (s, "ón") || strstr (s, "ones") || g_str_equal (s, "billon") ? 1e12 : 1e9;
+  if (g_str_has_prefix (s, "trillion"))
+    return 1e12;
+  return 1;
+}
+
+static char *
+format_number (double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *out;
+  gsize len;
+
+  if (fabs (v - round (v)) < 1e-6 && fabs (v) < 9e18)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) llround (v));
+  g_ascii_formatd (buf, sizeof buf, "%.4f", v);
+  out = g_strdup (buf);
+  len = strlen (out);
+  while (len > 0 && out[len - 1] == '0')
+    out[--len] = '\0';
+  if (len > 0 && out[len - 1] == '.')
+    out[--len] = '\0';
+  return out;
+}
+
+static const char *
+currency_code (const char *currency)
+{
+  g_autofree char *c = g_utf8_strdown (currency, -1);
+
+  if (g_str_has_prefix (c, "s/") || g_str_has_prefix (c, "sol") || g_str_equal (c, "pen"))
+    return "PEN";
+  if (g_str_has_prefix (c, "€") || g_str_has_prefix (c, "eur"))
+    return "EUR";
+  if (g_str_has_prefix (c, "£") || g_str_has_prefix (c, "libra") || g_str_has_prefix (c, "pound"))
+    return "GBP";
+  return "USD";
+}
+
+static int
+month_of (const char *name)
+{
+  static const char * const es[] = { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                                     "septiembre", "octubre", "noviembre", "diciembre" };
+  static const char * const en[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+  g_autofree char *s = g_utf8_strdown (name, -1);
+
+  if (g_str_equal (s, "setiembre"))
+    return 9;
+  for (int i = 0; i < 12; i++)
+    if (g_str_equal (s, es[i]) || g_str_has_prefix (s, en[i]))
+      return i + 1;
+  return 0;
+}
+
+void
+_desk_extract_find_figures (Run        *run,
+                            const char *par,
+                            GArray     *out)
+{
+  DeskExtractor *self = run->self;
+  GMatchInfo *m = NULL;
+  gsize s, e;
+
+  /* money with the currency first ("US$ 3,679 millones") or after ("1.5 millones de dólares") */
+  for (guint r = 0; r < 2; r++)
+    {
+      GRegex *regex = r == 0 ? self->money_prefix_re : self->money_suffix_re;
+
+      for (g_regex_match (regex, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+        {
+          g_autofree char *cur = _desk_extract_fetch (m, "cur");
+          g_autofree char *num = _desk_extract_fetch (m, "num");
+          g_autofree char *scale = _desk_extract_fetch (m, "scale");
+          double v;
+
+          _desk_extract_match_pos (m, 0, &s, &e);
+          if (num && desk_extract_parse_number (num, &v))
+            {
+              g_autofree char *n = format_number (fabs (v) * scale_factor (scale));
+              /* a prefixed figure without a scale may share the next one's ("de US$ 216 a US$ 717 millones") */
+              _desk_extract_add_candidate (out, DESK_FACT_MONEY, par, s, e, g_strdup_printf ("%s %s", n, currency_code (cur)),
+                                           r == 0 ? 0.95 : 0.9, r == 0 && scale == NULL ? g_strdup ("{\"scale\":false}") : NULL, 0);
+            }
+        }
+      g_clear_pointer (&m, g_match_info_free);
+    }
+
+  for (g_regex_match (self->percent_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *num = _desk_extract_fetch (m, "num");
+      double v;
+
+      _desk_extract_match_pos (m, 0, &s, &e);
+      if (num && desk_extract_parse_number (num, &v))
+        {
+          g_autofree char *n = format_number (num[0] == '+' ? fabs (v) : v);
+          _desk_extract_add_candidate (out, DESK_FACT_PERCENT, par, s, e, g_strdup_printf ("%s%%", n), 0.95, NULL, 0);
+        }
+    }
+  g_clear_pointer (&m, g_match_info_free);
+
+  for (g_regex_match (self->quantity_re, par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *num = _desk_extract_fetch (m, "num");
+      g_autofree char *scale = _desk_extract_fetch (m, "scale");
+      g_autofree char *unit = _desk_extract_fetch (m, "unit");
+      g_autofree char *u = NULL;
+      const char *code;
+      double v;
+
+      _desk_extract_match_pos (m, 0, &s, &e);
+      if (num == NULL || unit == NULL || !desk_extract_parse_number (num, &v))
+        continue;
+      u = g_utf8_strdown (unit, -1);
+      if (g_str_equal (u, "tm") || g_str_has_prefix (u, "tonelada") || g_str_has_suffix (u, "tons") ||
+          g_str_equal (u, "tonnes") || g_str_equal (u, "t"))
+        code = "t";
+      else if (g_str_equal (u, "km2") || g_str_equal (u, "km²") || strstr (u, "cuadrados") || strstr (u, "square") || strstr (u, "sq"))
+        code = "km2";
+      else if (g_str_equal (u, "km") || (g_str_has_prefix (u, "kil") && strstr (u, "met")))
+        code = "km";
+      else if (g_str_equal (u, "ha") || g_str_has_prefix (u, "hect"))
+        code = "ha";
+      else if (g_str_equal (u, "kg") || g_str_has_prefix (u, "kilo"))
+        code = "kg";
+      else if (g_str_equal (u, "mw") || g_str_has_prefix (u, "mega"))
+        code = "MW";
+      else
+        code = "bbl";
+      {
+        g_autofree char *n = format_number (v * scale_factor (scale));
+        _desk_extract_add_candidate (out, DESK_FACT_QUANTITY, par, s, e, g_strdup_printf ("%s %s", n, code), 0.9, NULL, 0);
+      }
+    }
+  g_clear_pointer (&m, g_match_info_free);
+}
+
+void
+_desk_extract_share_scales (GArray     *cands,
+                            const char *par)
+{
+  static GRegex *link, *num_re;
+  static gsize initialized = 0;
+
+  /* import extracts in several threads at once */
+  if (g_once_init_enter (&initialized))
+    {
+      link = _desk_extract_regex ("^\\s*(?:a|y|e|hasta|to|and|-|–)\\s*$", TRUE);
+      num_re = _desk_extract_regex (NUM, FALSE);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  /* the sums of money in text order, to find those a few bytes after
+   * another without trying every pair: a paragraph may hold thousands */
+  g_autoptr(GArray) money = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < cands->len; i++)
+    if (g_array_index (cands, Candidate, i).fact.kind == DESK_FACT_MONEY)
+      g_array_append_val (money, i);
+  g_array_sort_with_data (money, _desk_extract_compare_candidate_starts, cands);
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *a = &g_array_index (cands, Candidate, i);
+      guint lo = 0, hi = money->len;
+
+      if (a->fact.kind != DESK_FACT_MONEY || a->fact.extra == NULL)
+        continue;
+      /* those starting within 8 bytes after it, tried in the order found */
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+          if (g_array_index (cands, Candidate, g_array_index (money, guint, mid)).bstart <= a->bend)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_array_set_size (near, 0);
+      for (guint k = lo; k < money->len; k++)
+        {
+          guint j = g_array_index (money, guint, k);
+          if (g_array_index (cands, Candidate, j).bstart - a->bend > 8)
+            break;
+          g_array_append_val (near, j);
+        }
+      g_array_sort (near, _desk_extract_compare_indices);
+      for (guint t = 0; t < near->len; t++)
+        {
+          guint j = g_array_index (near, guint, t);
+          Candidate *b = &g_array_index (cands, Candidate, j);
+          g_autofree char *gap = NULL;
+
+          if (b->fact.kind != DESK_FACT_MONEY || b->bstart <= a->bend || b->fact.extra != NULL ||
+              b->bstart - a->bend > 8)
+            continue;
+          gap = g_strndup (par + a->bend, b->bstart - a->bend);
+          /* only a range in one currency shares its scale */
+          if (g_strcmp0 (strchr (a->fact.value, ' '), strchr (b->fact.value, ' ')) != 0)
+            continue;
+          if (g_regex_match (link, gap, 0, NULL))
+            {
+              double va = g_ascii_strtod (a->fact.value, NULL);
+              double vb = g_ascii_strtod (b->fact.value, NULL);
+              const char *code = strchr (b->fact.value, ' ');
+              double factor = 1;
+              g_autofree char *raw = g_strndup (par + b->bstart, b->bend - b->bstart);
+              g_autoptr(GMatchInfo) m = NULL;
+              if (g_regex_match (num_re, raw, 0, &m))
+                {
+                  g_autofree char *num = g_match_info_fetch (m, 0);
+                  double base;
+                  if (desk_extract_parse_number (num, &base) && base != 0)
+                    factor = vb / fabs (base);
+                }
+              if (factor > 1)
+                {
+                  g_autofree char *n = format_number (va * factor);
+                  g_free (a->fact.value);
+                  a->fact.value = g_strdup_printf ("%s%s", n, code ? code : "");
+                }
+              break;
+            }
+        }
+      g_clear_pointer (&a->fact.extra, g_free);
+    }
+}
+
+char *
+_desk_extract_date_value (Run        *run,
+                          int         y,
+                          int         m,
+                          int         d)
+{
+  if (m < 1 || m > 12)
+    return NULL;
+  if (d == 0)
+    return y > 0 ? g_strdup_printf ("%04d-%02d", y, m) : NULL;
+  if (y == 0)
+    {
+      /* a day without a year takes the document's year when it has one */
+      if (run->doc_year > 0 && g_date_valid_dmy (d, m, run->doc_year))
+        return g_strdup_printf ("%04d-%02d-%02d", run->doc_year, m, d);
+      return d >= 1 && d <= 31 ? g_strdup_printf ("--%02d-%02d", m, d) : NULL;
+    }
+  if (y < 1800 || y > 2200 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+void
+_desk_extract_find_dates (Run        *run,
+                          const char *par,
+                          const char *language,
+                          GArray     *out)
+{
+  DeskExtractor *self = run->self;
+  gsize s, e;
+  guint run_of_digits = 0, longest = 0;
+
+  /* every pattern wants a number, all but the first three a year (four
+   * digits): a paragraph without them is not searched for them */
+  for (const char *p = par; *p && longest < 4; p++)
+    {
+      run_of_digits = g_ascii_isdigit (*p) ? run_of_digits + 1 : 0;
+      longest = MAX (longest, run_of_digits);
+    }
+  G_STATIC_ASSERT (G_N_ELEMENTS (self->date_re) == 10);
+
+  for (guint r = 0; r < G_N_ELEMENTS (self->date_re); r++)
+    {
+      GMatchInfo *m = NULL;
+
+      if (longest == 0 || (r >= 3 && longest < 4))
+        break;
+      for (g_regex_match (self->date_re[r], par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+        {
+          g_autofree char *ys = _desk_extract_fetch (m, "y");
+          g_autofree char *ms = NULL;
+          g_autofree char *ds = NULL;
+          int y = ys ? atoi (ys) : 0;
+          char *value = NULL;
+          double confidence = 0.95;
+
+          _desk_extract_match_pos (m, 0, &s, &e);
+          switch (r)
+            {
+            case 0: case 1: case 2: case 4:
+              ms = _desk_extract_fetch (m, "m");
+              ds = _desk_extract_fetch (m, "d");
+              value = _desk_extract_date_value (run, y, r == 4 ? atoi (ms) : month_of (ms), atoi (ds));
+              break;
+            case 3:
+              {
+                g_autofree char *a = _desk_extract_fetch (m, "a");
+                g_autofree char *b = _desk_extract_fetch (m, "b");
+                int first = atoi (a), second = atoi (b);
+                /* day first, as in Spanish, unless the text is English and it reads month first */
+                gboolean month_first = g_str_equal (language, "en") && first <= 12 && second > 12;
+
+                value = month_first ? _desk_extract_date_value (run, y, first, second) : _desk_extract_date_value (run, y, second, first);
+                if (value == NULL && !month_first)
+                  value = _desk_extract_date_value (run, y, first, second);
+              }
+              break;
+            case 5: case 6:
+              ms = _desk_extract_fetch (m, "m");
+              value = _desk_extract_date_value (run, y, month_of (ms), 0);
+              break;
+            case 7:
+              value = y >= 1800 && y <= 2200 ? g_strdup_printf ("%04d", y) : NULL;
+              break;
+            case 8:
+              {
+                g_autofree char *y1 = _desk_extract_fetch (m, "y1");
+                g_autofree char *y2 = _desk_extract_fetch (m, "y2");
+                g_autofree char *y3 = _desk_extract_fetch (m, "y3");
+                g_autofree char *y4 = _desk_extract_fetch (m, "y4");
+                int a = atoi (y1 ? y1 : y3 ? y3 : "0");
+                int b = atoi (y2 ? y2 : y4 ? y4 : "0");
+
+                value = a > 0 && b > a ? g_strdup_printf ("%04d/%04d", a, b) : NULL;
+              }
+              break;
+            case 9:
+              {
+                /* the fact is the year, not the word before it */
+                int ys_start, ys_end;
+
+                g_match_info_fetch_named_pos (m, "y", &ys_start, &ys_end);
+                s = ys_start;
+                e = ys_end;
+                value = g_strdup_printf ("%04d", y);
+                confidence = 0.8;
+              }
+              break;
+            default:
+              break;
+            }
+          _desk_extract_add_candidate (out, DESK_FACT_DATE, par, s, e, value, confidence, NULL, 0);
+        }
+      g_match_info_free (m);
+    }
+}
