@@ -25,7 +25,7 @@ add_entity (Run          *run,
             const char   *canonical,
             double        confidence)
 {
-  _desk_extract_add_candidate (out, kind, par, s, e, g_strdup (canonical), confidence, NULL, 1);
+  _desk_extract_add_candidate (out, kind, par, s, e, g_strdup (canonical), confidence, NULL, CANDIDATE_NAME);
 }
 
 gboolean

@@ -22,6 +22,32 @@ G_BEGIN_DECLS
 #define UNIT "TM|toneladas\\s+m[eé]tricas|toneladas|metric\\s+tons|tons|tonnes|t|km2|km²|kil[oó]metros\\s+cuadrados|square\\s+kilomet(?:er|re)s|sq\\s?km|km|kil[oó]metros|kilomet(?:er|re)s|hect[aá]reas|hectares|ha|kg|kilogramos|kilos|kilograms|MW|megavatios|megawatts|barriles|barrels"
 #define CAP "[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 
+/* Candidates of one family overlap freely with those of another; within
+ * a family the longest of overlapping ones is kept */
+typedef enum
+{
+  CANDIDATE_FIGURE,   /* dates, money, percentages, quantities, citations */
+  CANDIDATE_NAME,     /* people, organizations, places */
+  CANDIDATE_PASSAGE,  /* quotes and proposals */
+  CANDIDATE_MEETING,
+} CandidateFamily;
+
+/* The patterns of dates, in the order they are tried (find_dates) */
+typedef enum
+{
+  DATE_DAY_MONTH_ES,      /* 1 de febrero del 2009 */
+  DATE_MONTH_DAY_EN,      /* December 12, 2025 */
+  DATE_DAY_MONTH_EN,      /* the 12th of December 2025 */
+  DATE_NUMERIC,           /* 29/02/2012, day or month first */
+  DATE_ISO,               /* 2025-11-20 */
+  DATE_MONTH_YEAR_ES,     /* marzo de 2018 */
+  DATE_MONTH_YEAR_EN,     /* March 2018 */
+  DATE_PART_OF_YEAR,      /* primer semestre del 2018 */
+  DATE_YEAR_RANGE,        /* entre 2017 y 2021 */
+  DATE_YEAR_AFTER_WORD,   /* en 2019 */
+  N_DATE_PATTERNS
+} DatePattern;
+
 typedef struct
 {
   DeskFactKind kind;
@@ -46,7 +72,7 @@ struct _DeskExtractor
   GRegex *money_suffix_re;
   GRegex *percent_re;
   GRegex *quantity_re;
-  GRegex *date_re[10];
+  GRegex *date_re[N_DATE_PATTERNS];
   GRegex *citation_re;
   GRegex *quote_re;
   GRegex *meeting_noun_re;
@@ -64,7 +90,7 @@ typedef struct
   gsize bstart;   /* bytes into the paragraph */
   gsize bend;
   gsize bsentence;
-  int family;     /* 0 figures, 1 entities, 2 passages */
+  CandidateFamily family;
   char *speaker;  /* quotes: who says it */
   char *citation; /* quotes: the citation right after */
 } Candidate;
@@ -98,15 +124,15 @@ GRegex *
 _desk_extract_regex (const char *pattern,
                      gboolean    caseless);
 void
-_desk_extract_add_candidate (GArray       *out,
-                             DeskFactKind  kind,
-                             const char   *par,
-                             gsize         bstart,
-                             gsize         bend,
-                             char         *value,
-                             double        confidence,
-                             char         *extra,
-                             int           family);
+_desk_extract_add_candidate (GArray          *out,
+                             DeskFactKind     kind,
+                             const char      *par,
+                             gsize            bstart,
+                             gsize            bend,
+                             char            *value,
+                             double           confidence,
+                             char            *extra,
+                             CandidateFamily  family);
 char *
 _desk_extract_fetch (GMatchInfo *match,
                      const char *name);

@@ -81,17 +81,17 @@ desk_extractor_new (GError **error)
 
   /* the first three need a number, the others four digits in a row
    * (find_dates searches for them only where there are) */
-  self->date_re[0] = _desk_extract_regex ("(?<![\\w])(?P<d>[0-9]{1,2})(?:º|°|ro)?\\s+de\\s+(?P<m>" MONTHS_ES ")(?:\\s+(?:de|del)\\s+(?:año\\s+)?(?P<y>[0-9]{4}))?(?![\\w])", TRUE);
-  self->date_re[1] = _desk_extract_regex ("(?<![\\w])(?P<m>" MONTHS_EN ")\\.?\\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?P<y>[0-9]{4}))?(?![\\w])", FALSE);
-  self->date_re[2] = _desk_extract_regex ("(?<![\\w])(?:the\\s+)?(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?P<m>" MONTHS_EN ")(?:,?\\s+(?P<y>[0-9]{4}))?(?![\\w])", FALSE);
-  self->date_re[3] = _desk_extract_regex ("(?<![\\w/])(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4})(?![\\w/])", FALSE);
-  self->date_re[4] = _desk_extract_regex ("(?<![\\w-])(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?!\\d)", FALSE);
-  self->date_re[5] = _desk_extract_regex ("(?<![\\w])(?P<m>" MONTHS_ES ")\\s+(?:de|del)\\s+(?P<y>[0-9]{4})(?![\\w])", TRUE);
-  self->date_re[6] = _desk_extract_regex ("(?<![\\w])(?P<m>" MONTHS_EN ")\\s+(?:of\\s+)?(?P<y>[0-9]{4})(?![\\w])", FALSE);
-  self->date_re[7] = _desk_extract_regex ("(?<![\\w])(?P<ord>primer|segundo|tercer|cuarto|first|second|third|fourth)\\s+(?:semestre|trimestre|half|quarter)\\s+(?:de|del|of)\\s+(?:(?:el|the)\\s+)?(?:año\\s+)?(?P<y>[0-9]{4})(?![\\w])", TRUE);
-  self->date_re[8] = _desk_extract_regex ("(?<![\\w])(?:(?:desde|entre|from|between)\\s+(?:el\\s+)?(?:año\\s+)?(?P<y1>(?:1[89]|20)[0-9]{2})\\s+(?:hasta|y|a|al|to|and|until)\\s+(?:el\\s+)?(?P<y2>(?:1[89]|20)[0-9]{2})"
+  self->date_re[DATE_DAY_MONTH_ES] = _desk_extract_regex ("(?<![\\w])(?P<d>[0-9]{1,2})(?:º|°|ro)?\\s+de\\s+(?P<m>" MONTHS_ES ")(?:\\s+(?:de|del)\\s+(?:año\\s+)?(?P<y>[0-9]{4}))?(?![\\w])", TRUE);
+  self->date_re[DATE_MONTH_DAY_EN] = _desk_extract_regex ("(?<![\\w])(?P<m>" MONTHS_EN ")\\.?\\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?P<y>[0-9]{4}))?(?![\\w])", FALSE);
+  self->date_re[DATE_DAY_MONTH_EN] = _desk_extract_regex ("(?<![\\w])(?:the\\s+)?(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?P<m>" MONTHS_EN ")(?:,?\\s+(?P<y>[0-9]{4}))?(?![\\w])", FALSE);
+  self->date_re[DATE_NUMERIC] = _desk_extract_regex ("(?<![\\w/])(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4})(?![\\w/])", FALSE);
+  self->date_re[DATE_ISO] = _desk_extract_regex ("(?<![\\w-])(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?!\\d)", FALSE);
+  self->date_re[DATE_MONTH_YEAR_ES] = _desk_extract_regex ("(?<![\\w])(?P<m>" MONTHS_ES ")\\s+(?:de|del)\\s+(?P<y>[0-9]{4})(?![\\w])", TRUE);
+  self->date_re[DATE_MONTH_YEAR_EN] = _desk_extract_regex ("(?<![\\w])(?P<m>" MONTHS_EN ")\\s+(?:of\\s+)?(?P<y>[0-9]{4})(?![\\w])", FALSE);
+  self->date_re[DATE_PART_OF_YEAR] = _desk_extract_regex ("(?<![\\w])(?P<ord>primer|segundo|tercer|cuarto|first|second|third|fourth)\\s+(?:semestre|trimestre|half|quarter)\\s+(?:de|del|of)\\s+(?:(?:el|the)\\s+)?(?:año\\s+)?(?P<y>[0-9]{4})(?![\\w])", TRUE);
+  self->date_re[DATE_YEAR_RANGE] = _desk_extract_regex ("(?<![\\w])(?:(?:desde|entre|from|between)\\s+(?:el\\s+)?(?:año\\s+)?(?P<y1>(?:1[89]|20)[0-9]{2})\\s+(?:hasta|y|a|al|to|and|until)\\s+(?:el\\s+)?(?P<y2>(?:1[89]|20)[0-9]{2})"
                                           "|(?P<y3>(?:1[89]|20)[0-9]{2})\\s?[-–—]\\s?(?P<y4>(?:1[89]|20)[0-9]{2}))(?![\\w])", TRUE);
-  self->date_re[9] = _desk_extract_regex ("(?<![\\w])(?:en|el|del|desde|hasta|año|años|para|in|since|by|during|until|early|late|mid)\\s+(?:el\\s+)?(?:año\\s+)?(?P<y>(?:1[89]|20)[0-9]{2})(?![\\w]|[.,]\\d)", TRUE);
+  self->date_re[DATE_YEAR_AFTER_WORD] = _desk_extract_regex ("(?<![\\w])(?:en|el|del|desde|hasta|año|años|para|in|since|by|during|until|early|late|mid)\\s+(?:el\\s+)?(?:año\\s+)?(?P<y>(?:1[89]|20)[0-9]{2})(?![\\w]|[.,]\\d)", TRUE);
 
   self->citation_re = _desk_extract_regex ("\\((?P<a>[A-ZÁÉÍÓÚÑ][^()]{0,150}?),\\s*(?P<y>(?:1[89]|20)[0-9]{2}[a-z]?)"
                                            "(?:\\s*,\\s*(?:pg?\\.|p[áa]gs?\\.?|pp\\.|page)\\s*(?P<p>[0-9]+(?:\\s*[-–]\\s*[0-9]+)?))?\\)", FALSE);
@@ -149,15 +149,15 @@ desk_extractor_free (DeskExtractor *self)
 /* Candidates */
 
 void
-_desk_extract_add_candidate (GArray       *out,
-                             DeskFactKind  kind,
-                             const char   *par,
-                             gsize         bstart,
-                             gsize         bend,
-                             char         *value,
-                             double        confidence,
-                             char         *extra,
-                             int           family)
+_desk_extract_add_candidate (GArray          *out,
+                             DeskFactKind     kind,
+                             const char      *par,
+                             gsize            bstart,
+                             gsize            bend,
+                             char            *value,
+                             double           confidence,
+                             char            *extra,
+                             CandidateFamily  family)
 {
   Candidate c = { 0 };
 
@@ -248,13 +248,13 @@ resolve_overlaps (GArray *cands)
     {
       Candidate *figure = &g_array_index (cands, Candidate, i);
 
-      if (figure->fact.text == NULL || figure->family != 0 || figure->fact.kind == DESK_FACT_CITATION)
+      if (figure->fact.text == NULL || figure->family != CANDIDATE_FIGURE || figure->fact.kind == DESK_FACT_CITATION)
         continue;
       for (guint j = 0; j < cands->len; j++)
         {
           Candidate *name = &g_array_index (cands, Candidate, j);
 
-          if (name->fact.text != NULL && name->family == 1 &&
+          if (name->fact.text != NULL && name->family == CANDIDATE_NAME &&
               name->bstart >= figure->bstart && name->bend <= figure->bend)
             desk_fact_clear (&name->fact);
         }

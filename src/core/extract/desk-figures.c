@@ -164,7 +164,8 @@ _desk_extract_find_figures (Run        *run,
               g_autofree char *n = format_number (fabs (v) * scale_factor (scale));
               /* a prefixed figure without a scale may share the next one's ("de US$ 216 a US$ 717 millones") */
               _desk_extract_add_candidate (out, DESK_FACT_MONEY, par, s, e, g_strdup_printf ("%s %s", n, currency_code (cur)),
-                                           r == 0 ? 0.95 : 0.9, r == 0 && scale == NULL ? g_strdup ("{\"scale\":false}") : NULL, 0);
+                                           r == 0 ? 0.95 : 0.9, r == 0 && scale == NULL ? g_strdup ("{\"scale\":false}") : NULL,
+                                           CANDIDATE_FIGURE);
             }
         }
       g_clear_pointer (&m, g_match_info_free);
@@ -179,7 +180,7 @@ _desk_extract_find_figures (Run        *run,
       if (num && desk_extract_parse_number (num, &v))
         {
           g_autofree char *n = format_number (num[0] == '+' ? fabs (v) : v);
-          _desk_extract_add_candidate (out, DESK_FACT_PERCENT, par, s, e, g_strdup_printf ("%s%%", n), 0.95, NULL, 0);
+          _desk_extract_add_candidate (out, DESK_FACT_PERCENT, par, s, e, g_strdup_printf ("%s%%", n), 0.95, NULL, CANDIDATE_FIGURE);
         }
     }
   g_clear_pointer (&m, g_match_info_free);
@@ -214,7 +215,7 @@ _desk_extract_find_figures (Run        *run,
         code = "bbl";
       {
         g_autofree char *n = format_number (v * scale_factor (scale));
-        _desk_extract_add_candidate (out, DESK_FACT_QUANTITY, par, s, e, g_strdup_printf ("%s %s", n, code), 0.9, NULL, 0);
+        _desk_extract_add_candidate (out, DESK_FACT_QUANTITY, par, s, e, g_strdup_printf ("%s %s", n, code), 0.9, NULL, CANDIDATE_FIGURE);
       }
     }
   g_clear_pointer (&m, g_match_info_free);
@@ -350,13 +351,12 @@ _desk_extract_find_dates (Run        *run,
       run_of_digits = g_ascii_isdigit (*p) ? run_of_digits + 1 : 0;
       longest = MAX (longest, run_of_digits);
     }
-  G_STATIC_ASSERT (G_N_ELEMENTS (self->date_re) == 10);
 
   for (guint r = 0; r < G_N_ELEMENTS (self->date_re); r++)
     {
       GMatchInfo *m = NULL;
 
-      if (longest == 0 || (r >= 3 && longest < 4))
+      if (longest == 0 || (r >= DATE_NUMERIC && longest < 4))
         break;
       for (g_regex_match (self->date_re[r], par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
         {
@@ -370,12 +370,12 @@ _desk_extract_find_dates (Run        *run,
           _desk_extract_match_pos (m, 0, &s, &e);
           switch (r)
             {
-            case 0: case 1: case 2: case 4:
+            case DATE_DAY_MONTH_ES: case DATE_MONTH_DAY_EN: case DATE_DAY_MONTH_EN: case DATE_ISO:
               ms = _desk_extract_fetch (m, "m");
               ds = _desk_extract_fetch (m, "d");
-              value = _desk_extract_date_value (run, y, r == 4 ? atoi (ms) : month_of (ms), atoi (ds));
+              value = _desk_extract_date_value (run, y, r == DATE_ISO ? atoi (ms) : month_of (ms), atoi (ds));
               break;
-            case 3:
+            case DATE_NUMERIC:
               {
                 g_autofree char *a = _desk_extract_fetch (m, "a");
                 g_autofree char *b = _desk_extract_fetch (m, "b");
@@ -388,14 +388,14 @@ _desk_extract_find_dates (Run        *run,
                   value = _desk_extract_date_value (run, y, first, second);
               }
               break;
-            case 5: case 6:
+            case DATE_MONTH_YEAR_ES: case DATE_MONTH_YEAR_EN:
               ms = _desk_extract_fetch (m, "m");
               value = _desk_extract_date_value (run, y, month_of (ms), 0);
               break;
-            case 7:
+            case DATE_PART_OF_YEAR:
               value = y >= 1800 && y <= 2200 ? g_strdup_printf ("%04d", y) : NULL;
               break;
-            case 8:
+            case DATE_YEAR_RANGE:
               {
                 g_autofree char *y1 = _desk_extract_fetch (m, "y1");
                 g_autofree char *y2 = _desk_extract_fetch (m, "y2");
@@ -407,7 +407,7 @@ _desk_extract_find_dates (Run        *run,
                 value = a > 0 && b > a ? g_strdup_printf ("%04d/%04d", a, b) : NULL;
               }
               break;
-            case 9:
+            case DATE_YEAR_AFTER_WORD:
               {
                 /* the fact is the year, not the word before it */
                 int ys_start, ys_end;
@@ -422,7 +422,7 @@ _desk_extract_find_dates (Run        *run,
             default:
               break;
             }
-          _desk_extract_add_candidate (out, DESK_FACT_DATE, par, s, e, value, confidence, NULL, 0);
+          _desk_extract_add_candidate (out, DESK_FACT_DATE, par, s, e, value, confidence, NULL, CANDIDATE_FIGURE);
         }
       g_match_info_free (m);
     }

@@ -32,7 +32,7 @@ _desk_extract_find_citations_and_quotes (Run        *run,
         continue;
       g_strstrip (a);
       _desk_extract_add_candidate (out, DESK_FACT_CITATION, par, s, e,
-                                   p ? g_strdup_printf ("%s|%s|%s", a, y, p) : g_strdup_printf ("%s|%s", a, y), 0.95, NULL, 0);
+                                   p ? g_strdup_printf ("%s|%s|%s", a, y, p) : g_strdup_printf ("%s|%s", a, y), 0.95, NULL, CANDIDATE_FIGURE);
     }
   g_clear_pointer (&m, g_match_info_free);
 
@@ -45,7 +45,7 @@ _desk_extract_find_citations_and_quotes (Run        *run,
       _desk_extract_match_pos (m, 0, &s, &e);
       if (inner == NULL || strchr (g_strstrip ((char *) inner), ' ') == NULL)
         continue;
-      _desk_extract_add_candidate (out, DESK_FACT_QUOTE, par, s, e, g_strdup (inner), 0.9, NULL, 2);
+      _desk_extract_add_candidate (out, DESK_FACT_QUOTE, par, s, e, g_strdup (inner), 0.9, NULL, CANDIDATE_PASSAGE);
     }
   g_clear_pointer (&m, g_match_info_free);
 }
@@ -261,7 +261,7 @@ _desk_extract_find_sentence_facts (Run           *run,
           }
           if (g_utf8_strlen (value, -1) >= 12)
             {
-              _desk_extract_add_candidate (cands, DESK_FACT_PROPOSAL, par, ps, pe, g_steal_pointer (&value), 0.75, NULL, 2);
+              _desk_extract_add_candidate (cands, DESK_FACT_PROPOSAL, par, ps, pe, g_steal_pointer (&value), 0.75, NULL, CANDIDATE_PASSAGE);
               g_array_index (cands, Candidate, cands->len - 1).fact.modality =
                 modality == DESK_MODALITY_ASSERTED ? DESK_MODALITY_PROPOSED : modality;
             }
@@ -315,7 +315,8 @@ _desk_extract_find_sentence_facts (Run           *run,
           if (date != NULL)
             {
               char *extra = meeting_extra (date, place, people);
-              _desk_extract_add_candidate (cands, DESK_FACT_MEETING, par, s, te, meeting_value (date, place, people), 0.7, extra, 3);
+              _desk_extract_add_candidate (cands, DESK_FACT_MEETING, par, s, te, meeting_value (date, place, people), 0.7, extra,
+                                           CANDIDATE_MEETING);
               g_array_index (cands, Candidate, cands->len - 1).fact.modality = modality;
             }
         }
@@ -338,7 +339,7 @@ _desk_extract_find_sentence_facts (Run           *run,
 
           if (date != NULL)
             _desk_extract_add_candidate (cands, DESK_FACT_MEETING, par, 0, len, meeting_value (date, canonical, NULL), 0.7,
-                                         meeting_extra (date, canonical, NULL), 3);
+                                         meeting_extra (date, canonical, NULL), CANDIDATE_MEETING);
         }
     }
 }

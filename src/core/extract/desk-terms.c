@@ -171,7 +171,7 @@ _desk_extract_set_terms (Run        *run,
   for (guint j = 0; j < n_before; j++)
     {
       Candidate *c = &g_array_index (cands, Candidate, j);
-      if (c->fact.text != NULL && c->bstart >= s && c->bstart < e && c->family == 1)
+      if (c->fact.text != NULL && c->bstart >= s && c->bstart < e && c->family == CANDIDATE_NAME)
         g_hash_table_add (sentence_terms, desk_fact_entity_term (c->fact.value));
     }
 
@@ -183,7 +183,7 @@ _desk_extract_set_terms (Run        *run,
         continue;
       c->bsentence = s;
       g_clear_pointer (&c->fact.terms, g_ref_string_release);
-      if (c->family == 0 && c->fact.kind != DESK_FACT_CITATION && c->fact.kind != DESK_FACT_DATE)
+      if (c->family == CANDIDATE_FIGURE && c->fact.kind != DESK_FACT_CITATION && c->fact.kind != DESK_FACT_DATE)
         {
           g_autoptr(GHashTable) around = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           gsize from = c->bstart > s + 70 ? c->bstart - 70 : s;
@@ -197,7 +197,7 @@ _desk_extract_set_terms (Run        *run,
           add_stems (run, around, par, c->bend, to - c->bend);
           c->fact.terms = join_terms (around);
         }
-      else if (c->family == 1)
+      else if (c->family == CANDIDATE_NAME)
         {
           /* the same for every name of the sentence: one string shared
            * by them all (a sentence can name a dozen places) */
