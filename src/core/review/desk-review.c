@@ -4,9 +4,8 @@
  * Every change is an event (target uid, field, old value, new value) in a
  * session; review_state holds what the events add up to.  Events are keyed
  * by uids computed from content, so that two copies of a library built
- * from the same sources agree on them whatever their rowids.  An event's
- * state: 0 in force, 1 undone (redo can bring it back), 2 undone and
- * passed over by a later change, 3 another officer's change declined. */
+ * from the same sources agree on them whatever their rowids; what became
+ * of an event is its state (EventState). */
 #define G_LOG_DOMAIN "desk-review"
 
 #include "config.h"
@@ -19,6 +18,21 @@
 #include "desk-store-private.h"
 
 G_DEFINE_QUARK (desk-review-error-quark, desk_review_error)
+
+/* What became of a review event: review_events.state */
+typedef enum
+{
+  EVENT_IN_FORCE,
+  EVENT_UNDONE,         /* redo can bring it back */
+  EVENT_PASSED_OVER,    /* undone, then passed over by a later change */
+  EVENT_DECLINED,       /* another officer's change, declined on merging */
+} EventState;
+
+/* The same in SQL */
+#define SQL_IN_FORCE "0"
+#define SQL_UNDONE "1"
+#define SQL_PASSED_OVER "2"
+G_STATIC_ASSERT (EVENT_IN_FORCE == 0 && EVENT_UNDONE == 1 && EVENT_PASSED_OVER == 2);
 
 static const char * const statuses[] = { "pending", "approved", "rejected", NULL };
 
@@ -175,7 +189,7 @@ session_from_row (sqlite3_stmt *stmt)
 }
 
 #define SESSION_COLUMNS "s.id, s.uid, s.name, s.reviewer, s.started, s.ended, s.origin," \
-  " (SELECT count (*) FROM review_events e WHERE e.session_id = s.id AND e.state = 0)"
+  " (SELECT count (*) FROM review_events e WHERE e.session_id = s.id AND e.state = " SQL_IN_FORCE ")"
 
 /* Starts a named session for @reviewer; a session still open is ended. */
 DeskReviewSession *
@@ -500,7 +514,7 @@ insert_event (DeskStore   *store,
               const char  *field,
               const char  *old_value,
               const char  *new_value,
-              int          state,
+              EventState   state,
               gint64       batch,
               GError     **error)
 {
@@ -667,9 +681,9 @@ desk_review_set_many (DeskStore           *store,
       doc = document_of (store, targets[i]);
       uid = g_uuid_string_random ();
       /* a new change passes over what undo had taken back */
-      if ((changed == 0 && !exec (store, "UPDATE review_events SET state = 2 WHERE state = 1", error)) ||
+      if ((changed == 0 && !exec (store, "UPDATE review_events SET state = " SQL_PASSED_OVER " WHERE state = " SQL_UNDONE, error)) ||
           !write_value (store, targets[i], field, value, error) ||
-          !insert_event (store, uid, session->id, now, targets[i], doc, field, old, value, 0, batch, error))
+          !insert_event (store, uid, session->id, now, targets[i], doc, field, old, value, EVENT_IN_FORCE, batch, error))
         {
           rollback (store);
           return FALSE;
@@ -717,8 +731,8 @@ step_back_or_forth (DeskStore  *store,
 
   *done = FALSE;
   stmt = desk_store_prepare (store, undo ? "SELECT e.batch FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
-                                " WHERE e.state = 0 AND s.origin IS NULL AND e.batch > 0 ORDER BY e.id DESC LIMIT 1"
-                              : "SELECT batch FROM review_events WHERE state = 1 ORDER BY id ASC LIMIT 1",
+                                " WHERE e.state = " SQL_IN_FORCE " AND s.origin IS NULL AND e.batch > 0 ORDER BY e.id DESC LIMIT 1"
+                              : "SELECT batch FROM review_events WHERE state = " SQL_UNDONE " ORDER BY id ASC LIMIT 1",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -730,9 +744,9 @@ step_back_or_forth (DeskStore  *store,
   if (!exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
   stmt = desk_store_prepare (store, undo ? "SELECT id, target, field, new_value, old_value FROM review_events"
-                                " WHERE batch = ? AND state = 0 ORDER BY id DESC"
+                                " WHERE batch = ? AND state = " SQL_IN_FORCE " ORDER BY id DESC"
                               : "SELECT id, target, field, old_value, new_value FROM review_events"
-                                " WHERE batch = ? AND state = 1 ORDER BY id ASC",
+                                " WHERE batch = ? AND state = " SQL_UNDONE " ORDER BY id ASC",
                   error);
   mark = desk_store_prepare (store, "UPDATE review_events SET state = ? WHERE id = ?", error);
   if (stmt == NULL || mark == NULL)
@@ -757,7 +771,7 @@ step_back_or_forth (DeskStore  *store,
           return FALSE;
         }
       sqlite3_reset (mark);
-      sqlite3_bind_int (mark, 1, !still ? 2 : undo ? 1 : 0);
+      sqlite3_bind_int (mark, 1, !still ? EVENT_PASSED_OVER : undo ? EVENT_UNDONE : EVENT_IN_FORCE);
       sqlite3_bind_int64 (mark, 2, sqlite3_column_int64 (stmt, 0));
       if (sqlite3_step (mark) != SQLITE_DONE)
         {
@@ -811,8 +825,8 @@ desk_review_can_undo_redo (DeskStore *store,
 
   *can_undo = *can_redo = FALSE;
   stmt = desk_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
-                         "  WHERE e.state = 0 AND s.origin IS NULL AND e.batch > 0),"
-                         " EXISTS (SELECT 1 FROM review_events WHERE state = 1)", NULL);
+                         "  WHERE e.state = " SQL_IN_FORCE " AND s.origin IS NULL AND e.batch > 0),"
+                         " EXISTS (SELECT 1 FROM review_events WHERE state = " SQL_UNDONE ")", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       *can_undo = sqlite3_column_int (stmt, 0);
@@ -834,7 +848,7 @@ desk_review_history (DeskStore   *store,
 
   stmt = desk_store_prepare (store, "SELECT e.uid, s.name, s.reviewer, e.time, e.target, e.field, e.old_value, e.new_value"
                          " FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
-                         " WHERE e.target = ? AND e.state = 0 ORDER BY e.id", error);
+                         " WHERE e.target = ? AND e.state = " SQL_IN_FORCE " ORDER BY e.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
@@ -937,7 +951,7 @@ desk_review_export (DeskStore   *store,
   json_builder_set_member_name (builder, "events");
   json_builder_begin_array (builder);
   if (!(stmt = desk_store_prepare (store, "SELECT uid, time, target, document_uid, field, old_value, new_value FROM review_events"
-                               " WHERE session_id = ? AND state = 0 ORDER BY id", error)))
+                               " WHERE session_id = ? AND state = " SQL_IN_FORCE " ORDER BY id", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, session_id);
   while ((step = desk_store_step (store, stmt, error)) == DESK_STORE_STEP_ROW)
@@ -1111,7 +1125,7 @@ merge_event (DeskStore         *store,
     {
       result->unchanged++;
       return insert_event (store, e->uid, session_id, e->time, e->target, e->document, e->field,
-                           e->old_value, e->new_value, 0, 0, error);
+                           e->old_value, e->new_value, EVENT_IN_FORCE, 0, error);
     }
   if (g_strcmp0 (current, e->old_value) == 0 ||
       (current != NULL && e->old_value == NULL && g_str_equal (e->field, "status") && g_str_equal (current, "pending")))
@@ -1119,7 +1133,7 @@ merge_event (DeskStore         *store,
       result->applied++;
       return write_value (store, e->target, e->field, e->new_value, error) &&
              insert_event (store, e->uid, session_id, e->time, e->target, e->document, e->field,
-                           e->old_value, e->new_value, 0, 0, error);
+                           e->old_value, e->new_value, EVENT_IN_FORCE, 0, error);
     }
 
   {
@@ -1328,7 +1342,8 @@ desk_review_resolve (DeskStore           *store,
     return FALSE;
   if ((theirs && !write_value (store, conflict->target, conflict->field, conflict->theirs, error)) ||
       !insert_event (store, conflict->event_uid, session_id, conflict->time, conflict->target, conflict->document_uid,
-                     conflict->field, theirs ? conflict->mine : conflict->old_value, conflict->theirs, theirs ? 0 : 3, 0, error) ||
+                     conflict->field, theirs ? conflict->mine : conflict->old_value, conflict->theirs,
+                     theirs ? EVENT_IN_FORCE : EVENT_DECLINED, 0, error) ||
       !exec (store, "COMMIT", error))
     {
       rollback (store);
