@@ -1,0 +1,244 @@
+/* desk-cli-facts.c: the commands of dialogue-desk-cli that list facts
+ * (facts) and review them (fact set) */
+#define G_LOG_DOMAIN "desk-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "desk-axes.h"
+#include "desk-cli-private.h"
+#include "desk-extract.h"
+#include "desk-importer.h"
+
+/* What the options of facts set */
+static struct
+{
+  gboolean json;
+  char *kind;
+  char *document;
+  char *modality;
+  char *axis;
+  char *status;
+} opts;
+
+/* Commands */
+
+static int
+cmd_facts (DeskCli *cli)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskExtractor) extractor = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskFactFilter filter = { -1, -1, 0 };
+  int updated;
+
+  if (cli->args->len > 0)
+    return _desk_cli_usage_error (_("facts takes no arguments; filter with --kind, --document and --modality"));
+  if (opts.kind != NULL)
+    {
+      DeskFactKind kind;
+      if (!desk_fact_kind_from_string (opts.kind, &kind))
+        return _desk_cli_unknown_kind_error (opts.kind);
+      filter.kind = kind;
+    }
+  if (opts.status != NULL && !g_str_equal (opts.status, "pending") && !g_str_equal (opts.status, "approved") &&
+      !g_str_equal (opts.status, "rejected"))
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown review status “%s” (pending, approved, rejected)"), opts.status);
+      return _desk_cli_usage_error (msg);
+    }
+  if (opts.modality != NULL)
+    {
+      DeskModality modality;
+      if (!desk_modality_from_string (opts.modality, &modality))
+        {
+          g_autofree char *msg = g_strdup_printf (_("Unknown modality “%s” (asserted, proposed, expected, intended, negated, reported)"), opts.modality);
+          return _desk_cli_usage_error (msg);
+        }
+      filter.modality = modality;
+    }
+
+  if (!(store = _desk_cli_open_store (cli, &error)) || !(extractor = desk_extractor_new (&error)))
+    {
+      _desk_cli_print_error (error->message);
+      return DESK_CLI_EXIT_FAILURE;
+    }
+  if ((updated = desk_store_update_facts (store, extractor, NULL, &error)) < 0 ||
+      (updated > 0 && !desk_store_update_conflicts (store, &error)))
+    {
+      _desk_cli_print_error (error->message);
+      return DESK_CLI_EXIT_FAILURE;
+    }
+  if (opts.document != NULL)
+    {
+      g_autoptr(DeskDocument) doc = desk_store_find_document (store, opts.document, &error);
+      if (doc == NULL)
+        {
+          _desk_cli_print_error (error->message);
+          return DESK_CLI_EXIT_FAILURE;
+        }
+      filter.document_id = desk_document_get_id (doc);
+    }
+
+  if (opts.axis != NULL)
+    {
+      g_autoptr(DeskAxes) axes = desk_axes_load_default (&error);
+
+      if (axes == NULL || desk_store_update_axes (store, axes, NULL, &error) < 0)
+        {
+          _desk_cli_print_error (error->message);
+          return DESK_CLI_EXIT_FAILURE;
+        }
+      if (desk_axes_lookup (axes, opts.axis) == NULL)
+        return _desk_cli_no_axis_error (opts.axis);
+      rows = desk_store_list_axis_facts (store, opts.axis, filter.kind, &error);
+      if (rows != NULL)
+        for (guint i = rows->len; i > 0; i--)
+          {
+            DeskFactRow *row = g_ptr_array_index (rows, i - 1);
+            if ((filter.modality >= 0 && row->fact.modality != (DeskModality) filter.modality) ||
+                (filter.document_id > 0 && row->document_id != filter.document_id))
+              g_ptr_array_remove_index (rows, i - 1);
+          }
+    }
+  else
+    rows = desk_store_list_facts (store, &filter, &error);
+  if (rows == NULL || !(states = desk_review_load_states (store, &error)))
+    {
+      _desk_cli_print_error (error->message);
+      return DESK_CLI_EXIT_FAILURE;
+    }
+  if (opts.status != NULL)
+    for (guint i = rows->len; i > 0; i--)
+      {
+        DeskFactRow *row = g_ptr_array_index (rows, i - 1);
+        DeskReviewState *state = g_hash_table_lookup (states, row->uid);
+
+        if (!g_str_equal (state && state->status ? state->status : "pending", opts.status))
+          g_ptr_array_remove_index (rows, i - 1);
+      }
+
+  if (opts.json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          DeskFactRow *row = g_ptr_array_index (rows, i);
+
+          json_builder_begin_object (builder);
+          _desk_cli_add_string (builder, "uid", row->uid);
+          _desk_cli_add_int (builder, "document", row->document_id);
+          _desk_cli_add_fact_members (builder, &row->fact, row->section_title);
+          _desk_cli_add_review_members (builder, g_hash_table_lookup (states, row->uid));
+          {
+            g_autoptr(GPtrArray) others = desk_store_list_conflicts (store, row->uid, NULL);
+
+            _desk_cli_begin_array_member (builder, "conflicts");
+            for (guint j = 0; others != NULL && j < others->len; j++)
+              json_builder_add_string_value (builder, ((DeskFactRow *) g_ptr_array_index (others, j))->uid);
+            json_builder_end_array (builder);
+          }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      _desk_cli_print_json (builder);
+      return DESK_CLI_EXIT_OK;
+    }
+
+  if (rows->len == 0)
+    fprintf (stderr, "%s\n", _("No facts match."));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DeskFactRow *row = g_ptr_array_index (rows, i);
+
+      DeskReviewState *state = g_hash_table_lookup (states, row->uid);
+
+      printf ("%5" G_GINT64_FORMAT "  %-9s %-10s %-9s %s  «%s»  %s\n", row->document_id,
+              desk_fact_kind_to_string (row->fact.kind), desk_modality_to_string (row->fact.modality),
+              state && state->status ? state->status : "pending", row->fact.value, row->fact.text, row->uid);
+    }
+  return DESK_CLI_EXIT_OK;
+}
+
+static int
+cmd_fact (DeskCli *cli)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) uids = g_ptr_array_new ();
+  const char *action = cli->args->len > 0 ? g_ptr_array_index (cli->args, 0) : NULL;
+  const char *field, *value;
+  guint changed = 0;
+
+  if (action == NULL || !g_str_equal (action, "set"))
+    return _desk_cli_usage_error (_("fact needs an action: fact set FACT-UID… status|note|text|value VALUE"));
+  if (cli->args->len < 4)
+    return _desk_cli_usage_error (_("fact set needs facts, a field (status, note, text or value) and a value"));
+  field = g_ptr_array_index (cli->args, cli->args->len - 2);
+  value = g_ptr_array_index (cli->args, cli->args->len - 1);
+  if (!g_str_equal (field, "status") && !g_str_equal (field, "note") && !g_str_equal (field, "text") &&
+      !g_str_equal (field, "value"))
+    {
+      g_autofree char *msg = g_strdup_printf (_("“%s” is not something a review can change (status, note, text or value)"), field);
+      return _desk_cli_usage_error (msg);
+    }
+  for (guint i = 1; i < cli->args->len - 2; i++)
+    g_ptr_array_add (uids, g_ptr_array_index (cli->args, i));
+  g_ptr_array_add (uids, NULL);
+
+  if (!(store = _desk_cli_open_store (cli, &error)) ||
+      /* an empty note or correction clears it */
+      !desk_review_set_many (store, (const char * const *) uids->pdata, field,
+                             *value == '\0' && !g_str_equal (field, "status") ? NULL : value, &changed, &error))
+    {
+      _desk_cli_print_error (error->message);
+      return DESK_CLI_EXIT_FAILURE;
+    }
+  return DESK_CLI_EXIT_OK;
+}
+
+
+/* The table */
+
+static const GOptionEntry facts_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opts.json, N_("Print the facts as JSON"), NULL },
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &opts.kind,
+    /* TRANSLATORS: K stands for the option's value, as in “--kind K”; the kinds are typed in English */
+    N_("Only facts of kind K: date, quantity, money, percent, person, org, place, citation, quote, proposal or meeting"),
+    "K" },
+  { "document", 0, 0, G_OPTION_ARG_STRING, &opts.document,
+    N_("Only facts of document ID (its number or identifier)"), "ID" },
+  { "modality", 0, 0, G_OPTION_ARG_STRING, &opts.modality,
+    N_("Only facts of modality M: asserted, proposed, expected, intended, negated or reported"), "M" },
+  { "axis", 0, 0, G_OPTION_ARG_STRING, &opts.axis,
+    N_("Only facts under axis AXIS (see “dialogue-desk-cli axes”)"), "AXIS" },
+  { "status", 0, 0, G_OPTION_ARG_STRING, &opts.status,
+    N_("Only facts whose review status is S: pending, approved or rejected"), "S" },
+  { NULL }
+};
+
+static const DeskCliUsage facts_usage[] = {
+  { "facts [--json] [--kind K] [--document ID] [--modality M] [--axis AXIS] [--status S]",
+    N_("List the facts of the library") },
+  { NULL }
+};
+
+const DeskCliCommand _desk_cli_facts_command = { "facts", cmd_facts, facts_entries, facts_usage };
+
+/* fact set takes no options: a review session says who changes what */
+static const GOptionEntry fact_entries[] = {
+  { NULL }
+};
+
+static const DeskCliUsage fact_usage[] = {
+  { "fact set FACT-UID… FIELD VALUE", N_("Review facts: status (pending, approved, rejected), note, text or value") },
+  { NULL }
+};
+
+const DeskCliCommand _desk_cli_fact_command = { "fact", cmd_fact, fact_entries, fact_usage };
