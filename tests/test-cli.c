@@ -620,6 +620,48 @@ test_unreadable_as_user (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "1 added, 0 already in the library, 1 failed"));
 }
 
+/* An option of another command is refused, naming the command, before
+ * anything runs; an unknown option keeps its message */
+static void
+test_foreign_option (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Run) after = { 0 };
+  g_auto(Run) before = { 0 };
+  g_auto(Run) spanish = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) own = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_cli (&after, f, "facts", "--lang", "es");
+  g_assert_cmpint (after.status, ==, 2);
+  g_assert_cmpstr (after.out, ==, "");
+  g_assert_cmpstr (after.err, ==, "dialogue-desk-cli: “--lang” is not an option of “facts”\n"
+                                  "Run “dialogue-desk-cli --help” to see the commands.\n");
+  g_assert_false (g_file_test (f->library, G_FILE_TEST_EXISTS));
+
+  /* before the command's name as well */
+  run_cli (&before, f, "--limit", "3", "documents");
+  g_assert_cmpint (before.status, ==, 2);
+  g_assert_nonnull (strstr (before.err, "“--limit” is not an option of “documents”"));
+  g_assert_false (g_file_test (f->library, G_FILE_TEST_EXISTS));
+
+  run_cli_full (&spanish, f->library, "es", NULL, "review", "list", "--out", "x.pdf", NULL);
+  g_assert_cmpint (spanish.status, ==, 2);
+  g_assert_nonnull (strstr (spanish.err, "«--out» no es una opción de «review»"));
+
+  run_cli (&unknown, f, "facts", "--langs", "es");
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_cmpstr (unknown.err, ==, "dialogue-desk-cli: Unknown option “--langs”\n"
+                                    "Run “dialogue-desk-cli --help” to see the commands.\n");
+
+  /* a command's own option still goes before its name or after it */
+  run_cli (&own, f, "--json", "documents");
+  g_assert_cmpint (own.status, ==, 0);
+  root = parse_json (own.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -635,6 +677,7 @@ main (int    argc,
   ADD ("/cli/extract-and-facts", test_extract_and_facts);
   ADD ("/cli/axes", test_axes);
   ADD ("/cli/unreadable-as-user", test_unreadable_as_user);
+  ADD ("/cli/foreign-option", test_foreign_option);
 #undef ADD
 
   return g_test_run ();

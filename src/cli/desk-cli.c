@@ -342,6 +342,12 @@ desk_cli_run (int    argc,
               g_autofree char *msg = g_strdup_printf (_("Unknown option “%s”"), arg);
               return _desk_cli_usage_error (msg);
             }
+          if (command != NULL && owner != command)
+            {
+              /* TRANSLATORS: an option, then the command that does not take it */
+              g_autofree char *msg = g_strdup_printf (_("“%s” is not an option of “%s”"), arg, command->name);
+              return _desk_cli_usage_error (msg);
+            }
           if (!read_option (entry, &cli, argc, argv, &i, &error))
             return _desk_cli_usage_error (error->message);
         }
