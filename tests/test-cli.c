@@ -662,6 +662,92 @@ test_foreign_option (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
 }
 
+/* Runs COMMAND --help and checks that the command takes every option its
+ * help lists (each given before --help, which then prints the same) */
+static void
+check_command_help (Fixture    *f,
+                    const char *command)
+{
+  g_autoptr(GRegex) option = g_regex_new ("^  (--[a-z-]+)(?: (\\S+))?   ", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *start = g_strdup_printf ("Usage:\n  %s", command);
+  g_auto(Run) help = { 0 };
+  guint n_options = 0;
+
+  run_cli (&help, f, command, "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_cmpstr (help.err, ==, "");
+  g_assert_true (g_str_has_prefix (help.out, start));
+  g_assert_nonnull (strstr (help.out, "\nOptions:\n"));
+
+  g_regex_match (option, strstr (help.out, "\nOptions:\n"), 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *name = g_match_info_fetch (match, 1);
+      g_autofree char *value = g_match_info_fetch (match, 2);
+      g_auto(Run) with = { 0 };
+
+      if (value != NULL && *value != '\0')
+        run_cli (&with, f, command, name, "1", "--help");
+      else
+        run_cli (&with, f, command, name, "--help");
+      g_test_message ("%s %s: %s", command, name, with.err);
+      g_assert_cmpint (with.status, ==, 0);
+      g_assert_cmpstr (with.out, ==, help.out);
+      n_options++;
+    }
+  /* at least --library and --help */
+  g_assert_cmpuint (n_options, >=, 2);
+}
+
+/* COMMAND --help is the command's own help; --help alone, or before the
+ * command's name, the tool's */
+static void
+test_command_help (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *commands[] = { "import", "documents", "show", "search", "extract", "facts", "fact", "axes",
+                             "review", "export-pdf" };
+  g_auto(Run) global = { 0 };
+  g_auto(Run) before = { 0 };
+  g_auto(Run) facts = { 0 };
+  g_auto(Run) short_form = { 0 };
+  g_auto(Run) spanish = { 0 };
+
+  run_cli (&global, f, "--help");
+  g_assert_cmpint (global.status, ==, 0);
+  g_assert_true (g_str_has_prefix (global.out, "Usage: dialogue-desk-cli [--library PATH] COMMAND [OPTIONS] [ARGUMENTS]\n"));
+  g_assert_nonnull (strstr (global.out, "\n  export-pdf --out FILE"));
+  run_cli (&before, f, "--help", "facts");
+  g_assert_cmpint (before.status, ==, 0);
+  g_assert_cmpstr (before.out, ==, global.out);
+
+  run_cli (&facts, f, "facts", "--help");
+  g_assert_cmpint (facts.status, ==, 0);
+  g_assert_true (g_str_has_prefix (facts.out, "Usage:\n  facts [--json] [--kind K] [--document ID] [--modality M] [--axis AXIS] [--status S]\n"));
+  g_assert_nonnull (strstr (facts.out, "List the facts of the library\n"));
+  g_assert_nonnull (strstr (facts.out, "\n  --kind K "));
+  g_assert_nonnull (strstr (facts.out, "\n  --library PATH "));
+  g_assert_null (strstr (facts.out, "--lang"));
+  g_assert_null (strstr (facts.out, "export-pdf"));
+  /* help opens no library */
+  g_assert_false (g_file_test (f->library, G_FILE_TEST_EXISTS));
+
+  run_cli (&short_form, f, "facts", "-h");
+  g_assert_cmpint (short_form.status, ==, 0);
+  g_assert_cmpstr (short_form.out, ==, facts.out);
+
+  run_cli_full (&spanish, f->library, "es", NULL, "facts", "--help", NULL);
+  g_assert_cmpint (spanish.status, ==, 0);
+  g_assert_true (g_str_has_prefix (spanish.out, "Uso:\n  facts [--json]"));
+  g_assert_nonnull (strstr (spanish.out, "Listar los hechos de la biblioteca\n"));
+  g_assert_nonnull (strstr (spanish.out, "Opciones:\n"));
+  g_assert_nonnull (strstr (spanish.out, "Solo hechos del tipo K"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    check_command_help (f, commands[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -678,6 +764,7 @@ main (int    argc,
   ADD ("/cli/axes", test_axes);
   ADD ("/cli/unreadable-as-user", test_unreadable_as_user);
   ADD ("/cli/foreign-option", test_foreign_option);
+  ADD ("/cli/command-help", test_command_help);
 #undef ADD
 
   return g_test_run ();

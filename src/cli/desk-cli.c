@@ -132,6 +132,25 @@ print_usage (FILE *out)
     print_option (out, e, width);
 }
 
+/* COMMAND --help: what it does, its options, and the global ones that
+ * apply to it */
+static void
+print_command_help (const DeskCliCommand *command)
+{
+  const GOptionEntry *library = &global_entries[GLOBAL_LIBRARY];
+  const GOptionEntry *help = &global_entries[GLOBAL_HELP];
+  int width = MAX (options_width (command->entries, 0), MAX (label_width (library), label_width (help)));
+
+  /* TRANSLATORS: heading of a command's help, above the ways to type it */
+  printf ("%s\n", _("Usage:"));
+  print_usage_lines (stdout, command);
+  printf ("\n%s\n", _("Options:"));
+  for (const GOptionEntry *e = command->entries; e->long_name != NULL; e++)
+    print_option (stdout, e, width);
+  print_option (stdout, library, width);
+  print_option (stdout, help, width);
+}
+
 /* Options */
 
 static const DeskCliCommand *
@@ -313,7 +332,11 @@ desk_cli_run (int    argc,
 
       if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
         {
-          print_usage (stdout);
+          /* after a command's name, the command's own help */
+          if (command != NULL && i > command_at)
+            print_command_help (command);
+          else
+            print_usage (stdout);
           return DESK_CLI_EXIT_OK;
         }
       if (g_str_equal (arg, "--version"))
