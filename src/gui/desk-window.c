@@ -1,73 +1,17 @@
-/* desk-window.c: the main window: document list, reading view, search, import */
+/* desk-window.c: the main window: its layout and views, the document
+ * list, search, the welcome page and the status bar; its import and
+ * review parts are desk-window-import.c and desk-window-review.c */
 #define G_LOG_DOMAIN "desk-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "desk-document-list.h"
-#include "desk-document-view.h"
-#include "desk-export-dialog.h"
-#include "desk-axes-view.h"
-#include "desk-facts-view.h"
 #include "desk-format.h"
-#include "desk-importer.h"
-#include "desk-review-dialogs.h"
 #include "desk-search-hit.h"
-#include "desk-searcher.h"
-#include "desk-tokenizer.h"
-#include "desk-window.h"
+#include "desk-window-private.h"
 
 #define SEARCH_LIMIT 50
-
-struct _DeskWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  /* template */
-  GtkToggleButton *search_button;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkRevealer *status_revealer;
-  GtkLabel *status_label;
-  GtkProgressBar *progress_bar;
-  GtkButton *cancel_button;
-  GtkButton *details_button;
-  GtkButton *dismiss_button;
-  GtkStack *main_stack;
-  GtkStack *sidebar_stack;
-  GtkColumnView *document_view;
-  GtkColumnViewColumn *title_column;
-  GtkColumnViewColumn *language_column;
-  GtkColumnViewColumn *date_column;
-  GtkColumnViewColumn *size_column;
-  GtkListView *results_view;
-  GtkLabel *no_results_label;
-  DeskDocumentView *document_reader;
-  GtkStack *view_stack;
-  GtkStackSwitcher *view_switcher;
-  DeskFactsView *facts_view;
-  DeskAxesView *axes_view;
-
-  DeskStore *store;
-  GSettings *settings;
-  DeskStemmer *stemmer;
-  GCancellable *cancellable;        /* the window's life */
-  GCancellable *import_cancellable; /* the running import, or NULL */
-  GCancellable *search_cancellable; /* the running search, or NULL */
-  DeskSearcher *searcher;           /* its thread and connection, from the first search */
-  guint search_serial;
-  char *query;                      /* of the results shown */
-  char *requested;                  /* of the last search asked for */
-
-  DeskDocumentList *documents;       /* sorted in SQL, read a page at a time */
-  GtkSingleSelection *selection;
-  gboolean resorting;               /* the list is read again (a new order, new documents):
-                                     * its selection passes through none meanwhile */
-  GListStore *results;
-  GPtrArray *failures;              /* DeskImportResult messages of the last import */
-  guint status_timeout;
-};
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -77,8 +21,6 @@ typedef struct
   char *query;
   guint serial;
 } SearchData;
-
-static void reload_documents (DeskWindow *self);
 
 static void
 search_data_free (gpointer data)
@@ -90,21 +32,10 @@ search_data_free (gpointer data)
   g_free (s);
 }
 
-static void
-update_actions (DeskWindow *self)
-{
-  gboolean importing = self->import_cancellable != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-files", !importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", !importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-samples", !importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
-}
-
-static void
-show_status (DeskWindow *self,
-             const char *message,
-             gboolean    working)
+void
+_desk_window_show_status (DeskWindow *self,
+                          const char *message,
+                          gboolean    working)
 {
   gtk_label_set_text (self->status_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), working);
@@ -150,7 +81,7 @@ show_document (DeskWindow   *self,
     {
       g_clear_pointer (&self->failures, g_ptr_array_unref);
       self->failures = g_ptr_array_new_with_free_func (g_free);
-      show_status (self, error->message, FALSE);
+      _desk_window_show_status (self, error->message, FALSE);
       return;
     }
   desk_document_view_set_document (self->document_reader, doc, text, paragraphs, sections);
@@ -170,10 +101,10 @@ open_document (DeskWindow   *self,
   show_document (self, doc, FALSE);
 }
 
-static guint
-find_document (DeskWindow *self,
-               gint64      id,
-               const char *uid)
+guint
+_desk_window_find_document (DeskWindow *self,
+                            gint64      id,
+                            const char *uid)
 {
   if (self->documents == NULL)
     return GTK_INVALID_LIST_POSITION;
@@ -208,10 +139,10 @@ reread_documents (DeskWindow *self,
   if (!desk_document_list_reload (self->documents, &error))
     {
       self->resorting = FALSE;
-      show_status (self, error->message, FALSE);
+      _desk_window_show_status (self, error->message, FALSE);
       return FALSE;
     }
-  position = find_document (self, 0, uid);
+  position = _desk_window_find_document (self, 0, uid);
   if (position == GTK_INVALID_LIST_POSITION && or_first && g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
     position = 0;
   select_document (self, position);
@@ -221,8 +152,8 @@ reread_documents (DeskWindow *self,
 
 /* Replaces the list in two steps (remove all, add all), so that GTK does
  * not fetch every row to diff them, and keeps the open document selected. */
-static void
-reload_documents (DeskWindow *self)
+void
+_desk_window_reload_documents (DeskWindow *self)
 {
   g_autofree char *keep_uid = NULL;
   DeskDocument *current = desk_document_view_get_document (self->document_reader);
@@ -274,488 +205,6 @@ on_selection_changed_cb (DeskWindow *self)
   open_document (self, selected_document (self));
 }
 
-/* Import */
-
-static void
-on_import_progress_cb (guint       done,
-                       guint       total,
-                       const char *current,
-                       gpointer    user_data)
-{
-  DeskWindow *self = user_data;
-  g_autofree char *base = NULL;
-  g_autofree char *message = NULL;
-
-  if (self->import_cancellable == NULL || current == NULL)
-    return;
-  base = g_path_get_basename (current);
-  /* TRANSLATORS: import progress: files done, files in all, file name */
-  message = g_strdup_printf (_("Importing %u of %u: %s"), done + 1, total, base);
-  gtk_label_set_text (self->status_label, message);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
-}
-
-static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(DeskWindow) self = user_data;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  gboolean cancelled;
-  guint added = 0, duplicates = 0, not_read = 0, failed = 0;
-  char *stop;
-  gint64 first_added = 0;
-
-  results = desk_importer_run_finish (DESK_IMPORTER (object), result, &error);
-  if (g_cancellable_is_cancelled (self->cancellable))
-    return;
-
-  cancelled = self->import_cancellable != NULL && g_cancellable_is_cancelled (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  update_actions (self);
-
-  g_ptr_array_set_size (self->failures, 0);
-  if (results == NULL)
-    {
-      show_status (self, error->message, FALSE);
-      return;
-    }
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      DeskImportResult *r = g_ptr_array_index (results, i);
-      char *note;
-
-      if (r->status == DESK_IMPORT_ADDED)
-        {
-          added++;
-          if (first_added == 0)
-            first_added = r->document_id;
-          /* not a failure, but worth knowing: among the details */
-          if ((note = desk_import_result_note (r)) != NULL)
-            g_ptr_array_add (self->failures, note);
-        }
-      else if (r->status == DESK_IMPORT_DUPLICATE)
-        duplicates++;
-      else if (r->status == DESK_IMPORT_NOT_READ)
-        not_read++;
-      else
-        {
-          failed++;
-          g_ptr_array_add (self->failures, g_strdup (r->error->message));
-        }
-    }
-  /* the files an import stopped before share one reason */
-  if ((stop = desk_import_describe_stop (results)) != NULL)
-    g_ptr_array_add (self->failures, stop);
-
-  reload_documents (self);
-  if (first_added > 0)
-    {
-      guint position = find_document (self, first_added, NULL);
-      if (position != GTK_INVALID_LIST_POSITION)
-        select_document (self, position);
-    }
-
-  if (cancelled)
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Import cancelled; %u document was added before it stopped",
-                                            "Import cancelled; %u documents were added before it stopped",
-                                            added), added);
-  else
-    {
-      g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document added", "%u documents added", added), added);
-      g_autofree char *d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u already in the library", "%u already in the library", duplicates), duplicates);
-      guint n_failed = failed + not_read;
-      g_autofree char *f = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u could not be imported", "%u could not be imported", n_failed), n_failed);
-
-      /* TRANSLATORS: import summary: added, duplicates, failures */
-      message = g_strdup_printf (_("%s, %s, %s"), a, d, f);
-    }
-  show_status (self, message, FALSE);
-}
-
-static void
-maintenance_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(DeskWindow) self = user_data;
-  g_autoptr(GPtrArray) results = desk_importer_run_finish (DESK_IMPORTER (object), result, NULL);
-
-  /* nothing to show again when the library was up to date */
-  if (!g_cancellable_is_cancelled (self->cancellable) && results != NULL &&
-      desk_importer_get_changed (DESK_IMPORTER (object)))
-    {
-      desk_facts_view_reload (self->facts_view);
-      desk_axes_view_reload (self->axes_view);
-    }
-}
-
-/* What the window's imports may take in memory besides the window's own
- * (desk_importer_set_memory_budget): the window holds its lists, pages
- * and views of the library meanwhile, so they write less at a time than
- * the command line does */
-#define WINDOW_IMPORT_BUDGET (24 * 1024 * 1024)
-
-static DeskImporter *
-new_importer (DeskWindow *self)
-{
-  DeskImporter *importer = desk_importer_new (desk_store_get_path (self->store));
-
-  desk_importer_set_memory_budget (importer, WINDOW_IMPORT_BUDGET);
-  return importer;
-}
-
-/* Brings facts, conflicts and axis scores of a library stored by an
- * earlier version up to date, in the background. */
-static void
-refresh_library (DeskWindow *self)
-{
-  g_autoptr(DeskImporter) importer = new_importer (self);
-  const char *none[] = { NULL };
-
-  desk_importer_run_async (importer, none, NULL, NULL, self->cancellable, maintenance_done_cb, g_object_ref (self));
-}
-
-/* Imports files and folders in the background; the window stays usable. */
-void
-desk_window_import (DeskWindow         *self,
-                    const char * const *paths)
-{
-  g_autoptr(DeskImporter) importer = NULL;
-
-  g_return_if_fail (DESK_IS_WINDOW (self));
-  g_return_if_fail (paths != NULL);
-
-  if (self->import_cancellable != NULL || paths[0] == NULL)
-    return;
-
-  self->import_cancellable = g_cancellable_new ();
-  g_ptr_array_set_size (self->failures, 0);
-  update_actions (self);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  show_status (self, _("Preparing the import…"), TRUE);
-
-  importer = new_importer (self);
-  desk_importer_run_async (importer, paths, on_import_progress_cb, self,
-                           self->import_cancellable, import_done_cb, g_object_ref (self));
-}
-
-static void
-import_files (DeskWindow *self,
-              GListModel *files)
-{
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  guint n = g_list_model_get_n_items (files);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        g_ptr_array_add (paths, path);
-    }
-  g_ptr_array_add (paths, NULL);
-  desk_window_import (self, (const char * const *) paths->pdata);
-}
-
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        DeskWindow      *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      import_files (self, files);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char * const *patterns,
-            const char * const *types)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; patterns && patterns[i]; i++)
-    gtk_file_filter_add_pattern (filter, patterns[i]);
-  for (guint i = 0; types && types[i]; i++)
-    gtk_file_filter_add_mime_type (filter, types[i]);
-  gtk_file_chooser_add_filter (chooser, filter);
-  g_object_unref (filter);
-}
-
-static void
-open_chooser (DeskWindow           *self,
-              GtkFileChooserAction  action)
-{
-  static const char * const all[] = { "*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.pdf", NULL };
-  static const char * const text[] = { "*.txt", "*.text", NULL };
-  static const char * const markdown[] = { "*.md", "*.markdown", NULL };
-  static const char * const html[] = { "*.html", "*.htm", NULL };
-  static const char * const pdf[] = { "*.pdf", NULL };
-  GtkFileChooserNative *chooser;
-  gboolean folder = action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
-
-  chooser = gtk_file_chooser_native_new (folder ? _("Import a Folder") : _("Import Files"),
-                                         GTK_WINDOW (self), action, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  if (!folder)
-    {
-      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-      add_filter (GTK_FILE_CHOOSER (chooser), _("All supported documents"), all, NULL);
-      add_filter (GTK_FILE_CHOOSER (chooser), _("Plain text"), text, NULL);
-      add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown"), markdown, NULL);
-      add_filter (GTK_FILE_CHOOSER (chooser), _("Web pages (HTML)"), html, NULL);
-      add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), pdf, NULL);
-    }
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static char *
-samples_dir (void)
-{
-  const char *env = g_getenv ("DIALOGUE_DESK_SAMPLES_DIR");
-
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
-  return g_build_filename (PKGDATADIR, "samples", NULL);
-}
-
-static gboolean
-on_drop_cb (GtkDropTarget *target,
-            const GValue  *value,
-            double         x,
-            double         y,
-            DeskWindow    *self)
-{
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->import_cancellable != NULL)
-    return FALSE;
-  files = g_value_get_boxed (value);
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      char *path = g_file_get_path (l->data);
-      if (path != NULL)
-        g_ptr_array_add (paths, path);
-    }
-  if (paths->len == 0)
-    return FALSE;
-  g_ptr_array_add (paths, NULL);
-  desk_window_import (self, (const char * const *) paths->pdata);
-  return TRUE;
-}
-
-/* Review */
-
-static void
-update_review_actions (DeskWindow *self)
-{
-  g_autoptr(DeskReviewSession) session = NULL;
-  gboolean can_undo = FALSE, can_redo = FALSE;
-
-  if (self->store != NULL)
-    {
-      desk_review_can_undo_redo (self->store, &can_undo, &can_redo);
-      session = desk_review_current (self->store, NULL);
-    }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.end-review", session != NULL);
-}
-
-/* After the review changed elsewhere than in the facts view */
-static void
-review_refreshed (gpointer user_data)
-{
-  DeskWindow *self = user_data;
-
-  desk_facts_view_refresh_review (self->facts_view);
-  desk_axes_view_reload (self->axes_view);
-  update_review_actions (self);
-}
-
-static void
-on_facts_view_review_changed_cb (DeskWindow *self)
-{
-  desk_axes_view_reload (self->axes_view);
-  update_review_actions (self);
-}
-
-static void
-start_review_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  DeskWindow *self = DESK_WINDOW (widget);
-
-  gtk_window_present (desk_review_start_dialog_new (GTK_WINDOW (self), self->store, review_refreshed, self));
-}
-
-static void
-end_review_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  DeskWindow *self = DESK_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!desk_review_end (self->store, &error))
-    desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The review session could not be ended"), error->message);
-  review_refreshed (self);
-}
-
-static void
-review_sessions_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  DeskWindow *self = DESK_WINDOW (widget);
-
-  gtk_window_present (desk_review_sessions_window_new (GTK_WINDOW (self), self->store));
-}
-
-static void
-undo_redo_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  DeskWindow *self = DESK_WINDOW (widget);
-  gboolean undo = g_str_equal (action_name, "win.undo");
-  g_autoptr(GError) error = NULL;
-  gboolean done;
-
-  if (!(undo ? desk_review_undo : desk_review_redo) (self->store, &done, &error))
-    desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, undo ? _("The change could not be undone") : _("The change could not be redone"), error->message);
-  else if (done)
-    show_status (self, undo ? _("Review change undone") : _("Review change redone"), FALSE);
-  review_refreshed (self);
-}
-
-/* Merges a review file and reports what it did; conflicts go to a dialog. */
-gboolean
-desk_window_import_review (DeskWindow  *self,
-                           const char  *path,
-                           GtkWindow  **conflicts)
-{
-  g_autoptr(DeskReviewImport) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) message = g_string_new (NULL);
-
-  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
-
-  if (conflicts != NULL)
-    *conflicts = NULL;
-  result = desk_review_import (self->store, path, &error);
-  if (result == NULL)
-    {
-      desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The review file could not be imported"), error->message);
-      return FALSE;
-    }
-  /* TRANSLATORS: after merging a review file: session name, reviewer */
-  g_string_printf (message, _("Merged “%s” by %s: "), result->session_name, result->reviewer);
-  g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u change applied", "%u changes applied", result->applied),
-                          result->applied);
-  if (result->pending > 0)
-    {
-      g_string_append (message, _(", "));
-      g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u waits for a document not in the library",
-                                                    "%u wait for documents not in the library", result->pending),
-                              result->pending);
-    }
-  if (result->conflicts->len > 0)
-    {
-      g_string_append (message, _(", "));
-      g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", result->conflicts->len),
-                              result->conflicts->len);
-    }
-  show_status (self, message->str, FALSE);
-  review_refreshed (self);
-  if (result->conflicts->len > 0)
-    {
-      GtkWindow *dialog = desk_review_conflicts_dialog_new (GTK_WINDOW (self), self->store, result, review_refreshed, self);
-
-      gtk_window_present (dialog);
-      if (conflicts != NULL)
-        *conflicts = dialog;
-    }
-  return TRUE;
-}
-
-static void
-on_review_exported_cb (const char *path,
-                       gpointer    user_data)
-{
-  DeskWindow *self = user_data;
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *message = g_strdup_printf (_("Review exported to “%s”"), base);
-
-  show_status (self, message, FALSE);
-}
-
-static void
-on_review_chooser_response_cb (GtkNativeDialog *chooser,
-                               int              response,
-                               DeskWindow      *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        desk_window_import_review (self, path, NULL);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-export_review_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  DeskWindow *self = DESK_WINDOW (widget);
-  g_autoptr(DeskReviewSession) session = desk_review_current (self->store, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *who = session ? g_strdup (session->reviewer) : desk_review_default_reviewer (self->store);
-  /* TRANSLATORS: file name offered for an exported review: reviewer, date */
-  g_autofree char *name = g_strdup_printf (_("review %s %s.json"), who, date);
-
-  desk_review_export_with_chooser (GTK_WINDOW (self), self->store, 0, name, on_review_exported_cb, self);
-}
-
-static void
-import_review_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  DeskWindow *self = DESK_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  static const char * const json[] = { "*.json", NULL };
-
-  chooser = gtk_file_chooser_native_new (_("Import Review"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Review files"), json, NULL);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_review_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 /* PDF briefs */
 
 static void
@@ -768,7 +217,7 @@ on_brief_exported_cb (DeskExportDialog *dialog,
   /* TRANSLATORS: after a PDF export: file name, number of pages */
   g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Brief exported to “%s” (%u page)",
                                                            "Brief exported to “%s” (%u pages)", n_pages), base, n_pages);
-  show_status (self, message, FALSE);
+  _desk_window_show_status (self, message, FALSE);
 }
 
 /* Opens the export dialog, with the Facts view's filters for the fact list */
@@ -934,13 +383,20 @@ on_facts_view_open_fact_cb (DeskWindow   *self,
                             DeskFactItem *item)
 {
   const DeskFact *fact = desk_fact_item_get_fact (item);
-  guint position = find_document (self, desk_fact_item_get_document_id (item), NULL);
+  guint position = _desk_window_find_document (self, desk_fact_item_get_document_id (item), NULL);
 
   if (position == GTK_INVALID_LIST_POSITION)
     return;
   gtk_stack_set_visible_child_name (self->view_stack, "documents");
   select_document (self, position);
   desk_document_view_show_passage (self->document_reader, fact->start, fact->end);
+}
+
+static void
+on_facts_view_review_changed_cb (DeskWindow *self)
+{
+  desk_axes_view_reload (self->axes_view);
+  _desk_window_update_review_actions (self);
 }
 
 static void
@@ -1097,54 +553,6 @@ on_result_bind_cb (GtkSignalListItemFactory *factory,
 /* Actions */
 
 static void
-import_files_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  open_chooser (DESK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
-}
-
-static void
-import_folder_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  open_chooser (DESK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
-}
-
-static void
-open_samples_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  DeskWindow *self = DESK_WINDOW (widget);
-  g_autofree char *dir = samples_dir ();
-  const char *paths[] = { dir, NULL };
-
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *message = g_strdup_printf (_("The sample documents are not installed (looked in “%s”)"), dir);
-      show_status (self, message, FALSE);
-      return;
-    }
-  desk_window_import (self, paths);
-}
-
-static void
-cancel_import_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  DeskWindow *self = DESK_WINDOW (widget);
-
-  if (self->import_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->import_cancellable);
-      gtk_label_set_text (self->status_label, _("Cancelling the import…"));
-    }
-}
-
-static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1277,24 +685,24 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_result_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_result_bind_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.import-files", NULL, import_files_action);
-  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.open-samples", NULL, open_samples_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-files", NULL, _desk_window_import_files_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, _desk_window_import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.open-samples", NULL, _desk_window_open_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, _desk_window_cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.focus-documents", NULL, focus_action);
   gtk_widget_class_install_action (widget_class, "win.focus-outline", NULL, focus_action);
   gtk_widget_class_install_action (widget_class, "win.focus-text", NULL, focus_action);
-  gtk_widget_class_install_action (widget_class, "win.start-review", NULL, start_review_action);
-  gtk_widget_class_install_action (widget_class, "win.end-review", NULL, end_review_action);
-  gtk_widget_class_install_action (widget_class, "win.review-sessions", NULL, review_sessions_action);
-  gtk_widget_class_install_action (widget_class, "win.export-review", NULL, export_review_action);
-  gtk_widget_class_install_action (widget_class, "win.import-review", NULL, import_review_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.start-review", NULL, _desk_window_start_review_action);
+  gtk_widget_class_install_action (widget_class, "win.end-review", NULL, _desk_window_end_review_action);
+  gtk_widget_class_install_action (widget_class, "win.review-sessions", NULL, _desk_window_review_sessions_action);
+  gtk_widget_class_install_action (widget_class, "win.export-review", NULL, _desk_window_export_review_action);
+  gtk_widget_class_install_action (widget_class, "win.import-review", NULL, _desk_window_import_review_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, _desk_window_undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.export-brief", NULL, export_brief_action);
   gtk_widget_class_install_action (widget_class, "win.export-axis", "s", export_brief_action);
   gtk_widget_class_install_action (widget_class, "win.export-section", "(xi)", export_brief_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, _desk_window_undo_redo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-files", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder", NULL);
@@ -1313,8 +721,6 @@ desk_window_class_init (DeskWindowClass *klass)
 static void
 desk_window_init (DeskWindow *self)
 {
-  GtkDropTarget *drop;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -1343,9 +749,7 @@ desk_window_init (DeskWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  _desk_window_init_import (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Documents"), -1);
@@ -1358,7 +762,7 @@ desk_window_init (DeskWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  update_actions (self);
+  _desk_window_update_import_actions (self);
 }
 
 /* Public API */
@@ -1377,23 +781,16 @@ desk_window_new (GtkApplication *application,
   self->documents = desk_document_list_new (store);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->documents));
   desk_facts_view_set_store (self->facts_view, store);
-  update_review_actions (self);
+  _desk_window_update_review_actions (self);
   desk_axes_view_set_store (self->axes_view, store);
-  reload_documents (self);
+  _desk_window_reload_documents (self);
   if (desk_store_is_disk_full (store))
-    show_status (self, _("The disk holding this library is full: it can be read, searched and exported, not changed"), FALSE);
+    _desk_window_show_status (self, _("The disk holding this library is full: it can be read, searched and exported, not changed"), FALSE);
   else if (desk_store_is_read_only (store))
-    show_status (self, _("This library is read-only: it can be read, searched and exported, not changed"), FALSE);
+    _desk_window_show_status (self, _("This library is read-only: it can be read, searched and exported, not changed"), FALSE);
   else
-    refresh_library (self);
+    _desk_window_refresh_library (self);
   return self;
-}
-
-gboolean
-desk_window_is_importing (DeskWindow *self)
-{
-  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
-  return self->import_cancellable != NULL;
 }
 
 gboolean
@@ -1457,7 +854,7 @@ desk_window_activate_result (DeskWindow *self,
   if (hit == NULL || self->query == NULL)
     return;
 
-  doc_position = find_document (self, desk_search_hit_get_document_id (hit), NULL);
+  doc_position = _desk_window_find_document (self, desk_search_hit_get_document_id (hit), NULL);
   if (doc_position == GTK_INVALID_LIST_POSITION)
     return;
   select_document (self, doc_position);
@@ -1496,3 +893,4 @@ desk_window_get_axes_view (DeskWindow *self)
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
   return self->axes_view;
 }
+

@@ -1,0 +1,116 @@
+/* desk-window-private.h: what the window's files (desk-window.c, its
+ * import part desk-window-import.c, its review part desk-window-review.c)
+ * and its tests share */
+#pragma once
+
+#include "desk-axes-view.h"
+#include "desk-document-list.h"
+#include "desk-document-view.h"
+#include "desk-facts-view.h"
+#include "desk-searcher.h"
+#include "desk-tokenizer.h"
+#include "desk-window.h"
+
+G_BEGIN_DECLS
+
+struct _DeskWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* template */
+  GtkToggleButton *search_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkRevealer *status_revealer;
+  GtkLabel *status_label;
+  GtkProgressBar *progress_bar;
+  GtkButton *cancel_button;
+  GtkButton *details_button;
+  GtkButton *dismiss_button;
+  GtkStack *main_stack;
+  GtkStack *sidebar_stack;
+  GtkColumnView *document_view;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *language_column;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *size_column;
+  GtkListView *results_view;
+  GtkLabel *no_results_label;
+  DeskDocumentView *document_reader;
+  GtkStack *view_stack;
+  GtkStackSwitcher *view_switcher;
+  DeskFactsView *facts_view;
+  DeskAxesView *axes_view;
+
+  DeskStore *store;
+  GSettings *settings;
+  DeskStemmer *stemmer;
+  GCancellable *cancellable;        /* the window's life */
+  GCancellable *import_cancellable; /* the running import, or NULL */
+  GCancellable *search_cancellable; /* the running search, or NULL */
+  DeskSearcher *searcher;           /* its thread and connection, from the first search */
+  guint search_serial;
+  char *query;                      /* of the results shown */
+  char *requested;                  /* of the last search asked for */
+
+  DeskDocumentList *documents;       /* sorted in SQL, read a page at a time */
+  GtkSingleSelection *selection;
+  gboolean resorting;               /* the list is read again (a new order, new documents):
+                                     * its selection passes through none meanwhile */
+  GListStore *results;
+  GPtrArray *failures;              /* DeskImportResult messages of the last import */
+  guint status_timeout;
+};
+
+/* desk-window.c */
+void  _desk_window_show_status                (DeskWindow         *self,
+                                               const char         *message,
+                                               gboolean            working);
+guint _desk_window_find_document              (DeskWindow         *self,
+                                               gint64              id,
+                                               const char         *uid);
+void  _desk_window_reload_documents           (DeskWindow         *self);
+
+/* desk-window-import.c */
+void  _desk_window_init_import                (DeskWindow         *self);
+void  _desk_window_refresh_library            (DeskWindow         *self);
+void  _desk_window_update_import_actions      (DeskWindow         *self);
+void  _desk_window_add_file_filter            (GtkFileChooser     *chooser,
+                                               const char         *name,
+                                               const char * const *patterns,
+                                               const char * const *types);
+void  _desk_window_import_files_action        (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
+void  _desk_window_import_folder_action       (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
+void  _desk_window_open_samples_action        (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
+void  _desk_window_cancel_import_action       (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
+
+/* desk-window-review.c */
+void  _desk_window_update_review_actions      (DeskWindow         *self);
+void  _desk_window_start_review_action        (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
+void  _desk_window_end_review_action          (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
+void  _desk_window_review_sessions_action     (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
+void  _desk_window_undo_redo_action           (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
+void  _desk_window_export_review_action       (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
+void  _desk_window_import_review_action       (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
+
+G_END_DECLS

@@ -1,0 +1,207 @@
+/* desk-window-review.c: the window's review part: starting, ending and
+ * listing review sessions, undo and redo of review changes, exporting a
+ * review and merging one, with the review dialogs these open */
+#define G_LOG_DOMAIN "desk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-format.h"
+#include "desk-review-dialogs.h"
+#include "desk-window-private.h"
+
+/* After the review changed elsewhere than in the facts view */
+static void
+review_refreshed (gpointer user_data)
+{
+  DeskWindow *self = user_data;
+
+  desk_facts_view_refresh_review (self->facts_view);
+  desk_axes_view_reload (self->axes_view);
+  _desk_window_update_review_actions (self);
+}
+
+static void
+on_review_exported_cb (const char *path,
+                       gpointer    user_data)
+{
+  DeskWindow *self = user_data;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *message = g_strdup_printf (_("Review exported to “%s”"), base);
+
+  _desk_window_show_status (self, message, FALSE);
+}
+
+static void
+on_review_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               DeskWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        desk_window_import_review (self, path, NULL);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* Actions */
+
+void
+_desk_window_start_review_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  gtk_window_present (desk_review_start_dialog_new (GTK_WINDOW (self), self->store, review_refreshed, self));
+}
+
+void
+_desk_window_end_review_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_review_end (self->store, &error))
+    desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The review session could not be ended"), error->message);
+  review_refreshed (self);
+}
+
+void
+_desk_window_review_sessions_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  gtk_window_present (desk_review_sessions_window_new (GTK_WINDOW (self), self->store));
+}
+
+void
+_desk_window_undo_redo_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo");
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  if (!(undo ? desk_review_undo : desk_review_redo) (self->store, &done, &error))
+    desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, undo ? _("The change could not be undone") : _("The change could not be redone"), error->message);
+  else if (done)
+    _desk_window_show_status (self, undo ? _("Review change undone") : _("Review change redone"), FALSE);
+  review_refreshed (self);
+}
+
+void
+_desk_window_export_review_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(DeskReviewSession) session = desk_review_current (self->store, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *who = session ? g_strdup (session->reviewer) : desk_review_default_reviewer (self->store);
+  /* TRANSLATORS: file name offered for an exported review: reviewer, date */
+  g_autofree char *name = g_strdup_printf (_("review %s %s.json"), who, date);
+
+  desk_review_export_with_chooser (GTK_WINDOW (self), self->store, 0, name, on_review_exported_cb, self);
+}
+
+void
+_desk_window_import_review_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  static const char * const json[] = { "*.json", NULL };
+
+  chooser = gtk_file_chooser_native_new (_("Import Review"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  _desk_window_add_file_filter (GTK_FILE_CHOOSER (chooser), _("Review files"), json, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_review_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The window's parts */
+
+void
+_desk_window_update_review_actions (DeskWindow *self)
+{
+  g_autoptr(DeskReviewSession) session = NULL;
+  gboolean can_undo = FALSE, can_redo = FALSE;
+
+  if (self->store != NULL)
+    {
+      desk_review_can_undo_redo (self->store, &can_undo, &can_redo);
+      session = desk_review_current (self->store, NULL);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.end-review", session != NULL);
+}
+
+/* Public API */
+
+/* Merges a review file and reports what it did; conflicts go to a dialog. */
+gboolean
+desk_window_import_review (DeskWindow  *self,
+                           const char  *path,
+                           GtkWindow  **conflicts)
+{
+  g_autoptr(DeskReviewImport) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
+
+  if (conflicts != NULL)
+    *conflicts = NULL;
+  result = desk_review_import (self->store, path, &error);
+  if (result == NULL)
+    {
+      desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The review file could not be imported"), error->message);
+      return FALSE;
+    }
+  /* TRANSLATORS: after merging a review file: session name, reviewer */
+  g_string_printf (message, _("Merged “%s” by %s: "), result->session_name, result->reviewer);
+  g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u change applied", "%u changes applied", result->applied),
+                          result->applied);
+  if (result->pending > 0)
+    {
+      g_string_append (message, _(", "));
+      g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u waits for a document not in the library",
+                                                    "%u wait for documents not in the library", result->pending),
+                              result->pending);
+    }
+  if (result->conflicts->len > 0)
+    {
+      g_string_append (message, _(", "));
+      g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", result->conflicts->len),
+                              result->conflicts->len);
+    }
+  _desk_window_show_status (self, message->str, FALSE);
+  review_refreshed (self);
+  if (result->conflicts->len > 0)
+    {
+      GtkWindow *dialog = desk_review_conflicts_dialog_new (GTK_WINDOW (self), self->store, result, review_refreshed, self);
+
+      gtk_window_present (dialog);
+      if (conflicts != NULL)
+        *conflicts = dialog;
+    }
+  return TRUE;
+}
+
