@@ -52,14 +52,15 @@ read_ms (const char *line,
   return g_str_has_prefix (line, prefix) ? g_ascii_strtod (line + strlen (prefix), NULL) : -1;
 }
 
-/* Starts the window on @library and reads what it reports. */
+/* Starts the window on @library (tests/timed-window.c) and reads what
+ * it reports. */
 static Run
 run_window (const char *gui,
             const char *library,
             const char *import)
 {
   g_auto(GStrv) env = g_get_environ ();
-  const char *argv[] = { gui, "--library", library, NULL };
+  const char *argv[] = { gui, "--library", library, import ? "--import" : NULL, import, NULL };
   GError *error = NULL;
   GPid pid;
   int err_fd;
@@ -70,9 +71,6 @@ run_window (const char *gui,
   Run run = { -1, -1, -1, -1, -1, -1, -1 };
   gint64 start = g_get_monotonic_time ();
 
-  env = g_environ_setenv (env, "DIALOGUE_DESK_TIMING", "1", TRUE);
-  if (import != NULL)
-    env = g_environ_setenv (env, "DIALOGUE_DESK_TIMING_IMPORT", import, TRUE);
   /* no session bus to wait for, no accessibility bus */
   env = g_environ_setenv (env, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
   env = g_environ_setenv (env, "NO_AT_BRIDGE", "1", TRUE);
@@ -119,7 +117,7 @@ main (int    argc,
 {
   const char *env_docs = g_getenv ("DESK_BENCH_DOCS");
   const char *kept = g_getenv ("DESK_BENCH_LIBRARY");
-  const char *gui = g_getenv ("DIALOGUE_DESK_GUI");
+  const char *gui = g_getenv ("DIALOGUE_DESK_TIMED_WINDOW");
   guint n_docs = env_docs ? (guint) g_ascii_strtoull (env_docs, NULL, 10) : 100000;
   g_autofree char *tmp = desk_test_make_tmpdir ();
   g_autofree char *empty = g_build_filename (tmp, "empty.db", NULL);
@@ -130,7 +128,7 @@ main (int    argc,
 
   if (gui == NULL || g_getenv ("DISPLAY") == NULL)
     {
-      g_printerr ("bench-gui: needs DIALOGUE_DESK_GUI and a display\n");
+      g_printerr ("bench-gui: needs DIALOGUE_DESK_TIMED_WINDOW and a display\n");
       return 77;
     }
   g_setenv ("XDG_DATA_HOME", tmp, TRUE);

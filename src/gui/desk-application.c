@@ -3,11 +3,9 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
-#include "desk-facts-view.h"
 #include "desk-store.h"
 #include "desk-window.h"
 
@@ -17,55 +15,7 @@ struct _DeskApplication
 
   char *library_path;
   DeskStore *store;
-  gint64 started;       /* monotonic time the application was made */
 };
-
-/* With DIALOGUE_DESK_TIMING set (tests/bench-gui.c sets it), the window
- * goes through what an officer does first on a large library, prints on
- * standard error how long each step took to reach the screen, and quits.
- * With DIALOGUE_DESK_TIMING_IMPORT naming a folder too, it then imports
- * that folder and reports when the import is done. */
-typedef struct
-{
-  DeskApplication *app;
-  DeskWindow *window;
-  gint64 since;
-  guint step;
-} Timing;
-
-/* The peak of memory so far, where the system tells it, as a line of
- * /proc/self/status ("" elsewhere) */
-static char *
-timing_peak_memory (void)
-{
-  g_autofree char *status = NULL;
-  const char *peak;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (peak = strstr (status, "VmHWM:")) == NULL)
-    return g_strdup ("");
-  return g_strndup (peak, strcspn (peak, "\n"));
-}
-
-static void
-timing_quit (Timing *timing)
-{
-  g_application_quit (G_APPLICATION (timing->app));
-  g_free (timing);
-}
-
-static gboolean
-on_timing_import_poll_cb (gpointer user_data)
-{
-  Timing *timing = user_data;
-  g_autofree char *peak = NULL;
-
-  if (desk_window_is_importing (timing->window))
-    return G_SOURCE_CONTINUE;
-  peak = timing_peak_memory ();
-  g_printerr ("timing: import %.1f ms (%s)\n", (g_get_monotonic_time () - timing->since) / 1000.0, peak);
-  timing_quit (timing);
-  return G_SOURCE_REMOVE;
-}
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, GTK_TYPE_APPLICATION)
 
@@ -182,62 +132,6 @@ desk_application_startup (GApplication *application)
 }
 
 static void
-on_timing_after_paint_cb (GdkFrameClock *clock,
-                          Timing        *timing)
-{
-  static const char * const steps[] = { "first frame", "facts view", "last fact", "last document", "axes view" };
-  gint64 now = g_get_monotonic_time ();
-  DeskFactsView *facts = desk_window_get_facts_view (timing->window);
-  const char *import = g_getenv ("DIALOGUE_DESK_TIMING_IMPORT");
-  g_autofree char *peak = timing_peak_memory ();
-  GListModel *list;
-
-  g_printerr ("timing: %s %.1f ms (%s)\n", steps[timing->step], (now - timing->since) / 1000.0, peak);
-  timing->since = now;
-  switch (timing->step++)
-    {
-    case 0:
-      desk_window_show_view (timing->window, "facts");
-      break;
-    case 1:
-      list = desk_facts_view_get_visible (facts);
-      if (g_list_model_get_n_items (list) > 0)
-        desk_facts_view_select (facts, g_list_model_get_n_items (list) - 1);
-      break;
-    case 2:
-      desk_window_show_view (timing->window, "documents");
-      list = desk_window_get_documents (timing->window);
-      if (g_list_model_get_n_items (list) > 0)
-        desk_window_select_document (timing->window, g_list_model_get_n_items (list) - 1);
-      break;
-    case 3:
-      desk_window_show_view (timing->window, "axes");
-      break;
-    default:
-      g_signal_handlers_disconnect_by_data (clock, timing);
-      if (import != NULL)
-        {
-          const char *paths[] = { import, NULL };
-
-          desk_window_import (timing->window, paths);
-          g_timeout_add (10, on_timing_import_poll_cb, timing);
-        }
-      else
-        timing_quit (timing);
-      return;
-    }
-  gtk_widget_queue_draw (GTK_WIDGET (timing->window));
-}
-
-static void
-on_timing_map_cb (GtkWidget *window,
-                  Timing    *timing)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_timing_after_paint_cb), timing);
-}
-
-static void
 desk_application_activate (GApplication *application)
 {
   DeskApplication *self = DESK_APPLICATION (application);
@@ -245,15 +139,6 @@ desk_application_activate (GApplication *application)
 
   if (window == NULL)
     return;
-  if (g_getenv ("DIALOGUE_DESK_TIMING") != NULL && !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    {
-      Timing *timing = g_new0 (Timing, 1);
-
-      timing->app = self;
-      timing->window = window;
-      timing->since = self->started;
-      g_signal_connect (window, "map", G_CALLBACK (on_timing_map_cb), timing);
-    }
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -313,7 +198,6 @@ desk_application_init (DeskApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
-  self->started = g_get_monotonic_time ();
 }
 
 DeskApplication *
