@@ -6,8 +6,8 @@
 #include <gtk/gtk.h>
 
 #include "desk-application.h"
-#include "desk-axes-view.h"
-#include "desk-document-view.h"
+#include "desk-axes-view-private.h"
+#include "desk-document-view-private.h"
 #include "desk-facts-view.h"
 #include "desk-review-dialogs.h"
 #include "desk-locale.h"
@@ -15,7 +15,7 @@
 #include "desk-search-hit.h"
 #include "desk-store.h"
 #include "desk-test-util.h"
-#include "desk-window.h"
+#include "desk-window-private.h"
 
 typedef struct
 {

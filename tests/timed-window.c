@@ -17,7 +17,7 @@
 #include "desk-application.h"
 #include "desk-facts-view.h"
 #include "desk-locale.h"
-#include "desk-window.h"
+#include "desk-window-private.h"
 
 typedef struct
 {

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "desk-axes-view.h"
+#include "desk-axes-view-private.h"
 #include "desk-axis-node.h"
 #include "desk-format.h"
 

@@ -13,11 +13,5 @@ G_DECLARE_FINAL_TYPE (DeskAxesView, desk_axes_view, DESK, AXES_VIEW, GtkWidget)
 void      desk_axes_view_set_store      (DeskAxesView *self,
                                          DeskStore    *store);
 void      desk_axes_view_reload         (DeskAxesView *self);
-gboolean  desk_axes_view_select         (DeskAxesView *self,
-                                         const char   *axis_id);
-guint     desk_axes_view_get_n_facts    (DeskAxesView *self);
-guint     desk_axes_view_get_n_proposals (DeskAxesView *self);
-guint     desk_axes_view_get_n_matrix_cells (DeskAxesView *self);
-gboolean      desk_axes_view_is_loading      (DeskAxesView *self);
 
 G_END_DECLS

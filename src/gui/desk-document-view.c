@@ -6,7 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "desk-document-view.h"
+#include "desk-document-view-private.h"
 #include "desk-fact.h"
 #include "desk-format.h"
 #include "desk-store.h"

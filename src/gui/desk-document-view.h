@@ -21,20 +21,13 @@ void          desk_document_view_highlight      (DeskDocumentView *self,
                                                  GArray           *ranges);
 void          desk_document_view_scroll_to      (DeskDocumentView *self,
                                                  gint64            offset);
-guint         desk_document_view_get_n_sections (DeskDocumentView *self);
-void          desk_document_view_activate_section (DeskDocumentView *self,
-                                                   guint             position);
 void          desk_document_view_focus_outline  (DeskDocumentView *self);
 void          desk_document_view_focus_text     (DeskDocumentView *self);
 char         *desk_document_view_dup_text       (DeskDocumentView *self);
-gint64        desk_document_view_get_scroll_target (DeskDocumentView *self);
 void          desk_document_view_set_facts      (DeskDocumentView *self,
                                                  GPtrArray        *facts);
 void          desk_document_view_show_passage   (DeskDocumentView *self,
                                                  gint64            start,
                                                  gint64            end);
-guint         desk_document_view_count_fact_tags (DeskDocumentView *self);
-const char   *desk_document_view_fact_at        (DeskDocumentView *self,
-                                                 gint64            offset);
 
 G_END_DECLS

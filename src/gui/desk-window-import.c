@@ -368,6 +368,8 @@ desk_window_import (DeskWindow         *self,
                            self->import_cancellable, import_done_cb, g_object_ref (self));
 }
 
+/* What tests call (desk-window-private.h) */
+
 gboolean
 desk_window_is_importing (DeskWindow *self)
 {

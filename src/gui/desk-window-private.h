@@ -6,6 +6,7 @@
 #include "desk-axes-view.h"
 #include "desk-document-list.h"
 #include "desk-document-view.h"
+#include "desk-export-dialog.h"
 #include "desk-facts-view.h"
 #include "desk-searcher.h"
 #include "desk-tokenizer.h"
@@ -112,5 +113,29 @@ void  _desk_window_export_review_action       (GtkWidget          *widget,
 void  _desk_window_import_review_action       (GtkWidget          *widget,
                                                const char         *action_name,
                                                GVariant           *parameter);
+
+/* What tests/test-gui.c and tests/timed-window.c ask of the window (some
+ * of it its parts call too) */
+gboolean          desk_window_is_importing       (DeskWindow         *self);
+const char       *desk_window_get_page           (DeskWindow         *self);
+GListModel       *desk_window_get_documents      (DeskWindow         *self);
+void              desk_window_select_document    (DeskWindow         *self,
+                                                  guint               position);
+DeskDocumentView *desk_window_get_document_view  (DeskWindow         *self);
+void              desk_window_search             (DeskWindow         *self,
+                                                  const char         *query);
+gboolean          desk_window_is_searching       (DeskWindow         *self);
+GListModel       *desk_window_get_results        (DeskWindow         *self);
+void              desk_window_activate_result    (DeskWindow         *self,
+                                                  guint               position);
+const char       *desk_window_get_status         (DeskWindow         *self);
+DeskFactsView    *desk_window_get_facts_view     (DeskWindow         *self);
+DeskAxesView     *desk_window_get_axes_view      (DeskWindow         *self);
+void              desk_window_show_view          (DeskWindow         *self,
+                                                  const char         *name);
+gboolean          desk_window_import_review      (DeskWindow         *self,
+                                                  const char         *path,
+                                                  GtkWindow         **conflicts);
+DeskExportDialog *desk_window_open_export        (DeskWindow         *self);
 
 G_END_DECLS

@@ -153,7 +153,7 @@ _desk_window_update_review_actions (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.end-review", session != NULL);
 }
 
-/* Public API */
+/* What tests call too (desk-window-private.h) */
 
 /* Merges a review file and reports what it did; conflicts go to a dialog. */
 gboolean

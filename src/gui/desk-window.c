@@ -793,6 +793,8 @@ desk_window_new (GtkApplication *application,
   return self;
 }
 
+/* What tests call (desk-window-private.h) */
+
 gboolean
 desk_window_is_searching (DeskWindow *self)
 {
