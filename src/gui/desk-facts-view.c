@@ -7,12 +7,12 @@
 #include <glib/gi18n.h>
 
 #include "desk-document-list.h"
+#include "desk-drop-down.h"
+#include "desk-fact-card-private.h"
 #include "desk-fact-list.h"
 #include "desk-facts-view.h"
 #include "desk-format.h"
-
-/* Characters of context shown around a fact in its card. */
-#define CONTEXT 220
+#include "desk-review-bar-private.h"
 
 struct _DeskFactsView
 {
@@ -24,7 +24,6 @@ struct _DeskFactsView
   GtkDropDown *modality_dropdown;
   GtkDropDown *language_dropdown;
   GtkDropDown *document_dropdown;
-  GtkDropDown *status_dropdown;
   GtkLabel *count_label;
   GtkColumnView *column_view;
   GtkColumnViewColumn *status_column;
@@ -33,29 +32,11 @@ struct _DeskFactsView
   GtkColumnViewColumn *value_column;
   GtkColumnViewColumn *modality_column;
   GtkColumnViewColumn *document_column;
+  DeskReviewBar *review_bar;
   GtkStack *detail_stack;
-  GtkLabel *card_kind_label;
-  GtkLabel *card_value_label;
-  GtkLabel *card_source_label;
-  GtkLabel *card_passage_label;
-  GtkLabel *card_conflicts_label;
-  GtkBox *card_axes_box;
-  GtkDropDown *add_axis_dropdown;
-  GtkLabel *card_original_label;
-  GtkToggleButton *approve_button;
-  GtkToggleButton *reject_button;
-  GtkToggleButton *pending_button;
-  GtkEntry *note_entry;
-  GtkExpander *correct_expander;
-  GtkEntry *value_entry;
-  GtkEntry *text_entry;
-  GtkBox *history_box;
+  DeskFactCard *fact_card;
   GtkLabel *bulk_label;
   GtkDropDown *bulk_axis_dropdown;
-  GtkLabel *session_label;
-  GtkButton *session_button;
-  GtkLabel *progress_label;
-  GtkProgressBar *review_progress;
 
   DeskStore *store;
   GCancellable *words_cancellable; /* the words filter being searched in a thread */
@@ -64,13 +45,8 @@ struct _DeskFactsView
   DeskDocumentList *documents; /* of the document filter */
   GtkMultiSelection *selection;
   DeskFactItem *current;     /* in the card, when one fact is selected */
-  gboolean filling;          /* the card is being filled, not edited */
-  gboolean session_open;
-  char *passage;             /* plain text of the card's passage */
-  guint n_conflicts;         /* of the fact in the card */
-  guint n_axes;
-  DeskAxes *axes;
-  GPtrArray *axis_ids;       /* of the add-to-axis drop-down, proposed axes */
+  DeskAxes *axes;            /* the card names axes with them too */
+  GPtrArray *axis_ids;       /* proposed axes, of the card's and the bulk add-to-axis drop-downs */
 };
 
 G_DEFINE_FINAL_TYPE (DeskFactsView, desk_facts_view, GTK_TYPE_WIDGET)
@@ -84,7 +60,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const char * const languages[] = { NULL, "es", "en" };
-static const char * const statuses[] = { NULL, "pending", "approved", "rejected" };
 
 /* The document the document filter names, or 0 for all. */
 static gint64
@@ -107,49 +82,33 @@ get_query (DeskFactsView *self,
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
   guint modality = gtk_drop_down_get_selected (self->modality_dropdown);
   guint language = gtk_drop_down_get_selected (self->language_dropdown);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
 
   query->kind = kind != GTK_INVALID_LIST_POSITION && kind > 0 ? (int) kind - 1 : -1;
   query->modality = modality != GTK_INVALID_LIST_POSITION && modality > 0 ? (int) modality - 1 : -1;
   query->document_id = selected_document_id (self);
   query->language = language < G_N_ELEMENTS (languages) ? languages[language] : NULL;
-  query->status = status < G_N_ELEMENTS (statuses) ? statuses[status] : NULL;
+  query->status = desk_review_bar_get_status_filter (self->review_bar);
   query->text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
 }
 
-/* The review bar: the session, and how many facts of the current filter
- * the officers have reviewed. */
+/* The review bar: how many facts of the current filter the officers
+ * have reviewed. */
 static void
 update_progress (DeskFactsView *self)
 {
-  g_autofree char *text = NULL;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->facts));
-  guint reviewed = desk_fact_list_count_reviewed (self->facts);
-
-  /* TRANSLATORS: review progress: facts reviewed of facts shown */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u reviewed", "%u of %u reviewed", shown), reviewed, shown);
-  gtk_label_set_text (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->review_progress, shown > 0 ? (double) reviewed / shown : 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_progress), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  desk_review_bar_set_progress (self->review_bar, desk_fact_list_count_reviewed (self->facts),
+                                g_list_model_get_n_items (G_LIST_MODEL (self->facts)));
 }
 
+/* The review bar: the session open, if any */
 static void
 update_session (DeskFactsView *self)
 {
   g_autoptr(DeskReviewSession) session = NULL;
-  g_autofree char *text = NULL;
 
   if (self->store != NULL)
     session = desk_review_current (self->store, NULL);
-  self->session_open = session != NULL;
-  if (session != NULL)
-    /* TRANSLATORS: the review bar: session name, reviewer */
-    text = g_strdup_printf (_("Review session “%s” · %s"), session->name, session->reviewer);
-  else
-    text = g_strdup (_("No review session open: the first change starts one"));
-  gtk_label_set_text (self->session_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->session_label), text);
-  gtk_button_set_label (self->session_button, session != NULL ? _("_End Session") : _("_Start Session…"));
+  desk_review_bar_set_session (self->review_bar, session);
 }
 
 static void
@@ -173,7 +132,6 @@ update_count (DeskFactsView *self)
   update_progress (self);
 }
 
-static void show_card (DeskFactsView *self, DeskFactItem *item);
 static void catch_up (DeskFactsView *self);
 
 /* Reads the list again after its query, its order or the library changed:
@@ -205,74 +163,6 @@ reload_list (DeskFactsView *self,
     return;
   desk_facts_view_select (self, position);
 }
-
-static char *
-markup_passage (const char *text,
-                gint64      start,
-                gint64      end,
-                char      **plain)
-{
-  glong len = g_utf8_strlen (text, -1);
-  gint64 from = MAX (0, start - CONTEXT);
-  gint64 to = MIN (len, end + CONTEXT);
-  g_autofree char *before = NULL;
-  g_autofree char *fact = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *eb = NULL;
-  g_autofree char *ef = NULL;
-  g_autofree char *ea = NULL;
-
-  /* whole words at the edges */
-  while (from > 0 && from < start && !g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, from))))
-    from++;
-  while (to < len && to > end && !g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, to))))
-    to--;
-
-  before = g_utf8_substring (text, from, start);
-  fact = g_utf8_substring (text, start, end);
-  after = g_utf8_substring (text, end, to);
-  *plain = g_strconcat (from > 0 ? "…" : "", before, fact, after, to < len ? "…" : "", NULL);
-  eb = g_markup_escape_text (before, -1);
-  ef = g_markup_escape_text (fact, -1);
-  ea = g_markup_escape_text (after, -1);
-  return g_strdup_printf ("%s%s<span background=\"#f8e45c\" foreground=\"#000000\"><b>%s</b></span>%s%s",
-                          from > 0 ? "…" : "", eb, ef, ea, to < len ? "…" : "");
-}
-
-static void
-update_conflicts (DeskFactsView *self,
-                  DeskFactItem  *item)
-{
-  g_autoptr(GPtrArray) others = NULL;
-  g_autoptr(GString) markup = g_string_new (NULL);
-
-  if (self->store != NULL)
-    others = desk_store_list_conflicts (self->store, desk_fact_item_get_uid (item), NULL);
-  self->n_conflicts = others ? others->len : 0;
-  if (others == NULL || others->len == 0)
-    {
-      gtk_label_set_text (self->card_conflicts_label, _("No other document disagrees with this fact."));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->card_conflicts_label), "warning");
-      return;
-    }
-  for (guint i = 0; i < others->len; i++)
-    {
-      const DeskFactRow *row = g_ptr_array_index (others, i);
-      g_autofree char *value = g_markup_escape_text (row->fact.value, -1);
-      g_autofree char *text = g_markup_escape_text (row->fact.text, -1);
-      g_autofree char *title = g_markup_escape_text (row->document_title, -1);
-
-      if (markup->len > 0)
-        g_string_append (markup, "\n\n");
-      /* TRANSLATORS: a conflicting fact: value, modality, document title, passage */
-      g_string_append_printf (markup, _("<b>%s</b> (%s) in “%s”: %s"), value,
-                              desk_format_modality (row->fact.modality), title, text);
-    }
-  gtk_label_set_markup (self->card_conflicts_label, markup->str);
-  gtk_widget_add_css_class (GTK_WIDGET (self->card_conflicts_label), "warning");
-}
-
-static void update_axes (DeskFactsView *self, DeskFactItem *item);
 
 /* Emitted after every change, so that the window can offer undo and the
  * other views can follow. */
@@ -335,6 +225,17 @@ apply_to_selection (DeskFactsView *self,
   return TRUE;
 }
 
+/* The card shows @item, or nothing for NULL */
+static void
+show_card (DeskFactsView *self,
+           DeskFactItem  *item)
+{
+  if (item != self->current)
+    g_set_object (&self->current, item);
+  desk_fact_card_set_item (self->fact_card, item);
+  gtk_stack_set_visible_child_name (self->detail_stack, item != NULL ? "card" : "empty");
+}
+
 static void
 set_axis (DeskFactsView *self,
           const char    *axis_id,
@@ -343,27 +244,7 @@ set_axis (DeskFactsView *self,
   g_autofree char *field = g_strconcat ("axis:", axis_id, NULL);
 
   if (apply_to_selection (self, field, assigned ? "assigned" : "unassigned") && self->current != NULL)
-    {
-      self->n_axes = 0;
-      update_axes (self, self->current);
-      show_card (self, self->current);
-    }
-}
-
-static void
-on_remove_axis_clicked_cb (GtkButton     *button,
-                           DeskFactsView *self)
-{
-  set_axis (self, g_object_get_data (G_OBJECT (button), "axis-id"), FALSE);
-}
-
-static void
-on_add_axis_clicked_cb (DeskFactsView *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->add_axis_dropdown);
-
-  if (self->axis_ids != NULL && selected < self->axis_ids->len)
-    set_axis (self, g_ptr_array_index (self->axis_ids, selected), TRUE);
+    show_card (self, self->current);
 }
 
 static void
@@ -373,175 +254,6 @@ on_bulk_axis_clicked_cb (DeskFactsView *self)
 
   if (self->axis_ids != NULL && selected < self->axis_ids->len)
     set_axis (self, g_ptr_array_index (self->axis_ids, selected), TRUE);
-}
-
-/* The axes the fact stands under, each with a button to take it off. */
-static void
-update_axes (DeskFactsView *self,
-             DeskFactItem  *item)
-{
-  g_auto(GStrv) ids = NULL;
-  GtkWidget *child;
-  int lang = desk_format_ui_language ();
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->card_axes_box))) != NULL)
-    gtk_box_remove (self->card_axes_box, child);
-  if (self->store == NULL || self->axes == NULL)
-    return;
-  ids = desk_store_list_fact_axes (self->store, desk_fact_item_get_uid (item), NULL);
-  for (guint i = 0; ids != NULL && ids[i]; i++)
-    {
-      DeskAxis *axis = desk_axes_lookup (self->axes, ids[i]);
-      GtkWidget *row, *label, *button;
-
-      if (axis == NULL)
-        continue;
-      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      label = gtk_label_new (axis->name[lang]);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_tooltip_text (label, axis->dialogue->name[lang]);
-      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Take the fact off this axis"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Take the fact off this axis"), -1);
-      g_object_set_data_full (G_OBJECT (button), "axis-id", g_strdup (axis->id), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_axis_clicked_cb), self);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (GTK_BOX (row), button);
-      gtk_box_append (self->card_axes_box, row);
-      self->n_axes++;
-    }
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->card_axes_box)) == NULL)
-    {
-      GtkWidget *none = gtk_label_new (_("Under no axis."));
-      gtk_label_set_xalign (GTK_LABEL (none), 0);
-      gtk_widget_add_css_class (none, "dim-label");
-      gtk_box_append (self->card_axes_box, none);
-    }
-}
-
-static const char *
-field_name (DeskFactsView *self,
-            const char    *field)
-{
-  if (g_str_has_prefix (field, "axis:") && self->axes != NULL)
-    {
-      DeskAxis *axis = desk_axes_lookup (self->axes, field + 5);
-      if (axis != NULL)
-        return axis->name[desk_format_ui_language ()];
-    }
-  return desk_review_field_name (field);
-}
-
-/* Who changed what of the fact, and when. */
-static void
-update_history (DeskFactsView *self,
-                DeskFactItem  *item)
-{
-  g_autoptr(GPtrArray) events = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_box))) != NULL)
-    gtk_box_remove (self->history_box, child);
-  if (self->store != NULL)
-    events = desk_review_history (self->store, desk_fact_item_get_uid (item), NULL);
-  for (guint i = 0; events != NULL && i < events->len; i++)
-    {
-      DeskReviewEvent *e = g_ptr_array_index (events, i);
-      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (e->time, NULL);
-      g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-      g_autofree char *when = local ? g_date_time_format (local, "%x %H:%M") : g_strdup (e->time);
-      g_autofree char *old = desk_review_describe_value (e->field, e->old_value);
-      g_autofree char *new = desk_review_describe_value (e->field, e->new_value);
-      g_autofree char *text = NULL;
-      GtkWidget *label;
-
-      /* TRANSLATORS: a line of a fact's history: date, reviewer, field, old value, new value */
-      text = g_strdup_printf (_("%s · %s — %s: %s → %s"), when, e->reviewer, field_name (self, e->field), old, new);
-      label = gtk_label_new (text);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_set_tooltip_text (label, e->session_name);
-      gtk_box_append (self->history_box, label);
-    }
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->history_box)) == NULL)
-    {
-      GtkWidget *none = gtk_label_new (_("Nobody has reviewed this fact yet."));
-      gtk_label_set_xalign (GTK_LABEL (none), 0);
-      gtk_widget_add_css_class (none, "dim-label");
-      gtk_box_append (self->history_box, none);
-    }
-}
-
-static void
-show_card (DeskFactsView *self,
-           DeskFactItem  *item)
-{
-  const DeskFact *fact;
-  const char *status;
-  g_autofree char *heading = NULL;
-  g_autofree char *source = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *markup = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->passage, g_free);
-  if (item != self->current)
-    g_set_object (&self->current, item);
-  if (item == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
-      return;
-    }
-
-  self->filling = TRUE;
-  fact = desk_fact_item_get_fact (item);
-  /* TRANSLATORS: kind of fact · modality, in the fact card */
-  heading = g_strdup_printf (_("%s · %s"), desk_format_fact_kind (fact->kind), desk_format_modality (fact->modality));
-  gtk_label_set_text (self->card_kind_label, heading);
-  gtk_label_set_text (self->card_value_label, desk_fact_item_get_value (item));
-  if (desk_fact_item_get_corrected_value (item) != NULL || desk_fact_item_get_corrected_text (item) != NULL)
-    {
-      /* TRANSLATORS: under a corrected fact: what the extraction had found */
-      g_autofree char *original = g_strdup_printf (_("Corrected; extracted as “%s” from “%s”"), fact->value, fact->text);
-      gtk_label_set_text (self->card_original_label, original);
-      gtk_widget_set_visible (GTK_WIDGET (self->card_original_label), TRUE);
-    }
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->card_original_label), FALSE);
-  if (desk_fact_item_get_section_title (item) != NULL)
-    /* TRANSLATORS: document title — section title */
-    source = g_strdup_printf (_("%s — %s"), desk_fact_item_get_document_title (item), desk_fact_item_get_section_title (item));
-  else
-    source = g_strdup (desk_fact_item_get_document_title (item));
-  gtk_label_set_text (self->card_source_label, source);
-
-  status = desk_fact_item_get_status (item);
-  gtk_toggle_button_set_active (self->approve_button, g_str_equal (status, "approved"));
-  gtk_toggle_button_set_active (self->reject_button, g_str_equal (status, "rejected"));
-  gtk_toggle_button_set_active (self->pending_button, g_str_equal (status, "pending"));
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), desk_fact_item_get_note (item) ? desk_fact_item_get_note (item) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->value_entry),
-                         desk_fact_item_get_corrected_value (item) ? desk_fact_item_get_corrected_value (item) : "");
-  gtk_entry_set_placeholder_text (self->value_entry, fact->value);
-  gtk_editable_set_text (GTK_EDITABLE (self->text_entry),
-                         desk_fact_item_get_corrected_text (item) ? desk_fact_item_get_corrected_text (item) : "");
-  gtk_entry_set_placeholder_text (self->text_entry, fact->text);
-
-  if (self->store != NULL && (text = desk_store_get_text (self->store, desk_fact_item_get_document_id (item), &error)))
-    markup = markup_passage (text, fact->start, fact->end, &self->passage);
-  else
-    markup = g_markup_escape_text (error ? error->message : fact->text, -1);
-  gtk_label_set_markup (self->card_passage_label, markup);
-  update_conflicts (self, item);
-  self->n_axes = 0;
-  update_axes (self, item);
-  update_history (self, item);
-  gtk_stack_set_visible_child_name (self->detail_stack, "card");
-  self->filling = FALSE;
 }
 
 static void
@@ -602,12 +314,11 @@ set_status (DeskFactsView *self,
 }
 
 static void
-on_status_button_clicked_cb (GtkToggleButton *button,
-                             DeskFactsView   *self)
+on_fact_card_status_chosen_cb (DeskFactsView *self,
+                               const char    *status)
 {
-  if (self->filling || self->current == NULL || !gtk_toggle_button_get_active (button))
-    return;
-  set_status (self, button == self->approve_button ? "approved" : button == self->reject_button ? "rejected" : "pending");
+  if (self->current != NULL)
+    set_status (self, status);
 }
 
 static void
@@ -629,22 +340,21 @@ note_action (GtkWidget  *widget,
   DeskFactsView *self = DESK_FACTS_VIEW (widget);
 
   if (self->current != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
+    desk_fact_card_focus_note (self->fact_card);
 }
 
-/* Enter in the note or a correction keeps it (empty clears it) and gives
- * the keyboard back to the list. */
+/* A note or a correction kept in the card (Enter; NULL clears it): the
+ * keyboard goes back to the list. */
 static void
-on_review_entry_activate_cb (GtkEntry      *entry,
-                             DeskFactsView *self)
+on_fact_card_field_edited_cb (DeskFactsView *self,
+                              const char    *field,
+                              const char    *value)
 {
-  const char *field = entry == self->note_entry ? "note" : entry == self->value_entry ? "value" : "text";
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(DeskFactItem) item = self->current ? g_object_ref (self->current) : NULL;
 
   if (item == NULL)
     return;
-  if (apply_to_selection (self, field, *text != '\0' ? text : NULL))
+  if (apply_to_selection (self, field, value))
     {
       show_card (self, item);
       update_count (self);
@@ -653,9 +363,11 @@ on_review_entry_activate_cb (GtkEntry      *entry,
 }
 
 static void
-on_session_button_clicked_cb (DeskFactsView *self)
+on_fact_card_axis_toggled_cb (DeskFactsView *self,
+                              const char    *axis_id,
+                              gboolean       assigned)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), self->session_open ? "win.end-review" : "win.start-review", NULL);
+  set_axis (self, axis_id, assigned);
 }
 
 static void
@@ -753,10 +465,10 @@ on_column_view_activate_cb (DeskFactsView *self,
 }
 
 static void
-on_open_button_clicked_cb (DeskFactsView *self)
+on_fact_card_open_fact_cb (DeskFactsView *self,
+                           DeskFactItem  *item)
 {
-  if (self->current != NULL)
-    g_signal_emit (self, signals[OPEN_FACT], 0, self->current);
+  g_signal_emit (self, signals[OPEN_FACT], 0, item);
 }
 
 static void
@@ -937,62 +649,6 @@ modality_name (int i)
 }
 
 static void
-on_ellipsized_setup_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  desk_format_label_tooltip (label);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_string_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  gpointer object = gtk_list_item_get_item (item);
-  /* the document filter lists "All documents", then documents */
-  const char *text = GTK_IS_STRING_OBJECT (object) ? gtk_string_object_get_string (object)
-                     : DESK_IS_DOCUMENT (object) ? desk_document_get_title (object) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-static void
-on_plain_setup_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-/* A drop-down of long names that shows the chosen one shortened, so that
- * the card stays narrow; the list shows them whole. */
-static void
-shorten_drop_down (GtkDropDown *dropdown)
-{
-  GtkListItemFactory *button = gtk_signal_list_item_factory_new ();
-  GtkListItemFactory *list = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (button, "setup", G_CALLBACK (on_ellipsized_setup_cb), NULL);
-  g_signal_connect (button, "bind", G_CALLBACK (on_string_bind_cb), NULL);
-  g_signal_connect (list, "setup", G_CALLBACK (on_plain_setup_cb), NULL);
-  g_signal_connect (list, "bind", G_CALLBACK (on_string_bind_cb), NULL);
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, list);
-  g_object_unref (button);
-  g_object_unref (list);
-}
-
-static void
 desk_facts_view_dispose (GObject *object)
 {
   DeskFactsView *self = DESK_FACTS_VIEW (object);
@@ -1004,7 +660,6 @@ desk_facts_view_dispose (GObject *object)
   g_clear_object (&self->facts);
   g_clear_object (&self->documents);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->passage, g_free);
   g_clear_pointer (&self->axis_ids, g_ptr_array_unref);
   g_clear_pointer (&self->axes, desk_axes_free);
 
@@ -1035,6 +690,8 @@ desk_facts_view_class_init (DeskFactsViewClass *klass)
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (DESK_TYPE_FACT_ITEM);
+  g_type_ensure (DESK_TYPE_FACT_CARD);
+  g_type_ensure (DESK_TYPE_REVIEW_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dialoguedesk/DialogueDesk/desk-facts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, paned);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, filter_entry);
@@ -1050,34 +707,16 @@ desk_facts_view_class_init (DeskFactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, value_column);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, modality_column);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, document_column);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, review_bar);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_kind_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_value_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_source_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_passage_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_conflicts_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_axes_box);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, add_axis_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, card_original_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, approve_button);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, reject_button);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, pending_button);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, note_entry);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, correct_expander);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, value_entry);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, text_entry);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, history_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, fact_card);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, bulk_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactsView, bulk_axis_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, session_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, session_button);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskFactsView, review_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_bulk_axis_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_status_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_review_entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_session_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_fact_card_status_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_fact_card_field_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_fact_card_axis_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_fact_card_open_fact_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_bind_cb);
@@ -1087,10 +726,8 @@ desk_facts_view_class_init (DeskFactsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "review.reject", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "review.pending", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "review.note", NULL, note_action);
-  gtk_widget_class_bind_template_callback (widget_class, on_add_axis_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_open_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_label_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_text_bind_cb);
@@ -1120,7 +757,7 @@ desk_facts_view_init (DeskFactsView *self)
   gtk_string_list_append (langs, _("English"));
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (langs));
   g_object_unref (langs);
-  shorten_drop_down (self->document_dropdown);
+  desk_drop_down_shorten (self->document_dropdown);
 
   /* the list comes with the store (desk_facts_view_set_store) */
   self->selection = gtk_multi_selection_new (NULL);
@@ -1152,17 +789,6 @@ desk_facts_view_init (DeskFactsView *self)
                                                               gtk_named_action_new (keys[i].action)));
     gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
   }
-  {
-    GtkStringList *states = gtk_string_list_new (NULL);
-
-    gtk_string_list_append (states, _("All statuses"));
-    gtk_string_list_append (states, C_("review status", "Pending"));
-    gtk_string_list_append (states, C_("review status", "Approved"));
-    gtk_string_list_append (states, C_("review status", "Rejected"));
-    gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (states));
-    g_object_unref (states);
-  }
-
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Facts"), -1);
   update_count (self);
@@ -1186,10 +812,9 @@ desk_facts_view_init (DeskFactsView *self)
           g_ptr_array_add (self->axis_ids, axis->id);
           gtk_string_list_append (names, name);
         }
-      gtk_drop_down_set_model (self->add_axis_dropdown, G_LIST_MODEL (names));
+      desk_fact_card_set_axes (self->fact_card, self->axes, self->axis_ids, G_LIST_MODEL (names));
       gtk_drop_down_set_model (self->bulk_axis_dropdown, G_LIST_MODEL (names));
-      shorten_drop_down (self->add_axis_dropdown);
-      shorten_drop_down (self->bulk_axis_dropdown);
+      desk_drop_down_shorten (self->bulk_axis_dropdown);
       g_object_unref (names);
     }
 }
@@ -1203,6 +828,7 @@ desk_facts_view_set_store (DeskFactsView *self,
 
   if (!g_set_object (&self->store, store))
     return;
+  desk_fact_card_set_store (self->fact_card, store);
   g_clear_object (&self->facts);
   g_clear_object (&self->documents);
   if (store != NULL)
@@ -1311,9 +937,7 @@ desk_facts_view_set_status_filter (DeskFactsView *self,
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
   catch_up (self);
 
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    if (g_strcmp0 (statuses[i], status) == 0)
-      gtk_drop_down_set_selected (self->status_dropdown, i);
+  desk_review_bar_set_status_filter (self->review_bar, status);
 }
 
 /* The review bar's progress, as shown: "12 of 340 reviewed". */
@@ -1322,7 +946,7 @@ desk_facts_view_get_progress (DeskFactsView *self)
 {
   g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), NULL);
   catch_up (self);
-  return gtk_label_get_text (self->progress_label);
+  return desk_review_bar_get_progress (self->review_bar);
 }
 
 GListModel *
@@ -1363,7 +987,7 @@ const char *
 desk_facts_view_get_passage (DeskFactsView *self)
 {
   g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), NULL);
-  return self->passage;
+  return desk_fact_card_get_passage (self->fact_card);
 }
 
 /* How many facts of other documents disagree with the one in the card. */
@@ -1371,7 +995,7 @@ guint
 desk_facts_view_get_n_conflicts (DeskFactsView *self)
 {
   g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), 0);
-  return self->n_conflicts;
+  return desk_fact_card_get_n_conflicts (self->fact_card);
 }
 
 /* Shows the fact @uid in the list and its card, clearing the filters that
@@ -1391,7 +1015,7 @@ desk_facts_view_select_uid (DeskFactsView *self,
   desk_facts_view_set_filter (self, -1, -1, NULL);
   gtk_drop_down_set_selected (self->language_dropdown, 0);
   gtk_drop_down_set_selected (self->document_dropdown, 0);
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  desk_review_bar_set_status_filter (self->review_bar, NULL);
   position = desk_fact_list_find (self->facts, uid);
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
@@ -1404,7 +1028,7 @@ guint
 desk_facts_view_get_n_axes (DeskFactsView *self)
 {
   g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), 0);
-  return self->n_axes;
+  return desk_fact_card_get_n_axes (self->fact_card);
 }
 
 /* What the card's "Add to Axis" does, for @axis_id. */
@@ -1413,15 +1037,7 @@ desk_facts_view_add_to_axis (DeskFactsView *self,
                              const char    *axis_id)
 {
   g_return_val_if_fail (DESK_IS_FACTS_VIEW (self), FALSE);
-
-  for (guint i = 0; self->axis_ids != NULL && i < self->axis_ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->axis_ids, i), axis_id))
-      {
-        gtk_drop_down_set_selected (self->add_axis_dropdown, i);
-        on_add_axis_clicked_cb (self);
-        return TRUE;
-      }
-  return FALSE;
+  return desk_fact_card_add_to_axis (self->fact_card, axis_id);
 }
 
 /* The filters of the list, as a brief's fact list takes them: -1 or 0 for any */
