@@ -10,7 +10,7 @@
 #include "desk-drop-down.h"
 #include "desk-fact-card-private.h"
 #include "desk-fact-list.h"
-#include "desk-facts-view.h"
+#include "desk-facts-view-private.h"
 #include "desk-format.h"
 #include "desk-review-bar-private.h"
 

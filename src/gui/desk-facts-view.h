@@ -15,24 +15,11 @@ void        desk_facts_view_set_store   (DeskFactsView *self,
                                          DeskStore     *store);
 void        desk_facts_view_reload      (DeskFactsView *self);
 GListModel *desk_facts_view_get_visible (DeskFactsView *self);
-void        desk_facts_view_set_filter  (DeskFactsView *self,
-                                         int            kind,
-                                         int            modality,
-                                         const char    *text);
 void        desk_facts_view_select      (DeskFactsView *self,
                                          guint          position);
-const char *desk_facts_view_get_passage (DeskFactsView *self);
-guint       desk_facts_view_get_n_conflicts (DeskFactsView *self);
 gboolean    desk_facts_view_select_uid  (DeskFactsView *self,
                                          const char    *uid);
-guint       desk_facts_view_get_n_axes  (DeskFactsView *self);
-gboolean    desk_facts_view_add_to_axis (DeskFactsView *self,
-                                         const char    *axis_id);
 void        desk_facts_view_refresh_review (DeskFactsView *self);
-DeskFactItem *desk_facts_view_get_current (DeskFactsView *self);
-void        desk_facts_view_set_status_filter (DeskFactsView *self,
-                                         const char    *status);
-const char *desk_facts_view_get_progress (DeskFactsView *self);
 void        desk_facts_view_get_filter  (DeskFactsView *self,
                                          int           *kind,
                                          int           *modality,
