@@ -38,6 +38,7 @@ struct _DeskExportDialog
   gint64 fact_document;
   gboolean filling;
 
+  GtkBox *choices_box;
   GtkListBox *order_box;
   GtkLabel *empty_label;
   GtkEntry *title_entry;
@@ -55,10 +56,17 @@ struct _DeskExportDialog
 G_DEFINE_FINAL_TYPE (DeskExportDialog, desk_export_dialog, GTK_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
   EXPORTED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void rebuild_order (DeskExportDialog *self);
@@ -309,29 +317,19 @@ on_document_row_unbind_cb (GtkSignalListItemFactory *factory,
 }
 
 /* The documents, paged from the library; sections when a document opens */
-static GtkWidget *
-documents_view (DeskExportDialog *self)
+static void
+list_documents (DeskExportDialog *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
 
   self->documents = desk_document_list_new (self->store);
   if (!desk_document_list_reload (self->documents, &error))
     g_warning ("Cannot list the documents: %s", error->message);
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->documents)), FALSE, FALSE,
                                         create_sections_cb, self, NULL);
-  g_signal_connect (factory, "setup", G_CALLBACK (on_document_row_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_document_row_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_document_row_unbind_cb), self);
-  self->documents_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->tree)))),
-                                                           factory));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->documents_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Document sections"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->documents_view));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  gtk_list_view_set_model (self->documents_view, GTK_SELECTION_MODEL (selection));
 }
 
 static void
@@ -616,22 +614,6 @@ on_language_changed_cb (DeskExportDialog *self)
                            gtk_drop_down_get_selected (self->language_dropdown) == 1 ? "INTERNAL USE" : "USO INTERNO");
 }
 
-static GtkWidget *
-option_row (GtkGrid    *grid,
-            int         row,
-            const char *label,
-            GtkWidget  *widget)
-{
-  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
-
-  gtk_label_set_xalign (GTK_LABEL (caption), 1);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), widget);
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_grid_attach (grid, caption, 0, row, 1, 1);
-  gtk_grid_attach (grid, widget, 1, row, 1, 1);
-  return widget;
-}
-
 static void
 desk_export_dialog_dispose (GObject *object)
 {
@@ -648,20 +630,101 @@ desk_export_dialog_dispose (GObject *object)
   g_clear_object (&self->documents);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->order, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (desk_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+desk_export_dialog_constructed (GObject *object)
+{
+  DeskExportDialog *self = DESK_EXPORT_DIALOG (object);
+  g_autofree char *reviewer = NULL;
+
+  G_OBJECT_CLASS (desk_export_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (self->store != NULL);
+  list_documents (self);
+  reviewer = desk_review_default_reviewer (self->store);
+  gtk_editable_set_text (GTK_EDITABLE (self->reviewer_entry), reviewer);
+}
+
+static void
+desk_export_dialog_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  DeskExportDialog *self = DESK_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_export_dialog_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  DeskExportDialog *self = DESK_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 desk_export_dialog_class_init (DeskExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_export_dialog_dispose;
+  object_class->constructed = desk_export_dialog_constructed;
+  object_class->get_property = desk_export_dialog_get_property;
+  object_class->set_property = desk_export_dialog_set_property;
+
+  /* The library the brief is made from. */
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, DESK_TYPE_STORE,
+                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when a brief was written: its path and number of pages. */
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dialoguedesk/DialogueDesk/desk-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, choices_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, documents_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, order_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, paper_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, mark_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, reviewer_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, approved_switch);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, footer_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, progress);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_row_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_row_unbind_cb);
 }
 
 static void
@@ -672,135 +735,24 @@ desk_export_dialog_init (DeskExportDialog *self)
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->order = g_ptr_array_new_with_free_func (g_free);
   self->fact_kind = self->modality = -1;
+  self->axes = desk_axes_load_default (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  fill_choices (self, self->choices_box);
+  /* the handling mark follows (on_language_changed_cb) */
+  gtk_drop_down_set_selected (self->language_dropdown, desk_format_ui_language () == 1 ? 1 : 0);
+  on_language_changed_cb (self);
+  rebuild_order (self);
 }
 
 DeskExportDialog *
 desk_export_dialog_new (GtkWindow *parent,
                         DeskStore *store)
 {
-  DeskExportDialog *self = g_object_new (DESK_TYPE_EXPORT_DIALOG, "title", _("Export a PDF Brief"),
-                                         "transient-for", parent, "modal", TRUE, "destroy-with-parent", TRUE,
-                                         "default-width", 900, "default-height", 640, NULL);
-  GtkWidget *header = gtk_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *choices_scroller = gtk_scrolled_window_new ();
-  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *order_scroller = gtk_scrolled_window_new ();
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *working = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  g_autofree char *reviewer = NULL;
-  /* each language in its own name */
-  const char * const languages[] = { "Español", "English", NULL };
-  const char * const papers[] = { "A4", _("Letter"), NULL };
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
-  self->store = g_object_ref (store);
-  self->axes = desk_axes_load_default (NULL);
-  reviewer = desk_review_default_reviewer (store);
-
-  /* header: cancel, export */
-  self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Export…")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
-  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
-  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), GTK_WIDGET (self->export_button));
-  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
-  gtk_window_set_titlebar (GTK_WINDOW (self), header);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
-  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked_cb), self);
-
-  /* left: what can go in */
-  gtk_widget_set_margin_start (choices, 12);
-  gtk_widget_set_margin_end (choices, 12);
-  gtk_widget_set_margin_bottom (choices, 12);
-  fill_choices (self, GTK_BOX (choices));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (choices_scroller), choices);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (choices_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  /* the axes take what they need, up to half the height; the documents the rest */
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (choices_scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (choices_scroller), 300);
-  gtk_box_append (GTK_BOX (left), choices_scroller);
-  {
-    GtkWidget *heading = group_heading (_("Document sections"));
-
-    gtk_widget_set_margin_start (heading, 12);
-    gtk_box_append (GTK_BOX (left), heading);
-  }
-  gtk_box_append (GTK_BOX (left), documents_view (self));
-  gtk_widget_set_size_request (left, 320, -1);
-
-  /* right: the brief's order, then its options */
-  gtk_widget_set_margin_start (right, 12);
-  gtk_widget_set_margin_end (right, 12);
-  gtk_widget_set_margin_top (right, 10);
-  gtk_widget_set_margin_bottom (right, 12);
-  gtk_box_append (GTK_BOX (right), group_heading (_("In the brief, in this order")));
-  self->order_box = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->order_box, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->order_box), "boxed-list");
-  gtk_widget_set_valign (GTK_WIDGET (self->order_box), GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->order_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("In the brief, in this order"), -1);
-  self->empty_label = GTK_LABEL (gtk_label_new (_("Tick axes, sections, the fact list or the review notes on the left.")));
-  gtk_label_set_wrap (self->empty_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->empty_label), "dim-label");
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->empty_label));
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->order_box));
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (order_scroller), box);
-  }
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (order_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (order_scroller, TRUE);
-  gtk_box_append (GTK_BOX (right), order_scroller);
-
-  gtk_box_append (GTK_BOX (right), group_heading (_("Options")));
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  self->title_entry = GTK_ENTRY (option_row (GTK_GRID (grid), 0, _("_Title"), gtk_entry_new ()));
-  self->language_dropdown = GTK_DROP_DOWN (option_row (GTK_GRID (grid), 1, _("_Language of the brief"),
-                                                       gtk_drop_down_new_from_strings (languages)));
-  self->paper_dropdown = GTK_DROP_DOWN (option_row (GTK_GRID (grid), 2, _("_Paper"), gtk_drop_down_new_from_strings (papers)));
-  self->mark_entry = GTK_ENTRY (option_row (GTK_GRID (grid), 3, _("_Handling mark"), gtk_entry_new ()));
-  self->reviewer_entry = GTK_ENTRY (option_row (GTK_GRID (grid), 4, _("_Reviewer"), gtk_entry_new ()));
-  self->approved_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_halign (GTK_WIDGET (self->approved_switch), GTK_ALIGN_START);
-  option_row (GTK_GRID (grid), 5, _("Only _approved facts"), GTK_WIDGET (self->approved_switch));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->approved_switch), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->reviewer_entry), reviewer);
-  gtk_drop_down_set_selected (self->language_dropdown, desk_format_ui_language () == 1 ? 1 : 0);
-  g_signal_connect_swapped (self->language_dropdown, "notify::selected", G_CALLBACK (on_language_changed_cb), self);
-  on_language_changed_cb (self);
-  gtk_box_append (GTK_BOX (right), grid);
-
-  /* footer: progress while exporting */
-  self->footer_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->footer_stack, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), "idle");
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (working), gtk_label_new (_("Exporting the brief…")));
-  gtk_box_append (GTK_BOX (working), GTK_WIDGET (self->progress));
-  gtk_widget_set_margin_start (working, 12);
-  gtk_widget_set_margin_end (working, 12);
-  gtk_widget_set_margin_top (working, 6);
-  gtk_widget_set_margin_bottom (working, 6);
-  gtk_stack_add_named (self->footer_stack, working, "working");
-  gtk_stack_set_visible_child_name (self->footer_stack, "idle");
-
-  gtk_paned_set_start_child (GTK_PANED (paned), left);
-  gtk_paned_set_end_child (GTK_PANED (paned), right);
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 420);
-  gtk_widget_set_vexpand (paned, TRUE);
-  gtk_box_append (GTK_BOX (content), paned);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->footer_stack));
-  gtk_window_set_child (GTK_WINDOW (self), content);
-  rebuild_order (self);
-  return self;
+  return g_object_new (DESK_TYPE_EXPORT_DIALOG, "transient-for", parent, "store", store, NULL);
 }
 
 static void
