@@ -8,6 +8,7 @@
 #include "desk-application.h"
 #include "desk-axes-view-private.h"
 #include "desk-document-view-private.h"
+#include "desk-export-dialog-private.h"
 #include "desk-facts-view-private.h"
 #include "desk-review-dialogs.h"
 #include "desk-locale.h"

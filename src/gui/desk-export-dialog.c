@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-document-list.h"
-#include "desk-export-dialog.h"
+#include "desk-export-dialog-private.h"
 #include "desk-format.h"
 #include "desk-review.h"
 #include "desk-section.h"

@@ -23,17 +23,5 @@ void              desk_export_dialog_set_fact_filter (DeskExportDialog *self,
                                                       int               modality,
                                                       gint64            document_id);
 void              desk_export_dialog_tick_facts    (DeskExportDialog *self);
-void              desk_export_dialog_tick_notes    (DeskExportDialog *self);
-guint             desk_export_dialog_get_n_ticked  (DeskExportDialog *self);
-const char       *desk_export_dialog_get_ticked    (DeskExportDialog *self,
-                                                    guint             position);
-void              desk_export_dialog_move          (DeskExportDialog *self,
-                                                    guint             position,
-                                                    int               delta);
-void              desk_export_dialog_set_language  (DeskExportDialog *self,
-                                                    const char       *language);
-void              desk_export_dialog_export_to     (DeskExportDialog *self,
-                                                    const char       *path);
-gboolean          desk_export_dialog_is_exporting  (DeskExportDialog *self);
 
 G_END_DECLS
