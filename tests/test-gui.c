@@ -10,7 +10,9 @@
 #include "desk-document-view-private.h"
 #include "desk-export-dialog-private.h"
 #include "desk-facts-view-private.h"
-#include "desk-review-dialogs.h"
+#include "desk-review-conflicts-dialog-private.h"
+#include "desk-review-sessions-dialog.h"
+#include "desk-review-start-dialog.h"
 #include "desk-locale.h"
 #include "desk-section.h"
 #include "desk-search-hit.h"
@@ -724,21 +726,21 @@ test_review (Fixture       *f,
     g_assert_cmpstr (desk_fact_item_get_note (first), ==, "Seen in the 2019 report");
     g_assert_cmpstr (desk_fact_item_get_status (first), ==, "approved");
     save_screenshot (GTK_WIDGET (dialog), "gui-review-conflicts.png");
-    desk_review_conflicts_dialog_choose_all (dialog, TRUE);
-    g_assert_true (desk_review_conflicts_dialog_apply (dialog));
+    desk_review_conflicts_dialog_choose_all (DESK_REVIEW_CONFLICTS_DIALOG (dialog), TRUE);
+    g_assert_true (desk_review_conflicts_dialog_apply (DESK_REVIEW_CONFLICTS_DIALOG (dialog)));
     g_assert_cmpstr (desk_fact_item_get_status (first), ==, "rejected");
   }
 
   /* the sessions: the one started by the first change, and the colleague's */
   {
-    GtkWindow *sessions = desk_review_sessions_window_new (GTK_WINDOW (f->window), f->store);
+    GtkWindow *sessions = GTK_WINDOW (desk_review_sessions_dialog_new (GTK_WINDOW (f->window), f->store));
     GtkWindow *start = NULL;
 
     gtk_window_present (sessions);
     save_screenshot (GTK_WIDGET (sessions), "gui-review-sessions.png");
     gtk_window_destroy (sessions);
 
-    start = desk_review_start_dialog_new (GTK_WINDOW (f->window), f->store, NULL, NULL);
+    start = GTK_WINDOW (desk_review_start_dialog_new (GTK_WINDOW (f->window), f->store));
     gtk_window_present (start);
     save_screenshot (GTK_WIDGET (start), "gui-review-start.png");
     gtk_window_destroy (start);

@@ -8,7 +8,10 @@
 #include <glib/gi18n.h>
 
 #include "desk-format.h"
-#include "desk-review-dialogs.h"
+#include "desk-review-conflicts-dialog.h"
+#include "desk-review-export.h"
+#include "desk-review-sessions-dialog.h"
+#include "desk-review-start-dialog.h"
 #include "desk-window-private.h"
 
 /* After the review changed elsewhere than in the facts view */
@@ -58,8 +61,10 @@ _desk_window_start_review_action (GtkWidget  *widget,
                                   GVariant   *parameter)
 {
   DeskWindow *self = DESK_WINDOW (widget);
+  DeskReviewStartDialog *dialog = desk_review_start_dialog_new (GTK_WINDOW (self), self->store);
 
-  gtk_window_present (desk_review_start_dialog_new (GTK_WINDOW (self), self->store, review_refreshed, self));
+  g_signal_connect_object (dialog, "started", G_CALLBACK (review_refreshed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -82,7 +87,7 @@ _desk_window_review_sessions_action (GtkWidget  *widget,
 {
   DeskWindow *self = DESK_WINDOW (widget);
 
-  gtk_window_present (desk_review_sessions_window_new (GTK_WINDOW (self), self->store));
+  gtk_window_present (GTK_WINDOW (desk_review_sessions_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 void
@@ -196,8 +201,9 @@ desk_window_import_review (DeskWindow  *self,
   review_refreshed (self);
   if (result->conflicts->len > 0)
     {
-      GtkWindow *dialog = desk_review_conflicts_dialog_new (GTK_WINDOW (self), self->store, result, review_refreshed, self);
+      GtkWindow *dialog = GTK_WINDOW (desk_review_conflicts_dialog_new (GTK_WINDOW (self), self->store, result));
 
+      g_signal_connect_object (dialog, "resolved", G_CALLBACK (review_refreshed), self, G_CONNECT_SWAPPED);
       gtk_window_present (dialog);
       if (conflicts != NULL)
         *conflicts = dialog;
