@@ -343,6 +343,51 @@ test_english_letter (Fixture       *f,
   g_assert_true (outline_has (&c, "Facts: Money"));
 }
 
+/* Review notes reach the brief whole, however long: a row taller than
+ * a page goes on over the pages after */
+static void
+test_long_notes (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(DeskBriefOptions) options = desk_brief_options_new ("en");
+  g_autofree char *pdf = g_build_filename (f->dir, "notes.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) money = NULL;
+  g_autoptr(GString) short_note = g_string_new (NULL);
+  g_autoptr(GString) long_note = g_string_new (NULL);
+  DeskFactFilter filter = { DESK_FACT_MONEY, -1, 0, NULL };
+  g_auto(Checked) c = { 0 };
+
+  /* 900 characters, and 7,200: some pages of the note's column */
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (short_note, "s%04u ", i);
+  for (guint i = 0; i < 1200; i++)
+    g_string_append_printf (long_note, "n%04u ", i);
+  money = desk_store_list_facts (f->store, &filter, &error);
+  g_assert_cmpuint (money->len, >=, 2);
+  g_assert_true (desk_review_set (f->store, ((DeskFactRow *) g_ptr_array_index (money, 0))->uid, "note", short_note->str, &error));
+  g_assert_true (desk_review_set (f->store, ((DeskFactRow *) g_ptr_array_index (money, 1))->uid, "note", long_note->str, &error));
+
+  desk_brief_options_add_notes (options);
+  g_assert_true (desk_brief_export (f->store, f->axes, options, pdf, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  check_pdf (pdf, &c);
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("s%04u", i);
+      if (!text_has (&c, word))
+        g_error ("the brief lacks %s of the 900-character note", word);
+    }
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("n%04u", i);
+      if (!text_has (&c, word))
+        g_error ("the brief lacks %s of the 7,200-character note", word);
+    }
+  /* the title page, the contents, and the note over several pages */
+  g_assert_cmpuint (c.n_pages, >=, 5);
+}
+
 static void
 test_bad_destination (Fixture       *f,
                       gconstpointer  data)
@@ -415,6 +460,7 @@ main (int    argc,
   ADD ("/brief/spanish-axis", test_spanish_axis);
   ADD ("/brief/english-letter", test_english_letter);
   ADD ("/brief/bad-destination", test_bad_destination);
+  ADD ("/brief/long-notes", test_long_notes);
 #undef ADD
 
   return g_test_run ();

@@ -338,11 +338,42 @@ render_quote (Pager *pager,
 
 static const double columns[4] = { 0.17, 0.46, 0.25, 0.12 };
 
+/* The byte where the lines of @layout that fit in @height end: the
+ * whole text when it fits; 0 when not even its first line does */
+static int
+fitting_end (PangoLayout *layout,
+             double       height)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int end = strlen (pango_layout_get_text (layout));
+
+  do
+    {
+      PangoRectangle line;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &line);
+      if ((double) (line.y + line.height) / PANGO_SCALE > height)
+        {
+          end = pango_layout_iter_get_index (iter);
+          break;
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return end;
+}
+
+/* Draws a row of @cells at the pager's place and returns its height; -1,
+ * and nothing drawn, when it is taller than what is left of the page.
+ * With @rest, a row taller than that is drawn as far as whole lines fit,
+ * and what did not fit of each cell is left in @rest ("" for a cell
+ * drawn whole); @rest stays NULL when the row fits. */
 static double
 draw_row (Pager    *pager,
           char    **cells,
           gboolean  header,
-          guint     ref)
+          guint     ref,
+          char    **rest)
 {
   PangoLayout *layouts[4];
   double height = 0, x = pager->left;
@@ -357,10 +388,37 @@ draw_row (Pager    *pager,
   height += 6;
   if (height > room (pager))
     {
+      gboolean any = FALSE;
+
+      for (guint c = 0; rest != NULL && c < 4; c++)
+        {
+          const char *text = pango_layout_get_text (layouts[c]);
+          int end = fitting_end (layouts[c], room (pager) - 6);
+
+          rest[c] = g_strdup (text + end);
+          any = any || end > 0;
+        }
+      if (!any)
+        {
+          for (guint c = 0; c < 4; c++)
+            {
+              g_object_unref (layouts[c]);
+              if (rest != NULL)
+                g_clear_pointer (&rest[c], g_free);
+            }
+          pango_font_description_free (bold);
+          return -1;
+        }
+      height = 0;
       for (guint c = 0; c < 4; c++)
-        g_object_unref (layouts[c]);
-      pango_font_description_free (bold);
-      return -1;
+        {
+          g_autofree char *drawn = g_strdup (pango_layout_get_text (layouts[c]));
+
+          drawn[strlen (drawn) - strlen (rest[c])] = '\0';
+          pango_layout_set_text (layouts[c], drawn, -1);
+          height = MAX (height, layout_height (layouts[c]));
+        }
+      height += 6;
     }
   if (pager->drawing)
     {
@@ -392,7 +450,39 @@ draw_row (Pager    *pager,
   return height;
 }
 
-/* A table breaks between rows; its header row starts every page again. */
+/* How tall a row of @cells is, whole */
+static double
+row_height (Pager    *pager,
+            char    **cells,
+            gboolean  header)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_copy (pager->small_font);
+  double height = 0;
+
+  if (header)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autoptr(PangoLayout) layout = new_layout (pager, cells[c], font, columns[c] * text_width (pager) - 8, FALSE);
+
+      height = MAX (height, layout_height (layout));
+    }
+  return height + 6;
+}
+
+/* Room at the foot of a page worth beginning a row taller than a page
+ * in, rather than on the next one */
+#define MIN_ROW_START 60
+
+/* A new page that goes on with a table: its header first */
+static void
+continue_table (Pager  *pager,
+                char  **header)
+{
+  new_page (pager);
+  pager->y += MAX (draw_row (pager, header, TRUE, 0, NULL), 0);
+}
+
 static void
 render_table (Pager *pager,
               Block *b)
@@ -401,26 +491,44 @@ render_table (Pager *pager,
   double h;
 
   pager->y += 2;
-  if ((h = draw_row (pager, header, TRUE, 0)) < 0 || room (pager) - h < 30)
+  if ((h = draw_row (pager, header, TRUE, 0, NULL)) < 0 || room (pager) - h < 30)
     {
       new_page (pager);
-      h = draw_row (pager, header, TRUE, 0);
+      h = draw_row (pager, header, TRUE, 0, NULL);
     }
-  pager->y += h;
+  pager->y += MAX (h, 0);
   for (guint r = 1; r < b->rows->len; r++)
     {
-      char **cells = g_ptr_array_index (b->rows, r);
+      g_auto(GStrv) cells = g_strdupv (g_ptr_array_index (b->rows, r));
       guint ref = g_array_index (b->row_refs, guint, r);
 
-      if ((h = draw_row (pager, cells, FALSE, ref)) < 0)
+      /* a row taller than what is left of the page begins on the next
+       * one; one taller than a whole page begins here, drawn as far as
+       * it fits, and goes on over the pages after, so that no text of a
+       * cell (a long review note) is left out */
+      if ((h = draw_row (pager, cells, FALSE, ref, NULL)) < 0)
         {
-          new_page (pager);
-          pager->y += draw_row (pager, header, TRUE, 0);
-          h = draw_row (pager, cells, FALSE, ref);
-          if (h < 0)
-            h = 0; /* taller than a page: cells are shortened, so this does not happen */
+          double page = pager->height - pager->top - pager->bottom - row_height (pager, header, TRUE);
+
+          if (row_height (pager, cells, FALSE) <= page || room (pager) < MIN_ROW_START)
+            continue_table (pager, header);
+          while ((h = draw_row (pager, cells, FALSE, ref, NULL)) < 0)
+            {
+              char *rest[4] = { NULL };
+
+              /* not a line of it fits a page: nothing more can be drawn */
+              if ((h = draw_row (pager, cells, FALSE, ref, rest)) < 0)
+                break;
+              pager->y += h;
+              for (guint c = 0; c < 4; c++)
+                {
+                  g_free (cells[c]);
+                  cells[c] = rest[c] != NULL ? rest[c] : g_strdup ("");
+                }
+              continue_table (pager, header);
+            }
         }
-      pager->y += h;
+      pager->y += MAX (h, 0);
     }
   pager->y += 10;
 }
