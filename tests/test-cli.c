@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -748,6 +749,138 @@ test_command_help (Fixture       *f,
     check_command_help (f, commands[i]);
 }
 
+/* Exports a brief, or the review, to @out */
+static void
+export_to (Fixture    *f,
+           gboolean    review,
+           const char *out,
+           Run        *run)
+{
+  if (review)
+    run_cli (run, f, "review", "export", out);
+  else
+    run_cli (run, f, "export-pdf", "--out", out, "--axis", "pe-us.security");
+}
+
+/* What is at an export's destination: a file keeps its permissions, a
+ * link is written through to its file, what is not a regular file is
+ * refused and left as it is, a new file follows the umask, and no
+ * temporary file is left beside any of them */
+static void
+check_destinations (Fixture  *f,
+                    gboolean  review)
+{
+  const char *names[] = { "kept", "link", "fresh", "fifo", "folder" };
+  g_autofree char *kept = g_build_filename (f->dir, "kept", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, "fresh", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder", NULL);
+  g_autofree char *target = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  GStatBuf st;
+  mode_t umask_before;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
+      desk_test_rm_rf (path);
+    }
+
+  /* a brief readable by its owner only stays so */
+  g_assert_true (g_file_set_contents (kept, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (kept, 0600), ==, 0);
+  {
+    g_auto(Run) run = { 0 };
+    export_to (f, review, kept, &run);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_cmpint (g_stat (kept, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_cmpint (st.st_size, >, 3);
+
+  /* a link stays a link, and the file it names gets the new contents */
+  g_assert_true (g_file_set_contents (kept, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (kept, 0600), ==, 0);
+  g_assert_cmpint (symlink ("kept", link), ==, 0);
+  {
+    g_auto(Run) run = { 0 };
+    export_to (f, review, link, &run);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, "kept");
+  g_assert_cmpint (g_stat (kept, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 3);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  /* a new file follows the umask */
+  umask_before = umask (027);
+  {
+    g_auto(Run) run = { 0 };
+    export_to (f, review, fresh, &run);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  umask (umask_before);
+  g_assert_cmpint (g_stat (fresh, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+
+  /* a pipe and a folder are refused, named, and left as they are */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  {
+    g_auto(Run) run = { 0 };
+    export_to (f, review, fifo, &run);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, fifo));
+    g_assert_nonnull (strstr (run.err, "it is not a regular file"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    export_to (f, review, folder, &run);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "it is a folder"));
+  }
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  /* no temporary file ("kept.AbC123") beside any of them */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      if (g_str_has_prefix (name, names[i]) && name[strlen (names[i])] == '.')
+        g_error ("%s was left behind", name);
+}
+
+static void
+test_export_destination (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) facts = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_cli (&run, f, "import", g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"));
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&facts, f, "facts", "--json");
+  root = parse_json (facts.out);
+  {
+    g_auto(Run) start = { 0 };
+    g_auto(Run) note = { 0 };
+    const char *uid = json_object_get_string_member (json_array_get_object_element (json_node_get_array (root), 0), "uid");
+
+    run_cli (&start, f, "review", "start", "Destinos");
+    g_assert_cmpint (start.status, ==, 0);
+    run_cli (&note, f, "fact", "set", uid, "note", "Por confirmar");
+    g_assert_cmpint (note.status, ==, 0);
+  }
+  check_destinations (f, FALSE);
+  check_destinations (f, TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -765,6 +898,7 @@ main (int    argc,
   ADD ("/cli/unreadable-as-user", test_unreadable_as_user);
   ADD ("/cli/foreign-option", test_foreign_option);
   ADD ("/cli/command-help", test_command_help);
+  ADD ("/cli/export-destination", test_export_destination);
 #undef ADD
 
   return g_test_run ();

@@ -6,18 +6,15 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <gio/gunixoutputstream.h>
 #include <pango/pangocairo.h>
 
 #include "desk-brief-private.h"
+#include "desk-file.h"
 
 /* Layout */
 
@@ -821,8 +818,7 @@ _desk_brief_write (Brief                  *brief,
   Pager pager;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GOutputStream) out = NULL;
-  g_autofree char *tmp_path = NULL;
-  int fd;
+  DeskReplace replace;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = NULL;
   gboolean ok = FALSE;
@@ -843,15 +839,12 @@ _desk_brief_write (Brief                  *brief,
     /* second pass, into a temporary file beside the brief */
     file = g_file_new_for_path (path);
     display = g_file_get_parse_name (file);
-    tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-    fd = g_mkstemp_full (tmp_path, O_WRONLY, 0644);
-    if (fd < 0)
+    if (!desk_replace_begin (&replace, path, &local_error))
       {
-        int saved = errno;
-        g_set_error (error, DESK_BRIEF_ERROR, DESK_BRIEF_ERROR_WRITE, _("Cannot write “%s”: %s"), display, g_strerror (saved));
+        g_set_error (error, DESK_BRIEF_ERROR, DESK_BRIEF_ERROR_WRITE, _("Cannot write “%s”: %s"), display, local_error->message);
         return FALSE;
       }
-    out = g_unix_output_stream_new (fd, TRUE);
+    out = g_unix_output_stream_new (replace.fd, FALSE);
     pager_init (&pager, brief, out);
     pager.n_pages = total;
     set_metadata (&pager);
@@ -865,18 +858,13 @@ _desk_brief_write (Brief                  *brief,
         ok = FALSE;
       }
     g_clear_error (&pager.write_error);
-    if (ok && (fsync (fd) != 0 || !g_output_stream_close (out, NULL, &local_error) || g_rename (tmp_path, path) != 0))
+    if (ok && !desk_replace_commit (&replace, &local_error))
       {
-        int saved = errno;
-        g_set_error (error, DESK_BRIEF_ERROR, DESK_BRIEF_ERROR_WRITE, _("Cannot write “%s”: %s"), display,
-                     local_error ? local_error->message : g_strerror (saved));
+        g_set_error (error, DESK_BRIEF_ERROR, DESK_BRIEF_ERROR_WRITE, _("Cannot write “%s”: %s"), display, local_error->message);
         ok = FALSE;
       }
-    if (!ok)
-      {
-        g_output_stream_close (out, NULL, NULL);
-        g_unlink (tmp_path);
-      }
+    else if (!ok)
+      desk_replace_abort (&replace);
     if (ok && n_pages != NULL)
       *n_pages = total;
     if (ok && progress != NULL)

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "desk-file.h"
 #include "desk-review.h"
 #include "desk-store-private.h"
 
@@ -975,8 +976,9 @@ desk_review_export (DeskStore   *store,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   data = json_generator_to_data (generator, &len);
-  /* written to a temporary file and renamed: never half a file at @path */
-  if (!g_file_set_contents (path, data, len, &write_error))
+  /* written to a temporary file and renamed: never half a file at @path,
+   * nor another kind of file than was there */
+  if (!desk_replace_contents (path, data, len, &write_error))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the review file “%s”: %s"), path, write_error->message);
       return FALSE;
