@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
+#include "desk-file.h"
 #include "desk-locale.h"
 
 int
@@ -13,6 +14,8 @@ main (int    argc,
   g_autoptr(DeskApplication) app = NULL;
 
   desk_locale_init ();
+  /* an export stopped by Ctrl-C, TERM or HUP leaves no temporary file */
+  desk_file_remove_on_signal ();
   g_set_application_name (_("Dialogue Desk"));
   app = desk_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -344,6 +344,77 @@ test_kill_export (Fixture       *f,
   }
 }
 
+/* Whether @dir holds a temporary file of @name ("brief.pdf.AbC123") */
+static gboolean
+has_temporary (const char *dir,
+               const char *name)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strconcat (name, ".", NULL);
+  const char *entry;
+
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (entry, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* An export stopped by SIGINT (Ctrl-C), SIGTERM or SIGHUP while it
+ * writes its temporary file leaves neither that file nor a changed
+ * brief behind, and the program still ends by that signal */
+static void
+test_signal_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+  g_autofree char *pdf = g_build_filename (f->dir, "brief.pdf", NULL);
+  g_autofree char *before = NULL;
+  const char *args[] = { g_getenv ("DIALOGUE_DESK_CLI"), "--library", f->library, "export-pdf", "--out", pdf,
+                         "--axis", "pe-us.security", "--axis", "pe-us.economy", "--notes", NULL };
+  gsize len;
+
+  prepare_reviewed_library (f, f->library);
+  g_assert_cmpint (desk_test_run_cli (f->library, NULL, NULL, "import", f->docs, NULL), ==, 0);
+  g_assert_true (g_file_set_contents (pdf, "the brief before", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+      gboolean caught = FALSE;
+      int wait_status;
+      GPid pid;
+
+      g_assert_true (g_spawn_async (NULL, (char **) args, NULL,
+                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                    NULL, NULL, &pid, &error));
+      g_assert_no_error (error);
+      /* the second pass writes the temporary file: stop it then */
+      while (g_get_monotonic_time () < deadline)
+        {
+          if (has_temporary (f->dir, "brief.pdf"))
+            {
+              kill (pid, signals[i]);
+              caught = TRUE;
+              break;
+            }
+          if (waitpid (pid, &wait_status, WNOHANG) == pid)
+            break;
+          g_usleep (500);
+        }
+      if (caught)
+        g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+      g_assert_true (caught);
+      g_assert_true (WIFSIGNALED (wait_status));
+      g_assert_cmpint (WTERMSIG (wait_status), ==, signals[i]);
+      g_assert_false (has_temporary (f->dir, "brief.pdf"));
+      g_assert_true (g_file_get_contents (pdf, &before, &len, NULL));
+      g_assert_cmpstr (before, ==, "the brief before");
+      g_clear_pointer (&before, g_free);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -353,6 +424,7 @@ main (int    argc,
   g_test_add ("/crash/kill-import", Fixture, NULL, fixture_set_up, test_kill_import, fixture_tear_down);
   g_test_add ("/crash/kill-review-import", Fixture, NULL, fixture_set_up, test_kill_review_import, fixture_tear_down);
   g_test_add ("/crash/kill-export", Fixture, NULL, fixture_set_up, test_kill_export, fixture_tear_down);
+  g_test_add ("/crash/signal-export", Fixture, NULL, fixture_set_up, test_signal_export, fixture_tear_down);
 
   return g_test_run ();
 }
