@@ -881,6 +881,87 @@ test_export_destination (Fixture       *f,
   check_destinations (f, TRUE);
 }
 
+/* A note or a correction longer than a review keeps is refused, from
+ * the command line and from a colleague's review file, naming the
+ * limit; the library is left as it was */
+static void
+test_too_long (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) facts = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *longest = g_strnfill (10000, 'x');
+  g_autofree char *longer = g_strnfill (10001, 'x');
+  g_autofree char *file = g_build_filename (f->dir, "colleague.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *uid;
+
+  run_cli (&run, f, "import", g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"));
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&facts, f, "facts", "--json");
+  root = parse_json (facts.out);
+  uid = json_object_get_string_member (json_array_get_object_element (json_node_get_array (root), 0), "uid");
+  {
+    g_auto(Run) start = { 0 };
+    g_auto(Run) kept = { 0 };
+    g_auto(Run) exported = { 0 };
+
+    run_cli (&start, f, "review", "start", "Límites");
+    g_assert_cmpint (start.status, ==, 0);
+    /* at the limit it is kept */
+    run_cli (&kept, f, "fact", "set", uid, "note", longest);
+    g_assert_cmpint (kept.status, ==, 0);
+    run_cli (&exported, f, "review", "export", file);
+    g_assert_cmpint (exported.status, ==, 0);
+  }
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *field = i == 0 ? "note" : i == 1 ? "value" : "text";
+      g_auto(Run) refused = { 0 };
+
+      run_cli (&refused, f, "fact", "set", uid, field, longer);
+      g_assert_cmpint (refused.status, ==, 1);
+      g_assert_nonnull (strstr (refused.err, "at most 10000 characters; this one has 10001"));
+    }
+  {
+    g_auto(Run) note = { 0 };
+    g_autoptr(JsonNode) history = NULL;
+
+    run_cli (&note, f, "review", "history", uid, "--json");
+    g_assert_cmpint (note.status, ==, 0);
+    g_assert_null (strstr (note.out, longer));
+  }
+
+  /* a colleague's file with a longer note changes nothing */
+  g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+  {
+    g_autofree char *quoted = g_strdup_printf ("\"%s\"", longest);
+    g_autofree char *replaced = g_strdup_printf ("\"%s\"", longer);
+    g_autoptr(GString) edited = g_string_new (contents);
+
+    g_assert_nonnull (strstr (contents, quoted));
+    g_string_replace (edited, quoted, replaced, 0);
+    /* another session, so that the file is not the library's own */
+    g_string_replace (edited, "Límites", "Límites de Ana", 0);
+    g_assert_true (g_file_set_contents (file, edited->str, -1, NULL));
+  }
+  {
+    g_auto(Run) end = { 0 };
+    g_auto(Run) refused = { 0 };
+
+    run_cli (&end, f, "review", "end");
+    before = desk_test_file_checksum (f->library);
+    run_cli (&refused, f, "review", "import", file);
+    g_assert_cmpint (refused.status, ==, 1);
+    g_assert_nonnull (strstr (refused.err, "10001 characters, more than the 10000 a review keeps"));
+    after = desk_test_file_checksum (f->library);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -899,6 +980,7 @@ main (int    argc,
   ADD ("/cli/foreign-option", test_foreign_option);
   ADD ("/cli/command-help", test_command_help);
   ADD ("/cli/export-destination", test_export_destination);
+  ADD ("/cli/too-long", test_too_long);
 #undef ADD
 
   return g_test_run ();

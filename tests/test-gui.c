@@ -14,6 +14,7 @@
 #include "desk-review-sessions-dialog.h"
 #include "desk-review-start-dialog.h"
 #include "desk-locale.h"
+#include "desk-review.h"
 #include "desk-section.h"
 #include "desk-search-hit.h"
 #include "desk-store.h"
@@ -667,6 +668,39 @@ test_review (Fixture       *f,
   }
   g_assert_cmpstr (desk_fact_item_get_note (second), ==, "Check against the embassy's figures");
   save_screenshot (GTK_WIDGET (f->window), "gui-review.png");
+
+  /* a note longer than a review keeps is refused, said, and the one
+   * kept before stays */
+  {
+    GtkWidget *entry;
+    g_autofree char *longer = g_strnfill (DESK_REVIEW_MAX_CHARS + 1, 'x');
+    GListModel *toplevels;
+    GtkWidget *said = NULL;
+
+    g_assert_true (desk_facts_view_select_uid (view, desk_fact_item_get_uid (second)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "review.note", NULL));
+    entry = gtk_root_get_focus (GTK_ROOT (f->window));
+    while (entry != NULL && !GTK_IS_ENTRY (entry))
+      entry = gtk_widget_get_parent (entry);
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), longer);
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (desk_fact_item_get_note (second), ==, "Check against the embassy's figures");
+    toplevels = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+        if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
+          said = w;
+      }
+    g_assert_nonnull (said);
+    {
+      g_autofree char *secondary = NULL;
+      g_object_get (said, "secondary-text", &secondary, NULL);
+      g_assert_nonnull (strstr (secondary, "at most 10000 characters"));
+    }
+    gtk_window_destroy (GTK_WINDOW (said));
+  }
 
   /* the status filter, with the progress of what it shows */
   desk_facts_view_set_status_filter (view, "approved");

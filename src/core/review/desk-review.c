@@ -552,6 +552,14 @@ fact_exists (DeskStore  *store,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+/* Whether @value is longer than a review keeps */
+static gboolean
+too_long (const char *value)
+{
+  /* no value of as many bytes has more characters; most are shorter */
+  return value != NULL && strlen (value) > DESK_REVIEW_MAX_CHARS && g_utf8_strlen (value, -1) > DESK_REVIEW_MAX_CHARS;
+}
+
 static gboolean
 check_change (const char  *field,
               const char  *value,
@@ -574,6 +582,16 @@ check_change (const char  *field,
     {
       g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD,
                    _("“%s” is not an axis assignment (assigned or unassigned)"), value);
+      return FALSE;
+    }
+  if (too_long (value))
+    {
+      g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_TOO_LONG,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "A note or a correction has at most %u characters; this one has %lu",
+                                "A note or a correction has at most %u characters; this one has %lu",
+                                DESK_REVIEW_MAX_CHARS),
+                   DESK_REVIEW_MAX_CHARS, (gulong) g_utf8_strlen (value, -1));
       return FALSE;
     }
   return TRUE;
@@ -1274,6 +1292,14 @@ desk_review_import (DeskStore   *store,
       if (!valid_field (e.field))
         {
           g_autofree char *what = g_strdup_printf (_("event %u changes “%s”, which a review cannot change"), i + 1, e.field);
+          bad_file (error, path, what);
+          return NULL;
+        }
+      if (too_long (e.new_value))
+        {
+          g_autofree char *what = g_strdup_printf (_("event %u gives “%s” %lu characters, more than the %u a review keeps"),
+                                                   i + 1, e.field, (gulong) g_utf8_strlen (e.new_value, -1),
+                                                   DESK_REVIEW_MAX_CHARS);
           bad_file (error, path, what);
           return NULL;
         }

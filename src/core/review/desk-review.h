@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* Characters of a note or a correction (text, value) a review keeps at
+ * most: some pages of a brief's note column, and far more than any
+ * paragraph of the corpus; longer ones are refused, not cut */
+#define DESK_REVIEW_MAX_CHARS 10000
+
 #define DESK_REVIEW_ERROR (desk_review_error_quark ())
 
 typedef enum
@@ -17,6 +22,7 @@ typedef enum
   DESK_REVIEW_ERROR_NOT_FOUND,
   DESK_REVIEW_ERROR_BAD_FILE,
   DESK_REVIEW_ERROR_NEWER_FILE,
+  DESK_REVIEW_ERROR_TOO_LONG,
 } DeskReviewError;
 
 #define DESK_REVIEW_FORMAT "dialogue-desk-review"
