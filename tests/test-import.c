@@ -489,6 +489,70 @@ test_unreadable_file (Fixture       *f,
   assert_library_sound (f, 0);
 }
 
+/* A folder whose files lie deeper than the system's longest path: the
+ * import says it cannot read them, rather than importing the rest and
+ * reporting nothing failed */
+static void
+test_too_deep (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *top = g_build_filename (f->dir, "deep", NULL);
+  g_autofree char *shallow = NULL;
+  g_autofree char *name = g_strnfill (200, 'd');
+  const char *paths[] = { top, NULL };
+  g_autoptr(GPtrArray) results = NULL;
+  guint added = 0, failed = 0;
+  int fd;
+
+  g_assert_cmpint (g_mkdir (top, 0700), ==, 0);
+  shallow = desk_test_write_file (top, "near.txt", "Perú y Chile firmaron el 3 de mayo de 2018 un acuerdo.\n", -1);
+  /* folders made one inside the other by their handles: no path names them */
+  fd = open (top, O_RDONLY | O_DIRECTORY);
+  g_assert_cmpint (fd, >=, 0);
+  for (guint depth = 0; depth * (strlen (name) + 1) < 4500; depth++)
+    {
+      int next;
+
+      g_assert_cmpint (mkdirat (fd, name, 0700), ==, 0);
+      next = openat (fd, name, O_RDONLY | O_DIRECTORY);
+      g_assert_cmpint (next, >=, 0);
+      close (fd);
+      fd = next;
+    }
+  {
+    const char text[] = "El 12 de marzo de 2019 Perú firmó un acuerdo por US$ 5 millones.\n";
+    int file = openat (fd, "far.txt", O_WRONLY | O_CREAT, 0600);
+
+    g_assert_cmpint (file, >=, 0);
+    g_assert_cmpint (write (file, text, sizeof text - 1), ==, sizeof text - 1);
+    close (file);
+  }
+  close (fd);
+
+  results = import_paths (f, paths);
+  for (guint i = 0; i < results->len; i++)
+    {
+      DeskImportResult *r = g_ptr_array_index (results, i);
+
+      if (r->status == DESK_IMPORT_ADDED)
+        added++;
+      else if (r->status == DESK_IMPORT_FAILED)
+        {
+          failed++;
+          g_assert_error (r->error, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_UNREADABLE);
+          g_assert_nonnull (strstr (r->error->message, "longer than the system allows"));
+        }
+    }
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (failed, ==, 1);
+
+  /* the folders go before the test's own clean-up, from the inside */
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", top);
+    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  }
+}
+
 static void
 test_windows_1252 (Fixture       *f,
                    gconstpointer  data)
@@ -1142,6 +1206,7 @@ main (int    argc,
   ADD ("/import/pdf-pages-cleaned", test_pdf_pages_cleaned);
   ADD ("/import/bad-inputs", test_bad_inputs);
   ADD ("/import/unreadable-file", test_unreadable_file);
+  ADD ("/import/too-deep", test_too_deep);
   ADD ("/import/windows-1252", test_windows_1252);
   ADD ("/import/formats", test_formats);
   ADD ("/import/cancel", test_cancel);

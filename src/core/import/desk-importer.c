@@ -172,7 +172,7 @@ collect_folder (GFile        *folder,
       return;
     }
 
-  while ((info = g_file_enumerator_next_file (enumerator, cancellable, NULL)) != NULL)
+  while ((info = g_file_enumerator_next_file (enumerator, cancellable, &error)) != NULL)
     {
       const char *name = g_file_info_get_name (info);
       GFileType type = g_file_info_get_file_type (info);
@@ -188,6 +188,24 @@ collect_folder (GFile        *folder,
             g_ptr_array_add (names, g_strdup (name));
         }
       g_object_unref (info);
+    }
+
+  /* a folder listed only in part (its path longer than the system
+   * takes, an entry that vanished) is a failure to say, not a silence */
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      DeskImportResult *r = g_new0 (DeskImportResult, 1);
+
+      r->path = g_file_get_parse_name (folder);
+      r->status = DESK_IMPORT_FAILED;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG))
+        g_set_error (&r->error, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_UNREADABLE,
+                     _("The folder “%s” cannot be read whole: the paths of what it holds are longer than the system allows"),
+                     r->path);
+      else
+        g_set_error (&r->error, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_UNREADABLE,
+                     _("The folder “%s” cannot be read: %s"), r->path, error->message);
+      g_ptr_array_add (results, r);
     }
 
   g_ptr_array_sort (names, compare_names);
