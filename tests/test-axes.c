@@ -157,6 +157,30 @@ test_officer_file (void)
   g_unlink (path);
 }
 
+/* The officer's axes file nested 100,000 deep: refused, naming the file,
+ * where json-glib's recursive parser crashed every command and the
+ * window at start */
+static void
+test_deep_officer_file (void)
+{
+  g_autofree char *dir = g_build_filename (data_home, "dialogue-desk", NULL);
+  g_autofree char *open = g_strnfill (100000, '[');
+  g_autofree char *close = g_strnfill (100000, ']');
+  g_autofree char *text = g_strconcat (open, close, NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskAxes) axes = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  path = desk_test_write_file (dir, "axes.json", text, -1);
+  axes = desk_axes_load_default (&error);
+  g_assert_null (axes);
+  g_assert_error (error, DESK_AXES_ERROR, DESK_AXES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "deep"));
+  g_unlink (path);
+}
+
 static void
 test_enumerated_axes (void)
 {
@@ -307,6 +331,7 @@ main (int    argc,
   g_test_add_func ("/axes/bad-files", test_bad_files);
   g_test_add_func ("/axes/error-names-line", test_error_names_line);
   g_test_add_func ("/axes/officer-file", test_officer_file);
+  g_test_add_func ("/axes/deep-officer-file", test_deep_officer_file);
   g_test_add_func ("/axes/enumerated", test_enumerated_axes);
   g_test_add_func ("/axes/scoring", test_scoring);
   g_test_add_func ("/axes/scoring-points", test_scoring_points);

@@ -962,6 +962,48 @@ test_too_long (Fixture       *f,
   }
 }
 
+/* Files nested 100,000 deep, which crashed json-glib's recursive parser
+ * and with it every command while the officer's axes file or gazetteer
+ * was one: each command says which file is wrong instead */
+static void
+test_deep_json (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *open = g_strnfill (100000, '[');
+  g_autofree char *close = g_strnfill (100000, ']');
+  g_autofree char *deep = g_strconcat (open, close, NULL);
+  g_autofree char *data_home = g_build_filename (f->dir, "data", NULL);
+  g_autofree char *folder = g_build_filename (data_home, "dialogue-desk", NULL);
+  g_autofree char *review = desk_test_write_file (f->dir, "deep.json", deep, -1);
+  g_autofree char *setting = g_strconcat ("XDG_DATA_HOME=", data_home, NULL);
+  const char *env[] = { "env", setting, NULL };
+  g_autofree char *text = desk_test_write_file (f->dir, "note.txt", "La delegación visitó Lima en marzo.\n", -1);
+  /* each file, and a command that reads it (with its argument) */
+  const char *files[][3] = { { "axes.json", "axes", NULL }, { "gazetteer.json", "extract", text } };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli_full (&run, f->library, "en", env, "review", "import", review, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, review));
+    g_assert_nonnull (strstr (run.err, "deep"));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = desk_test_write_file (folder, files[i][0], deep, -1);
+      g_auto(Run) run = { 0 };
+
+      run_cli_full (&run, f->library, "en", env, files[i][1], files[i][2], NULL);
+      g_test_message ("%s: %s", files[i][0], run.err);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, path));
+      g_assert_nonnull (strstr (run.err, "deep"));
+      g_unlink (path);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -981,6 +1023,7 @@ main (int    argc,
   ADD ("/cli/command-help", test_command_help);
   ADD ("/cli/export-destination", test_export_destination);
   ADD ("/cli/too-long", test_too_long);
+  ADD ("/cli/deep-json", test_deep_json);
 #undef ADD
 
   return g_test_run ();

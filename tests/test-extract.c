@@ -423,6 +423,33 @@ test_user_gazetteer (void)
   g_unlink (path);
 }
 
+/* The officer's gazetteer nested 100,000 deep: refused, naming the file,
+ * where json-glib's recursive parser crashed */
+static void
+test_deep_user_gazetteer (void)
+{
+  g_autofree char *folder = g_build_filename (data_home, "dialogue-desk", NULL);
+  g_autofree char *close = g_strnfill (100000, '}');
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (folder, "gazetteer.json", NULL);
+  g_autoptr(GError) error = NULL;
+  DeskExtractor *refused;
+
+  /* {"a":{"a":…}} */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "{\"a\":");
+  g_string_append (text, "1");
+  g_string_append (text, close);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  refused = desk_extractor_new (&error);
+  g_assert_null (refused);
+  g_assert_error (error, DESK_EXTRACT_ERROR, DESK_EXTRACT_ERROR_DATA);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "deep"));
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -449,6 +476,7 @@ main (int    argc,
   g_test_add_func ("/extract/parse-number", test_parse_number);
   g_test_add_func ("/extract/gazetteer-whole-names", test_gazetteer_whole_names);
   g_test_add_func ("/extract/user-gazetteer", test_user_gazetteer);
+  g_test_add_func ("/extract/deep-user-gazetteer", test_deep_user_gazetteer);
 
   status = g_test_run ();
   desk_extractor_free (extractor);

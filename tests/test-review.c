@@ -620,6 +620,31 @@ test_bad_files (Fixture       *f,
   }
 }
 
+/* As many brackets as crashed json-glib's recursive parser, in a file
+ * of some 200 KB */
+#define DEEP_NESTING 100000
+
+static void
+test_deep_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *open = g_strnfill (DEEP_NESTING, '[');
+  g_autofree char *close = g_strnfill (DEEP_NESTING, ']');
+  g_autofree char *text = g_strconcat (open, close, NULL);
+  g_autofree char *path = desk_test_write_file (f->dir, "deep.json", text, -1);
+  g_autofree char *before = library_checksum (f->b, f->path_b);
+  g_autofree char *after = NULL;
+  g_autoptr(DeskReviewImport) result = desk_review_import (f->b, path, &error);
+
+  g_assert_null (result);
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_BAD_FILE);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "deep"));
+  after = library_checksum (f->b, f->path_b);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -634,6 +659,7 @@ main (int    argc,
   ADD ("/review/exchange", test_exchange);
   ADD ("/review/missing-documents", test_missing_documents);
   ADD ("/review/bad-files", test_bad_files);
+  ADD ("/review/deep-file", test_deep_file);
 #undef ADD
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "desk-cli-private.h"
+#include "desk-json.h"
 
 /* Messages */
 
@@ -171,9 +172,9 @@ _desk_cli_add_fact_members (JsonBuilder    *builder,
   _desk_cli_add_double (builder, "confidence", fact->confidence);
   if (fact->extra != NULL)
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonParser) parser = desk_json_parse (fact->extra, -1, NULL);
 
-      if (json_parser_load_from_data (parser, fact->extra, -1, NULL) &&
+      if (parser != NULL &&
           json_parser_get_root (parser) != NULL && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         {
           JsonObject *extra = json_node_get_object (json_parser_get_root (parser));

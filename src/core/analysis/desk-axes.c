@@ -15,6 +15,7 @@
 
 #include "desk-axes.h"
 #include "desk-core-resources.h"
+#include "desk-json.h"
 #include "desk-normalize.h"
 #include "desk-stemmer.h"
 
@@ -491,7 +492,7 @@ desk_axes_load_from_data (const char  *label,
                           GError     **error)
 {
   g_autoptr(DeskAxes) self = g_new0 (DeskAxes, 1);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   JsonObject *root;
   JsonNode *node;
@@ -506,7 +507,7 @@ desk_axes_load_from_data (const char  *label,
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->stemmer = desk_stemmer_new ();
 
-  if (!json_parser_load_from_data (parser, data, len, &parse_error))
+  if (!(parser = desk_json_parse (data, len, &parse_error)))
     {
       invalid (error, label, parse_error->message);
       return NULL;

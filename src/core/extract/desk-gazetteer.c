@@ -11,6 +11,7 @@
 
 #include "desk-core-resources.h"
 #include "desk-extract-private.h"
+#include "desk-json.h"
 
 void
 _desk_extract_entity_free (gpointer data)
@@ -98,11 +99,11 @@ _desk_extract_load_gazetteer (DeskExtractor *self,
                               gsize          len,
                               GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
 
-  if (!json_parser_load_from_data (parser, data, len, &local_error) ||
+  if (!(parser = desk_json_parse (data, len, &local_error)) ||
       json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, DESK_EXTRACT_ERROR, DESK_EXTRACT_ERROR_DATA,
@@ -204,7 +205,7 @@ _desk_extract_load_people (DeskExtractor *self,
                            gsize          len,
                            GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autofree char *titles = NULL;
   g_autofree char *title_pattern = NULL;
   g_autofree char *given_pattern = NULL;
@@ -213,7 +214,7 @@ _desk_extract_load_people (DeskExtractor *self,
   JsonObject *root;
   JsonArray *names;
 
-  if (!json_parser_load_from_data (parser, data, len, error))
+  if (!(parser = desk_json_parse (data, len, error)))
     return FALSE;
   root = json_node_get_object (json_parser_get_root (parser));
   names = json_object_get_array_member (root, "given_names");

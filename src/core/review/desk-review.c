@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-file.h"
+#include "desk-json.h"
 #include "desk-review.h"
 #include "desk-store-private.h"
 
@@ -1181,9 +1182,11 @@ desk_review_import (DeskStore   *store,
                     const char  *path,
                     GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(DeskReviewImport) result = g_new0 (DeskReviewImport, 1);
+  g_autofree char *contents = NULL;
+  gsize len;
   g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (FileEvent));
   g_autoptr(GPtrArray) raws = g_ptr_array_new_with_free_func (g_free);
   JsonObject *root, *session;
@@ -1197,11 +1200,19 @@ desk_review_import (DeskStore   *store,
 
   result->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_review_conflict_free);
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
+  if (!g_file_get_contents (path, &contents, &len, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_BAD_FILE, _("“%s” does not exist"), path);
+      else
+        bad_file (error, path, local_error->message);
+      return NULL;
+    }
+  if (!(parser = desk_json_parse (contents, len, &local_error)))
+    {
+      if (local_error->domain == DESK_JSON_ERROR)
         {
-          g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_BAD_FILE, _("“%s” does not exist"), path);
+          bad_file (error, path, local_error->message);
           return NULL;
         }
       {
@@ -1411,7 +1422,8 @@ desk_review_apply_pending (DeskStore  *store,
   for (guint i = 0; i < rows->len; i++)
     {
       char **row = g_ptr_array_index (rows, i);
-      g_autoptr(JsonNode) node = json_from_string (row[2], NULL);
+      g_autoptr(JsonParser) parser = desk_json_parse (row[2], -1, NULL);
+      JsonNode *node = parser != NULL ? json_parser_get_root (parser) : NULL;
       g_autoptr(DeskReviewImport) result = g_new0 (DeskReviewImport, 1);
       g_autoptr(sqlite3_stmt) find = NULL;
       g_autoptr(sqlite3_stmt) drop = NULL;
