@@ -1004,6 +1004,86 @@ test_deep_json (Fixture       *f,
     }
 }
 
+/* Arguments from a terminal set to Latin-1: text that is not UTF-8 is
+ * refused, naming the argument, before anything stores it (briefs and
+ * review files written afterwards failed on such bytes); file names stay
+ * any bytes, as file names are */
+static void
+test_not_utf8 (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *brief = g_build_filename (f->dir, "br\xe9" "f.pdf", NULL);
+  g_autofree char *review = g_build_filename (f->dir, "revisi\xf3n.json", NULL);
+  g_autofree char *latin_named = desk_test_write_file (f->dir, "caf\xe9.txt", "La delegación visitó Lima en marzo.\n", -1);
+  g_autofree char *events = NULL;
+  g_autofree char *events_after = NULL;
+  g_autoptr(JsonNode) all = NULL;
+  const char *uid;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, f, "import", g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), latin_named);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  uid = json_object_get_string_member (json_array_get_object_element (facts_json (&all, f, f->library, NULL), 0), "uid");
+  events = desk_test_review_events (f->library);
+
+  {
+    g_auto(Run) reviewer = { 0 };
+    g_auto(Run) name = { 0 };
+    g_auto(Run) note = { 0 };
+    g_auto(Run) title = { 0 };
+    g_auto(Run) list = { 0 };
+
+    run_cli (&reviewer, f, "review", "start", "Cifras", "--reviewer", "Pe\xf1" "a");
+    g_assert_cmpint (reviewer.status, ==, 2);
+    g_assert_nonnull (strstr (reviewer.err, "--reviewer"));
+    g_assert_nonnull (strstr (reviewer.err, "“Pe\\xF1a”"));
+    g_assert_true (g_utf8_validate (reviewer.err, -1, NULL));
+
+    run_cli (&name, f, "review", "start", "Revisi\xf3n");
+    g_assert_cmpint (name.status, ==, 2);
+    g_assert_nonnull (strstr (name.err, "“Revisi\\xF3n”"));
+
+    run_cli (&note, f, "fact", "set", uid, "note", "nota \xff\xfe");
+    g_assert_cmpint (note.status, ==, 2);
+    g_assert_nonnull (strstr (note.err, "“nota \\xFF\\xFE”"));
+
+    run_cli (&title, f, "export-pdf", "--out", brief, "--title", "T\xedtulo");
+    g_assert_cmpint (title.status, ==, 2);
+    g_assert_nonnull (strstr (title.err, "--title"));
+    g_assert_false (g_file_test (brief, G_FILE_TEST_EXISTS));
+
+    /* nothing was stored */
+    run_cli (&list, f, "review", "list", "--json");
+    g_assert_cmpint (list.status, ==, 0);
+    g_assert_cmpstr (g_strstrip (list.out), ==, "[]");
+    events_after = desk_test_review_events (f->library);
+    g_assert_cmpstr (events, ==, events_after);
+  }
+
+  /* the same work typed as UTF-8 goes on to a brief and a review file,
+   * under file names that are not UTF-8 */
+  {
+    g_auto(Run) start = { 0 };
+    g_auto(Run) note = { 0 };
+    g_auto(Run) pdf = { 0 };
+    g_auto(Run) out = { 0 };
+
+    run_cli (&start, f, "review", "start", "Revisión", "--reviewer", "Peña");
+    g_assert_cmpint (start.status, ==, 0);
+    run_cli (&note, f, "fact", "set", uid, "note", "nota revisada");
+    g_assert_cmpint (note.status, ==, 0);
+    run_cli (&pdf, f, "export-pdf", "--out", brief, "--notes", "--reviewer", "Peña");
+    g_assert_cmpint (pdf.status, ==, 0);
+    g_assert_true (g_file_test (brief, G_FILE_TEST_IS_REGULAR));
+    run_cli (&out, f, "review", "export", review);
+    g_assert_cmpint (out.status, ==, 0);
+    g_assert_true (g_file_test (review, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1024,6 +1104,7 @@ main (int    argc,
   ADD ("/cli/export-destination", test_export_destination);
   ADD ("/cli/too-long", test_too_long);
   ADD ("/cli/deep-json", test_deep_json);
+  ADD ("/cli/not-utf8", test_not_utf8);
 #undef ADD
 
   return g_test_run ();

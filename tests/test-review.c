@@ -645,6 +645,90 @@ test_deep_file (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A review file whose session is @session and whose one event changes the
+ * note of a fact that is not in the library to @note (JSON as written) */
+static char *
+review_file_text (const char *session,
+                  const char *note)
+{
+  return g_strdup_printf ("{\"format\": \"dialogue-desk-review\", \"version\": 1,\n"
+                          " \"session\": %s,\n"
+                          " \"events\": [{\"uid\": \"e\", \"time\": \"t\", \"target\": \"f\", \"document\": \"d\",\n"
+                          "   \"field\": \"note\", \"old\": null, \"new\": %s}]}\n", session, note);
+}
+
+/* Text that is not UTF-8, from what the officer types (the window and
+ * the command line come through here) or from a colleague's file, is
+ * refused naming the field or the line, and nothing is stored */
+static void
+test_not_utf8 (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char session[] = "{\"uid\": \"u\", \"name\": \"x\", \"reviewer\": \"y\", \"started\": \"z\"}";
+  static const char latin_session[] = "{\"uid\": \"u\", \"name\": \"x\", \"reviewer\": \"Pe\xf1" "a\", \"started\": \"z\"}";
+  struct
+  {
+    const char *name;
+    const char *session;
+    const char *note;
+    const char *says;
+  } files[] = {
+    { "latin-reviewer.json", latin_session, "\"n\"", "\"reviewer\": \"Pe\\xF1a\"" },
+    { "latin-note.json", session, "\"nota \xff\xfe\"", "\"new\": \"nota \\xFF\\xFE\"" },
+    { "half-character.json", session, "\"\\ud800\"", "line 4 holds “\\ud800”" },
+    { "lone-low-half.json", session, "\"a\\udc00b\"", "line 4 holds “\\udc00”" },
+    { "nul.json", session, "\"a\\u0000b\"", "“\\u0000”" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = library_checksum (f->b, f->path_b);
+  g_autofree char *after = NULL;
+
+  g_assert_null (desk_review_start (f->b, "Cifras", "Pe\xf1" "a", &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD);
+  g_assert_nonnull (strstr (error->message, "“Pe\\xF1a”"));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+
+  g_assert_null (desk_review_start (f->b, "Revisi\xf3n", "Ana", &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD);
+  g_assert_nonnull (strstr (error->message, "“Revisi\\xF3n”"));
+  g_clear_error (&error);
+
+  g_assert_false (desk_review_set (f->b, uid (f, 0), "note", "nota \xff\xfe", &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD);
+  g_assert_nonnull (strstr (error->message, "“note”"));
+  g_assert_nonnull (strstr (error->message, "“nota \\xFF\\xFE”"));
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *text = review_file_text (files[i].session, files[i].note);
+      g_autofree char *path = desk_test_write_file (f->dir, files[i].name, text, -1);
+      g_autoptr(DeskReviewImport) result = desk_review_import (f->b, path, &error);
+
+      g_test_message ("%s: %s", files[i].name, error ? error->message : "(accepted)");
+      g_assert_null (result);
+      g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_BAD_FILE);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, files[i].says));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+    }
+
+  after = library_checksum (f->b, f->path_b);
+  g_assert_cmpstr (before, ==, after);
+
+  /* a character beyond the first 65,536, escaped as JSON escapes it */
+  {
+    g_autofree char *text = review_file_text (session, "\"\\ud83d\\ude00\"");
+    g_autofree char *path = desk_test_write_file (f->dir, "two-halves.json", text, -1);
+    g_autoptr(DeskReviewImport) result = desk_review_import (f->b, path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (result->pending, ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -660,6 +744,7 @@ main (int    argc,
   ADD ("/review/missing-documents", test_missing_documents);
   ADD ("/review/bad-files", test_bad_files);
   ADD ("/review/deep-file", test_deep_file);
+  ADD ("/review/not-utf8", test_not_utf8);
 #undef ADD
 
   return g_test_run ();

@@ -276,7 +276,7 @@ cmd_export_pdf (DeskCli *cli)
 /* The table */
 
 static const GOptionEntry export_pdf_entries[] = {
-  { "out", 0, 0, G_OPTION_ARG_STRING, &opts.out, N_("Write the brief to FILE"), "FILE" },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opts.out, N_("Write the brief to FILE"), "FILE" },
   { "axis", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) parse_axis,
     N_("Add an axis with its proposals, facts and comparable mechanisms"), "ID" },
   { "section", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) parse_section_or_facts,

@@ -18,6 +18,7 @@
 
 #include "desk-cli.h"
 #include "desk-cli-private.h"
+#include "desk-utf8.h"
 
 /* In the order of the help */
 static const DeskCliCommand * const commands[] = {
@@ -245,6 +246,16 @@ read_option (const GOptionEntry  *entry,
   const char *arg = argv[*i];
   const char *value = *i + 1 < argc ? argv[*i + 1] : NULL;
 
+  if (value != NULL && takes_value (entry) && entry->arg != G_OPTION_ARG_FILENAME && !g_utf8_validate (value, -1, NULL))
+    {
+      g_autofree char *shown = desk_utf8_excerpt (value, -1);
+
+      /* TRANSLATORS: an option, then its value with each byte that is not UTF-8 written \xNN */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("The value of %s, “%s”, is not UTF-8 text"),
+                   arg, shown);
+      return FALSE;
+    }
+
   switch (entry->arg)
     {
     case G_OPTION_ARG_NONE:
@@ -252,6 +263,7 @@ read_option (const GOptionEntry  *entry,
       return TRUE;
 
     case G_OPTION_ARG_STRING:
+    case G_OPTION_ARG_FILENAME:
       if (value == NULL)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("%s needs a value"), arg);
@@ -277,6 +289,39 @@ read_option (const GOptionEntry  *entry,
       g_assert_not_reached ();
       return FALSE;
     }
+}
+
+/* Whether the word @i of @command's arguments is a file name, which may
+ * be any bytes, as file names are: import PATH…, extract FILE…, review
+ * export|import FILE.  Every other word is text and must be UTF-8. */
+static gboolean
+is_file_name (const DeskCliCommand *command,
+              GPtrArray            *args,
+              guint                 i)
+{
+  if (command == &_desk_cli_import_command || command == &_desk_cli_extract_command)
+    return TRUE;
+  return command == &_desk_cli_review_command && i == 1 &&
+         (g_str_equal (g_ptr_array_index (args, 0), "export") || g_str_equal (g_ptr_array_index (args, 0), "import"));
+}
+
+/* Refuses an argument that is text but not UTF-8 (a terminal set to
+ * Latin-1 sends "Peña" as "Pe\xF1a"), before anything stores it */
+static gboolean
+check_text_args (const DeskCliCommand  *command,
+                 GPtrArray             *args,
+                 GError               **error)
+{
+  for (guint i = 0; i < args->len; i++)
+    if (!is_file_name (command, args, i) && !g_utf8_validate (g_ptr_array_index (args, i), -1, NULL))
+      {
+        g_autofree char *shown = desk_utf8_excerpt (g_ptr_array_index (args, i), -1);
+
+        /* TRANSLATORS: %s is an argument, with each byte that is not UTF-8 written \xNN */
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("The argument “%s” is not UTF-8 text"), shown);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 /* Shared */
@@ -388,5 +433,11 @@ desk_cli_run (int    argc,
       g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), name);
       return _desk_cli_usage_error (msg);
     }
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!check_text_args (command, cli.args, &error))
+      return _desk_cli_usage_error (error->message);
+  }
   return command->run (&cli);
 }

@@ -2,9 +2,12 @@
  * and gazetteers, what it stored itself), checked for what json-glib does
  * not refuse before json-glib reads it
  *
- * json-glib reads nested lists and objects by recursion without a limit:
- * a file of 100,000 "[" overflows the stack.  One pass over the text,
- * before json-glib sees it, refuses such a text with the line it is on. */
+ * json-glib reads nested lists and objects by recursion without a limit
+ * (a file of 100,000 "[" overflows the stack); it refuses bytes that are
+ * not UTF-8 without saying where they are, but stores the escape of half
+ * a character (\ud800) as bytes that are not UTF-8, and cuts a text at
+ * \u0000.  One pass over the text, before json-glib sees it, refuses
+ * each of these with the line it is on. */
 #define G_LOG_DOMAIN "desk-json"
 
 #include "config.h"
@@ -13,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "desk-json.h"
+#include "desk-utf8.h"
 
 G_DEFINE_QUARK (desk-json-error-quark, desk_json_error)
 
@@ -28,13 +32,99 @@ line_of (const char *data,
   return line;
 }
 
+/* The four hex digits of a \u escape at @p, or -1 */
+static gint
+read_hex4 (const char *p,
+           const char *end)
+{
+  gint value = 0;
+
+  if (end - p < 4)
+    return -1;
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+static gboolean
+refuse_bytes (const char  *data,
+              const char  *end,
+              const char  *bad,
+              GError     **error)
+{
+  const char *start = bad;
+  const char *stop = bad;
+  g_autofree char *shown = NULL;
+
+  while (start > data && start[-1] != '\n')
+    start--;
+  while (start < bad && (*start == ' ' || *start == '\t'))
+    start++;
+  while (stop < end && *stop != '\n')
+    stop++;
+  shown = desk_utf8_excerpt (start, stop - start);
+  /* TRANSLATORS: %u is a line of a file, %s what it holds, with each byte that is not UTF-8 written \xNN */
+  g_set_error (error, DESK_JSON_ERROR, DESK_JSON_ERROR_NOT_TEXT, _("line %u is not UTF-8 text: “%s”"),
+               line_of (data, bad), shown);
+  return FALSE;
+}
+
+/* Moves *@p, at a backslash in a text, to the last character of the
+ * escape; FALSE for the escape of half a character or of U+0000, which
+ * json-glib would store as bytes that are not UTF-8 or cut the text at */
+static gboolean
+skip_escape (const char  *data,
+             const char  *end,
+             const char **p,
+             GError     **error)
+{
+  const char *escape = *p;
+  gint unit, low;
+
+  if (escape + 1 >= end)
+    return TRUE;
+  if (escape[1] != 'u' || (unit = read_hex4 (escape + 2, end)) < 0)
+    {
+      /* json-glib's to refuse, if it is not a simple escape */
+      *p = escape + 1;
+      return TRUE;
+    }
+  if (unit >= 0xd800 && unit <= 0xdbff && end - escape >= 12 && escape[6] == '\\' && escape[7] == 'u' &&
+      (low = read_hex4 (escape + 8, end)) >= 0xdc00 && low <= 0xdfff)
+    {
+      *p = escape + 11;
+      return TRUE;
+    }
+  if ((unit >= 0xd800 && unit <= 0xdfff) || unit == 0)
+    {
+      g_autofree char *shown = g_strndup (escape, 6);
+
+      /* TRANSLATORS: %u is a line of a file, %s an escape such as \ud800 */
+      g_set_error (error, DESK_JSON_ERROR, DESK_JSON_ERROR_NOT_TEXT,
+                   _("line %u holds “%s”, which stands for no character of text"), line_of (data, escape), shown);
+      return FALSE;
+    }
+  *p = escape + 5;
+  return TRUE;
+}
+
 static gboolean
 check_text (const char  *data,
             gsize        len,
             GError     **error)
 {
   const char *end = data + len;
+  const char *bad;
   guint depth = 0;
+
+  if (!g_utf8_validate_len (data, len, &bad))
+    return refuse_bytes (data, end, bad, error);
 
   for (const char *p = data; p < end; p++)
     {
@@ -42,8 +132,8 @@ check_text (const char  *data,
         {
           /* brackets in a text do not nest */
           for (p++; p < end && *p != '"'; p++)
-            if (*p == '\\' && p + 1 < end)
-              p++;
+            if (*p == '\\' && !skip_escape (data, end, &p, error))
+              return FALSE;
         }
       else if (*p == '[' || *p == '{')
         {

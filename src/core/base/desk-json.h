@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   DESK_JSON_ERROR_TOO_DEEP,   /* lists and objects nested past DESK_JSON_MAX_DEPTH */
+  DESK_JSON_ERROR_NOT_TEXT,   /* not UTF-8, or a \u escape of no character */
 } DeskJsonError;
 
 /* How deep lists and objects may nest.  json-glib reads nesting by

@@ -18,6 +18,7 @@
 #include "desk-json.h"
 #include "desk-review.h"
 #include "desk-store-private.h"
+#include "desk-utf8.h"
 
 G_DEFINE_QUARK (desk-review-error-quark, desk_review_error)
 
@@ -174,6 +175,20 @@ valid_field (const char *field)
          g_str_equal (field, "value") || (g_str_has_prefix (field, "axis:") && field[5] != '\0');
 }
 
+/* What the officer types (a session's name, a reviewer, a note or a
+ * correction) is stored as UTF-8 text, or refused: bytes of another
+ * encoding, from a terminal set to Latin-1 say, would make every brief
+ * and review file written afterwards fail.  NULL when @value is text,
+ * else @value for the message that refuses it, each byte that is not
+ * UTF-8 written \xNN. */
+static char *
+describe_not_text (const char *value)
+{
+  if (value == NULL || g_utf8_validate (value, -1, NULL))
+    return NULL;
+  return desk_utf8_excerpt (value, -1);
+}
+
 static DeskReviewSession *
 session_from_row (sqlite3_stmt *stmt)
 {
@@ -203,9 +218,24 @@ desk_review_start (DeskStore   *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *uid = g_uuid_string_random ();
   g_autofree char *now = now_iso ();
+  g_autofree char *bad_name = NULL;
+  g_autofree char *bad_reviewer = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (name != NULL && reviewer != NULL, NULL);
+
+  if ((bad_name = describe_not_text (name)) != NULL)
+    {
+      g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD,
+                   _("The name of the review session, “%s”, is not UTF-8 text"), bad_name);
+      return NULL;
+    }
+  if ((bad_reviewer = describe_not_text (reviewer)) != NULL)
+    {
+      g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD,
+                   _("The reviewer’s name, “%s”, is not UTF-8 text"), bad_reviewer);
+      return NULL;
+    }
 
   if (!exec (store, "BEGIN IMMEDIATE", error))
     return NULL;
@@ -566,6 +596,8 @@ check_change (const char  *field,
               const char  *value,
               GError     **error)
 {
+  g_autofree char *bad_value = NULL;
+
   if (!valid_field (field))
     {
       g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD,
@@ -585,6 +617,14 @@ check_change (const char  *field,
                    _("“%s” is not an axis assignment (assigned or unassigned)"), value);
       return FALSE;
     }
+  if ((bad_value = describe_not_text (value)) != NULL)
+    {
+      /* TRANSLATORS: the first %s is a field (note, text or value), the second the value given, with each
+       * byte that is not UTF-8 written \xNN */
+      g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD,
+                   _("The value given for “%s”, “%s”, is not UTF-8 text"), field, bad_value);
+      return FALSE;
+    }
   if (too_long (value))
     {
       g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_TOO_LONG,
@@ -599,7 +639,10 @@ check_change (const char  *field,
 }
 
 /* The reviewer of the officer's latest session: the name is remembered in
- * the library.  Before any session, the user's own name. */
+ * the library.  Before any session, the user's own name.  Always UTF-8
+ * (the system's user names are in its own encoding, and a library written
+ * by an older version may hold other bytes), so that a session started
+ * under it is not refused. */
 char *
 desk_review_default_reviewer (DeskStore *store)
 {
@@ -610,11 +653,14 @@ desk_review_default_reviewer (DeskStore *store)
 
   stmt = desk_store_prepare (store, "SELECT reviewer FROM review_sessions WHERE origin IS NULL ORDER BY id DESC LIMIT 1", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    return dup_column (stmt, 0);
-  name = g_get_real_name ();
-  if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
-    name = g_get_user_name ();
-  return g_strdup (name);
+    name = (const char *) sqlite3_column_text (stmt, 0);
+  else
+    {
+      name = g_get_real_name ();
+      if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
+        name = g_get_user_name ();
+    }
+  return g_utf8_make_valid (name, -1);
 }
 
 /* The open session, or one started for the officer when none is open. */
