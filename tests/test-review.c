@@ -729,6 +729,33 @@ test_not_utf8 (Fixture       *f,
   }
 }
 
+/* A library where an earlier version stored a Latin-1 reviewer and note
+ * still writes a review file that a colleague's library takes */
+static void
+test_export_old_bytes (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "old.json", NULL);
+  g_autoptr(DeskReviewImport) result = NULL;
+
+  set (f->a, uid (f, 0), "note", "nota");
+  g_assert_cmpint (sqlite3_exec (desk_store_get_db (f->a),
+                                 "UPDATE review_sessions SET reviewer = CAST (X'5065F161' AS TEXT);"
+                                 "UPDATE review_events SET new_value = CAST (X'6E6F7461FFFE' AS TEXT);"
+                                 "UPDATE review_state SET value = CAST (X'6E6F7461FFFE' AS TEXT);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (desk_review_export (f->a, 0, file, &error));
+  g_assert_no_error (error);
+
+  result = desk_review_import (f->b, file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->applied, ==, 1);
+  g_assert_cmpstr (result->reviewer, ==, "Pe\uFFFDa");
+  assert_value (f->b, uid (f, 0), "note", "nota\uFFFD\uFFFD");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -745,6 +772,7 @@ main (int    argc,
   ADD ("/review/bad-files", test_bad_files);
   ADD ("/review/deep-file", test_deep_file);
   ADD ("/review/not-utf8", test_not_utf8);
+  ADD ("/review/export-old-bytes", test_export_old_bytes);
 #undef ADD
 
   return g_test_run ();

@@ -937,16 +937,25 @@ desk_review_history (DeskStore   *store,
   return g_steal_pointer (&events);
 }
 
+/* A member of text, written as UTF-8 even where the library holds other
+ * bytes (earlier versions stored what a terminal set to Latin-1 sent):
+ * a colleague's import refuses a whole file for one such byte */
 static void
 add_member (JsonBuilder *builder,
             const char  *name,
             const char  *value)
 {
   json_builder_set_member_name (builder, name);
-  if (value != NULL)
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else if (g_utf8_validate (value, -1, NULL))
     json_builder_add_string_value (builder, value);
   else
-    json_builder_add_null_value (builder);
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+      json_builder_add_string_value (builder, valid);
+    }
 }
 
 /* Writes the events of a session (@session_id 0: the open one, else the
