@@ -756,11 +756,145 @@ test_export_old_bytes (Fixture       *f,
   assert_value (f->b, uid (f, 0), "note", "nota\uFFFD\uFFFD");
 }
 
+/* The uid of the document of the fact @target, or of a document it is
+ * not in when @other */
+static char *
+document_uid (DeskStore  *store,
+              const char *target,
+              gboolean    other)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (desk_store_get_db (store),
+                                       other ? "SELECT uid FROM documents WHERE id != (SELECT document_id FROM facts WHERE uid = ?)"
+                                               " ORDER BY uid LIMIT 1"
+                                             : "SELECT d.uid FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.uid = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* A review file of @version whose events are @events (JSON objects,
+ * comma-separated) */
+static char *
+events_file_text (const char *version,
+                  const char *events)
+{
+  return g_strdup_printf ("{\"format\": \"dialogue-desk-review\", \"version\": %s, \"session\": {\"uid\": \"u\","
+                          " \"name\": \"x\", \"reviewer\": \"y\", \"started\": \"z\"}, \"events\": [%s]}",
+                          version, events);
+}
+
+/* One event: @uid changes @field of @target, in @document, to @new_value */
+static char *
+event_text (const char *uid,
+            const char *target,
+            const char *document,
+            const char *field,
+            const char *new_value)
+{
+  return g_strdup_printf ("{\"uid\": \"%s\", \"time\": \"t\", \"target\": \"%s\", \"document\": \"%s\","
+                          " \"field\": \"%s\", \"old\": null, \"new\": \"%s\"}", uid, target, document, field, new_value);
+}
+
+/* Review files that are well formed but that this library cannot take:
+ * a version below 1 or beyond 64 bits, an axis it does not have, a fact
+ * said to be in a document it is not in, more changes waiting for
+ * documents than a library keeps.  Each is refused with the reason, the
+ * library unchanged byte for byte. */
+static void
+test_refused_files (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *document = document_uid (f->b, uid (f, 0), FALSE);
+  g_autofree char *other = document_uid (f->b, uid (f, 0), TRUE);
+  g_autofree char *approve = event_text ("e-approve", uid (f, 0), document, "status", "approved");
+  g_autofree char *no_axis = event_text ("e-no-axis", uid (f, 0), document, "axis:pe-us.nothing", "assigned");
+  g_autofree char *elsewhere = event_text ("e-elsewhere", uid (f, 0), other, "status", "approved");
+  struct
+  {
+    const char *name;
+    char *text;
+    const char *says;
+  } files[] = {
+    { "version-negative.json", events_file_text ("-5", approve), "its “version” is -5" },
+    { "version-zero.json", events_file_text ("0", approve), "its “version” is 0" },
+    { "version-huge.json", events_file_text ("1000000000000000000000000000000", approve), "too large" },
+    { "no-such-axis.json", events_file_text ("1", no_axis), "event 1 assigns a fact to the axis “pe-us.nothing”" },
+    { "other-document.json", events_file_text ("1", elsewhere), "but it is in" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = library_checksum (f->b, f->path_b);
+  g_autofree char *fill = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = desk_test_write_file (f->dir, files[i].name, files[i].text, -1);
+      g_autoptr(DeskReviewImport) result = desk_review_import (f->b, path, &error);
+      g_autofree char *after = NULL;
+
+      g_test_message ("%s: %s", files[i].name, error ? error->message : "(accepted)");
+      g_assert_null (result);
+      g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_BAD_FILE);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, files[i].says));
+      g_clear_error (&error);
+      after = library_checksum (f->b, f->path_b);
+      g_assert_cmpstr (before, ==, after);
+      g_free (files[i].text);
+    }
+
+  /* the library waits already for all but one change's document */
+  fill = g_strdup_printf ("INSERT INTO review_pending (event_uid, document_uid, session_uid, event)"
+                          " WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < %d)"
+                          " SELECT 'waiting-' || x, 'document-' || x, 'session', '{}' FROM n",
+                          DESK_REVIEW_MAX_PENDING - 1);
+  g_assert_cmpint (sqlite3_exec (desk_store_get_db (f->b), fill, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&before, g_free);
+  before = library_checksum (f->b, f->path_b);
+  {
+    g_autofree char *first = event_text ("e-first", "fact-1", "document-a", "status", "approved");
+    g_autofree char *second = event_text ("e-second", "fact-2", "document-b", "status", "approved");
+    g_autofree char *both = g_strconcat (first, ", ", second, NULL);
+    g_autofree char *text = events_file_text ("1", both);
+    g_autofree char *path = desk_test_write_file (f->dir, "too-many-waiting.json", text, -1);
+    g_autoptr(DeskReviewImport) result = desk_review_import (f->b, path, &error);
+    g_autofree char *after = NULL;
+
+    g_test_message ("too-many-waiting.json: %s", error ? error->message : "(accepted)");
+    g_assert_null (result);
+    g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_BAD_FILE);
+    g_assert_nonnull (strstr (error->message, "would wait"));
+    g_clear_error (&error);
+    after = library_checksum (f->b, f->path_b);
+    g_assert_cmpstr (before, ==, after);
+
+    /* one more waits, up to the bound; and a change to an axis the
+     * library has applies */
+    {
+      g_autofree char *axis = event_text ("e-axis", uid (f, 0), document, "axis:pe-us.security", "assigned");
+      g_autofree char *last = g_strconcat (first, ", ", axis, NULL);
+      g_autofree char *last_text = events_file_text ("1", last);
+      g_autofree char *last_path = desk_test_write_file (f->dir, "last-waiting.json", last_text, -1);
+      g_autoptr(DeskReviewImport) taken = desk_review_import (f->b, last_path, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (taken->pending, ==, 1);
+      g_assert_cmpuint (taken->applied, ==, 1);
+      assert_value (f->b, uid (f, 0), "axis:pe-us.security", "assigned");
+    }
+  }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* the shipped axes and gazetteers, whatever the one running the tests
+   * has added to them */
+  g_setenv ("XDG_DATA_HOME", "/nonexistent-dialogue-desk-test", TRUE);
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/review/same-uids", test_same_uids);
@@ -773,6 +907,7 @@ main (int    argc,
   ADD ("/review/deep-file", test_deep_file);
   ADD ("/review/not-utf8", test_not_utf8);
   ADD ("/review/export-old-bytes", test_export_old_bytes);
+  ADD ("/review/refused-files", test_refused_files);
 #undef ADD
 
   return g_test_run ();

@@ -5,9 +5,10 @@
  * json-glib reads nested lists and objects by recursion without a limit
  * (a file of 100,000 "[" overflows the stack); it refuses bytes that are
  * not UTF-8 without saying where they are, but stores the escape of half
- * a character (\ud800) as bytes that are not UTF-8, and cuts a text at
- * \u0000.  One pass over the text, before json-glib sees it, refuses
- * each of these with the line it is on. */
+ * a character (\ud800) as bytes that are not UTF-8, cuts a text at
+ * \u0000, and wraps a whole number past 64 bits (10^30 reads as -1).
+ * One pass over the text, before json-glib sees it, refuses each of these
+ * with the line it is on. */
 #define G_LOG_DOMAIN "desk-json"
 
 #include "config.h"
@@ -19,6 +20,10 @@
 #include "desk-utf8.h"
 
 G_DEFINE_QUARK (desk-json-error-quark, desk_json_error)
+
+/* Characters past which a whole number cannot fit in 64 bits, whatever
+ * they are */
+#define MAX_NUMBER_CHARS 32
 
 static guint
 line_of (const char *data,
@@ -50,6 +55,55 @@ read_hex4 (const char *p,
       value = value * 16 + digit;
     }
   return value;
+}
+
+/* Whether the number at @p, @len characters without a fraction or an
+ * exponent, fits in the 64 bits json-glib reads it into */
+static gboolean
+whole_number_fits (const char *p,
+                   gsize       len)
+{
+  char buf[MAX_NUMBER_CHARS + 1];
+
+  if (len > MAX_NUMBER_CHARS)
+    return FALSE;
+  memcpy (buf, p, len);
+  buf[len] = '\0';
+  /* "-" alone is json-glib's to refuse */
+  return (len == 1 && *p == '-') || g_ascii_string_to_signed (buf, 10, G_MININT64, G_MAXINT64, NULL, NULL);
+}
+
+/* Moves *@p, at the first character of a number, to its last; FALSE for a
+ * whole number json-glib would wrap */
+static gboolean
+skip_number (const char  *data,
+             const char  *end,
+             const char **p,
+             GError     **error)
+{
+  const char *start = *p;
+  const char *q = start;
+  gboolean whole = TRUE;
+
+  while (q + 1 < end && (g_ascii_isdigit (q[1]) || q[1] == '.' || q[1] == 'e' || q[1] == 'E' || q[1] == '+' ||
+                         q[1] == '-'))
+    {
+      q++;
+      if (!g_ascii_isdigit (*q))
+        whole = FALSE;
+    }
+  *p = q;
+  if (whole && !whole_number_fits (start, q + 1 - start))
+    {
+      g_autofree char *shown = g_strndup (start, MIN (q + 1 - start, MAX_NUMBER_CHARS));
+
+      /* TRANSLATORS: %u is a line of a file, %s a number, then "…" when it is longer than shown */
+      g_set_error (error, DESK_JSON_ERROR, DESK_JSON_ERROR_NUMBER,
+                   _("line %u holds the whole number %s%s, too large to be read exactly"), line_of (data, start),
+                   shown, q + 1 - start > MAX_NUMBER_CHARS ? "…" : "");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -150,6 +204,8 @@ check_text (const char  *data,
           if (depth > 0)
             depth--;
         }
+      else if ((*p == '-' || g_ascii_isdigit (*p)) && !skip_number (data, end, &p, error))
+        return FALSE;
     }
   return TRUE;
 }

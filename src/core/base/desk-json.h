@@ -13,6 +13,7 @@ typedef enum
 {
   DESK_JSON_ERROR_TOO_DEEP,   /* lists and objects nested past DESK_JSON_MAX_DEPTH */
   DESK_JSON_ERROR_NOT_TEXT,   /* not UTF-8, or a \u escape of no character */
+  DESK_JSON_ERROR_NUMBER,     /* a whole number beyond 64 bits */
 } DeskJsonError;
 
 /* How deep lists and objects may nest.  json-glib reads nesting by

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "desk-axes.h"
 #include "desk-file.h"
 #include "desk-json.h"
 #include "desk-review.h"
@@ -1161,6 +1162,68 @@ ensure_imported_session (DeskStore   *store,
   return sqlite3_last_insert_rowid (desk_store_get_db (store));
 }
 
+/* How many changes wait for their documents in the library */
+static gboolean
+count_pending (DeskStore  *store,
+               guint      *n_pending,
+               GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (store, "SELECT count (*) FROM review_pending", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return desk_store_set_error_from_db (store, error);
+  *n_pending = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/* What of event @i of a file (@e) this library can check before it is
+ * merged: an axis it assigns is one of the library's axes (*@axes, read
+ * the first time), its fact, when the library has it, is in the document
+ * it names, and it does not bring the changes waiting for documents past
+ * DESK_REVIEW_MAX_PENDING (*@n_pending counts them).  Otherwise the file
+ * is refused, with the event's number. */
+static gboolean
+check_event_here (DeskStore        *store,
+                  const char       *path,
+                  guint             i,
+                  const FileEvent  *e,
+                  DeskAxes        **axes,
+                  guint            *n_pending,
+                  GError          **error)
+{
+  g_autofree char *document = NULL;
+
+  if (g_str_has_prefix (e->field, "axis:"))
+    {
+      if (*axes == NULL && !(*axes = desk_axes_load_default (error)))
+        return FALSE;
+      if (desk_axes_lookup (*axes, e->field + 5) == NULL)
+        {
+          g_autofree char *what = g_strdup_printf (_("event %u assigns a fact to the axis “%s”, which is not one of "
+                                                     "this library’s axes"), i + 1, e->field + 5);
+          return bad_file (error, path, what);
+        }
+    }
+
+  document = document_of (store, e->target);
+  if (document != NULL && !g_str_equal (document, e->document))
+    {
+      g_autofree char *what = g_strdup_printf (_("event %u says the fact “%s” is in the document “%s”, "
+                                                 "but it is in “%s”"), i + 1, e->target, e->document, document);
+      return bad_file (error, path, what);
+    }
+  if (document == NULL && !event_known (store, e->uid) && ++*n_pending > DESK_REVIEW_MAX_PENDING)
+    {
+      g_autofree char *what = g_strdup_printf (_("with its changes to documents this library does not have, more "
+                                                 "than %u changes would wait for their documents; import those "
+                                                 "documents first"), DESK_REVIEW_MAX_PENDING);
+      return bad_file (error, path, what);
+    }
+  return TRUE;
+}
+
 /* Applies one of another officer's events: in force when nobody here
  * changed the field since, a conflict when both did, nothing when it is
  * already so, pending when its document is not in this library. */
@@ -1242,6 +1305,8 @@ desk_review_import (DeskStore   *store,
   g_autoptr(DeskReviewImport) result = g_new0 (DeskReviewImport, 1);
   g_autofree char *contents = NULL;
   gsize len;
+  g_autoptr(DeskAxes) axes = NULL;
+  guint n_pending = 0;
   g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (FileEvent));
   g_autoptr(GPtrArray) raws = g_ptr_array_new_with_free_func (g_free);
   JsonObject *root, *session;
@@ -1304,6 +1369,15 @@ desk_review_import (DeskStore   *store,
       bad_file (error, path, _("its “version” is missing or is not a number"));
       return NULL;
     }
+  if (json_node_get_int (node) < 1)
+    {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      /* TRANSLATORS: %s is the version a file gives, such as -5 */
+      g_autofree char *what = g_strdup_printf (_("its “version” is %s, and versions of the review format start at 1"),
+                                               version);
+      bad_file (error, path, what);
+      return NULL;
+    }
   if (json_node_get_int (node) > DESK_REVIEW_VERSION)
     {
       g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NEWER_FILE,
@@ -1332,6 +1406,8 @@ desk_review_import (DeskStore   *store,
       return NULL;
     }
   list = json_node_get_array (node);
+  if (!count_pending (store, &n_pending, error))
+    return NULL;
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
       JsonNode *item = json_array_get_element (list, i);
@@ -1376,6 +1452,8 @@ desk_review_import (DeskStore   *store,
           bad_file (error, path, what);
           return NULL;
         }
+      if (!check_event_here (store, path, i, &e, &axes, &n_pending, error))
+        return NULL;
       g_array_append_val (events, e);
       g_ptr_array_add (raws, json_to_string (item, FALSE));
     }

@@ -28,6 +28,15 @@ typedef enum
 #define DESK_REVIEW_FORMAT "dialogue-desk-review"
 #define DESK_REVIEW_VERSION 1
 
+/* How many of colleagues' changes a library keeps waiting for documents
+ * it does not have (they apply when the document is imported).  An
+ * officer's review touches facts one at a time or a selection at a
+ * time: 100,000 changes is every fact of some 2,000 documents reviewed
+ * before the colleague has any of them.  Past it, a file is refused:
+ * what waits costs about 550 bytes a change in the library (55 MB at
+ * the bound) and is looked through on every import. */
+#define DESK_REVIEW_MAX_PENDING 100000
+
 typedef struct
 {
   gint64 id;
