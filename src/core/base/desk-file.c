@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -152,6 +153,7 @@ desk_replace_begin (DeskReplace  *replace,
   gboolean exists = FALSE;
   g_autofree char *target = NULL;
   g_autofree char *tmp_path = NULL;
+  sigset_t fatal, before;
   int fd;
 
   g_return_val_if_fail (replace != NULL && path != NULL, FALSE);
@@ -168,15 +170,24 @@ desk_replace_begin (DeskReplace  *replace,
     }
 
   tmp_path = g_strconcat (target, ".XXXXXX", NULL);
-  /* a new file's permissions are those the umask allows */
-  if ((fd = g_mkstemp_full (tmp_path, O_WRONLY, 0666)) < 0)
+  /* a new file's permissions are those the umask allows; the signals
+   * that remove it wait until it is remembered */
+  sigemptyset (&fatal);
+  sigaddset (&fatal, SIGINT);
+  sigaddset (&fatal, SIGTERM);
+  sigaddset (&fatal, SIGHUP);
+  pthread_sigmask (SIG_BLOCK, &fatal, &before);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY, 0666);
+  if (fd >= 0)
+    remember_pending (tmp_path);
+  pthread_sigmask (SIG_SETMASK, &before, NULL);
+  if (fd < 0)
     {
       int saved = errno;
 
       g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
       return FALSE;
     }
-  remember_pending (tmp_path);
   if (exists)
     {
       /* an existing file's permissions and owner are kept (an owner
