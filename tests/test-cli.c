@@ -502,7 +502,7 @@ test_review (Fixture       *f,
 
     run_cli_full (&theirs, other, "en", NULL, "fact", "set", u1, "status", "rejected", NULL);
     g_assert_cmpint (theirs.status, ==, 0);
-    run_cli (&export, f, "review", "export", file, "--session", "1");
+    run_cli (&export, f, "review", "export", "--session", "1", file);
     g_assert_cmpint (export.status, ==, 0);
 
     run_cli_full (&import, other, "en", NULL, "review", "import", file, NULL);
@@ -513,7 +513,7 @@ test_review (Fixture       *f,
     g_assert_nonnull (strstr (import.out, "here: Rejected"));
     g_assert_nonnull (strstr (import.out, "in the file: Approved"));
 
-    run_cli_full (&settle, other, "en", NULL, "review", "import", file, "--prefer", "theirs", NULL);
+    run_cli_full (&settle, other, "en", NULL, "review", "import", "--prefer", "theirs", file, NULL);
     g_assert_cmpint (settle.status, ==, 0);
     g_assert_nonnull (strstr (settle.out, "0 changes applied"));
     facts_json (&approved, f, other, "approved");
@@ -547,7 +547,7 @@ test_review (Fixture       *f,
     run_cli (&missing, f, "fact", "set", "0123456789abcdef", "note", "x");
     g_assert_cmpint (missing.status, ==, 1);
     g_assert_nonnull (strstr (missing.err, "0123456789abcdef"));
-    run_cli (&prefer, f, "review", "import", file, "--prefer", "both");
+    run_cli (&prefer, f, "review", "import", "--prefer", "both", file);
     g_assert_cmpint (prefer.status, ==, 2);
     g_assert_nonnull (strstr (prefer.err, "both"));
   }
@@ -641,10 +641,10 @@ test_foreign_option (Fixture       *f,
                                   "Run “dialogue-desk-cli --help” to see the commands.\n");
   g_assert_false (g_file_test (f->library, G_FILE_TEST_EXISTS));
 
-  /* before the command's name as well */
+  /* before the command's name, where only the global options go */
   run_cli (&before, f, "--limit", "3", "documents");
   g_assert_cmpint (before.status, ==, 2);
-  g_assert_nonnull (strstr (before.err, "“--limit” is not an option of “documents”"));
+  g_assert_nonnull (strstr (before.err, "“--limit” goes after the command’s name"));
   g_assert_false (g_file_test (f->library, G_FILE_TEST_EXISTS));
 
   run_cli_full (&spanish, f->library, "es", NULL, "review", "list", "--out", "x.pdf", NULL);
@@ -656,15 +656,76 @@ test_foreign_option (Fixture       *f,
   g_assert_cmpstr (unknown.err, ==, "dialogue-desk-cli: Unknown option “--langs”\n"
                                     "Run “dialogue-desk-cli --help” to see the commands.\n");
 
-  /* a command's own option still goes before its name or after it */
-  run_cli (&own, f, "--json", "documents");
+  /* a command's own option goes after its name */
+  run_cli (&own, f, "documents", "--json");
   g_assert_cmpint (own.status, ==, 0);
   root = parse_json (own.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
 }
 
+/* Once a command's paths begin, every word is a path, whatever it looks
+ * like: "import *" in a folder holding files named like options imports
+ * them into the library named before the command; "--" starts the paths
+ * at once; a global option after the command's name is refused. */
+static void
+test_option_like_file_names (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *names[] = { "a.txt", "--library=evil.txt", "--help", "--max-size=1", "-h", "--json" };
+  g_autofree char *docs = g_build_filename (f->dir, "docs", NULL);
+  g_autofree char *evil = g_build_filename (docs, "evil.txt", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_auto(Run) glob = { 0 };
+  g_auto(Run) dashes = { 0 };
+  g_auto(Run) extract = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) late = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_cmpint (g_mkdir (docs, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Documento %u: el acuerdo se firmó el 3 de marzo de 2024.\n", i);
+      g_free (desk_test_write_file (docs, names[i], text, -1));
+    }
+  g_assert_cmpint (g_chdir (docs), ==, 0);
+
+  /* the order "import *" gives where names sort by their letters */
+  run_cli (&glob, f, "import", "a.txt", "--library=evil.txt", "--help", "--max-size=1", "-h");
+  run_cli (&dashes, f, "import", "--", "--json");
+  run_cli (&extract, f, "extract", "a.txt", "--json");
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  g_test_message ("import: %s%s", glob.out, glob.err);
+  g_assert_cmpint (glob.status, ==, 0);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *added = g_strdup_printf ("(%s%s%s)\n", docs, G_DIR_SEPARATOR_S, names[i]);
+      g_assert_nonnull (strstr (glob.out, added));
+    }
+  g_assert_nonnull (strstr (glob.err, "5 added, 0 already in the library, 0 failed"));
+  g_assert_false (g_file_test (evil, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (dashes.status, ==, 0);
+  g_assert_nonnull (strstr (dashes.err, "1 added"));
+  run_cli (&list, f, "documents", "--json");
+  root = parse_json (list.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 6);
+
+  /* both files' facts, as text */
+  g_assert_cmpint (extract.status, ==, 0);
+  g_assert_true (g_str_has_prefix (extract.out, "a.txt\n"));
+  g_assert_nonnull (strstr (extract.out, "\n--json\n"));
+
+  run_cli (&late, f, "documents", "--library", other);
+  g_assert_cmpint (late.status, ==, 2);
+  g_assert_nonnull (strstr (late.err, "“--library” goes before the command’s name"));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 /* Runs COMMAND --help and checks that the command takes every option its
- * help lists (each given before --help, which then prints the same) */
+ * help lists (each given before --help, which then prints the same): its
+ * own after its name, the global ones before it */
 static void
 check_command_help (Fixture    *f,
                     const char *command)
@@ -673,6 +734,7 @@ check_command_help (Fixture    *f,
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *start = g_strdup_printf ("Usage:\n  %s", command);
   g_auto(Run) help = { 0 };
+  const char *global;
   guint n_options = 0;
 
   run_cli (&help, f, command, "--help");
@@ -680,15 +742,22 @@ check_command_help (Fixture    *f,
   g_assert_cmpstr (help.err, ==, "");
   g_assert_true (g_str_has_prefix (help.out, start));
   g_assert_nonnull (strstr (help.out, "\nOptions:\n"));
+  g_assert_nonnull ((global = strstr (help.out, "\nBefore the command’s name:\n")));
 
   g_regex_match (option, strstr (help.out, "\nOptions:\n"), 0, &match);
   for (; g_match_info_matches (match); g_match_info_next (match, NULL))
     {
       g_autofree char *name = g_match_info_fetch (match, 1);
       g_autofree char *value = g_match_info_fetch (match, 2);
+      gboolean has_value = value != NULL && *value != '\0';
+      int at = 0;
       g_auto(Run) with = { 0 };
 
-      if (value != NULL && *value != '\0')
+      g_match_info_fetch_pos (match, 0, &at, NULL);
+      if (g_match_info_get_string (match) + at > global)
+        run_cli (&with, f, name, has_value ? "1" : command, has_value ? command : "--help",
+                 has_value ? "--help" : NULL, NULL);
+      else if (has_value)
         run_cli (&with, f, command, name, "1", "--help");
       else
         run_cli (&with, f, command, name, "--help");
@@ -1105,6 +1174,7 @@ main (int    argc,
   ADD ("/cli/too-long", test_too_long);
   ADD ("/cli/deep-json", test_deep_json);
   ADD ("/cli/not-utf8", test_not_utf8);
+  ADD ("/cli/option-like-file-names", test_option_like_file_names);
 #undef ADD
 
   return g_test_run ();

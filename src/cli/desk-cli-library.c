@@ -533,7 +533,8 @@ static const DeskCliUsage import_usage[] = {
   { NULL }
 };
 
-const DeskCliCommand _desk_cli_import_command = { "import", cmd_import, import_entries, import_usage };
+const DeskCliCommand _desk_cli_import_command = { "import", cmd_import, import_entries, import_usage,
+                                                    _desk_cli_paths_from_first };
 
 static const GOptionEntry documents_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opts.json, N_("Print the documents as JSON"), NULL },
@@ -587,4 +588,5 @@ static const DeskCliUsage extract_usage[] = {
   { NULL }
 };
 
-const DeskCliCommand _desk_cli_extract_command = { "extract", cmd_extract, extract_entries, extract_usage };
+const DeskCliCommand _desk_cli_extract_command = { "extract", cmd_extract, extract_entries, extract_usage,
+                                                     _desk_cli_paths_from_first };

@@ -33,13 +33,17 @@ typedef struct
 } DeskCliUsage;
 
 /* A command: its name, what runs it, the options it takes (each other
- * command's are refused), and the lines of help that say what it does. */
+ * command's are refused), the lines of help that say what it does, and
+ * where its paths begin: called with the arguments read so far each time
+ * one is added, TRUE when that one is a path; every word after it is then
+ * an argument, even one that starts with "-" (NULL: it takes no paths). */
 typedef struct
 {
   const char *name;
   int (*run) (DeskCli *cli);
   const GOptionEntry *entries;    /* ended by an entry without a name */
   const DeskCliUsage *usage;      /* ended by a line without a synopsis */
+  gboolean (*paths_begin) (GPtrArray *args);
 } DeskCliCommand;
 
 /* The commands, one file for each group */
@@ -55,6 +59,7 @@ extern const DeskCliCommand _desk_cli_review_command;     /* desk-cli-review.c *
 extern const DeskCliCommand _desk_cli_export_pdf_command; /* desk-cli-export.c */
 
 /* desk-cli.c */
+gboolean   _desk_cli_paths_from_first    (GPtrArray           *args);
 DeskStore *_desk_cli_open_store          (DeskCli             *cli,
                                           GError             **error);
 char      *_desk_cli_library_path        (DeskCli             *cli);

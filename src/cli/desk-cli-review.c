@@ -235,13 +235,15 @@ show_history (DeskCli   *cli,
   return DESK_CLI_EXIT_OK;
 }
 
-/* review export FILE [--session ID] */
+/* review export [--session ID] FILE */
 static int
 export_session (DeskCli   *cli,
                 DeskStore *store)
 {
   g_autoptr(GError) error = NULL;
 
+  if (cli->args->len > 2)
+    return _desk_cli_usage_error (_("review export takes one file, after its options"));
   if (cli->args->len != 2)
     return _desk_cli_usage_error (_("review export needs the file to write"));
   if (!desk_review_export (store, opts.session, g_ptr_array_index (cli->args, 1), &error))
@@ -252,7 +254,7 @@ export_session (DeskCli   *cli,
   return DESK_CLI_EXIT_OK;
 }
 
-/* review import FILE [--prefer mine|theirs]: a colleague's changes are
+/* review import [--prefer mine|theirs] FILE: a colleague's changes are
  * applied; where both changed a field, --prefer settles it or it is listed */
 static int
 import_file (DeskCli   *cli,
@@ -262,6 +264,8 @@ import_file (DeskCli   *cli,
   guint undecided = 0;
   g_autoptr(GError) error = NULL;
 
+  if (cli->args->len > 2)
+    return _desk_cli_usage_error (_("review import takes one file, after its options"));
   if (cli->args->len != 2)
     return _desk_cli_usage_error (_("review import needs a review file"));
   if (!(result = desk_review_import (store, g_ptr_array_index (cli->args, 1), &error)))
@@ -352,6 +356,16 @@ cmd_review (DeskCli *cli)
   }
 }
 
+/* The file of review export and review import is a path: nothing after
+ * it is read as an option */
+static gboolean
+paths_begin (GPtrArray *args)
+{
+  const char *action = g_ptr_array_index (args, 0);
+
+  return args->len == 2 && (g_str_equal (action, "export") || g_str_equal (action, "import"));
+}
+
 /* The table */
 
 static const GOptionEntry review_entries[] = {
@@ -371,9 +385,10 @@ static const DeskCliUsage review_usage[] = {
   { "review end|list [--json]", N_("End the open review session, or list the sessions") },
   { "review undo|redo", N_("Take back the last review change, or bring it back") },
   { "review history FACT-UID [--json]", N_("Who changed what of a fact, and when") },
-  { "review export FILE [--session ID]", N_("Write a session’s changes to a review file") },
-  { "review import FILE [--prefer mine|theirs]", N_("Merge a colleague’s review file") },
+  { "review export [--session ID] FILE", N_("Write a session’s changes to a review file") },
+  { "review import [--prefer mine|theirs] FILE", N_("Merge a colleague’s review file") },
   { NULL }
 };
 
-const DeskCliCommand _desk_cli_review_command = { "review", cmd_review, review_entries, review_usage };
+const DeskCliCommand _desk_cli_review_command = { "review", cmd_review, review_entries, review_usage,
+                                                    paths_begin };

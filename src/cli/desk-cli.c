@@ -6,8 +6,10 @@
  * desk-cli-private.h).  They are read here and not by GOptionContext,
  * which would word its errors, its help and the forms it accepts
  * (--kind=K, options grouped under a command) differently from what the
- * tool has always done: an option goes before or after the command's
- * name, takes its value from the next word, and "--" ends the options. */
+ * tool has always done.  The global options go before the command's
+ * name, the command's own after it; an option takes its value from the
+ * next word; "--" ends the options, and so does the first of a command's
+ * paths, so that a file name is never read as an option. */
 #define G_LOG_DOMAIN "desk-cli"
 
 #include "config.h"
@@ -134,7 +136,7 @@ print_usage (FILE *out)
 }
 
 /* COMMAND --help: what it does, its options, and the global ones that
- * apply to it */
+ * apply to it, which go before its name */
 static void
 print_command_help (const DeskCliCommand *command)
 {
@@ -148,8 +150,10 @@ print_command_help (const DeskCliCommand *command)
   printf ("\n%s\n", _("Options:"));
   for (const GOptionEntry *e = command->entries; e->long_name != NULL; e++)
     print_option (stdout, e, width);
-  print_option (stdout, library, width);
   print_option (stdout, help, width);
+  /* TRANSLATORS: heading of the options that go before a command's name, in its help */
+  printf ("\n%s\n", _("Before the command’s name:"));
+  print_option (stdout, library, width);
 }
 
 /* Options */
@@ -173,30 +177,17 @@ find_entry (const GOptionEntry *entries,
   return NULL;
 }
 
-/* The entry of an option (@arg "--NAME"): @command's own if it has one,
- * else the first other command's that does, whose command goes to @owner.
- * An option has the same form (a value or none) in every command that
- * takes it, so that the words can be read before the command is known. */
-static const GOptionEntry *
-find_option (const DeskCliCommand  *command,
-             const char            *arg,
-             const DeskCliCommand **owner)
+/* The command other than @command that takes the option @arg
+ * ("--NAME"), or NULL when none does */
+static const DeskCliCommand *
+find_other_owner (const DeskCliCommand *command,
+                  const char           *arg)
 {
-  const GOptionEntry *entry;
-
   if (!g_str_has_prefix (arg, "--"))
     return NULL;
-  if (command != NULL && (entry = find_entry (command->entries, arg + 2)) != NULL)
-    {
-      *owner = command;
-      return entry;
-    }
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if ((entry = find_entry (commands[i]->entries, arg + 2)) != NULL)
-      {
-        *owner = commands[i];
-        return entry;
-      }
+    if (commands[i] != command && find_entry (commands[i]->entries, arg + 2) != NULL)
+      return commands[i];
   return NULL;
 }
 
@@ -206,31 +197,25 @@ takes_value (const GOptionEntry *entry)
   return entry->arg != G_OPTION_ARG_NONE && (entry->flags & G_OPTION_FLAG_NO_ARG) == 0;
 }
 
-/* Where the command's name is among the words: the first that is neither
- * an option nor an option's value, before any "--"; 0 for none */
-static int
-find_command_word (int    argc,
-                   char **argv)
+static gboolean
+is_help (const char *arg)
 {
-  for (int i = 1; i < argc; i++)
-    {
-      const char *arg = argv[i];
-      const DeskCliCommand *owner;
-      const GOptionEntry *entry;
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h");
+}
 
-      if (g_str_equal (arg, "--"))
-        return 0;
-      if (g_str_equal (arg, "--library"))
-        i++;
-      else if (arg[0] == '-' && arg[1] != '\0')
-        {
-          if ((entry = find_option (NULL, arg, &owner)) != NULL && takes_value (entry))
-            i++;
-        }
-      else
-        return i;
-    }
-  return 0;
+/* A global option: --library, --library=PATH, --version (--help, which
+ * after a command's name asks for its help, apart) */
+static gboolean
+is_global_option (const char *arg)
+{
+  return g_str_equal (arg, "--library") || g_str_has_prefix (arg, "--library=") || g_str_equal (arg, "--version");
+}
+
+/* A word that reads as an option ("-" alone is an argument) */
+static gboolean
+is_option (const char *arg)
+{
+  return arg[0] == '-' && arg[1] != '\0';
 }
 
 /* Sets what @entry says from argv[*i] (and the word after it, which then
@@ -324,7 +309,132 @@ check_text_args (const DeskCliCommand  *command,
   return TRUE;
 }
 
+/* The words before the command's name: the global options only, "--"
+ * ending them.  Returns where the command's name is (argc for none), or
+ * -1 when the run ends here with *status: help, version, a usage error. */
+static int
+read_global_options (DeskCli  *cli,
+                     int       argc,
+                     char    **argv,
+                     int      *status)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (is_help (arg))
+        {
+          print_usage (stdout);
+          *status = DESK_CLI_EXIT_OK;
+          return -1;
+        }
+      if (g_str_equal (arg, "--version"))
+        {
+          printf ("dialogue-desk-cli %s\n", VERSION);
+          *status = DESK_CLI_EXIT_OK;
+          return -1;
+        }
+      if (g_str_equal (arg, "--library") || g_str_has_prefix (arg, "--library="))
+        {
+          const char *value = arg[9] == '=' ? arg + 10 : (i + 1 < argc ? argv[++i] : NULL);
+
+          if (value == NULL || *value == '\0')
+            {
+              *status = _desk_cli_usage_error (_("--library needs a path"));
+              return -1;
+            }
+          g_free (cli->library);
+          cli->library = g_strdup (value);
+        }
+      else if (g_str_equal (arg, "--"))
+        return i + 1;
+      else if (is_option (arg))
+        {
+          g_autofree char *msg = NULL;
+
+          if (find_other_owner (NULL, arg) != NULL)
+            /* TRANSLATORS: a command's option typed before the command's name */
+            msg = g_strdup_printf (_("“%s” goes after the command’s name: only --library, --help and --version go before it"), arg);
+          else
+            msg = g_strdup_printf (_("Unknown option “%s”"), arg);
+          *status = _desk_cli_usage_error (msg);
+          return -1;
+        }
+      else
+        return i;
+    }
+  return argc;
+}
+
+/* The words after the command's name: its own options, then its
+ * arguments.  Once its paths begin (command->paths_begin), or after "--",
+ * every word is an argument, whatever it looks like: "import *" in a
+ * folder holding a file named "--help" imports that file.  Returns -1 to
+ * run the command, else the status to end with. */
+static int
+read_command_words (DeskCli              *cli,
+                    const DeskCliCommand *command,
+                    int                   argc,
+                    char                **argv,
+                    int                   first)
+{
+  gboolean paths = FALSE;
+
+  for (int i = first; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      const GOptionEntry *entry;
+      g_autoptr(GError) error = NULL;
+
+      if (paths || !is_option (arg))
+        {
+          g_ptr_array_add (cli->args, argv[i]);
+          paths = paths || (command->paths_begin != NULL && command->paths_begin (cli->args));
+        }
+      else if (g_str_equal (arg, "--"))
+        {
+          for (i++; i < argc; i++)
+            g_ptr_array_add (cli->args, argv[i]);
+        }
+      else if (is_help (arg))
+        {
+          print_command_help (command);
+          return DESK_CLI_EXIT_OK;
+        }
+      else if (is_global_option (arg))
+        {
+          g_autofree char *name = g_strndup (arg, strcspn (arg, "="));
+          /* TRANSLATORS: a global option (--library, --version) typed after the command's name */
+          g_autofree char *msg = g_strdup_printf (_("“%s” goes before the command’s name"), name);
+
+          return _desk_cli_usage_error (msg);
+        }
+      else if (!g_str_has_prefix (arg, "--") || (entry = find_entry (command->entries, arg + 2)) == NULL)
+        {
+          const DeskCliCommand *owner = find_other_owner (command, arg);
+          g_autofree char *msg = NULL;
+
+          if (owner != NULL)
+            /* TRANSLATORS: an option, then the command that does not take it */
+            msg = g_strdup_printf (_("“%s” is not an option of “%s”"), arg, command->name);
+          else
+            msg = g_strdup_printf (_("Unknown option “%s”"), arg);
+          return _desk_cli_usage_error (msg);
+        }
+      else if (!read_option (entry, cli, argc, argv, &i, &error))
+        return _desk_cli_usage_error (error->message);
+    }
+  return -1;
+}
+
 /* Shared */
+
+/* For commands whose arguments are all paths: they begin with the first */
+gboolean
+_desk_cli_paths_from_first (GPtrArray *args)
+{
+  return TRUE;
+}
 
 char *
 _desk_cli_library_path (DeskCli *cli)
@@ -364,75 +474,24 @@ desk_cli_run (int    argc,
               char **argv)
 {
   g_auto(DeskCli) cli = { NULL, g_ptr_array_new () };
-  int command_at = find_command_word (argc, argv);
-  const char *name = command_at > 0 ? argv[command_at] : NULL;
-  const DeskCliCommand *command = name != NULL ? find_command (name) : NULL;
+  const DeskCliCommand *command;
+  int status = DESK_CLI_EXIT_OK;
+  int at = read_global_options (&cli, argc, argv, &status);
 
-  for (int i = 1; i < argc; i++)
-    {
-      const char *arg = argv[i];
-      const DeskCliCommand *owner = NULL;
-      const GOptionEntry *entry;
-      g_autoptr(GError) error = NULL;
-
-      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
-        {
-          /* after a command's name, the command's own help */
-          if (command != NULL && i > command_at)
-            print_command_help (command);
-          else
-            print_usage (stdout);
-          return DESK_CLI_EXIT_OK;
-        }
-      if (g_str_equal (arg, "--version"))
-        {
-          printf ("dialogue-desk-cli %s\n", VERSION);
-          return DESK_CLI_EXIT_OK;
-        }
-      if (g_str_equal (arg, "--library") || g_str_has_prefix (arg, "--library="))
-        {
-          const char *value = arg[9] == '=' ? arg + 10 : (i + 1 < argc ? argv[++i] : NULL);
-
-          if (value == NULL || *value == '\0')
-            return _desk_cli_usage_error (_("--library needs a path"));
-          g_free (cli.library);
-          cli.library = g_strdup (value);
-        }
-      else if (g_str_equal (arg, "--"))
-        {
-          for (i++; i < argc; i++)
-            g_ptr_array_add (cli.args, argv[i]);
-        }
-      else if (arg[0] == '-' && arg[1] != '\0')
-        {
-          if ((entry = find_option (command, arg, &owner)) == NULL)
-            {
-              g_autofree char *msg = g_strdup_printf (_("Unknown option “%s”"), arg);
-              return _desk_cli_usage_error (msg);
-            }
-          if (command != NULL && owner != command)
-            {
-              /* TRANSLATORS: an option, then the command that does not take it */
-              g_autofree char *msg = g_strdup_printf (_("“%s” is not an option of “%s”"), arg, command->name);
-              return _desk_cli_usage_error (msg);
-            }
-          if (!read_option (entry, &cli, argc, argv, &i, &error))
-            return _desk_cli_usage_error (error->message);
-        }
-      else if (i != command_at)
-        g_ptr_array_add (cli.args, argv[i]);
-    }
-
-  if (name == NULL)
+  if (at < 0)
+    return status;
+  if (at >= argc)
     {
       print_usage (stderr);
       return DESK_CLI_EXIT_USAGE;
     }
-  if (command == NULL)
+  if ((command = find_command (argv[at])) == NULL)
     {
-      g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), name);
+      g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), argv[at]);
       return _desk_cli_usage_error (msg);
     }
+  if ((status = read_command_words (&cli, command, argc, argv, at + 1)) >= 0)
+    return status;
   {
     g_autoptr(GError) error = NULL;
 
