@@ -247,21 +247,24 @@ desk_store_summarize_axis (DeskStore   *self,
   return TRUE;
 }
 
-/* The @limit best facts behind an axis (0: all of them), best first, as
- * desk_store_list_axis_facts () lists them. */
-GPtrArray *
-desk_store_list_axis_facts_best (DeskStore   *self,
-                                 const char  *axis_id,
-                                 int          kind,
-                                 guint        limit,
-                                 GError     **error)
+/* Hands the @limit best facts behind an axis (0: all of them) to @func as
+ * they are read, best first, as desk_store_list_axis_facts () lists them;
+ * @func must not write to the library. */
+gboolean
+desk_store_foreach_axis_fact (DeskStore        *self,
+                              const char       *axis_id,
+                              int               kind,
+                              guint             limit,
+                              DeskFactRowFunc   func,
+                              gpointer          user_data,
+                              GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
   DeskStoreStep step;
 
-  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
-  g_return_val_if_fail (axis_id != NULL, NULL);
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (axis_id != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
   stmt = desk_store_prepare (self,
                              AXIS_FACTS
@@ -271,7 +274,7 @@ desk_store_list_axis_facts_best (DeskStore   *self,
                              " WHERE NOT EXISTS (SELECT 1 FROM axis_overrides o WHERE o.axis_id = ?1 AND o.target = f.uid AND o.assigned = 0)"
                              " ORDER BY best.score DESC, d.published DESC, f.document_id, f.start, f.id LIMIT ?4", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, axis_id, -1, SQLITE_STATIC);
   sqlite3_bind_double (stmt, 2, DESK_AXES_THRESHOLD);
   if (kind >= 0)
@@ -284,9 +287,36 @@ desk_store_list_axis_facts_best (DeskStore   *self,
 
       row->score = sqlite3_column_double (stmt, 16);
       row->document_published = g_strdup (desk_store_column_text (stmt, 17));
-      g_ptr_array_add (rows, row);
+      if (!func (row, user_data, error))
+        return FALSE;
     }
-  if (step == DESK_STORE_STEP_FAILED)
+  return step == DESK_STORE_STEP_DONE;
+}
+
+static gboolean
+add_fact_row (DeskFactRow  *row,
+              gpointer      user_data,
+              GError      **error)
+{
+  g_ptr_array_add (user_data, row);
+  return TRUE;
+}
+
+/* The @limit best facts behind an axis (0: all of them), best first, as
+ * desk_store_list_axis_facts () lists them. */
+GPtrArray *
+desk_store_list_axis_facts_best (DeskStore   *self,
+                                 const char  *axis_id,
+                                 int          kind,
+                                 guint        limit,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (axis_id != NULL, NULL);
+
+  if (!desk_store_foreach_axis_fact (self, axis_id, kind, limit, add_fact_row, rows, error))
     return NULL;
   return g_steal_pointer (&rows);
 }
@@ -340,22 +370,27 @@ desk_found_axis_row_free (DeskFoundAxisRow *row)
   g_free (row);
 }
 
-GPtrArray *
-desk_store_list_found_axes (DeskStore  *self,
-                            GError    **error)
+/* Hands each axis found in a document to @func as it is read, by the
+ * document's title and the axis's place in it; @func must not write to
+ * the library. */
+gboolean
+desk_store_foreach_found_axis (DeskStore          *self,
+                               DeskFoundAxisFunc   func,
+                               gpointer            user_data,
+                               GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_found_axis_row_free);
   DeskStoreStep step;
 
-  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
   stmt = desk_store_prepare (self, "SELECT a.id, a.document_id, a.name, a.start, a.\"end\", a.merged_into, d.title,"
                                    " (SELECT count (*) FROM facts f WHERE f.document_id = a.document_id AND f.kind = 'proposal'"
                                    "  AND f.start >= a.start AND f.start < a.\"end\")"
                                    " FROM found_axes a JOIN documents d ON d.id = a.document_id ORDER BY d.title, a.position", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     {
       DeskFoundAxisRow *row = g_new0 (DeskFoundAxisRow, 1);
@@ -368,9 +403,30 @@ desk_store_list_found_axes (DeskStore  *self,
       row->merged_into = g_strdup (desk_store_column_text (stmt, 5));
       row->document_title = g_strdup (desk_store_column_text (stmt, 6));
       row->n_proposals = sqlite3_column_int (stmt, 7);
-      g_ptr_array_add (rows, row);
+      if (!func (row, user_data, error))
+        return FALSE;
     }
-  if (step == DESK_STORE_STEP_FAILED)
+  return step == DESK_STORE_STEP_DONE;
+}
+
+static gboolean
+add_found_axis (DeskFoundAxisRow  *row,
+                gpointer           user_data,
+                GError           **error)
+{
+  g_ptr_array_add (user_data, row);
+  return TRUE;
+}
+
+GPtrArray *
+desk_store_list_found_axes (DeskStore  *self,
+                            GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_found_axis_row_free);
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  if (!desk_store_foreach_found_axis (self, add_found_axis, rows, error))
     return NULL;
   return g_steal_pointer (&rows);
 }

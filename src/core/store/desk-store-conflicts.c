@@ -367,18 +367,19 @@ desk_store_list_conflicts (DeskStore   *self,
                            const char  *uid,
                            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
+  sqlite3_stmt *stmt;
   DeskStoreStep step;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   g_return_val_if_fail (uid != NULL, NULL);
 
-  stmt = desk_store_prepare (self,
-                             "SELECT f.uid, f.document_id, f.kind, f.text, f.value, f.start, f.\"end\", f.modality, c.reason, d.title"
-                             " FROM conflicts c JOIN facts f ON f.uid = CASE WHEN c.a = ?1 THEN c.b ELSE c.a END"
-                             " JOIN documents d ON d.id = f.document_id"
-                             " WHERE c.a = ?1 OR c.b = ?1 ORDER BY d.title, f.start", error);
+  /* prepared once: "facts --json" asks for every fact's */
+  stmt = desk_store_cached (self,
+                            "SELECT f.uid, f.document_id, f.kind, f.text, f.value, f.start, f.\"end\", f.modality, c.reason, d.title"
+                            " FROM conflicts c JOIN facts f ON f.uid = CASE WHEN c.a = ?1 THEN c.b ELSE c.a END"
+                            " JOIN documents d ON d.id = f.document_id"
+                            " WHERE c.a = ?1 OR c.b = ?1 ORDER BY d.title, f.start", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
@@ -398,6 +399,7 @@ desk_store_list_conflicts (DeskStore   *self,
       row->document_title = g_strdup (desk_store_column_text (stmt, 9));
       g_ptr_array_add (rows, row);
     }
+  sqlite3_reset (stmt);
   if (step == DESK_STORE_STEP_FAILED)
     return NULL;
   return g_steal_pointer (&rows);

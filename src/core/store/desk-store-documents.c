@@ -307,23 +307,48 @@ desk_store_count_documents (DeskStore  *self,
   return desk_store_query_int64 (self, "SELECT count(*) FROM documents", error);
 }
 
-GPtrArray *
-desk_store_list_documents (DeskStore  *self,
-                           GError    **error)
+/* Hands each document to @func as it is read, by title; @func must not
+ * write to the library. */
+gboolean
+desk_store_foreach_document (DeskStore         *self,
+                             DeskDocumentFunc   func,
+                             gpointer           user_data,
+                             GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
   DeskStoreStep step;
 
-  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
   stmt = desk_store_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM documents ORDER BY title COLLATE NOCASE, id",
                              error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
-    g_ptr_array_add (docs, desk_store_document_from_row (stmt));
-  if (step == DESK_STORE_STEP_FAILED)
+    if (!func (desk_store_document_from_row (stmt), user_data, error))
+      return FALSE;
+  return step == DESK_STORE_STEP_DONE;
+}
+
+static gboolean
+add_document (DeskDocument  *doc,
+              gpointer       user_data,
+              GError       **error)
+{
+  g_ptr_array_add (user_data, doc);
+  return TRUE;
+}
+
+GPtrArray *
+desk_store_list_documents (DeskStore  *self,
+                           GError    **error)
+{
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  if (!desk_store_foreach_document (self, add_document, docs, error))
     return NULL;
   return g_steal_pointer (&docs);
 }

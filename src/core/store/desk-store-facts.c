@@ -292,16 +292,21 @@ _desk_store_fact_row_from_stmt (sqlite3_stmt *stmt)
   return row;
 }
 
-GPtrArray *
-desk_store_list_facts (DeskStore             *self,
-                       const DeskFactFilter  *filter,
-                       GError               **error)
+/* Hands each fact @filter selects to @func as it is read, in the order of
+ * the library (document, place in it): a walk over a million facts holds
+ * one at a time.  @func must not write to the library. */
+gboolean
+desk_store_foreach_fact (DeskStore             *self,
+                         const DeskFactFilter  *filter,
+                         DeskFactRowFunc        func,
+                         gpointer               user_data,
+                         GError               **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
   DeskStoreStep step;
 
-  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
   /* each filter in use is a condition of its own, so that SQLite looks a
    * document's or a uid's facts up by index instead of reading them all */
@@ -318,7 +323,7 @@ desk_store_list_facts (DeskStore             *self,
       g_string_append (sql, " AND f.uid = ?4");
     g_string_append (sql, " ORDER BY f.document_id, f.start, f.\"end\" DESC, f.kind");
     if (!(stmt = desk_store_prepare (self, sql->str, error)))
-      return NULL;
+      return FALSE;
   }
   if (filter != NULL && filter->kind >= 0)
     sqlite3_bind_text (stmt, 1, desk_fact_kind_to_string (filter->kind), -1, SQLITE_STATIC);
@@ -329,8 +334,30 @@ desk_store_list_facts (DeskStore             *self,
     sqlite3_bind_text (stmt, 4, filter->uid, -1, SQLITE_STATIC);
 
   while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
-    g_ptr_array_add (rows, _desk_store_fact_row_from_stmt (stmt));
-  if (step == DESK_STORE_STEP_FAILED)
+    if (!func (_desk_store_fact_row_from_stmt (stmt), user_data, error))
+      return FALSE;
+  return step == DESK_STORE_STEP_DONE;
+}
+
+static gboolean
+add_fact_row (DeskFactRow  *row,
+              gpointer      user_data,
+              GError      **error)
+{
+  g_ptr_array_add (user_data, row);
+  return TRUE;
+}
+
+GPtrArray *
+desk_store_list_facts (DeskStore             *self,
+                       const DeskFactFilter  *filter,
+                       GError               **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  if (!desk_store_foreach_fact (self, filter, add_fact_row, rows, error))
     return NULL;
   return g_steal_pointer (&rows);
 }

@@ -71,6 +71,18 @@ typedef struct
 void desk_fact_row_free (DeskFactRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskFactRow, desk_fact_row_free)
 
+/* Given each row of a walk over the library in turn, which it takes:
+ * FALSE with @error set ends the walk with that error */
+typedef gboolean (*DeskFactRowFunc)  (DeskFactRow   *row,
+                                      gpointer       user_data,
+                                      GError       **error);
+typedef gboolean (*DeskDocumentFunc) (DeskDocument  *doc,
+                                      gpointer       user_data,
+                                      GError       **error);
+typedef gboolean (*DeskFoundAxisFunc) (DeskFoundAxisRow *row,
+                                       gpointer          user_data,
+                                       GError          **error);
+
 #define DESK_TYPE_STORE (desk_store_get_type ())
 G_DECLARE_FINAL_TYPE (DeskStore, desk_store, DESK, STORE, GObject)
 
@@ -102,6 +114,10 @@ void          desk_store_rollback_batch    (DeskStore           *self);
 gint64        desk_store_count_documents   (DeskStore           *self,
                                             GError             **error);
 GPtrArray    *desk_store_list_documents    (DeskStore           *self,
+                                            GError             **error);
+gboolean      desk_store_foreach_document  (DeskStore           *self,
+                                            DeskDocumentFunc     func,
+                                            gpointer             user_data,
                                             GError             **error);
 DeskDocument *desk_store_get_document      (DeskStore           *self,
                                             gint64               id,
@@ -139,6 +155,11 @@ gboolean      desk_store_replace_facts     (DeskStore           *self,
 GPtrArray    *desk_store_list_facts        (DeskStore           *self,
                                             const DeskFactFilter *filter,
                                             GError             **error);
+gboolean      desk_store_foreach_fact      (DeskStore           *self,
+                                            const DeskFactFilter *filter,
+                                            DeskFactRowFunc      func,
+                                            gpointer             user_data,
+                                            GError             **error);
 GPtrArray    *desk_store_get_facts_by_id   (DeskStore           *self,
                                             const gint64        *ids,
                                             guint                n_ids,
@@ -168,6 +189,13 @@ GPtrArray    *desk_store_list_axis_facts_best (DeskStore        *self,
                                             int                  kind,
                                             guint                limit,
                                             GError             **error);
+gboolean      desk_store_foreach_axis_fact (DeskStore           *self,
+                                            const char          *axis_id,
+                                            int                  kind,
+                                            guint                limit,
+                                            DeskFactRowFunc      func,
+                                            gpointer             user_data,
+                                            GError             **error);
 gboolean      desk_store_summarize_axis    (DeskStore           *self,
                                             const char          *axis_id,
                                             guint               *n_facts,
@@ -181,6 +209,10 @@ gboolean      desk_store_set_axis_assignment (DeskStore         *self,
                                             GError             **error);
 gboolean      desk_store_has_found_axes    (DeskStore           *self);
 GPtrArray    *desk_store_list_found_axes   (DeskStore           *self,
+                                            GError             **error);
+gboolean      desk_store_foreach_found_axis (DeskStore          *self,
+                                            DeskFoundAxisFunc    func,
+                                            gpointer             user_data,
                                             GError             **error);
 GStrv         desk_store_list_fact_axes    (DeskStore           *self,
                                             const char          *uid,
