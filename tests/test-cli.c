@@ -1,8 +1,11 @@
 /* test-cli.c: dialogue-desk-cli as an officer runs it */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -723,6 +726,163 @@ test_option_like_file_names (Fixture       *f,
   g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
+/* How many facts the library of /cli/facts-memory grows to: data/samples'
+ * facts, copied over */
+#define MANY_FACTS 60000
+
+/* How much more memory listing MANY_FACTS facts may take than listing
+ * those of data/samples, in KiB of peak resident memory: SQLite's cache
+ * filled (8 MiB), a page of facts, what the allocator keeps (8.5 MB in
+ * all, 13 MB built with AddressSanitizer).  Building the whole list first
+ * took 34 MB more for "facts" and 260 MB more for "facts --json". */
+#define FACTS_MEMORY_GROWTH_KB (20 * 1024)
+
+/* test-cli --peak-memory OUT PROGRAM ARGUMENTS…: runs the program, its
+ * standard output to the file OUT, and prints its peak resident memory in
+ * KiB and its exit status.  The test runs this in a process of its own:
+ * the peak of a child counts what the process that forked it held then,
+ * and a test process that built a large library holds much. */
+static int
+print_peak_memory (char **argv)
+{
+  struct rusage usage = { 0 };
+  int wait_status = 0;
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      int fd = open (argv[0], O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+      if (fd < 0 || dup2 (fd, STDOUT_FILENO) < 0)
+        _exit (127);
+      close (fd);
+      execv (argv[1], argv + 1);
+      _exit (127);
+    }
+  if (pid < 0 || wait4 (pid, &wait_status, 0, &usage) != pid)
+    return 1;
+  printf ("%ld %d\n", usage.ru_maxrss, WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1);
+  return 0;
+}
+
+/* Runs the CLI on @library with @args (NULL-terminated), its standard
+ * output to @out; returns its peak resident memory in KiB */
+static glong
+run_cli_peak_memory (const char  *library,
+                     const char  *out,
+                     const char **args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *asan = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GError) error = NULL;
+  glong peak_kb = 0;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) g_test_get_filename (G_TEST_BUILT, "test-cli", NULL));
+  g_ptr_array_add (argv, "--peak-memory");
+  g_ptr_array_add (argv, (gpointer) out);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DIALOGUE_DESK_CLI"));
+  g_ptr_array_add (argv, "--library");
+  g_ptr_array_add (argv, (gpointer) library);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* built with AddressSanitizer, the program keeps what it frees in a
+   * quarantine of 256 MB: that is the sanitizer's memory, not its own */
+  asan = g_strdup_printf ("%s%squarantine_size_mb=1", g_environ_getenv (env, "ASAN_OPTIONS") ?: "",
+                          g_environ_getenv (env, "ASAN_OPTIONS") ? ":" : "");
+  env = g_environ_setenv (env, "ASAN_OPTIONS", asan, TRUE);
+  env = g_environ_unsetenv (env, "DIALOGUE_DESK_LIBRARY");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &report, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sscanf (report, "%ld %d", &peak_kb, &status), ==, 2);
+  g_assert_cmpint (status, ==, 0);
+  return peak_kb;
+}
+
+/* How many lines of @text start with @prefix (memchr, not strstr: a
+ * sanitizer's strstr reads the whole rest of the text at each call) */
+static guint
+count_lines (const char *text,
+             const char *prefix)
+{
+  const char *end = text + strlen (text);
+  guint n = 0;
+
+  for (const char *line = text; line < end;)
+    {
+      const char *next = memchr (line, '\n', end - line);
+
+      next = next != NULL ? next + 1 : end;
+      if ((gsize) (next - line) >= strlen (prefix) && memcmp (line, prefix, strlen (prefix)) == 0)
+        n++;
+      line = next;
+    }
+  return n;
+}
+
+/* Listing every fact of a large library takes the memory of a page of
+ * them, not of the whole list: "facts --json" and "facts" on MANY_FACTS
+ * facts take at most FACTS_MEMORY_GROWTH_KB more than on data/samples'
+ * few, and write every fact */
+static void
+test_facts_memory (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *json_args[] = { "facts", "--json", NULL };
+  const char *text_args[] = { "facts", NULL };
+  g_autofree char *json_out = g_build_filename (f->dir, "facts.json", NULL);
+  g_autofree char *text_out = g_build_filename (f->dir, "facts.txt", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Run) import = { 0 };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *count = NULL;
+  gint64 n_facts = 0;
+  glong few_json_kb, few_text_kb, json_kb, text_kb;
+
+  run_cli (&import, f, "import", g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"));
+  g_assert_cmpint (import.status, ==, 0);
+  few_json_kb = run_cli_peak_memory (f->library, json_out, json_args);
+  few_text_kb = run_cli_peak_memory (f->library, text_out, text_args);
+
+  /* the same facts again under other uids, as a large library has them */
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("WITH RECURSIVE copy (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM copy"
+                         "  WHERE n * (SELECT count (*) FROM facts) < %d)"
+                         " INSERT INTO facts (uid, document_id, kind, text, value, start, \"end\", section, modality,"
+                         "  confidence, extra, sentence, terms)"
+                         " SELECT f.uid || '-' || copy.n, document_id, kind, text, value, start, \"end\", section,"
+                         "  modality, confidence, extra, sentence, terms FROM facts f, copy", MANY_FACTS);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM facts", -1, &count, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (count), ==, SQLITE_ROW);
+  n_facts = sqlite3_column_int64 (count, 0);
+  sqlite3_finalize (count);
+  sqlite3_close (db);
+  g_assert_cmpint (n_facts, >=, MANY_FACTS);
+
+  json_kb = run_cli_peak_memory (f->library, json_out, json_args);
+  text_kb = run_cli_peak_memory (f->library, text_out, text_args);
+  g_test_message ("facts --json: %ld KiB, then %ld KiB for %" G_GINT64_FORMAT " facts", few_json_kb, json_kb, n_facts);
+  g_test_message ("facts: %ld KiB, then %ld KiB", few_text_kb, text_kb);
+
+  g_assert_true (g_file_get_contents (json_out, &json, NULL, NULL));
+  g_assert_cmpuint (count_lines (json, "    \"uid\" : "), ==, n_facts);
+  g_assert_true (g_str_has_prefix (json, "[\n  {\n"));
+  g_assert_true (g_str_has_suffix (json, "\n  }\n]\n"));
+  g_assert_true (g_file_get_contents (text_out, &text, NULL, NULL));
+  g_assert_cmpuint (count_lines (text, ""), ==, n_facts);
+
+  g_assert_cmpint (json_kb - few_json_kb, <, FACTS_MEMORY_GROWTH_KB);
+  g_assert_cmpint (text_kb - few_text_kb, <, FACTS_MEMORY_GROWTH_KB);
+}
+
 /* Runs COMMAND --help and checks that the command takes every option its
  * help lists (each given before --help, which then prints the same): its
  * own after its name, the global ones before it */
@@ -1157,6 +1317,8 @@ int
 main (int    argc,
       char **argv)
 {
+  if (argc > 3 && g_str_equal (argv[1], "--peak-memory"))
+    return print_peak_memory (argv + 2);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -1175,6 +1337,7 @@ main (int    argc,
   ADD ("/cli/deep-json", test_deep_json);
   ADD ("/cli/not-utf8", test_not_utf8);
   ADD ("/cli/option-like-file-names", test_option_like_file_names);
+  ADD ("/cli/facts-memory", test_facts_memory);
 #undef ADD
 
   return g_test_run ();

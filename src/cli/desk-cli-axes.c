@@ -40,56 +40,75 @@ summarize (DeskStore   *store,
     g_warning ("Axis %s not counted: %s", axis->id, error->message);
 }
 
+/* What the JSON of axes is written with (see desk-cli-output.c): the
+ * output, and a builder for each value */
+typedef struct
+{
+  DeskCliJson *json;
+  JsonBuilder *builder;
+} JsonOutput;
+
+static gboolean
+write_proposal (DeskFactRow  *row,
+                gpointer      user_data,
+                GError      **error)
+{
+  JsonOutput *out = user_data;
+
+  json_builder_begin_object (out->builder);
+  _desk_cli_add_string (out->builder, "uid", row->uid);
+  _desk_cli_add_string (out->builder, "text", row->fact.value);
+  _desk_cli_add_int (out->builder, "document", row->document_id);
+  _desk_cli_add_string (out->builder, "document_title", row->document_title);
+  _desk_cli_add_string (out->builder, "section", row->section_title);
+  json_builder_end_object (out->builder);
+  _desk_cli_json_add (out->json, NULL, out->builder);
+  desk_fact_row_free (row);
+  return TRUE;
+}
+
+/* An axis with its proposals and subaxes, written as the proposals are
+ * read: an axis of a large library has thousands */
 static void
-add_axis_json (JsonBuilder *builder,
-               DeskStore   *store,
-               DeskAxis    *axis)
+write_axis_json (JsonOutput *out,
+                 const char *name,
+                 DeskStore  *store,
+                 DeskAxis   *axis)
 {
   AxisSummary summary = { 0 };
 
   summarize (store, axis, &summary);
-  json_builder_begin_object (builder);
-  _desk_cli_add_string (builder, "id", axis->id);
-  _desk_cli_add_string (builder, "name_es", axis->name[0]);
-  _desk_cli_add_string (builder, "name_en", axis->name[1]);
-  _desk_cli_add_string (builder, "description_es", axis->description[0]);
-  _desk_cli_add_string (builder, "description_en", axis->description[1]);
+  _desk_cli_json_begin_object (out->json, name);
+  _desk_cli_json_add_string (out->json, "id", axis->id);
+  _desk_cli_json_add_string (out->json, "name_es", axis->name[0]);
+  _desk_cli_json_add_string (out->json, "name_en", axis->name[1]);
+  _desk_cli_json_add_string (out->json, "description_es", axis->description[0]);
+  _desk_cli_json_add_string (out->json, "description_en", axis->description[1]);
   if (axis->agreed[0] != NULL)
     {
-      _desk_cli_add_string (builder, "agreed_es", axis->agreed[0]);
-      _desk_cli_add_string (builder, "agreed_en", axis->agreed[1]);
+      _desk_cli_json_add_string (out->json, "agreed_es", axis->agreed[0]);
+      _desk_cli_json_add_string (out->json, "agreed_en", axis->agreed[1]);
     }
-  _desk_cli_begin_array_member (builder, "maps_to");
+  json_builder_begin_array (out->builder);
   for (guint i = 0; axis->maps_to && axis->maps_to[i]; i++)
-    json_builder_add_string_value (builder, axis->maps_to[i]);
-  json_builder_end_array (builder);
-  _desk_cli_add_int (builder, "facts", summary.facts);
-  _desk_cli_add_int (builder, "documents", summary.documents);
-  _desk_cli_add_string (builder, "newest", summary.newest);
+    json_builder_add_string_value (out->builder, axis->maps_to[i]);
+  json_builder_end_array (out->builder);
+  _desk_cli_json_add (out->json, "maps_to", out->builder);
+  _desk_cli_json_add_int (out->json, "facts", summary.facts);
+  _desk_cli_json_add_int (out->json, "documents", summary.documents);
+  _desk_cli_json_add_string (out->json, "newest", summary.newest);
   if (axis->dialogue->proposed)
     {
-      g_autoptr(GPtrArray) rows = desk_store_list_axis_facts (store, axis->id, DESK_FACT_PROPOSAL, NULL);
-
-      _desk_cli_begin_array_member (builder, "proposals");
-      for (guint i = 0; rows != NULL && i < rows->len; i++)
-        {
-          DeskFactRow *row = g_ptr_array_index (rows, i);
-
-          json_builder_begin_object (builder);
-          _desk_cli_add_string (builder, "uid", row->uid);
-          _desk_cli_add_string (builder, "text", row->fact.value);
-          _desk_cli_add_int (builder, "document", row->document_id);
-          _desk_cli_add_string (builder, "document_title", row->document_title);
-          _desk_cli_add_string (builder, "section", row->section_title);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      _desk_cli_json_begin_array (out->json, "proposals");
+      /* as before, a failed query lists none */
+      desk_store_foreach_axis_fact (store, axis->id, DESK_FACT_PROPOSAL, 0, write_proposal, out, NULL);
+      _desk_cli_json_end (out->json);
     }
-  _desk_cli_begin_array_member (builder, "subaxes");
+  _desk_cli_json_begin_array (out->json, "subaxes");
   for (guint i = 0; i < axis->subaxes->len; i++)
-    add_axis_json (builder, store, g_ptr_array_index (axis->subaxes, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    write_axis_json (out, NULL, store, g_ptr_array_index (axis->subaxes, i));
+  _desk_cli_json_end (out->json);
+  _desk_cli_json_end (out->json);
   g_free (summary.newest);
 }
 
@@ -162,8 +181,37 @@ merge_found_axis (DeskCli   *cli,
   return DESK_CLI_EXIT_OK;
 }
 
+/* A fact of axes show, written as it is read (as text when out->json is
+ * NULL) */
+static gboolean
+write_axis_fact (DeskFactRow  *row,
+                 gpointer      user_data,
+                 GError      **error)
+{
+  JsonOutput *out = user_data;
+
+  if (out->json != NULL)
+    {
+      JsonBuilder *builder = out->builder;
+
+      json_builder_begin_object (builder);
+      _desk_cli_add_string (builder, "uid", row->uid);
+      _desk_cli_add_int (builder, "document", row->document_id);
+      _desk_cli_add_string (builder, "document_title", row->document_title);
+      _desk_cli_add_double (builder, "score", row->score);
+      _desk_cli_add_fact_members (builder, &row->fact, row->section_title);
+      json_builder_end_object (builder);
+      _desk_cli_json_add (out->json, NULL, builder);
+    }
+  else
+    printf ("  %6.1f  %-9s %-10s %s  «%s» — %s\n", row->score, desk_fact_kind_to_string (row->fact.kind),
+            desk_modality_to_string (row->fact.modality), row->fact.value, row->fact.text, row->document_title);
+  desk_fact_row_free (row);
+  return TRUE;
+}
+
 /* axes show AXIS: the axis, the axes of other dialogues that map to it,
- * and its facts, best first */
+ * and its facts, best first, written as they are read */
 static int
 show_axis (DeskCli   *cli,
            DeskStore *store,
@@ -171,8 +219,10 @@ show_axis (DeskCli   *cli,
            int        lang)
 {
   GPtrArray *dialogues = desk_axes_get_dialogues (axes);
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(DeskCliJson) json = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
+  JsonOutput out = { NULL, NULL };
   DeskAxis *axis;
   int kind = -1;
 
@@ -188,20 +238,13 @@ show_axis (DeskCli   *cli,
         return _desk_cli_unknown_kind_error (opts.kind);
       kind = k;
     }
-  rows = desk_store_list_axis_facts (store, axis->id, kind, &error);
-  if (rows == NULL)
-    {
-      _desk_cli_print_error (error->message);
-      return DESK_CLI_EXIT_FAILURE;
-    }
   if (opts.json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "axis");
-      add_axis_json (builder, store, axis);
-      _desk_cli_begin_array_member (builder, "comparators");
+      out.json = json = _desk_cli_json_new ();
+      out.builder = builder = json_builder_new ();
+      _desk_cli_json_begin_object (json, NULL);
+      write_axis_json (&out, "axis", store, axis);
+      _desk_cli_json_begin_array (json, "comparators");
       for (guint d = 0; d < dialogues->len; d++)
         {
           DeskDialogue *dialogue = g_ptr_array_index (dialogues, d);
@@ -222,38 +265,70 @@ show_axis (DeskCli   *cli,
               _desk_cli_add_string (builder, "name", other->name[lang]);
               _desk_cli_add_string (builder, "agreed", other->agreed[lang]);
               json_builder_end_object (builder);
+              _desk_cli_json_add (json, NULL, builder);
             }
         }
-      json_builder_end_array (builder);
-      _desk_cli_begin_array_member (builder, "facts");
-      for (guint i = 0; i < rows->len; i++)
-        {
-          DeskFactRow *row = g_ptr_array_index (rows, i);
-
-          json_builder_begin_object (builder);
-          _desk_cli_add_string (builder, "uid", row->uid);
-          _desk_cli_add_int (builder, "document", row->document_id);
-          _desk_cli_add_string (builder, "document_title", row->document_title);
-          _desk_cli_add_double (builder, "score", row->score);
-          _desk_cli_add_fact_members (builder, &row->fact, row->section_title);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      _desk_cli_print_json (builder);
-      return DESK_CLI_EXIT_OK;
+      _desk_cli_json_end (json);
+      _desk_cli_json_begin_array (json, "facts");
     }
-  printf ("%s [%s]\n", axis->name[lang], axis->id);
-  if (axis->description[lang])
-    printf ("  %s\n", axis->description[lang]);
-  for (guint i = 0; i < rows->len; i++)
+  else
     {
-      DeskFactRow *row = g_ptr_array_index (rows, i);
-
-      printf ("  %6.1f  %-9s %-10s %s  «%s» — %s\n", row->score, desk_fact_kind_to_string (row->fact.kind),
-              desk_modality_to_string (row->fact.modality), row->fact.value, row->fact.text, row->document_title);
+      printf ("%s [%s]\n", axis->name[lang], axis->id);
+      if (axis->description[lang])
+        printf ("  %s\n", axis->description[lang]);
+    }
+  if (!desk_store_foreach_axis_fact (store, axis->id, kind, 0, write_axis_fact, &out, &error))
+    {
+      fflush (stdout);
+      _desk_cli_print_error (error->message);
+      return DESK_CLI_EXIT_FAILURE;
+    }
+  if (json != NULL)
+    {
+      _desk_cli_json_end (json);
+      _desk_cli_json_end (json);
     }
   return DESK_CLI_EXIT_OK;
+}
+
+/* An axis found in a document, written as it is read */
+typedef struct
+{
+  JsonOutput json;            /* json.json NULL: as text */
+  guint written;
+} FoundOutput;
+
+static gboolean
+write_found_axis (DeskFoundAxisRow  *row,
+                  gpointer           user_data,
+                  GError           **error)
+{
+  FoundOutput *out = user_data;
+
+  if (out->json.json != NULL)
+    {
+      JsonBuilder *builder = out->json.builder;
+
+      json_builder_begin_object (builder);
+      _desk_cli_add_string (builder, "id", row->id);
+      _desk_cli_add_string (builder, "name", row->name);
+      _desk_cli_add_int (builder, "document", row->document_id);
+      _desk_cli_add_string (builder, "document_title", row->document_title);
+      _desk_cli_add_int (builder, "proposals", row->n_proposals);
+      _desk_cli_add_string (builder, "merged_into", row->merged_into);
+      json_builder_end_object (builder);
+      _desk_cli_json_add (out->json.json, NULL, builder);
+    }
+  else
+    {
+      if (out->written == 0)
+        printf ("\n%s\n", _("Axes found in the documents:"));
+      printf ("  %s [%s] — %s%s%s\n", row->name, row->id, row->document_title,
+              row->merged_into ? " → " : "", row->merged_into ? row->merged_into : "");
+    }
+  out->written++;
+  desk_found_axis_row_free (row);
+  return TRUE;
 }
 
 /* axes: every dialogue with its axes, then the axes found in documents */
@@ -263,33 +338,32 @@ list_axes (DeskStore *store,
            int        lang)
 {
   GPtrArray *dialogues = desk_axes_get_dialogues (axes);
-  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(DeskCliJson) json = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
+  FoundOutput found = { { NULL, NULL }, 0 };
 
-  if (!(found = desk_store_list_found_axes (store, &error)))
-    {
-      _desk_cli_print_error (error->message);
-      return DESK_CLI_EXIT_FAILURE;
-    }
   if (opts.json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      JsonOutput *out = &found.json;
 
-      json_builder_begin_object (builder);
-      _desk_cli_begin_array_member (builder, "dialogues");
+      out->json = json = _desk_cli_json_new ();
+      out->builder = builder = json_builder_new ();
+      _desk_cli_json_begin_object (json, NULL);
+      _desk_cli_json_begin_array (json, "dialogues");
       for (guint i = 0; i < dialogues->len; i++)
         {
           DeskDialogue *d = g_ptr_array_index (dialogues, i);
 
-          json_builder_begin_object (builder);
-          _desk_cli_add_string (builder, "id", d->id);
-          _desk_cli_add_string (builder, "kind", d->proposed ? "proposed" : "comparator");
-          _desk_cli_add_string (builder, "name_es", d->name[0]);
-          _desk_cli_add_string (builder, "name_en", d->name[1]);
-          _desk_cli_add_string (builder, "level", d->level[lang]);
-          _desk_cli_add_string (builder, "frequency", d->frequency[lang]);
-          _desk_cli_add_string (builder, "venues", d->venues[lang]);
-          _desk_cli_begin_array_member (builder, "meetings");
+          _desk_cli_json_begin_object (json, NULL);
+          _desk_cli_json_add_string (json, "id", d->id);
+          _desk_cli_json_add_string (json, "kind", d->proposed ? "proposed" : "comparator");
+          _desk_cli_json_add_string (json, "name_es", d->name[0]);
+          _desk_cli_json_add_string (json, "name_en", d->name[1]);
+          _desk_cli_json_add_string (json, "level", d->level[lang]);
+          _desk_cli_json_add_string (json, "frequency", d->frequency[lang]);
+          _desk_cli_json_add_string (json, "venues", d->venues[lang]);
+          json_builder_begin_array (builder);
           for (guint k = 0; k < d->meetings->len; k++)
             {
               DeskMeeting *m = &g_array_index (d->meetings, DeskMeeting, k);
@@ -301,49 +375,36 @@ list_axes (DeskStore *store,
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);
-          _desk_cli_begin_array_member (builder, "axes");
+          _desk_cli_json_add (json, "meetings", builder);
+          _desk_cli_json_begin_array (json, "axes");
           for (guint k = 0; k < d->axes->len; k++)
-            add_axis_json (builder, store, g_ptr_array_index (d->axes, k));
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
+            write_axis_json (out, NULL, store, g_ptr_array_index (d->axes, k));
+          _desk_cli_json_end (json);
+          _desk_cli_json_end (json);
         }
-      json_builder_end_array (builder);
-      _desk_cli_begin_array_member (builder, "found");
-      for (guint i = 0; i < found->len; i++)
-        {
-          DeskFoundAxisRow *row = g_ptr_array_index (found, i);
-
-          json_builder_begin_object (builder);
-          _desk_cli_add_string (builder, "id", row->id);
-          _desk_cli_add_string (builder, "name", row->name);
-          _desk_cli_add_int (builder, "document", row->document_id);
-          _desk_cli_add_string (builder, "document_title", row->document_title);
-          _desk_cli_add_int (builder, "proposals", row->n_proposals);
-          _desk_cli_add_string (builder, "merged_into", row->merged_into);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      _desk_cli_print_json (builder);
-      return DESK_CLI_EXIT_OK;
+      _desk_cli_json_end (json);
+      _desk_cli_json_begin_array (json, "found");
     }
+  else
+    for (guint i = 0; i < dialogues->len; i++)
+      {
+        DeskDialogue *d = g_ptr_array_index (dialogues, i);
 
-  for (guint i = 0; i < dialogues->len; i++)
+        printf ("%s%s\n", d->name[lang], d->proposed ? _(" (proposed)") : "");
+        for (guint k = 0; k < d->axes->len; k++)
+          print_axis (store, g_ptr_array_index (d->axes, k), 1, lang);
+      }
+
+  if (!desk_store_foreach_found_axis (store, write_found_axis, &found, &error))
     {
-      DeskDialogue *d = g_ptr_array_index (dialogues, i);
-
-      printf ("%s%s\n", d->name[lang], d->proposed ? _(" (proposed)") : "");
-      for (guint k = 0; k < d->axes->len; k++)
-        print_axis (store, g_ptr_array_index (d->axes, k), 1, lang);
+      fflush (stdout);
+      _desk_cli_print_error (error->message);
+      return DESK_CLI_EXIT_FAILURE;
     }
-  if (found->len > 0)
-    printf ("\n%s\n", _("Axes found in the documents:"));
-  for (guint i = 0; i < found->len; i++)
+  if (json != NULL)
     {
-      DeskFoundAxisRow *row = g_ptr_array_index (found, i);
-
-      printf ("  %s [%s] — %s%s%s\n", row->name, row->id, row->document_title,
-              row->merged_into ? " → " : "", row->merged_into ? row->merged_into : "");
+      _desk_cli_json_end (json);
+      _desk_cli_json_end (json);
     }
   return DESK_CLI_EXIT_OK;
 }

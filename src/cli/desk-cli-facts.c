@@ -23,6 +23,104 @@ static struct
   char *status;
 } opts;
 
+/* Output */
+
+/* Facts are written as they are read from the library, a page at a time:
+ * the review of a page's facts is read in one query, and nothing of a
+ * page stays once it is written, so that listing a million facts takes
+ * the memory of one page */
+#define PAGE_SIZE 256
+
+typedef struct
+{
+  DeskStore *store;
+  DeskCliJson *json;          /* NULL: as text */
+  JsonBuilder *builder;
+  GPtrArray *page;            /* DeskFactRow, read and not written yet */
+  const DeskFactFilter *filter; /* its modality and document, when the library did not apply them */
+  guint written;
+} FactsOutput;
+
+static void
+write_fact_json (FactsOutput           *out,
+                 DeskFactRow           *row,
+                 const DeskReviewState *state)
+{
+  JsonBuilder *builder = out->builder;
+  g_autoptr(GPtrArray) others = desk_store_list_conflicts (out->store, row->uid, NULL);
+
+  json_builder_begin_object (builder);
+  _desk_cli_add_string (builder, "uid", row->uid);
+  _desk_cli_add_int (builder, "document", row->document_id);
+  _desk_cli_add_fact_members (builder, &row->fact, row->section_title);
+  _desk_cli_add_review_members (builder, state);
+  _desk_cli_begin_array_member (builder, "conflicts");
+  for (guint j = 0; others != NULL && j < others->len; j++)
+    json_builder_add_string_value (builder, ((DeskFactRow *) g_ptr_array_index (others, j))->uid);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  _desk_cli_json_add (out->json, NULL, builder);
+}
+
+static void
+write_fact_text (DeskFactRow           *row,
+                 const DeskReviewState *state)
+{
+  printf ("%5" G_GINT64_FORMAT "  %-9s %-10s %-9s %s  «%s»  %s\n", row->document_id,
+          desk_fact_kind_to_string (row->fact.kind), desk_modality_to_string (row->fact.modality),
+          state && state->status ? state->status : "pending", row->fact.value, row->fact.text, row->uid);
+}
+
+/* Writes the page's facts whose review status is --status's, and empties it */
+static gboolean
+write_page (FactsOutput  *out,
+            GError      **error)
+{
+  g_autoptr(GPtrArray) uids = g_ptr_array_sized_new (out->page->len);
+  g_autoptr(GHashTable) states = NULL;
+
+  if (out->page->len == 0)
+    return TRUE;
+  for (guint i = 0; i < out->page->len; i++)
+    g_ptr_array_add (uids, ((DeskFactRow *) g_ptr_array_index (out->page, i))->uid);
+  if (!(states = desk_review_load_states_of (out->store, (const char * const *) uids->pdata, uids->len, error)))
+    return FALSE;
+
+  for (guint i = 0; i < out->page->len; i++)
+    {
+      DeskFactRow *row = g_ptr_array_index (out->page, i);
+      DeskReviewState *state = g_hash_table_lookup (states, row->uid);
+
+      if (opts.status != NULL && !g_str_equal (state && state->status ? state->status : "pending", opts.status))
+        continue;
+      if (out->json != NULL)
+        write_fact_json (out, row, state);
+      else
+        write_fact_text (row, state);
+      out->written++;
+    }
+  g_ptr_array_set_size (out->page, 0);
+  return TRUE;
+}
+
+static gboolean
+take_fact (DeskFactRow  *row,
+           gpointer      user_data,
+           GError      **error)
+{
+  FactsOutput *out = user_data;
+  const DeskFactFilter *filter = out->filter;
+
+  if (filter != NULL && ((filter->modality >= 0 && row->fact.modality != (DeskModality) filter->modality) ||
+                         (filter->document_id > 0 && row->document_id != filter->document_id)))
+    {
+      desk_fact_row_free (row);
+      return TRUE;
+    }
+  g_ptr_array_add (out->page, row);
+  return out->page->len < PAGE_SIZE || write_page (out, error);
+}
+
 /* Commands */
 
 static int
@@ -30,10 +128,14 @@ cmd_facts (DeskCli *cli)
 {
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskExtractor) extractor = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(DeskAxes) axes = NULL;
+  g_autoptr(DeskCliJson) json = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GError) error = NULL;
   DeskFactFilter filter = { -1, -1, 0 };
+  FactsOutput out = { 0 };
+  gboolean done;
   int updated;
 
   if (cli->args->len > 0)
@@ -83,86 +185,43 @@ cmd_facts (DeskCli *cli)
         }
       filter.document_id = desk_document_get_id (doc);
     }
-
   if (opts.axis != NULL)
     {
-      g_autoptr(DeskAxes) axes = desk_axes_load_default (&error);
-
-      if (axes == NULL || desk_store_update_axes (store, axes, NULL, &error) < 0)
+      if (!(axes = desk_axes_load_default (&error)) || desk_store_update_axes (store, axes, NULL, &error) < 0)
         {
           _desk_cli_print_error (error->message);
           return DESK_CLI_EXIT_FAILURE;
         }
       if (desk_axes_lookup (axes, opts.axis) == NULL)
         return _desk_cli_no_axis_error (opts.axis);
-      rows = desk_store_list_axis_facts (store, opts.axis, filter.kind, &error);
-      if (rows != NULL)
-        for (guint i = rows->len; i > 0; i--)
-          {
-            DeskFactRow *row = g_ptr_array_index (rows, i - 1);
-            if ((filter.modality >= 0 && row->fact.modality != (DeskModality) filter.modality) ||
-                (filter.document_id > 0 && row->document_id != filter.document_id))
-              g_ptr_array_remove_index (rows, i - 1);
-          }
+    }
+
+  page = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_fact_row_free);
+  out = (FactsOutput) { store, NULL, NULL, page, NULL, 0 };
+  if (opts.json)
+    {
+      out.json = json = _desk_cli_json_new ();
+      out.builder = builder = json_builder_new ();
+      _desk_cli_json_begin_array (json, NULL);
+    }
+  if (opts.axis != NULL)
+    {
+      /* the library lists an axis's facts by kind only */
+      out.filter = &filter;
+      done = desk_store_foreach_axis_fact (store, opts.axis, filter.kind, 0, take_fact, &out, &error);
     }
   else
-    rows = desk_store_list_facts (store, &filter, &error);
-  if (rows == NULL || !(states = desk_review_load_states (store, &error)))
+    done = desk_store_foreach_fact (store, &filter, take_fact, &out, &error);
+  if (!done || !write_page (&out, &error))
     {
+      fflush (stdout);
       _desk_cli_print_error (error->message);
       return DESK_CLI_EXIT_FAILURE;
     }
-  if (opts.status != NULL)
-    for (guint i = rows->len; i > 0; i--)
-      {
-        DeskFactRow *row = g_ptr_array_index (rows, i - 1);
-        DeskReviewState *state = g_hash_table_lookup (states, row->uid);
-
-        if (!g_str_equal (state && state->status ? state->status : "pending", opts.status))
-          g_ptr_array_remove_index (rows, i - 1);
-      }
-
-  if (opts.json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < rows->len; i++)
-        {
-          DeskFactRow *row = g_ptr_array_index (rows, i);
-
-          json_builder_begin_object (builder);
-          _desk_cli_add_string (builder, "uid", row->uid);
-          _desk_cli_add_int (builder, "document", row->document_id);
-          _desk_cli_add_fact_members (builder, &row->fact, row->section_title);
-          _desk_cli_add_review_members (builder, g_hash_table_lookup (states, row->uid));
-          {
-            g_autoptr(GPtrArray) others = desk_store_list_conflicts (store, row->uid, NULL);
-
-            _desk_cli_begin_array_member (builder, "conflicts");
-            for (guint j = 0; others != NULL && j < others->len; j++)
-              json_builder_add_string_value (builder, ((DeskFactRow *) g_ptr_array_index (others, j))->uid);
-            json_builder_end_array (builder);
-          }
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      _desk_cli_print_json (builder);
-      return DESK_CLI_EXIT_OK;
-    }
-
-  if (rows->len == 0)
+  if (json != NULL)
+    _desk_cli_json_end (json);
+  else if (out.written == 0)
     fprintf (stderr, "%s\n", _("No facts match."));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      DeskFactRow *row = g_ptr_array_index (rows, i);
-
-      DeskReviewState *state = g_hash_table_lookup (states, row->uid);
-
-      printf ("%5" G_GINT64_FORMAT "  %-9s %-10s %-9s %s  «%s»  %s\n", row->document_id,
-              desk_fact_kind_to_string (row->fact.kind), desk_modality_to_string (row->fact.modality),
-              state && state->status ? state->status : "pending", row->fact.value, row->fact.text, row->uid);
-    }
   return DESK_CLI_EXIT_OK;
 }
 

@@ -207,56 +207,78 @@ cmd_import (DeskCli *cli)
   return failed + not_read > 0 ? DESK_CLI_EXIT_FAILURE : DESK_CLI_EXIT_OK;
 }
 
-static int
-cmd_documents (DeskCli *cli)
+/* documents, written as they are read: a library of any size in the
+ * memory of one document */
+typedef struct
 {
-  g_autoptr(DeskStore) store = NULL;
-  g_autoptr(GPtrArray) docs = NULL;
-  g_autoptr(GError) error = NULL;
+  DeskCliJson *json;          /* NULL: as text */
+  JsonBuilder *builder;
+  guint written;
+} DocumentsOutput;
 
-  if (cli->args->len > 0)
-    return _desk_cli_usage_error (_("documents takes no arguments"));
+static gboolean
+write_document (DeskDocument  *doc,
+                gpointer       user_data,
+                GError       **error)
+{
+  DocumentsOutput *out = user_data;
 
-  if (!(store = _desk_cli_open_store (cli, &error)) || !(docs = desk_store_list_documents (store, &error)))
+  if (out->json != NULL)
     {
-      _desk_cli_print_error (error->message);
-      return DESK_CLI_EXIT_FAILURE;
+      json_builder_begin_object (out->builder);
+      _desk_cli_add_document_members (out->builder, doc);
+      json_builder_end_object (out->builder);
+      _desk_cli_json_add (out->json, NULL, out->builder);
     }
-
-  if (opts.json)
+  else
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < docs->len; i++)
-        {
-          json_builder_begin_object (builder);
-          _desk_cli_add_document_members (builder, g_ptr_array_index (docs, i));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      _desk_cli_print_json (builder);
-      return DESK_CLI_EXIT_OK;
-    }
-
-  if (docs->len == 0)
-    {
-      fprintf (stderr, "%s\n", _("The library is empty. Import documents with “dialogue-desk-cli import PATH”."));
-      return DESK_CLI_EXIT_OK;
-    }
-
-  /* TRANSLATORS: column headings of the document list; keep the widths */
-  printf ("%5s  %-12s  %-5s  %-10s  %8s  %s\n", _("ID"), _("UID"), _("LANG"), _("DATE"), _("SECTIONS"), _("TITLE"));
-  for (guint i = 0; i < docs->len; i++)
-    {
-      DeskDocument *doc = g_ptr_array_index (docs, i);
-
+      if (out->written == 0)
+        /* TRANSLATORS: column headings of the document list; keep the widths */
+        printf ("%5s  %-12s  %-5s  %-10s  %8s  %s\n", _("ID"), _("UID"), _("LANG"), _("DATE"), _("SECTIONS"), _("TITLE"));
       printf ("%5" G_GINT64_FORMAT "  %.12s  %-5s  %-10s  %8u  %s\n",
               desk_document_get_id (doc), desk_document_get_uid (doc),
               desk_document_get_languages (doc),
               desk_document_get_published (doc) ? desk_document_get_published (doc) : "—",
               desk_document_get_n_sections (doc), desk_document_get_title (doc));
     }
+  out->written++;
+  g_object_unref (doc);
+  return TRUE;
+}
+
+static int
+cmd_documents (DeskCli *cli)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskCliJson) json = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  DocumentsOutput out = { NULL, NULL, 0 };
+
+  if (cli->args->len > 0)
+    return _desk_cli_usage_error (_("documents takes no arguments"));
+
+  if (!(store = _desk_cli_open_store (cli, &error)))
+    {
+      _desk_cli_print_error (error->message);
+      return DESK_CLI_EXIT_FAILURE;
+    }
+  if (opts.json)
+    {
+      out.json = json = _desk_cli_json_new ();
+      out.builder = builder = json_builder_new ();
+      _desk_cli_json_begin_array (json, NULL);
+    }
+  if (!desk_store_foreach_document (store, write_document, &out, &error))
+    {
+      fflush (stdout);
+      _desk_cli_print_error (error->message);
+      return DESK_CLI_EXIT_FAILURE;
+    }
+  if (json != NULL)
+    _desk_cli_json_end (json);
+  else if (out.written == 0)
+    fprintf (stderr, "%s\n", _("The library is empty. Import documents with “dialogue-desk-cli import PATH”."));
   return DESK_CLI_EXIT_OK;
 }
 
@@ -403,9 +425,11 @@ cmd_search (DeskCli *cli)
 
   if (opts.json)
     {
+      g_autoptr(DeskCliJson) json = _desk_cli_json_new ();
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_array (builder);
+      /* a hit at a time: up to --limit of them, with their snippets */
+      _desk_cli_json_begin_array (json, NULL);
       for (guint i = 0; i < hits->len; i++)
         {
           DeskSearchHit *hit = g_ptr_array_index (hits, i);
@@ -429,9 +453,9 @@ cmd_search (DeskCli *cli)
             }
           json_builder_end_array (builder);
           json_builder_end_object (builder);
+          _desk_cli_json_add (json, NULL, builder);
         }
-      json_builder_end_array (builder);
-      _desk_cli_print_json (builder);
+      _desk_cli_json_end (json);
       return DESK_CLI_EXIT_OK;
     }
 

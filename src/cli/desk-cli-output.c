@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "desk-cli-private.h"
@@ -80,6 +81,200 @@ _desk_cli_print_json (JsonBuilder *builder)
   data = json_generator_to_data (generator, NULL);
   fputs (data, stdout);
   fputc ('\n', stdout);
+}
+
+/* Streamed JSON
+ *
+ * A list of every fact of a large library is written as it is read, not
+ * built whole first: the arrays and objects that hold the list are opened
+ * and closed here, and each value in them is made with a JsonBuilder and
+ * laid out by json-glib, then indented to its depth.  The bytes are those
+ * json-glib's pretty printer gives for the whole tree (an indent of two
+ * spaces, " : " after a name, a value a line, "[]" and "{}" when empty),
+ * in the memory of one value. */
+
+/* Spaces per level, as json-glib indents */
+#define JSON_INDENT 2
+
+typedef struct
+{
+  char close;             /* ']' or '}' */
+  gboolean has_values;
+} JsonLevel;
+
+struct _DeskCliJson
+{
+  JsonGenerator *generator;
+  GString *buffer;
+  GArray *levels;         /* JsonLevel: the arrays and objects open, outermost first */
+  gboolean started;       /* something is written */
+};
+
+static void
+write_indent (guint depth)
+{
+  for (guint i = 0; i < depth * JSON_INDENT; i++)
+    putchar (' ');
+}
+
+/* What goes before a value: the separator and indent in the array or
+ * object around it, then its name, if it is a member */
+static void
+begin_value (DeskCliJson *json,
+             const char  *name)
+{
+  json->started = TRUE;
+  if (json->levels->len > 0)
+    {
+      JsonLevel *level = &g_array_index (json->levels, JsonLevel, json->levels->len - 1);
+
+      fputs (level->has_values ? ",\n" : "\n", stdout);
+      level->has_values = TRUE;
+      write_indent (json->levels->len);
+    }
+  if (name != NULL)
+    {
+      /* names are this program's own, plain words: nothing to escape */
+      g_assert (strpbrk (name, "\"\\") == NULL);
+      printf ("\"%s\" : ", name);
+    }
+}
+
+DeskCliJson *
+_desk_cli_json_new (void)
+{
+  DeskCliJson *json = g_new0 (DeskCliJson, 1);
+
+  json->generator = json_generator_new ();
+  json_generator_set_pretty (json->generator, TRUE);
+  json->buffer = g_string_new (NULL);
+  json->levels = g_array_new (FALSE, FALSE, sizeof (JsonLevel));
+  return json;
+}
+
+/* Ends the output with a new line, as _desk_cli_print_json () does, when
+ * every array and object begun is ended (not when an error cut it short) */
+void
+_desk_cli_json_free (DeskCliJson *json)
+{
+  if (json->started && json->levels->len == 0)
+    putchar ('\n');
+  g_object_unref (json->generator);
+  g_string_free (json->buffer, TRUE);
+  g_array_unref (json->levels);
+  g_free (json);
+}
+
+static void
+begin_level (DeskCliJson *json,
+             const char  *name,
+             char         open,
+             char         close)
+{
+  JsonLevel level = { close, FALSE };
+
+  begin_value (json, name);
+  putchar (open);
+  g_array_append_val (json->levels, level);
+}
+
+/* Opens an array: a member @name of the object open, or (NULL) a value
+ * of the array open or the whole output */
+void
+_desk_cli_json_begin_array (DeskCliJson *json,
+                            const char  *name)
+{
+  begin_level (json, name, '[', ']');
+}
+
+void
+_desk_cli_json_begin_object (DeskCliJson *json,
+                             const char  *name)
+{
+  begin_level (json, name, '{', '}');
+}
+
+/* Closes the array or object opened last */
+void
+_desk_cli_json_end (DeskCliJson *json)
+{
+  JsonLevel level;
+
+  g_assert (json->levels->len > 0);
+  level = g_array_index (json->levels, JsonLevel, json->levels->len - 1);
+  g_array_set_size (json->levels, json->levels->len - 1);
+  if (level.has_values)
+    {
+      putchar ('\n');
+      write_indent (json->levels->len);
+    }
+  putchar (level.close);
+}
+
+/* Writes @node as the next value: a member @name of the object open, or
+ * a value of the array open */
+static void
+write_node (DeskCliJson *json,
+            const char  *name,
+            JsonNode    *node)
+{
+  guint depth = json->levels->len;
+  const char *line;
+  const char *end;
+
+  begin_value (json, name);
+  g_string_truncate (json->buffer, 0);
+  json_generator_set_root (json->generator, node);
+  json_generator_to_gstring (json->generator, json->buffer);
+  json_generator_set_root (json->generator, NULL);
+
+  /* json-glib lays it out as the whole output: each line after the first
+   * one level deeper per array or object around it (strings hold no line
+   * breaks: they are escaped) */
+  for (line = json->buffer->str; (end = strchr (line, '\n')) != NULL; line = end + 1)
+    {
+      fwrite (line, 1, end + 1 - line, stdout);
+      write_indent (depth);
+    }
+  fputs (line, stdout);
+}
+
+/* Writes the array or object @builder holds as the next value, and
+ * empties @builder for the next */
+void
+_desk_cli_json_add (DeskCliJson *json,
+                    const char  *name,
+                    JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) node = json_builder_get_root (builder);
+
+  write_node (json, name, node);
+  json_builder_reset (builder);
+}
+
+/* A string member of the object open, null when @value is NULL */
+void
+_desk_cli_json_add_string (DeskCliJson *json,
+                           const char  *name,
+                           const char  *value)
+{
+  g_autoptr(JsonNode) node = json_node_alloc ();
+
+  if (value != NULL)
+    json_node_init_string (node, value);
+  else
+    json_node_init_null (node);
+  write_node (json, name, node);
+}
+
+void
+_desk_cli_json_add_int (DeskCliJson *json,
+                        const char  *name,
+                        gint64       value)
+{
+  g_autoptr(JsonNode) node = json_node_init_int (json_node_alloc (), value);
+
+  write_node (json, name, node);
 }
 
 /* A string member, null when @value is NULL */

@@ -101,4 +101,26 @@ void       _desk_cli_add_fact_members    (JsonBuilder         *builder,
 void       _desk_cli_add_review_members  (JsonBuilder         *builder,
                                           const DeskReviewState *state);
 
+/* desk-cli-output.c: JSON written as it is made (see there) */
+typedef struct _DeskCliJson DeskCliJson;
+
+DeskCliJson *_desk_cli_json_new          (void);
+void       _desk_cli_json_free           (DeskCliJson         *json);
+void       _desk_cli_json_begin_array    (DeskCliJson         *json,
+                                          const char          *name);
+void       _desk_cli_json_begin_object   (DeskCliJson         *json,
+                                          const char          *name);
+void       _desk_cli_json_end            (DeskCliJson         *json);
+void       _desk_cli_json_add            (DeskCliJson         *json,
+                                          const char          *name,
+                                          JsonBuilder         *builder);
+void       _desk_cli_json_add_string     (DeskCliJson         *json,
+                                          const char          *name,
+                                          const char          *value);
+void       _desk_cli_json_add_int        (DeskCliJson         *json,
+                                          const char          *name,
+                                          gint64               value);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskCliJson, _desk_cli_json_free)
+
 G_END_DECLS
