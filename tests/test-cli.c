@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "desk-store.h"
 #include "desk-test-util.h"
 
 typedef struct
@@ -570,11 +571,6 @@ test_errors (Fixture       *f,
   g_autofree char *good = desk_test_write_file (f->dir, "good.txt", "Un documento correcto.\n", -1);
   g_autofree char *notes = desk_test_write_file (f->dir, "notes.db", "not a database at all\n", -1);
 
-  run_cli (&missing_doc, f, "show", "999");
-  g_assert_cmpint (missing_doc.status, ==, 1);
-  g_assert_nonnull (strstr (missing_doc.err, "999"));
-  g_assert_cmpstr (missing_doc.out, ==, "");
-
   run_cli (&unknown, f, "frobnicate");
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "frobnicate"));
@@ -587,6 +583,12 @@ test_errors (Fixture       *f,
   g_assert_nonnull (strstr (missing_file.err, "no-such-file.txt"));
   g_assert_nonnull (strstr (missing_file.out, "good.txt"));
 
+  /* a document the library does not have (the library has good.txt) */
+  run_cli (&missing_doc, f, "show", "999");
+  g_assert_cmpint (missing_doc.status, ==, 1);
+  g_assert_nonnull (strstr (missing_doc.err, "999"));
+  g_assert_cmpstr (missing_doc.out, ==, "");
+
   run_cli_full (&spanish, f->library, "es", NULL, "import", missing, NULL);
   g_assert_cmpint (spanish.status, ==, 1);
   g_assert_nonnull (strstr (spanish.err, "no existe"));
@@ -594,6 +596,56 @@ test_errors (Fixture       *f,
   run_cli_full (&bad_library, notes, "en", NULL, "documents", NULL);
   g_assert_cmpint (bad_library.status, ==, 1);
   g_assert_nonnull (strstr (bad_library.err, "notes.db"));
+}
+
+/* A command on a library that is not there says so, and makes nothing:
+ * no folder, no library, and an empty file stays empty; only import
+ * (and a colleague's review, which may come first) begins a library */
+static void
+test_no_library (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *reads[][5] = {
+    { "documents", NULL }, { "show", "1", NULL }, { "facts", NULL }, { "search", "Perú", NULL },
+    { "axes", NULL }, { "review", "list", NULL }, { "export-pdf", "--notes", "--out", "brief.pdf", NULL },
+  };
+  g_autofree char *folder = g_build_filename (f->dir, "mistyped", NULL);
+  g_autofree char *missing = g_build_filename (folder, "library.db", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_auto(Run) on_empty = { 0 };
+
+      run_cli_full (&run, missing, "en", NULL, reads[i][0], reads[i][1], reads[i][2], reads[i][3], NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "There is no library at"));
+      g_assert_nonnull (strstr (run.err, missing));
+      g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+      run_cli_full (&on_empty, empty, "en", NULL, reads[i][0], reads[i][1], reads[i][2], reads[i][3], NULL);
+      g_assert_cmpint (on_empty.status, ==, 1);
+      g_assert_nonnull (strstr (on_empty.err, "is not a Dialogue Desk library"));
+      g_assert_cmpint (g_stat (empty, &st), ==, 0);
+      g_assert_cmpint (st.st_size, ==, 0);
+    }
+  {
+    g_auto(Run) spanish = { 0 };
+
+    run_cli_full (&spanish, missing, "es", NULL, "documents", NULL);
+    g_assert_nonnull (strstr (spanish.err, "No hay ninguna biblioteca en"));
+  }
+  /* import begins one */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli_full (&run, missing, "en", NULL, "import", g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (missing, G_FILE_TEST_IS_REGULAR));
+  }
 }
 
 static void
@@ -659,7 +711,13 @@ test_foreign_option (Fixture       *f,
   g_assert_cmpstr (unknown.err, ==, "dialogue-desk-cli: Unknown option “--langs”\n"
                                     "Run “dialogue-desk-cli --help” to see the commands.\n");
 
-  /* a command's own option goes after its name */
+  /* a command's own option goes after its name (on an empty library) */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DeskStore) store = desk_store_open (f->library, &error);
+
+    g_assert_no_error (error);
+  }
   run_cli (&own, f, "documents", "--json");
   g_assert_cmpint (own.status, ==, 0);
   root = parse_json (own.out);
@@ -1327,6 +1385,7 @@ main (int    argc,
   ADD ("/cli/review", test_review);
   ADD ("/cli/search", test_search);
   ADD ("/cli/errors", test_errors);
+  ADD ("/cli/no-library", test_no_library);
   ADD ("/cli/extract-and-facts", test_extract_and_facts);
   ADD ("/cli/axes", test_axes);
   ADD ("/cli/unreadable-as-user", test_unreadable_as_user);

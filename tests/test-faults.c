@@ -309,7 +309,7 @@ test_read_only (Fixture       *f,
     g_autofree char *err = NULL;
     g_autofree char *other = g_build_filename (f->mount, "other.db", NULL);
 
-    g_assert_cmpint (desk_test_run_cli (other, NULL, &err, "documents", NULL), !=, 0);
+    g_assert_cmpint (desk_test_run_cli (other, NULL, &err, "import", g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), NULL), !=, 0);
     g_assert_nonnull (strstr (err, "cannot be written"));
   }
 

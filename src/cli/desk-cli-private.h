@@ -62,6 +62,8 @@ extern const DeskCliCommand _desk_cli_export_pdf_command; /* desk-cli-export.c *
 gboolean   _desk_cli_paths_from_first    (GPtrArray           *args);
 DeskStore *_desk_cli_open_store          (DeskCli             *cli,
                                           GError             **error);
+DeskStore *_desk_cli_open_or_create_store (DeskCli             *cli,
+                                          GError             **error);
 char      *_desk_cli_library_path        (DeskCli             *cli);
 gboolean   _desk_cli_parse_number        (const char          *option_name,
                                           const char          *value,

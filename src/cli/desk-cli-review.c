@@ -329,7 +329,9 @@ cmd_review (DeskCli *cli)
       g_autofree char *msg = g_strdup_printf (_("--prefer takes “mine” or “theirs”, not “%s”"), opts.prefer);
       return _desk_cli_usage_error (msg);
     }
-  if (!(store = _desk_cli_open_store (cli, &error)))
+  /* a colleague's review may come before the documents it is about */
+  if (!(store = g_str_equal (action, "import") ? _desk_cli_open_or_create_store (cli, &error)
+                                               : _desk_cli_open_store (cli, &error)))
     {
       _desk_cli_print_error (error->message);
       return DESK_CLI_EXIT_FAILURE;

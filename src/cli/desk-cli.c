@@ -442,9 +442,22 @@ _desk_cli_library_path (DeskCli *cli)
   return cli->library ? g_strdup (cli->library) : desk_store_default_path ();
 }
 
+/* The library a command works on, which must be there: a mistyped
+ * --library names no library, and none is made there */
 DeskStore *
 _desk_cli_open_store (DeskCli  *cli,
                       GError  **error)
+{
+  g_autofree char *path = _desk_cli_library_path (cli);
+
+  return desk_store_open_existing (path, error);
+}
+
+/* The library, made where there is none yet: for what may begin one
+ * (a colleague's review, waiting for its documents) */
+DeskStore *
+_desk_cli_open_or_create_store (DeskCli  *cli,
+                                GError  **error)
 {
   g_autofree char *path = _desk_cli_library_path (cli);
 

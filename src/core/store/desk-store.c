@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -361,6 +362,37 @@ desk_store_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* Opens the library at @path for reading what it holds: unlike
+ * desk_store_open (), it makes no library (nor its folder) where there
+ * is none, and an empty file is not taken for one. */
+DeskStore *
+desk_store_open_existing (const char  *path,
+                          GError     **error)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT || saved == ENOTDIR)
+        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("There is no library at “%s”"), path);
+      else
+        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_OPEN,
+                     _("Cannot open the library “%s”: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode) || st.st_size == 0)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is not a Dialogue Desk library or is damaged"), path);
+      return NULL;
+    }
+  return desk_store_open (path, error);
 }
 
 /* Whether the library was opened where it cannot be written: it can be

@@ -90,6 +90,8 @@ GQuark        desk_store_error_quark       (void);
 char         *desk_store_default_path      (void);
 DeskStore    *desk_store_open              (const char          *path,
                                             GError             **error);
+DeskStore    *desk_store_open_existing     (const char          *path,
+                                            GError             **error);
 const char   *desk_store_get_path          (DeskStore           *self);
 gboolean      desk_store_is_read_only      (DeskStore           *self);
 gboolean      desk_store_is_disk_full      (DeskStore           *self);
