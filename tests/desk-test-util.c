@@ -384,3 +384,39 @@ desk_test_file_checksum (const char *path)
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
 }
+
+/* Another program takes the write lock of @library and keeps it @seconds
+ * (tests/hold-lock.c); returns once it holds it */
+GPid
+desk_test_hold_lock (const char *library,
+                     guint       seconds)
+{
+  g_autofree char *helper = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "hold-lock", NULL);
+  g_autofree char *duration = g_strdup_printf ("%u", seconds);
+  const char *argv[] = { helper, library, duration, NULL };
+  g_autoptr(GError) error = NULL;
+  char line[16] = "";
+  GPid pid;
+  int out;
+  FILE *stream;
+
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  stream = fdopen (out, "r");
+  g_assert_nonnull (fgets (line, sizeof line, stream));
+  fclose (stream);
+  g_assert_cmpstr (line, ==, "locked\n");
+  return pid;
+}
+
+/* Waits for a child of desk_test_hold_lock () to end; its exit status */
+int
+desk_test_wait_child (GPid pid)
+{
+  int status = 0;
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}

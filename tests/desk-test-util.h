@@ -43,5 +43,8 @@ char       *desk_test_review_events  (const char  *library);
 gint64      desk_test_check_library  (const char  *library,
                                       const char  *events_before);
 char       *desk_test_file_checksum  (const char  *path);
+GPid        desk_test_hold_lock      (const char  *library,
+                                      guint        seconds);
+int         desk_test_wait_child     (GPid         pid);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* test-faults.c: a full disk and a read-only library.  The library lives
  * on a small tmpfs mounted in a mount namespace of the test's own (root,
  * or an unprivileged user namespace where the system allows it); import,
- * review and export there must fail with a clear message and lose nothing. */
+ * review and export there must fail with a clear message and lose nothing.
+ * And a library another program is writing: waited for, saying so. */
 #define _GNU_SOURCE
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include <sched.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -319,6 +321,105 @@ test_read_only (Fixture       *f,
   desk_test_check_library (f->library, f->events);
 }
 
+/* Runs the command line on @library in @language with the arguments that
+ * follow, up to NULL; its exit status, and what it wrote on stderr */
+static int
+run_cli_in (const char  *language,
+            const char  *library,
+            char       **err,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LANGUAGE", language, TRUE);
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DIALOGUE_DESK_CLI"));
+  g_ptr_array_add (argv, "--library");
+  g_ptr_array_add (argv, (gpointer) library);
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err, &wait_status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+/* Longer than a write used to wait before it gave up (5 s), and than a
+ * batch of an import and its first document used to wait together */
+#define LOCK_SECONDS 12
+
+/* Another program holds the library's write lock: an import and a review
+ * change wait for it, say so in the officer's language, and lose nothing */
+static void
+test_busy_library (void)
+{
+  g_autofree char *dir = desk_test_make_tmpdir ();
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *docs = g_build_filename (dir, "documents", NULL);
+  g_autofree char *uids = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *waiting = NULL;
+  g_autoptr(GPtrArray) sentences = desk_test_corpus_sentences (400);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261201);
+  gint64 before;
+
+  g_assert_cmpint (desk_test_run_cli (library, NULL, NULL, "import", g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), NULL), ==, 0);
+  before = desk_test_check_library (library, "");
+  g_mkdir (docs, 0700);
+  for (guint d = 0; d < 30; d++)
+    {
+      g_autofree char *text = desk_test_generate_text (sentences, d, 12, rand);
+      g_autofree char *name = g_strdup_printf ("%03u.txt", d);
+
+      g_free (desk_test_write_file (docs, name, text, -1));
+    }
+
+  /* an import: every document waits, none is dropped */
+  {
+    g_autofree char *err = NULL;
+    GPid holder = desk_test_hold_lock (library, LOCK_SECONDS);
+    int status = run_cli_in ("en", library, &err, "import", docs, NULL);
+
+    g_test_message ("%s", err);
+    g_assert_cmpint (desk_test_wait_child (holder), ==, 0);
+    g_assert_cmpint (status, ==, 0);
+    waiting = g_strdup_printf ("Waiting for the library “%s”: it is in use by another program…\n", library);
+    g_assert_nonnull (strstr (err, waiting));
+    g_assert_nonnull (strstr (err, "30 added, 0 already in the library, 0 failed"));
+    g_assert_cmpint (desk_test_check_library (library, ""), ==, before + 30);
+  }
+
+  /* a review change, in Spanish */
+  {
+    g_autoptr(DeskStore) store = desk_store_open (library, NULL);
+
+    uids = desk_test_query_text (store, "SELECT uid FROM facts ORDER BY id LIMIT 1");
+    uid = g_strndup (uids, strlen (uids) - 2);
+  }
+  {
+    g_autofree char *err = NULL;
+    g_autofree char *status = NULL;
+    GPid holder = desk_test_hold_lock (library, LOCK_SECONDS / 2);
+    int exit_status = run_cli_in ("es", library, &err, "fact", "set", uid, "status", "approved", NULL);
+    g_autoptr(DeskStore) store = NULL;
+
+    g_test_message ("%s", err);
+    g_assert_cmpint (desk_test_wait_child (holder), ==, 0);
+    g_assert_cmpint (exit_status, ==, 0);
+    g_assert_nonnull (strstr (err, "Esperando a la biblioteca"));
+    g_assert_nonnull (strstr (err, library));
+    store = desk_store_open (library, NULL);
+    status = desk_test_query_text (store, "SELECT value FROM review_state WHERE field = 'status'");
+    g_assert_cmpstr (status, ==, "approved\t\n");
+  }
+  desk_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,6 +431,7 @@ main (int    argc,
   g_test_add ("/faults/full-disk-review", Fixture, NULL, fixture_set_up, test_full_review, fixture_tear_down);
   g_test_add ("/faults/full-disk-export", Fixture, NULL, fixture_set_up, test_full_export, fixture_tear_down);
   g_test_add ("/faults/read-only-library", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add_func ("/faults/busy-library", test_busy_library);
 
   return g_test_run ();
 }

@@ -155,6 +155,7 @@ cmd_import (DeskCli *cli)
   importer = desk_importer_new (path);
   if (opts.max_size > 0)
     desk_importer_set_max_size (importer, opts.max_size);
+  desk_importer_set_waiting_func (importer, _desk_cli_print_waiting, NULL);
   results = desk_importer_run (importer, (const char * const *) cli->args->pdata,
                                isatty (STDERR_FILENO) ? print_progress : NULL, NULL, NULL, &error);
   g_ptr_array_remove_index (cli->args, cli->args->len - 1);

@@ -65,6 +65,8 @@ DeskStore *_desk_cli_open_store          (DeskCli             *cli,
 DeskStore *_desk_cli_open_or_create_store (DeskCli             *cli,
                                           GError             **error);
 char      *_desk_cli_library_path        (DeskCli             *cli);
+void       _desk_cli_print_waiting       (const char          *path,
+                                          gpointer             user_data);
 gboolean   _desk_cli_parse_number        (const char          *option_name,
                                           const char          *value,
                                           guint64              max,

@@ -16,6 +16,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 
 #include "desk-cli.h"
@@ -442,6 +443,20 @@ _desk_cli_library_path (DeskCli *cli)
   return cli->library ? g_strdup (cli->library) : desk_store_default_path ();
 }
 
+/* Another program writes the library: the command waits for it, and says
+ * why nothing moves (on a line of its own, after any progress line) */
+void
+_desk_cli_print_waiting (const char *path,
+                         gpointer    user_data)
+{
+  if (isatty (STDERR_FILENO))
+    fputs ("\r\033[K", stderr);
+  /* TRANSLATORS: while another program writes the library; %s is its file */
+  fprintf (stderr, _("Waiting for the library “%s”: it is in use by another program…"), path);
+  fputc ('\n', stderr);
+  fflush (stderr);
+}
+
 /* The library a command works on, which must be there: a mistyped
  * --library names no library, and none is made there */
 DeskStore *
@@ -449,8 +464,11 @@ _desk_cli_open_store (DeskCli  *cli,
                       GError  **error)
 {
   g_autofree char *path = _desk_cli_library_path (cli);
+  DeskStore *store = desk_store_open_existing (path, error);
 
-  return desk_store_open_existing (path, error);
+  if (store != NULL)
+    desk_store_set_waiting_func (store, _desk_cli_print_waiting, NULL);
+  return store;
 }
 
 /* The library, made where there is none yet: for what may begin one
@@ -460,8 +478,11 @@ _desk_cli_open_or_create_store (DeskCli  *cli,
                                 GError  **error)
 {
   g_autofree char *path = _desk_cli_library_path (cli);
+  DeskStore *store = desk_store_open (path, error);
 
-  return desk_store_open (path, error);
+  if (store != NULL)
+    desk_store_set_waiting_func (store, _desk_cli_print_waiting, NULL);
+  return store;
 }
 
 /* A whole number from 1 to @max, the value of @option_name */

@@ -36,6 +36,8 @@ struct _DeskImporter
   gint64 max_size;
   gsize memory_budget;  /* see desk_importer_set_memory_budget */
   gboolean changed;     /* the last run added or updated something */
+  DeskStoreWaitingFunc waiting_func;  /* see desk_importer_set_waiting_func */
+  gpointer waiting_data;
 };
 
 G_DEFINE_FINAL_TYPE (DeskImporter, desk_importer, G_TYPE_OBJECT)
@@ -45,8 +47,18 @@ typedef struct
   GStrv paths;
   DeskImportProgressFunc progress;
   gpointer progress_data;
+  DeskStoreWaitingFunc waiting;
+  gpointer waiting_data;
   GMainContext *context;
 } RunData;
+
+/* A wait for the library, told in the caller's context */
+typedef struct
+{
+  DeskStoreWaitingFunc waiting;
+  gpointer waiting_data;
+  char *path;
+} WaitingData;
 
 typedef struct
 {
@@ -544,6 +556,45 @@ report (RunData    *run,
                               data, progress_data_free);
 }
 
+static gboolean
+report_waiting_cb (gpointer user_data)
+{
+  WaitingData *data = user_data;
+
+  data->waiting (data->path, data->waiting_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+waiting_data_free (gpointer user_data)
+{
+  WaitingData *data = user_data;
+
+  g_free (data->path);
+  g_free (data);
+}
+
+/* The library's store waits for another program: said where the import
+ * was asked for */
+static void
+report_waiting (const char *path,
+                gpointer    user_data)
+{
+  RunData *run = user_data;
+  WaitingData *data;
+
+  if (run->context == NULL)
+    {
+      run->waiting (path, run->waiting_data);
+      return;
+    }
+  data = g_new0 (WaitingData, 1);
+  data->waiting = run->waiting;
+  data->waiting_data = run->waiting_data;
+  data->path = g_strdup (path);
+  g_main_context_invoke_full (run->context, G_PRIORITY_DEFAULT, report_waiting_cb, data, waiting_data_free);
+}
+
 static void
 parse_job_free (ParseJob *job)
 {
@@ -665,6 +716,7 @@ is_library_error (const GError *error)
 {
   return g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL) ||
          g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY) ||
+         g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_BUSY) ||
          g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_LIBRARY);
 }
 
@@ -931,6 +983,11 @@ run_import (DeskImporter  *self,
   store = desk_store_open (self->library_path, error);
   if (store == NULL)
     return NULL;
+  /* another program writing the library is waited for, and said so;
+   * cancelling the import ends the wait */
+  if (run->waiting != NULL)
+    desk_store_set_waiting_func (store, report_waiting, run);
+  desk_store_set_cancellable (store, cancellable);
   /* nothing to bring up to date where nothing can be written */
   if (desk_store_is_read_only (store) && run->paths[0] == NULL)
     return g_steal_pointer (&results);
@@ -1091,6 +1148,19 @@ desk_importer_set_memory_budget (DeskImporter *self,
   self->memory_budget = MAX (bytes, 3 * 1024 * 1024);
 }
 
+/* @func is told, in the caller's context as progress is, when the import
+ * waits for the library because another program is writing it; the
+ * import goes on once it is free. */
+void
+desk_importer_set_waiting_func (DeskImporter         *self,
+                                DeskStoreWaitingFunc  func,
+                                gpointer              user_data)
+{
+  g_return_if_fail (DESK_IS_IMPORTER (self));
+  self->waiting_func = func;
+  self->waiting_data = user_data;
+}
+
 /* Imports in the calling thread.  Returns one DeskImportResult per file
  * (per folder that could not be read), or NULL if the library cannot be
  * opened.  A cancelled run returns the results of the files done. */
@@ -1111,6 +1181,8 @@ desk_importer_run (DeskImporter           *self,
   run.paths = (GStrv) paths;
   run.progress = progress;
   run.progress_data = progress_data;
+  run.waiting = self->waiting_func;
+  run.waiting_data = self->waiting_data;
   results = run_import (self, &run, cancellable, error);
   give_back_memory ();
   return results;
@@ -1137,6 +1209,8 @@ desk_importer_run_async (DeskImporter           *self,
   run->paths = g_strdupv ((GStrv) paths);
   run->progress = progress;
   run->progress_data = progress_data;
+  run->waiting = self->waiting_func;
+  run->waiting_data = self->waiting_data;
   run->context = g_main_context_ref_thread_default ();
 
   task = g_task_new (self, cancellable, callback, user_data);

@@ -42,6 +42,9 @@ void          desk_importer_set_max_size  (DeskImporter           *self,
                                            gint64                  max_size);
 void          desk_importer_set_memory_budget (DeskImporter       *self,
                                                gsize               bytes);
+void          desk_importer_set_waiting_func (DeskImporter        *self,
+                                              DeskStoreWaitingFunc func,
+                                              gpointer             user_data);
 GPtrArray    *desk_importer_run           (DeskImporter           *self,
                                            const char * const     *paths,
                                            DeskImportProgressFunc  progress,

@@ -23,6 +23,14 @@ struct _DeskStore
   gboolean damaged;         /* SQLite found it damaged: it is only read */
   DeskStemmer *stemmer;     /* for snippets, made when first needed */
   GArray *fts_pending;      /* PendingIndex: documents written whose words are not indexed yet */
+
+  /* waiting for the library while another program writes it (on_library_busy) */
+  guint max_wait;           /* milliseconds; 0: give up at once */
+  gint64 busy_since;        /* monotonic time the current wait began */
+  gboolean busy_told;       /* the current wait was told to waiting_func */
+  DeskStoreWaitingFunc waiting_func;
+  gpointer waiting_data;
+  GCancellable *cancellable; /* gives up a wait when cancelled */
 };
 
 /* A document written in this transaction whose words the full-text

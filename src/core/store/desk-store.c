@@ -16,6 +16,18 @@
 G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (desk-store-error-quark, desk_store_error)
 
+/* How long a write waits, at most, for a library another program is
+ * writing (another import, a colleague's window on a shared disk) before
+ * it gives up: long enough for that program's longest transaction */
+#define DEFAULT_MAX_WAIT_MS (10 * 60 * 1000)
+
+/* A wait longer than this is told (desk_store_set_waiting_func): shorter
+ * ones are the ordinary turns of two programs writing */
+#define WAIT_NOTICE_MS 300
+
+/* Between two tries for the library: short at first, then this, at most */
+#define MAX_WAIT_STEP_MS 100
+
 static void
 set_unwritable_error (DeskStore  *self,
                       gboolean    full,
@@ -48,6 +60,10 @@ desk_store_set_error_from_db (DeskStore  *self,
                    _("The library “%s” is damaged: nothing more is written to it. "
                      "Keep a copy of the file and restore the library from a backup"), self->path);
     }
+  else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_BUSY,
+                 _("The library “%s” is in use by another program: nothing was written; try again once it is done"),
+                 self->path);
   else if (code == SQLITE_NOTADB)
     g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_LIBRARY,
                  _("“%s” is not a Dialogue Desk library or is damaged"), self->path);
@@ -208,6 +224,7 @@ desk_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->fts_pending, g_array_unref);
   g_clear_pointer (&self->stemmer, desk_stemmer_free);
+  g_clear_object (&self->cancellable);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -235,6 +252,37 @@ desk_store_init (DeskStore *self)
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->fts_pending = g_array_new (FALSE, FALSE, sizeof (PendingIndex));
   g_array_set_clear_func (self->fts_pending, pending_index_clear);
+  self->max_wait = DEFAULT_MAX_WAIT_MS;
+}
+
+/* SQLite's busy handler: another connection (another program, or another
+ * thread's) writes the library.  Tries again, a little later each time,
+ * until it is free, max_wait has passed or the wait is cancelled; a wait
+ * that lasts is told once to waiting_func. */
+static int
+on_library_busy (void *data,
+                 int   count)
+{
+  DeskStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 waited;
+
+  if (count == 0)
+    {
+      self->busy_since = now;
+      self->busy_told = FALSE;
+    }
+  waited = (now - self->busy_since) / 1000;
+  if (waited >= self->max_wait || g_cancellable_is_cancelled (self->cancellable))
+    return 0;
+  if (!self->busy_told && waited >= WAIT_NOTICE_MS)
+    {
+      self->busy_told = TRUE;
+      if (self->waiting_func != NULL)
+        self->waiting_func (self->path, self->waiting_data);
+    }
+  g_usleep (MIN ((count + 1) * 10, MAX_WAIT_STEP_MS) * 1000);
+  return 1;
 }
 
 /* $DIALOGUE_DESK_LIBRARY, else the library in the user's data folder. */
@@ -281,7 +329,7 @@ connect_library (DeskStore  *self,
 
   /* Documents never load code: keep extension loading off explicitly. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_handler (self->db, on_library_busy, self);
   sqlite3_extended_result_codes (self->db, 0);
 
   if (!desk_tokenizer_register (self->db, error))
@@ -424,6 +472,40 @@ desk_store_is_disk_full (DeskStore *self)
 {
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   return self->disk_full;
+}
+
+/* How long a write waits for the library while another program writes
+ * it, before it fails with DESK_STORE_ERROR_BUSY: ten minutes unless set;
+ * 0 fails at once (a window's main thread, which must never wait). */
+void
+desk_store_set_max_wait (DeskStore *self,
+                         guint      milliseconds)
+{
+  g_return_if_fail (DESK_IS_STORE (self));
+  self->max_wait = milliseconds;
+}
+
+/* @func is told, in the thread that writes, when a write has waited a
+ * moment for the library because another program writes it, once per
+ * wait: so that the officer knows why nothing moves. */
+void
+desk_store_set_waiting_func (DeskStore            *self,
+                             DeskStoreWaitingFunc  func,
+                             gpointer              user_data)
+{
+  g_return_if_fail (DESK_IS_STORE (self));
+  self->waiting_func = func;
+  self->waiting_data = user_data;
+}
+
+/* A wait for the library gives up, with DESK_STORE_ERROR_BUSY, once
+ * @cancellable is cancelled */
+void
+desk_store_set_cancellable (DeskStore    *self,
+                            GCancellable *cancellable)
+{
+  g_return_if_fail (DESK_IS_STORE (self));
+  g_set_object (&self->cancellable, cancellable);
 }
 
 const char *

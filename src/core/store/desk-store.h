@@ -24,6 +24,7 @@ typedef enum
   DESK_STORE_ERROR_QUERY,
   DESK_STORE_ERROR_FULL,
   DESK_STORE_ERROR_READ_ONLY,
+  DESK_STORE_ERROR_BUSY,       /* another program kept the library to itself too long */
 } DeskStoreError;
 
 #define DESK_STORE_SCHEMA_VERSION 10
@@ -68,6 +69,11 @@ typedef struct
   const char *uid;    /* NULL for any */
 } DeskFactFilter;
 
+/* Told, in the thread that writes, that a write waits for the library at
+ * @path because another program is writing it (desk_store_set_waiting_func) */
+typedef void (*DeskStoreWaitingFunc) (const char *path,
+                                      gpointer    user_data);
+
 void desk_fact_row_free (DeskFactRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskFactRow, desk_fact_row_free)
 
@@ -97,6 +103,13 @@ gboolean      desk_store_is_read_only      (DeskStore           *self);
 gboolean      desk_store_is_disk_full      (DeskStore           *self);
 gboolean      desk_store_check_writable    (DeskStore           *self,
                                             GError             **error);
+void          desk_store_set_max_wait      (DeskStore           *self,
+                                            guint                milliseconds);
+void          desk_store_set_waiting_func  (DeskStore           *self,
+                                            DeskStoreWaitingFunc func,
+                                            gpointer             user_data);
+void          desk_store_set_cancellable   (DeskStore           *self,
+                                            GCancellable        *cancellable);
 gboolean      desk_store_add_document      (DeskStore           *self,
                                             DeskParsedDocument  *doc,
                                             gint64              *out_id,
