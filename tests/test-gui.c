@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "desk-application.h"
@@ -791,6 +792,79 @@ test_review (Fixture       *f,
   }
 }
 
+/* Longer than a write used to wait before it gave up (5 s) */
+#define LOCK_SECONDS 6
+
+/* The longest the main loop went without a turn, in microseconds */
+static gboolean
+record_turn (gpointer user_data)
+{
+  gint64 *turns = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  turns[1] = MAX (turns[1], now - turns[0]);
+  turns[0] = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Another program writes the library: review changes wait for it in the
+ * background, in the order made, and the window says so; it never stops */
+static void
+test_busy_library (Fixture       *f,
+                   gconstpointer  data)
+{
+  DeskFactsView *view = desk_window_get_facts_view (f->window);
+  GListModel *visible = desk_facts_view_get_visible (view);
+  g_autoptr(DeskFactItem) first = NULL;
+  g_autoptr(DeskFactItem) second = NULL;
+  gint64 turns[2] = { 0, 0 };
+  gint64 start, deadline;
+  guint ticker;
+  GPid holder;
+
+  import_samples (f);
+  desk_window_show_view (f->window, "facts");
+  desk_facts_view_select (view, 0);
+  first = g_object_ref (desk_facts_view_get_current (view));
+  second = g_list_model_get_item (visible, 1);
+
+  holder = desk_test_hold_lock (desk_store_get_path (f->store), LOCK_SECONDS);
+  start = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "review.approve", NULL));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
+  g_assert_true (desk_window_is_waiting_for_library (f->window));
+  g_assert_nonnull (strstr (desk_window_get_status (f->window), "Waiting for the library, in use by another program"));
+  /* the officer goes on down the list meanwhile; the changes keep their order */
+  g_assert_true (desk_facts_view_get_current (view) == second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "review.reject", NULL));
+  desk_facts_view_select (view, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "review.pending", NULL));
+  g_assert_cmpstr (desk_fact_item_get_status (first), ==, "pending");
+
+  turns[0] = g_get_monotonic_time ();
+  ticker = g_timeout_add (50, record_turn, turns);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (desk_window_is_waiting_for_library (f->window))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (ticker);
+  g_assert_cmpint (desk_test_wait_child (holder), ==, 0);
+  g_test_message ("the main loop waited at most %" G_GINT64_FORMAT " ms", turns[1] / 1000);
+  g_assert_cmpint (turns[1], <, G_USEC_PER_SEC / 2);
+
+  g_assert_cmpstr (desk_window_get_status (f->window), ==, "Your review changes are saved");
+  g_assert_cmpstr (desk_fact_item_get_status (first), ==, "approved");
+  g_assert_cmpstr (desk_fact_item_get_status (second), ==, "pending");
+  {
+    g_autofree char *status = desk_review_get (f->store, desk_fact_item_get_uid (first), "status");
+    g_assert_cmpstr (status, ==, "approved");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpstr (desk_fact_item_get_status (second), ==, "rejected");
+}
+
 static DeskExportDialog *
 find_export_dialog (void)
 {
@@ -906,6 +980,7 @@ main (int    argc,
       ADD ("/gui/sort-and-filter", test_sort_and_filter);
       ADD ("/gui/axes-view", test_axes_view);
       ADD ("/gui/review", test_review);
+      ADD ("/gui/busy-library", test_busy_library);
       ADD ("/gui/export-brief", test_export_brief);
     }
 #undef ADD

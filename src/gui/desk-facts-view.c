@@ -12,6 +12,7 @@
 #include "desk-fact-list.h"
 #include "desk-facts-view-private.h"
 #include "desk-format.h"
+#include "desk-library-writer.h"
 #include "desk-review-bar-private.h"
 
 struct _DeskFactsView
@@ -39,6 +40,7 @@ struct _DeskFactsView
   GtkDropDown *bulk_axis_dropdown;
 
   DeskStore *store;
+  DeskLibraryWriter *writer;  /* makes the review changes, waiting when another program writes */
   GCancellable *words_cancellable; /* the words filter being searched in a thread */
   gboolean stale;           /* the library changed while the view was hidden */
   DeskFactList *facts;       /* filtered and sorted in SQL, read a page at a time */
@@ -199,30 +201,91 @@ refresh_item (DeskFactsView *self,
   desk_fact_item_set_review (item, state);
 }
 
-/* Sets @field of every selected fact to @value, as one step. */
+/* A review change of the selected facts, on its way to the library */
+typedef struct
+{
+  DeskFactsView *view;
+  GPtrArray *items;          /* DeskFactItem */
+  GStrv uids;
+  char *field;
+  char *value;
+} Change;
+
+static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  g_object_unref (change->view);
+  g_ptr_array_unref (change->items);
+  g_strfreev (change->uids);
+  g_free (change->field);
+  g_free (change->value);
+  g_free (change);
+}
+
+/* In the main thread, or a worker's when the library was busy */
+static gboolean
+write_change (DeskStore  *store,
+              gpointer    data,
+              GError    **error)
+{
+  Change *change = data;
+
+  return desk_review_set_many (store, (const char * const *) change->uids, change->field, change->value, NULL, error);
+}
+
+static void
+on_change_written (gpointer      data,
+                   gboolean      waited,
+                   const GError *error)
+{
+  Change *change = data;
+  DeskFactsView *self = change->view;
+
+  if (self->store == NULL)
+    return;
+  if (error != NULL)
+    {
+      desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The review could not be changed"), error->message);
+      return;
+    }
+  for (guint i = 0; i < change->items->len; i++)
+    refresh_item (self, g_ptr_array_index (change->items, i));
+  /* written later: the officer has moved on, and the list may have been
+   * read again meanwhile: what it shows follows */
+  if (waited)
+    desk_facts_view_refresh_review (self);
+  review_changed (self);
+}
+
+/* Sets @field of every selected fact to @value, as one step: at once, or,
+ * while another program writes the library, once it is free (the window
+ * says so).  FALSE when it was refused. */
 static gboolean
 apply_to_selection (DeskFactsView *self,
                     const char    *field,
                     const char    *value)
 {
   g_autoptr(GPtrArray) items = selected_items (self);
-  g_autoptr(GPtrArray) uids = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  GPtrArray *uids;
+  Change *change;
 
   if (self->store == NULL || items->len == 0)
     return FALSE;
+  uids = g_ptr_array_new ();
   for (guint i = 0; i < items->len; i++)
-    g_ptr_array_add (uids, (gpointer) desk_fact_item_get_uid (g_ptr_array_index (items, i)));
+    g_ptr_array_add (uids, g_strdup (desk_fact_item_get_uid (g_ptr_array_index (items, i))));
   g_ptr_array_add (uids, NULL);
-  if (!desk_review_set_many (self->store, (const char * const *) uids->pdata, field, value, NULL, &error))
-    {
-      desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The review could not be changed"), error->message);
-      return FALSE;
-    }
-  for (guint i = 0; i < items->len; i++)
-    refresh_item (self, g_ptr_array_index (items, i));
-  review_changed (self);
-  return TRUE;
+  change = g_new0 (Change, 1);
+  change->view = g_object_ref (self);
+  change->items = g_steal_pointer (&items);
+  change->uids = (GStrv) g_ptr_array_free (uids, FALSE);
+  change->field = g_strdup (field);
+  change->value = g_strdup (value);
+  if (self->writer == NULL)
+    self->writer = desk_library_writer_new (self->store);
+  return desk_library_writer_run (self->writer, write_change, on_change_written, change, change_free);
 }
 
 /* The card shows @item, or nothing for NULL */
@@ -660,6 +723,7 @@ desk_facts_view_dispose (GObject *object)
   g_clear_object (&self->facts);
   g_clear_object (&self->documents);
   g_clear_object (&self->store);
+  g_clear_object (&self->writer);
   g_clear_pointer (&self->axis_ids, g_ptr_array_unref);
   g_clear_pointer (&self->axes, desk_axes_free);
 
@@ -897,6 +961,16 @@ desk_facts_view_reload (DeskFactsView *self)
     self->stale = TRUE;
   else
     load (self);
+}
+
+/* What makes the review changes: the window's, so that its changes and
+ * the view's are made in the order asked even while they wait */
+void
+desk_facts_view_set_writer (DeskFactsView     *self,
+                            DeskLibraryWriter *writer)
+{
+  g_return_if_fail (DESK_IS_FACTS_VIEW (self));
+  g_set_object (&self->writer, writer);
 }
 
 /* Reads the review of the facts again (after undo, redo or a merge). */

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "desk-fact-item.h"
+#include "desk-library-writer.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,8 @@ G_DECLARE_FINAL_TYPE (DeskFactsView, desk_facts_view, DESK, FACTS_VIEW, GtkWidge
 
 void        desk_facts_view_set_store   (DeskFactsView *self,
                                          DeskStore     *store);
+void        desk_facts_view_set_writer  (DeskFactsView *self,
+                                         DeskLibraryWriter *writer);
 void        desk_facts_view_reload      (DeskFactsView *self);
 GListModel *desk_facts_view_get_visible (DeskFactsView *self);
 void        desk_facts_view_select      (DeskFactsView *self,

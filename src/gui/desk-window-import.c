@@ -35,6 +35,21 @@ on_import_progress_cb (guint       done,
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
 }
 
+/* The import waits for the library, which another program is writing */
+static void
+on_import_waiting_cb (const char *path,
+                      gpointer    user_data)
+{
+  DeskWindow *self = user_data;
+  g_autofree char *message = NULL;
+
+  if (self->import_cancellable == NULL)
+    return;
+  /* TRANSLATORS: while another program writes the library; %s is its file */
+  message = g_strdup_printf (_("Waiting for the library “%s”: it is in use by another program…"), path);
+  gtk_label_set_text (self->status_label, message);
+}
+
 static void
 import_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -364,6 +379,7 @@ desk_window_import (DeskWindow         *self,
   _desk_window_show_status (self, _("Preparing the import…"), TRUE);
 
   importer = new_importer (self);
+  desk_importer_set_waiting_func (importer, on_import_waiting_cb, self);
   desk_importer_run_async (importer, paths, on_import_progress_cb, self,
                            self->import_cancellable, import_done_cb, g_object_ref (self));
 }

@@ -8,6 +8,7 @@
 #include "desk-document-view.h"
 #include "desk-export-dialog.h"
 #include "desk-facts-view.h"
+#include "desk-library-writer.h"
 #include "desk-searcher.h"
 #include "desk-tokenizer.h"
 #include "desk-window.h"
@@ -44,6 +45,8 @@ struct _DeskWindow
   DeskAxesView *axes_view;
 
   DeskStore *store;
+  DeskLibraryWriter *writer;        /* the window's changes, waiting while another program writes */
+  gboolean close_when_written;      /* closing waits for the changes waiting */
   GSettings *settings;
   DeskStemmer *stemmer;
   GCancellable *cancellable;        /* the window's life */
@@ -94,6 +97,7 @@ void  _desk_window_cancel_import_action       (GtkWidget          *widget,
                                                GVariant           *parameter);
 
 /* desk-window-review.c */
+void  _desk_window_init_review                (DeskWindow         *self);
 void  _desk_window_update_review_actions      (DeskWindow         *self);
 void  _desk_window_start_review_action        (GtkWidget          *widget,
                                                const char         *action_name,
@@ -117,6 +121,7 @@ void  _desk_window_import_review_action       (GtkWidget          *widget,
 /* What tests/test-gui.c and tests/timed-window.c ask of the window (some
  * of it its parts call too) */
 gboolean          desk_window_is_importing       (DeskWindow         *self);
+gboolean          desk_window_is_waiting_for_library (DeskWindow     *self);
 const char       *desk_window_get_page           (DeskWindow         *self);
 GListModel       *desk_window_get_documents      (DeskWindow         *self);
 void              desk_window_select_document    (DeskWindow         *self,

@@ -90,21 +90,62 @@ _desk_window_review_sessions_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (desk_review_sessions_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
+/* An undo or a redo on its way to the library */
+typedef struct
+{
+  DeskWindow *window;
+  gboolean undo;
+  gboolean done;             /* there was a step to take */
+} Step;
+
+static void
+step_free (gpointer data)
+{
+  Step *step = data;
+
+  g_object_unref (step->window);
+  g_free (step);
+}
+
+/* In the main thread, or a worker's when the library was busy */
+static gboolean
+write_step (DeskStore  *store,
+            gpointer    data,
+            GError    **error)
+{
+  Step *step = data;
+
+  return (step->undo ? desk_review_undo : desk_review_redo) (store, &step->done, error);
+}
+
+static void
+on_step_written (gpointer      data,
+                 gboolean      waited,
+                 const GError *error)
+{
+  Step *step = data;
+  DeskWindow *self = step->window;
+
+  if (error != NULL)
+    desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR,
+                              step->undo ? _("The change could not be undone") : _("The change could not be redone"),
+                              error->message);
+  else if (step->done)
+    _desk_window_show_status (self, step->undo ? _("Review change undone") : _("Review change redone"), FALSE);
+  review_refreshed (self);
+}
+
 void
 _desk_window_undo_redo_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
 {
   DeskWindow *self = DESK_WINDOW (widget);
-  gboolean undo = g_str_equal (action_name, "win.undo");
-  g_autoptr(GError) error = NULL;
-  gboolean done;
+  Step *step = g_new0 (Step, 1);
 
-  if (!(undo ? desk_review_undo : desk_review_redo) (self->store, &done, &error))
-    desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, undo ? _("The change could not be undone") : _("The change could not be redone"), error->message);
-  else if (done)
-    _desk_window_show_status (self, undo ? _("Review change undone") : _("Review change redone"), FALSE);
-  review_refreshed (self);
+  step->window = g_object_ref (self);
+  step->undo = g_str_equal (action_name, "win.undo");
+  desk_library_writer_run (self->writer, write_step, on_step_written, step, step_free);
 }
 
 void
@@ -141,6 +182,38 @@ _desk_window_import_review_action (GtkWidget  *widget,
 }
 
 /* The window's parts */
+
+/* Changes wait while another program writes the library, or no longer */
+static void
+on_writer_waiting_cb (DeskWindow *self)
+{
+  if (desk_library_writer_is_waiting (self->writer))
+    {
+      _desk_window_show_status (self, self->close_when_written
+                                      ? _("Saving your review changes before the window closes: "
+                                          "the library is in use by another program…")
+                                      : _("Waiting for the library, in use by another program: "
+                                          "your review changes are saved once it is free…"), FALSE);
+      return;
+    }
+  if (self->close_when_written)
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  _desk_window_show_status (self, _("Your review changes are saved"), FALSE);
+}
+
+/* The window's connection never waits for the library: review changes
+ * that find another program writing it wait in a worker (the writer) */
+void
+_desk_window_init_review (DeskWindow *self)
+{
+  desk_store_set_max_wait (self->store, 0);
+  self->writer = desk_library_writer_new (self->store);
+  g_signal_connect_object (self->writer, "notify::waiting", G_CALLBACK (on_writer_waiting_cb), self, G_CONNECT_SWAPPED);
+  desk_facts_view_set_writer (self->facts_view, self->writer);
+}
 
 void
 _desk_window_update_review_actions (DeskWindow *self)

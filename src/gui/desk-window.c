@@ -592,6 +592,16 @@ desk_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
+  /* review changes waiting for the library are saved first, unless the
+   * officer closes it again */
+  if (self->writer != NULL && desk_library_writer_is_waiting (self->writer) && !self->close_when_written)
+    {
+      self->close_when_written = TRUE;
+      _desk_window_show_status (self, _("Saving your review changes before the window closes: "
+                                        "the library is in use by another program…"), FALSE);
+      return TRUE;
+    }
+
   g_cancellable_cancel (self->cancellable);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
@@ -609,11 +619,17 @@ desk_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->status_timeout, g_source_remove);
+  if (self->writer != NULL)
+    {
+      desk_library_writer_cancel (self->writer);
+      g_signal_handlers_disconnect_by_data (self->writer, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->documents);
   g_clear_object (&self->results);
   g_clear_object (&self->store);
+  g_clear_object (&self->writer);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_cancellable);
@@ -781,6 +797,7 @@ desk_window_new (GtkApplication *application,
   self->documents = desk_document_list_new (store);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->documents));
   desk_facts_view_set_store (self->facts_view, store);
+  _desk_window_init_review (self);
   _desk_window_update_review_actions (self);
   desk_axes_view_set_store (self->axes_view, store);
   _desk_window_reload_documents (self);
@@ -800,6 +817,15 @@ desk_window_is_searching (DeskWindow *self)
 {
   g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
   return self->search_cancellable != NULL;
+}
+
+/* Whether review changes wait for the library, which another program
+ * is writing */
+gboolean
+desk_window_is_waiting_for_library (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
+  return self->writer != NULL && desk_library_writer_is_waiting (self->writer);
 }
 
 /* "welcome" or "library" */
