@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "desk-review.h"
 #include "desk-store.h"
 #include "desk-test-util.h"
 
@@ -1371,6 +1372,143 @@ test_not_utf8 (Fixture       *f,
   }
 }
 
+/* The note a review gave the fact @uid in the library at @path, or NULL */
+static char *
+stored_note (const char *path,
+             const char *uid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return desk_review_get (store, uid, "note");
+}
+
+/* backup FILE: a whole copy of a library in use, in one file, never
+ * written over something that is not a regular file */
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *by_hand = g_build_filename (f->dir, "by-hand.db", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder", NULL);
+  g_autofree char *pipe = g_build_filename (f->dir, "pipe", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "nowhere.db", NULL);
+  g_autofree char *uid = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(DeskStore) keeper = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) note = { 0 };
+  g_auto(Run) backup = { 0 };
+  gsize len;
+  struct stat st;
+
+  run_cli (&import, f, "import", g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"));
+  g_assert_cmpint (import.status, ==, 0);
+  /* another program (a window) has the library open: the newest work
+   * stays in its log, library.db-wal */
+  keeper = desk_store_open (f->library, NULL);
+  {
+    g_autofree char *uids = desk_test_query_text (keeper, "SELECT uid FROM facts ORDER BY id LIMIT 1");
+    uid = g_strndup (uids, strlen (uids) - 2);
+  }
+  run_cli (&note, f, "fact", "set", uid, "note", "The newest work");
+  g_assert_cmpint (note.status, ==, 0);
+
+  /* library.db copied by hand, without its log, lacks it */
+  g_assert_true (g_file_get_contents (f->library, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (by_hand, contents, len, NULL));
+  {
+    g_autofree char *lost = stored_note (by_hand, uid);
+    g_assert_null (lost);
+  }
+
+  /* the backup has it, while another program even holds the write lock */
+  {
+    GPid holder = desk_test_hold_lock (f->library, 3);
+    gint64 start = g_get_monotonic_time ();
+    g_autofree char *kept = NULL;
+    g_autofree char *said = g_strdup_printf ("Backed up the library “%s” to “%s”\n", f->library, copy);
+
+    run_cli (&backup, f, "backup", copy);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+    g_assert_cmpint (desk_test_wait_child (holder), ==, 0);
+    g_assert_cmpint (backup.status, ==, 0);
+    g_assert_cmpstr (backup.out, ==, said);
+    /* in one file, owner only, and nothing left beside it */
+    {
+      g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        g_assert_false (g_str_has_prefix (name, "copy.db") && !g_str_equal (name, "copy.db"));
+    }
+    g_assert_cmpint (g_stat (copy, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    kept = stored_note (copy, uid);
+    g_assert_cmpstr (kept, ==, "The newest work");
+    g_assert_cmpint (desk_test_check_library (copy, ""), ==, 5);
+  }
+
+  /* again over the same file: replaced, its permissions kept */
+  {
+    g_auto(Run) again = { 0 };
+
+    g_assert_cmpint (g_chmod (copy, 0640), ==, 0);
+    run_cli (&again, f, "backup", copy);
+    g_assert_cmpint (again.status, ==, 0);
+    g_assert_cmpint (g_stat (copy, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  }
+
+  /* never over a folder, a pipe or the library itself */
+  {
+    g_auto(Run) onto_folder = { 0 };
+    g_auto(Run) onto_pipe = { 0 };
+    g_auto(Run) onto_library = { 0 };
+    g_auto(Run) spanish = { 0 };
+    g_autofree char *before = desk_test_file_checksum (f->library);
+    g_autofree char *after = NULL;
+
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+    run_cli (&onto_folder, f, "backup", folder);
+    g_assert_cmpint (onto_folder.status, ==, 1);
+    g_assert_nonnull (strstr (onto_folder.err, "Cannot write the backup"));
+    g_assert_nonnull (strstr (onto_folder.err, "it is a folder"));
+    g_assert_nonnull (strstr (onto_folder.err, folder));
+    g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+    run_cli (&onto_pipe, f, "backup", pipe);
+    g_assert_cmpint (onto_pipe.status, ==, 1);
+    g_assert_nonnull (strstr (onto_pipe.err, "it is not a regular file"));
+    g_assert_cmpint (g_lstat (pipe, &st), ==, 0);
+    g_assert_true (S_ISFIFO (st.st_mode));
+    run_cli (&onto_library, f, "backup", f->library);
+    g_assert_cmpint (onto_library.status, ==, 1);
+    g_assert_nonnull (strstr (onto_library.err, "is the library itself"));
+    g_clear_object (&keeper);
+    after = desk_test_file_checksum (f->library);
+    g_assert_cmpstr (before, ==, after);
+
+    run_cli_full (&spanish, f->library, "es", NULL, "backup", folder, NULL);
+    g_assert_cmpint (spanish.status, ==, 1);
+    g_assert_nonnull (strstr (spanish.err, "es una carpeta"));
+  }
+
+  check_command_help (f, "backup");
+
+  /* no library there: none is made to be backed up */
+  {
+    g_auto(Run) none = { 0 };
+
+    run_cli_full (&none, nowhere, "en", NULL, "backup", copy, NULL);
+    g_assert_cmpint (none.status, ==, 1);
+    g_assert_nonnull (strstr (none.err, "There is no library at"));
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1397,6 +1535,7 @@ main (int    argc,
   ADD ("/cli/not-utf8", test_not_utf8);
   ADD ("/cli/option-like-file-names", test_option_like_file_names);
   ADD ("/cli/facts-memory", test_facts_memory);
+  ADD ("/cli/backup", test_backup);
 #undef ADD
 
   return g_test_run ();

@@ -865,6 +865,75 @@ test_busy_library (Fixture       *f,
   g_assert_cmpstr (desk_fact_item_get_status (second), ==, "rejected");
 }
 
+static gboolean
+backup_done (DeskWindow *window)
+{
+  return !desk_window_is_backing_up (window);
+}
+
+/* Whether the main menu of @window has an item for @action */
+static gboolean
+menu_has_action (DeskWindow *window,
+                 const char *action)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL;)
+    {
+      if (GTK_IS_MENU_BUTTON (w))
+        {
+          GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w));
+
+          for (int s = 0; menu != NULL && s < g_menu_model_get_n_items (menu); s++)
+            {
+              g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+              for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+                {
+                  g_autofree char *name = NULL;
+
+                  if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+                      g_str_equal (name, action))
+                    return TRUE;
+                }
+            }
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w) == GTK_WIDGET (window) ? NULL : gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  return FALSE;
+}
+
+/* Back Up Library…: a whole copy of the library, never over a folder */
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "backup.db", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder", NULL);
+
+  import_samples (f);
+  g_assert_true (menu_has_action (f->window, "win.back-up-library"));
+
+  desk_window_back_up (f->window, copy);
+  g_assert_true (desk_window_is_backing_up (f->window));
+  wait_for (backup_done, f->window);
+  g_assert_cmpstr (desk_window_get_status (f->window), ==, "Library backed up to “backup.db”");
+  g_assert_cmpint (desk_test_check_library (copy, ""), ==, 5);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  desk_window_back_up (f->window, folder);
+  wait_for (backup_done, f->window);
+  g_assert_true (g_str_has_prefix (desk_window_get_status (f->window), "The library could not be backed up: "));
+  g_assert_nonnull (strstr (desk_window_get_status (f->window), "it is a folder"));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+}
+
 static DeskExportDialog *
 find_export_dialog (void)
 {
@@ -981,6 +1050,7 @@ main (int    argc,
       ADD ("/gui/axes-view", test_axes_view);
       ADD ("/gui/review", test_review);
       ADD ("/gui/busy-library", test_busy_library);
+      ADD ("/gui/backup", test_backup);
       ADD ("/gui/export-brief", test_export_brief);
     }
 #undef ADD

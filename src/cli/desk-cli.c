@@ -35,6 +35,7 @@ static const DeskCliCommand * const commands[] = {
   &_desk_cli_review_command,
   &_desk_cli_fact_command,
   &_desk_cli_export_pdf_command,
+  &_desk_cli_backup_command,
 };
 
 /* The options of the tool rather than of a command: read by name in

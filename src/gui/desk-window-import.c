@@ -338,6 +338,7 @@ _desk_window_update_import_actions (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-samples", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-library", !self->backing_up);
 }
 
 void

@@ -1,6 +1,7 @@
 /* desk-window-private.h: what the window's files (desk-window.c, its
- * import part desk-window-import.c, its review part desk-window-review.c)
- * and its tests share */
+ * import part desk-window-import.c, its library part
+ * desk-window-library.c, its review part desk-window-review.c) and its
+ * tests share */
 #pragma once
 
 #include "desk-axes-view.h"
@@ -47,6 +48,7 @@ struct _DeskWindow
   DeskStore *store;
   DeskLibraryWriter *writer;        /* the window's changes, waiting while another program writes */
   gboolean close_when_written;      /* closing waits for the changes waiting */
+  gboolean backing_up;              /* a backup of the library is being written */
   GSettings *settings;
   DeskStemmer *stemmer;
   GCancellable *cancellable;        /* the window's life */
@@ -96,6 +98,11 @@ void  _desk_window_cancel_import_action       (GtkWidget          *widget,
                                                const char         *action_name,
                                                GVariant           *parameter);
 
+/* desk-window-library.c */
+void  _desk_window_back_up_action             (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
+
 /* desk-window-review.c */
 void  _desk_window_init_review                (DeskWindow         *self);
 void  _desk_window_update_review_actions      (DeskWindow         *self);
@@ -142,5 +149,8 @@ gboolean          desk_window_import_review      (DeskWindow         *self,
                                                   const char         *path,
                                                   GtkWindow         **conflicts);
 DeskExportDialog *desk_window_open_export        (DeskWindow         *self);
+void              desk_window_back_up            (DeskWindow         *self,
+                                                  const char         *path);
+gboolean          desk_window_is_backing_up      (DeskWindow         *self);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* desk-window.c: the main window: its layout and views, the document
- * list, search, the welcome page and the status bar; its import and
- * review parts are desk-window-import.c and desk-window-review.c */
+ * list, search, the welcome page and the status bar; its import, library
+ * and review parts are desk-window-import.c, desk-window-library.c and
+ * desk-window-review.c */
 #define G_LOG_DOMAIN "desk-window"
 
 #include "config.h"
@@ -719,6 +720,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-axis", "s", export_brief_action);
   gtk_widget_class_install_action (widget_class, "win.export-section", "(xi)", export_brief_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, _desk_window_undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up-library", NULL, _desk_window_back_up_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-files", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder", NULL);

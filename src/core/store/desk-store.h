@@ -155,6 +155,9 @@ GPtrArray    *desk_store_search            (DeskStore           *self,
                                             GError             **error);
 char         *desk_store_check_integrity   (DeskStore           *self,
                                             GError             **error);
+gboolean      desk_store_backup            (DeskStore           *self,
+                                            const char          *path,
+                                            GError             **error);
 GArray       *desk_store_list_outdated     (DeskStore           *self,
                                             int                  extractor_version,
                                             GError             **error);
