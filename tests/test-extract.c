@@ -322,6 +322,30 @@ test_parse_number (void)
   g_assert_cmpfloat_with_epsilon (v, 0.135, 1e-9);
 }
 
+/* Figures keep every digit, however large: a value is not a double */
+static void
+test_exact_figures (void)
+{
+  g_auto(Extracted) x = { 0 };
+
+  extract (&x, "El fondo sería de US$ 100,000,000,000,000,000,000,000,000,000,000,000,000. La deuda suma "
+               "1,234,567,890,123,456,789,012 dólares y 123456789012345678901234567 billones de soles. "
+               "Se extrajeron 98765432109876543210987654321 toneladas, un 12345678901234567890123% más. "
+               "Los precios pasaron de US$ 1,234,567,890,123,456,789 a US$ 2,000,000,000,000,000,001 millones. "
+               "El alza fue de 9,99996% y la tasa de 1,23456%.\n", NULL);
+  assert_fact (&x, DESK_FACT_MONEY, "100000000000000000000000000000000000000 USD");
+  assert_fact (&x, DESK_FACT_MONEY, "1234567890123456789012 USD");
+  assert_fact (&x, DESK_FACT_MONEY, "123456789012345678901234567000000000000 PEN");
+  assert_fact (&x, DESK_FACT_QUANTITY, "98765432109876543210987654321 t");
+  assert_fact (&x, DESK_FACT_PERCENT, "12345678901234567890123%");
+  /* a range shares its scale, exactly */
+  assert_fact (&x, DESK_FACT_MONEY, "1234567890123456789000000 USD");
+  assert_fact (&x, DESK_FACT_MONEY, "2000000000000000001000000 USD");
+  /* decimals as before: four at most, rounded */
+  assert_fact (&x, DESK_FACT_PERCENT, "10%");
+  assert_fact (&x, DESK_FACT_PERCENT, "1.2346%");
+}
+
 static char *data_home;
 
 /* The officer's own gazetteer adds names; a bad one is refused, named */
@@ -474,6 +498,7 @@ main (int    argc,
   g_test_add_func ("/extract/proposals-and-meetings", test_proposals_and_meetings);
   g_test_add_func ("/extract/modality", test_modality);
   g_test_add_func ("/extract/parse-number", test_parse_number);
+  g_test_add_func ("/extract/exact-figures", test_exact_figures);
   g_test_add_func ("/extract/gazetteer-whole-names", test_gazetteer_whole_names);
   g_test_add_func ("/extract/user-gazetteer", test_user_gazetteer);
   g_test_add_func ("/extract/deep-user-gazetteer", test_deep_user_gazetteer);

@@ -10,13 +10,17 @@
 
 #include "desk-extract-private.h"
 
+/* The decimal places a figure's value keeps */
+#define FIGURE_DECIMALS 4
+
 /* Numbers: a group of exactly three digits after a separator is a
  * thousands group in both Spanish and English writing ("1,135 TM" and
  * "1.135 TM" are 1135); one, two or four and more digits after the last
- * separator make it the decimal mark ("1.5 millones", "9,1%"). */
-gboolean
-desk_extract_parse_number (const char *text,
-                           double     *value)
+ * separator make it the decimal mark ("1.5 millones", "9,1%").  The
+ * digits of @text, with a '.' at its decimal mark, and its sign. */
+static GString *
+number_digits (const char *text,
+               gboolean   *negative)
 {
   GString *digits = g_string_new (NULL);
   const char *p = text;
@@ -24,16 +28,15 @@ desk_extract_parse_number (const char *text,
   int n_seps = 0;
   gboolean mixed = FALSE;
   char first_sep = 0;
-  gboolean negative = FALSE;
-  gboolean ok;
 
+  *negative = FALSE;
   if (g_str_has_prefix (p, "−"))
     {
-      negative = TRUE;
+      *negative = TRUE;
       p += strlen ("−");
     }
   else if (*p == '-' || *p == '+')
-    negative = *p++ == '-';
+    *negative = *p++ == '-';
 
   for (const char *q = p; *q; q++)
     if (*q == '.' || *q == ',')
@@ -59,52 +62,117 @@ desk_extract_parse_number (const char *text,
             g_string_append_c (digits, '.');
         }
     }
-
-  ok = digits->len > 0;
-  if (ok)
-    *value = g_ascii_strtod (digits->str, NULL) * (negative ? -1 : 1);
-  g_string_free (digits, TRUE);
-  return ok;
+  return digits;
 }
 
-static double
-scale_factor (const char *scale)
+gboolean
+desk_extract_parse_number (const char *text,
+                           double     *value)
+{
+  gboolean negative;
+  g_autoptr(GString) digits = number_digits (text, &negative);
+
+  if (digits->len == 0)
+    return FALSE;
+  *value = g_ascii_strtod (digits->str, NULL) * (negative ? -1 : 1);
+  return TRUE;
+}
+
+/* @digits ("1234.5", a '.' at the decimal mark) times 10^@exponent,
+ * written as a value: every digit of the whole part kept, however many
+ * (a double keeps 17 and a printed one was cut at 38), at most
+ * FIGURE_DECIMALS decimals, rounded half up, without trailing zeros */
+static char *
+format_exact (const char *digits,
+              gboolean    negative,
+              guint       exponent)
+{
+  const char *point = strchr (digits, '.');
+  gsize whole = point != NULL ? (gsize) (point - digits) : strlen (digits);
+  g_autoptr(GString) all = g_string_new_len (digits, whole);
+  GString *out = g_string_new (negative ? "-" : "");
+  gsize lead = 0;
+
+  /* the digits without their mark, the first @whole of them before it */
+  if (point != NULL)
+    g_string_append (all, point + 1);
+  whole += exponent;
+  while (all->len < whole)
+    g_string_append_c (all, '0');
+  if (all->len > whole + FIGURE_DECIMALS)
+    {
+      gboolean up = all->str[whole + FIGURE_DECIMALS] >= '5';
+
+      g_string_truncate (all, whole + FIGURE_DECIMALS);
+      for (gsize i = all->len; up && i > 0; i--)
+        {
+          if (all->str[i - 1] == '9')
+            all->str[i - 1] = '0';
+          else
+            {
+              all->str[i - 1]++;
+              up = FALSE;
+            }
+        }
+      if (up)
+        {
+          g_string_prepend_c (all, '1');
+          whole++;
+        }
+    }
+  while (all->len > whole && all->str[all->len - 1] == '0')
+    g_string_truncate (all, all->len - 1);
+  while (lead + 1 < whole && all->str[lead] == '0')
+    lead++;
+
+  if (whole == 0)
+    g_string_append_c (out, '0');
+  else
+    g_string_append_len (out, all->str + lead, whole - lead);
+  if (all->len > whole)
+    {
+      g_string_append_c (out, '.');
+      g_string_append (out, all->str + whole);
+    }
+  /* no "-0" */
+  if (negative && strspn (out->str + 1, "0.") == out->len - 1)
+    g_string_erase (out, 0, 1);
+  return g_string_free (out, FALSE);
+}
+
+/* The value of the number @text times 10^@exponent, every digit kept;
+ * without its sign when @absolute */
+static char *
+figure_value (const char *text,
+              guint       exponent,
+              gboolean    absolute)
+{
+  gboolean negative;
+  g_autoptr(GString) digits = number_digits (text, &negative);
+
+  return format_exact (digits->str, negative && !absolute, exponent);
+}
+
+/* The power of ten a scale word stands for: "millones" 6 */
+static guint
+scale_exponent (const char *scale)
 {
   g_autofree char *s = NULL;
 
   if (scale == NULL || *scale == '\0')
-    return 1;
+    return 0;
   s = g_utf8_strdown (scale, -1);
   if (g_str_has_prefix (s, "mil ") || g_str_has_prefix (s, "mil\t") || g_str_has_prefix (s, "mil\n"))
-    return 1e9; /* "mil millones" */
+    return 9; /* "mil millones" */
   if (g_str_has_prefix (s, "mill"))
-    return 1e6;
+    return 6;
   if (g_str_equal (s, "mil") || g_str_has_prefix (s, "thousand"))
-    return 1e3;
+    return 3;
   if (g_str_has_prefix (s, "bill"))
-    return strstr (s, "ón") || strstr (s, "ones") || g_str_equal (s, "billon") ? 1e12 : 1e9;
+    return strstr (s, "ón") || strstr (s, "ones") || g_str_equal (s, "billon") ? 12 : 9;
   if (g_str_has_prefix (s, "trillion"))
-    return 1e12;
-  return 1;
-}
-
-static char *
-format_number (double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char *out;
-  gsize len;
-
-  if (fabs (v - round (v)) < 1e-6 && fabs (v) < 9e18)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) llround (v));
-  g_ascii_formatd (buf, sizeof buf, "%.4f", v);
-  out = g_strdup (buf);
-  len = strlen (out);
-  while (len > 0 && out[len - 1] == '0')
-    out[--len] = '\0';
-  if (len > 0 && out[len - 1] == '.')
-    out[--len] = '\0';
-  return out;
+    return 12;
+  return 0;
 }
 
 static const char *
@@ -161,7 +229,7 @@ _desk_extract_find_figures (Run        *run,
           _desk_extract_match_pos (m, 0, &s, &e);
           if (num && desk_extract_parse_number (num, &v))
             {
-              g_autofree char *n = format_number (fabs (v) * scale_factor (scale));
+              g_autofree char *n = figure_value (num, scale_exponent (scale), TRUE);
               /* a prefixed figure without a scale may share the next one's ("de US$ 216 a US$ 717 millones") */
               _desk_extract_add_candidate (out, DESK_FACT_MONEY, par, s, e, g_strdup_printf ("%s %s", n, currency_code (cur)),
                                            r == 0 ? 0.95 : 0.9, r == 0 && scale == NULL ? g_strdup ("{\"scale\":false}") : NULL,
@@ -179,7 +247,7 @@ _desk_extract_find_figures (Run        *run,
       _desk_extract_match_pos (m, 0, &s, &e);
       if (num && desk_extract_parse_number (num, &v))
         {
-          g_autofree char *n = format_number (num[0] == '+' ? fabs (v) : v);
+          g_autofree char *n = figure_value (num, 0, num[0] == '+');
           _desk_extract_add_candidate (out, DESK_FACT_PERCENT, par, s, e, g_strdup_printf ("%s%%", n), 0.95, NULL, CANDIDATE_FIGURE);
         }
     }
@@ -214,7 +282,7 @@ _desk_extract_find_figures (Run        *run,
       else
         code = "bbl";
       {
-        g_autofree char *n = format_number (v * scale_factor (scale));
+        g_autofree char *n = figure_value (num, scale_exponent (scale), FALSE);
         _desk_extract_add_candidate (out, DESK_FACT_QUANTITY, par, s, e, g_strdup_printf ("%s %s", n, code), 0.9, NULL, CANDIDATE_FIGURE);
       }
     }
@@ -286,7 +354,6 @@ _desk_extract_share_scales (GArray     *cands,
             continue;
           if (g_regex_match (link, gap, 0, NULL))
             {
-              double va = g_ascii_strtod (a->fact.value, NULL);
               double vb = g_ascii_strtod (b->fact.value, NULL);
               const char *code = strchr (b->fact.value, ' ');
               double factor = 1;
@@ -299,9 +366,12 @@ _desk_extract_share_scales (GArray     *cands,
                   if (desk_extract_parse_number (num, &base) && base != 0)
                     factor = vb / fabs (base);
                 }
-              if (factor > 1)
+              /* the scale is a power of ten: the figure is shifted by it, exactly */
+              if (factor > 1 && isfinite (factor))
                 {
-                  g_autofree char *n = format_number (va * factor);
+                  g_autofree char *digits = g_strndup (a->fact.value, strcspn (a->fact.value, " "));
+                  g_autofree char *n = format_exact (digits, FALSE, (guint) lround (log10 (factor)));
+
                   g_free (a->fact.value);
                   a->fact.value = g_strdup_printf ("%s%s", n, code ? code : "");
                 }
