@@ -1509,6 +1509,48 @@ test_backup (Fixture       *f,
   }
 }
 
+/* review history: a change taken back stays in it, said so */
+static void
+test_history_keeps_undone (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *uid = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *event;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) undo = { 0 };
+  g_auto(Run) history = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) spanish = { 0 };
+
+  run_cli (&import, f, "import", g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"));
+  g_assert_cmpint (import.status, ==, 0);
+  {
+    g_autoptr(DeskStore) store = desk_store_open (f->library, NULL);
+    g_autofree char *uids = desk_test_query_text (store, "SELECT uid FROM facts ORDER BY id LIMIT 1");
+
+    uid = g_strndup (uids, strlen (uids) - 2);
+  }
+  run_cli (&set, f, "fact", "set", uid, "status", "approved");
+  g_assert_cmpint (set.status, ==, 0);
+  run_cli (&undo, f, "review", "undo");
+  g_assert_cmpint (undo.status, ==, 0);
+
+  run_cli (&history, f, "review", "history", uid);
+  g_assert_cmpint (history.status, ==, 0);
+  g_assert_nonnull (strstr (history.out, "Pending → Approved"));
+  g_assert_nonnull (strstr (history.out, "  [undone]\n"));
+  run_cli (&json, f, "review", "history", uid, "--json");
+  root = parse_json (json.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  event = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (event, "new"), ==, "approved");
+  g_assert_cmpstr (json_object_get_string_member (event, "state"), ==, "undone");
+  run_cli_full (&spanish, f->library, "es", NULL, "review", "history", uid, NULL);
+  g_assert_nonnull (strstr (spanish.out, "  [deshecho]\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1536,6 +1578,7 @@ main (int    argc,
   ADD ("/cli/option-like-file-names", test_option_like_file_names);
   ADD ("/cli/facts-memory", test_facts_memory);
   ADD ("/cli/backup", test_backup);
+  ADD ("/cli/history-keeps-undone", test_history_keeps_undone);
 #undef ADD
 
   return g_test_run ();

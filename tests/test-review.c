@@ -335,10 +335,11 @@ test_undo_after_restart (Fixture       *f,
   g_assert_false (done);
   assert_value (f->a, uid (f, 3), "status", "pending");
 
-  /* undone changes are not history */
+  /* undone changes stay in the history, said undone */
   {
     g_autoptr(GPtrArray) history = desk_review_history (f->a, uid (f, 3), &error);
-    g_assert_cmpuint (history->len, ==, 0);
+    g_assert_cmpuint (history->len, ==, 1);
+    g_assert_cmpint (((DeskReviewEvent *) g_ptr_array_index (history, 0))->state, ==, DESK_REVIEW_EVENT_PASSED_OVER);
   }
 }
 
@@ -887,6 +888,61 @@ test_refused_files (Fixture       *f,
   }
 }
 
+/* Undo passes over a change a colleague has changed again since: the
+ * history still has every change, the officer's own included */
+static void
+test_history_keeps_every_event (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReviewSession) ana = desk_review_start (f->a, "Ana’s pass", "Ana Torres", NULL);
+  g_autoptr(DeskReviewSession) luis = desk_review_start (f->b, "Luis’s pass", "Luis Paz", NULL);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *ana_file = g_build_filename (f->dir, "ana.json", NULL);
+  g_autofree char *luis_file = g_build_filename (f->dir, "luis.json", NULL);
+  DeskReviewEvent *e;
+  gboolean done;
+
+  /* Ana notes a fact and rejects another; Luis takes her file, then
+   * corrects her note; Ana takes his */
+  set (f->a, uid (f, 0), "note", "Figure from the 2019 report");
+  set (f->a, uid (f, 1), "status", "rejected");
+  g_assert_true (desk_review_export (f->a, 0, ana_file, &error));
+  desk_review_import_free (desk_review_import (f->b, ana_file, &error));
+  g_assert_no_error (error);
+  set (f->b, uid (f, 0), "note", "Figure from the 2020 report");
+  g_assert_true (desk_review_export (f->b, 0, luis_file, &error));
+  desk_review_import_free (desk_review_import (f->a, luis_file, &error));
+  g_assert_no_error (error);
+  assert_value (f->a, uid (f, 0), "note", "Figure from the 2020 report");
+
+  /* Ana undoes her rejection, then her note, which Luis changed since:
+   * his stays */
+  g_assert_true (desk_review_undo (f->a, &done, &error));
+  g_assert_true (desk_review_undo (f->a, &done, &error));
+  g_assert_no_error (error);
+  assert_value (f->a, uid (f, 0), "note", "Figure from the 2020 report");
+  assert_value (f->a, uid (f, 1), "status", "pending");
+
+  history = desk_review_history (f->a, uid (f, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  e = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (e->reviewer, ==, "Ana Torres");
+  g_assert_null (e->old_value);
+  g_assert_cmpstr (e->new_value, ==, "Figure from the 2019 report");
+  g_assert_cmpint (e->state, ==, DESK_REVIEW_EVENT_CHANGED_SINCE);
+  e = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (e->reviewer, ==, "Luis Paz");
+  g_assert_cmpstr (e->old_value, ==, "Figure from the 2019 report");
+  g_assert_cmpint (e->state, ==, DESK_REVIEW_EVENT_IN_FORCE);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  history = desk_review_history (f->a, uid (f, 1), &error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpint (((DeskReviewEvent *) g_ptr_array_index (history, 0))->state, ==, DESK_REVIEW_EVENT_UNDONE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -902,6 +958,7 @@ main (int    argc,
   ADD ("/review/history-and-corrections", test_history_and_corrections);
   ADD ("/review/undo-after-restart", test_undo_after_restart);
   ADD ("/review/exchange", test_exchange);
+  ADD ("/review/history-keeps-every-event", test_history_keeps_every_event);
   ADD ("/review/missing-documents", test_missing_documents);
   ADD ("/review/bad-files", test_bad_files);
   ADD ("/review/deep-file", test_deep_file);

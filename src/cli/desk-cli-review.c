@@ -180,6 +180,21 @@ undo_or_redo (DeskCli    *cli,
   return DESK_CLI_EXIT_OK;
 }
 
+/* What became of a change, in review history --json */
+static const char *
+event_state_id (DeskReviewEventState state)
+{
+  static const char * const ids[] = {
+    [DESK_REVIEW_EVENT_IN_FORCE] = "in-force",
+    [DESK_REVIEW_EVENT_UNDONE] = "undone",
+    [DESK_REVIEW_EVENT_PASSED_OVER] = "passed-over",
+    [DESK_REVIEW_EVENT_DECLINED] = "declined",
+    [DESK_REVIEW_EVENT_CHANGED_SINCE] = "changed-since",
+  };
+
+  return (guint) state < G_N_ELEMENTS (ids) ? ids[state] : "changed-since";
+}
+
 /* review history FACT-UID */
 static int
 show_history (DeskCli   *cli,
@@ -213,6 +228,7 @@ show_history (DeskCli   *cli,
           _desk_cli_add_string (builder, "field", e->field);
           _desk_cli_add_string (builder, "old", e->old_value);
           _desk_cli_add_string (builder, "new", e->new_value);
+          _desk_cli_add_string (builder, "state", event_state_id (e->state));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -230,7 +246,12 @@ show_history (DeskCli   *cli,
 
       g_autofree char *time = _desk_cli_local_time (e->time);
 
-      printf ("%s  %-20s %-10s %s → %s  (%s)\n", time, e->reviewer, e->field, old, new, e->session_name);
+      const char *state = desk_review_event_state_name (e->state);
+
+      printf ("%s  %-20s %-10s %s → %s  (%s)", time, e->reviewer, e->field, old, new, e->session_name);
+      if (state != NULL)
+        printf ("  [%s]", state);
+      putchar ('\n');
     }
   return DESK_CLI_EXIT_OK;
 }

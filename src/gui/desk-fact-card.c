@@ -222,12 +222,23 @@ update_history (DeskFactCard *self)
       g_autofree char *when = local ? g_date_time_format (local, "%x %H:%M") : g_strdup (e->time);
       g_autofree char *old = desk_review_describe_value (e->field, e->old_value);
       g_autofree char *new = desk_review_describe_value (e->field, e->new_value);
+      const char *state = desk_review_event_state_name (e->state);
       g_autofree char *text = NULL;
       GtkWidget *label;
 
       /* TRANSLATORS: a line of a fact's history: date, reviewer, field, old value, new value */
       text = g_strdup_printf (_("%s · %s — %s: %s → %s"), when, e->reviewer, field_name (self, e->field), old, new);
+      if (state != NULL)
+        {
+          /* TRANSLATORS: a line of a fact's history, then what became of the change */
+          g_autofree char *line = g_strdup_printf (_("%s (%s)"), text, state);
+
+          g_free (text);
+          text = g_steal_pointer (&line);
+        }
       label = gtk_label_new (text);
+      if (state != NULL)
+        gtk_widget_add_css_class (label, "dim-label");
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);

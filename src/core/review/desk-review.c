@@ -30,6 +30,7 @@ typedef enum
   EVENT_UNDONE,         /* redo can bring it back */
   EVENT_PASSED_OVER,    /* undone, then passed over by a later change */
   EVENT_DECLINED,       /* another officer's change, declined on merging */
+  EVENT_CHANGED_SINCE,  /* undo found it changed again by another officer: kept */
 } EventState;
 
 /* The same in SQL */
@@ -37,6 +38,10 @@ typedef enum
 #define SQL_UNDONE "1"
 #define SQL_PASSED_OVER "2"
 G_STATIC_ASSERT (EVENT_IN_FORCE == 0 && EVENT_UNDONE == 1 && EVENT_PASSED_OVER == 2);
+/* and as a fact's history gives them */
+G_STATIC_ASSERT ((int) EVENT_IN_FORCE == DESK_REVIEW_EVENT_IN_FORCE && (int) EVENT_UNDONE == DESK_REVIEW_EVENT_UNDONE &&
+                 (int) EVENT_PASSED_OVER == DESK_REVIEW_EVENT_PASSED_OVER && (int) EVENT_DECLINED == DESK_REVIEW_EVENT_DECLINED &&
+                 (int) EVENT_CHANGED_SINCE == DESK_REVIEW_EVENT_CHANGED_SINCE);
 
 static const char * const statuses[] = { "pending", "approved", "rejected", NULL };
 
@@ -122,6 +127,26 @@ desk_review_field_name (const char *field)
   if (g_str_equal (field, "value"))
     return _("Value");
   return _("Axis assignment");
+}
+
+/* What became of a change, beside it in a fact's history; NULL for a
+ * change in force */
+const char *
+desk_review_event_state_name (DeskReviewEventState state)
+{
+  switch (state)
+    {
+    case DESK_REVIEW_EVENT_IN_FORCE:
+      return NULL;
+    case DESK_REVIEW_EVENT_UNDONE:
+    case DESK_REVIEW_EVENT_PASSED_OVER:
+      return _("undone");
+    case DESK_REVIEW_EVENT_DECLINED:
+      return _("declined when merged");
+    case DESK_REVIEW_EVENT_CHANGED_SINCE:
+    default:
+      return _("not undone: a colleague changed it since");
+    }
 }
 
 /* A value of @field in a history or a conflict: NULL reads "nothing". */
@@ -838,7 +863,7 @@ step_back_or_forth (DeskStore  *store,
           return FALSE;
         }
       sqlite3_reset (mark);
-      sqlite3_bind_int (mark, 1, !still ? EVENT_PASSED_OVER : undo ? EVENT_UNDONE : EVENT_IN_FORCE);
+      sqlite3_bind_int (mark, 1, !still ? (undo ? EVENT_CHANGED_SINCE : EVENT_PASSED_OVER) : undo ? EVENT_UNDONE : EVENT_IN_FORCE);
       sqlite3_bind_int64 (mark, 2, sqlite3_column_int64 (stmt, 0));
       if (sqlite3_step (mark) != SQLITE_DONE)
         {
@@ -901,7 +926,8 @@ desk_review_can_undo_redo (DeskStore *store,
     }
 }
 
-/* Who changed what of @target, and when, oldest first. */
+/* Who changed what of @target, and when, oldest first: every change,
+ * with what became of it (undone, declined…) */
 GPtrArray *
 desk_review_history (DeskStore   *store,
                      const char  *target,
@@ -913,9 +939,9 @@ desk_review_history (DeskStore   *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
-  stmt = desk_store_prepare (store, "SELECT e.uid, s.name, s.reviewer, e.time, e.target, e.field, e.old_value, e.new_value"
-                         " FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
-                         " WHERE e.target = ? AND e.state = " SQL_IN_FORCE " ORDER BY e.id", error);
+  stmt = desk_store_prepare (store, "SELECT e.uid, s.name, s.reviewer, e.time, e.target, e.field, e.old_value, e.new_value,"
+                         " e.state FROM review_events e JOIN review_sessions s ON s.id = e.session_id"
+                         " WHERE e.target = ? ORDER BY e.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
@@ -931,6 +957,7 @@ desk_review_history (DeskStore   *store,
       e->field = dup_column (stmt, 5);
       e->old_value = dup_column (stmt, 6);
       e->new_value = dup_column (stmt, 7);
+      e->state = sqlite3_column_int (stmt, 8);
       g_ptr_array_add (events, e);
     }
   if (step == DESK_STORE_STEP_FAILED)

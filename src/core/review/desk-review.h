@@ -49,6 +49,16 @@ typedef struct
   guint n_events;
 } DeskReviewSession;
 
+/* What became of a change, as its fact's history shows it */
+typedef enum
+{
+  DESK_REVIEW_EVENT_IN_FORCE,
+  DESK_REVIEW_EVENT_UNDONE,        /* taken back by undo */
+  DESK_REVIEW_EVENT_PASSED_OVER,   /* taken back, then passed over by a later change */
+  DESK_REVIEW_EVENT_DECLINED,      /* another officer's, declined on merging */
+  DESK_REVIEW_EVENT_CHANGED_SINCE, /* not undone: a colleague changed it again since */
+} DeskReviewEventState;
+
 typedef struct
 {
   char *uid;
@@ -59,6 +69,7 @@ typedef struct
   char *field;
   char *old_value;
   char *new_value;
+  DeskReviewEventState state;
 } DeskReviewEvent;
 
 /* What the review says of one fact; NULL fields were never set */
@@ -98,6 +109,7 @@ const char        *desk_review_status_name     (const char         *status);
 const char        *desk_review_field_name      (const char         *field);
 char              *desk_review_describe_value  (const char         *field,
                                                 const char         *value);
+const char        *desk_review_event_state_name (DeskReviewEventState state);
 void               desk_review_session_free    (DeskReviewSession  *session);
 void               desk_review_event_free      (DeskReviewEvent    *event);
 void               desk_review_conflict_free   (DeskReviewConflict *conflict);
