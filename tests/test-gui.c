@@ -934,6 +934,48 @@ test_backup (Fixture       *f,
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
 }
 
+static gboolean
+six_documents (DeskWindow *window)
+{
+  return g_list_model_get_n_items (desk_window_get_documents (window)) == 6;
+}
+
+/* What another program does to the library shows in the open window:
+ * its documents and facts, without moving the officer from where they read */
+static void
+test_follows_library (Fixture       *f,
+                      gconstpointer  data)
+{
+  DeskFactsView *view = desk_window_get_facts_view (f->window);
+  GListModel *facts = desk_facts_view_get_visible (view);
+  g_autofree char *file = desk_test_write_file (f->dir, "colega.txt",
+                                                "Informe del colega\n\nEl 1 de febrero del 2009 el Perú recibió "
+                                                "US$ 3,679 millones (MRE, 2014) para el Gabinete Binacional.\n", -1);
+  g_autofree char *reading = NULL;
+  guint n_facts;
+
+  import_samples (f);
+  desk_window_select_document (f->window, 2);
+  reading = g_strdup (desk_document_get_uid (desk_document_view_get_document (desk_window_get_document_view (f->window))));
+  desk_window_show_view (f->window, "facts");
+  n_facts = g_list_model_get_n_items (facts);
+
+  g_assert_cmpint (desk_test_run_cli (desk_store_get_path (f->store), NULL, NULL, "import", file, NULL), ==, 0);
+  {
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    /* nothing else wakes the window: it has to look for itself */
+    while (!six_documents (f->window) && g_get_monotonic_time () < deadline)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10 * 1000);
+    g_assert_true (six_documents (f->window));
+    settle ();
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (facts), >, n_facts);
+  g_assert_cmpstr (desk_document_get_uid (desk_document_view_get_document (desk_window_get_document_view (f->window))), ==,
+                   reading);
+}
+
 static DeskExportDialog *
 find_export_dialog (void)
 {
@@ -1051,6 +1093,7 @@ main (int    argc,
       ADD ("/gui/review", test_review);
       ADD ("/gui/busy-library", test_busy_library);
       ADD ("/gui/backup", test_backup);
+      ADD ("/gui/follows-library", test_follows_library);
       ADD ("/gui/export-brief", test_export_brief);
     }
 #undef ADD

@@ -108,6 +108,7 @@ import_done_cb (GObject      *object,
     g_ptr_array_add (self->failures, stop);
 
   _desk_window_reload_documents (self);
+  _desk_window_library_read (self);
   if (first_added > 0)
     {
       guint position = _desk_window_find_document (self, first_added, NULL);
@@ -141,13 +142,16 @@ maintenance_done_cb (GObject      *object,
   g_autoptr(DeskWindow) self = user_data;
   g_autoptr(GPtrArray) results = desk_importer_run_finish (DESK_IMPORTER (object), result, NULL);
 
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   /* nothing to show again when the library was up to date */
-  if (!g_cancellable_is_cancelled (self->cancellable) && results != NULL &&
-      desk_importer_get_changed (DESK_IMPORTER (object)))
+  if (results != NULL && desk_importer_get_changed (DESK_IMPORTER (object)))
     {
       desk_facts_view_reload (self->facts_view);
       desk_axes_view_reload (self->axes_view);
     }
+  /* what it wrote is the window's own doing, not another program's */
+  _desk_window_library_read (self);
 }
 
 static DeskImporter *

@@ -1,5 +1,6 @@
 /* desk-window-library.c: the window's library part: backing the library
- * up while it is in use */
+ * up while it is in use, and following the changes other programs make
+ * to it */
 #define G_LOG_DOMAIN "desk-window"
 
 #include "config.h"
@@ -7,6 +8,58 @@
 #include <glib/gi18n.h>
 
 #include "desk-window-private.h"
+
+/* How often the window looks whether another program changed the
+ * library: a question to SQLite's shared memory, no reading of the file */
+#define FOLLOW_SECONDS 2
+
+/* Following the library */
+
+/* Whether the officer is typing (a note, a correction, a filter): the
+ * lists are not read again under their hands, but once they are done */
+static gboolean
+officer_is_typing (DeskWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && GTK_IS_EDITABLE (focus);
+}
+
+static gboolean
+follow_library_cb (gpointer user_data)
+{
+  DeskWindow *self = user_data;
+  gint64 version;
+
+  /* what the window does itself it reads again itself, when done */
+  if (self->import_cancellable != NULL || desk_window_is_waiting_for_library (self) || officer_is_typing (self))
+    return G_SOURCE_CONTINUE;
+  version = desk_store_get_data_version (self->store);
+  if (version == self->library_version)
+    return G_SOURCE_CONTINUE;
+  self->library_version = version;
+  g_debug ("the library changed elsewhere: reading it again");
+  _desk_window_library_changed (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Documents another program imports, reviews it makes, show in the
+ * window without the officer asking */
+void
+_desk_window_follow_library (DeskWindow *self)
+{
+  _desk_window_library_read (self);
+  if (self->follow_source == 0)
+    self->follow_source = g_timeout_add_seconds (FOLLOW_SECONDS, follow_library_cb, self);
+}
+
+/* The views have just read the whole library (after the window's own
+ * import): what changed until now is in them */
+void
+_desk_window_library_read (DeskWindow *self)
+{
+  self->library_version = desk_store_get_data_version (self->store);
+}
 
 /* Backup */
 

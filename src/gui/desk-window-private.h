@@ -49,6 +49,8 @@ struct _DeskWindow
   DeskLibraryWriter *writer;        /* the window's changes, waiting while another program writes */
   gboolean close_when_written;      /* closing waits for the changes waiting */
   gboolean backing_up;              /* a backup of the library is being written */
+  guint follow_source;              /* looks for changes other programs made to the library */
+  gint64 library_version;           /* desk_store_get_data_version () when the views last read it */
   GSettings *settings;
   DeskStemmer *stemmer;
   GCancellable *cancellable;        /* the window's life */
@@ -76,6 +78,7 @@ guint _desk_window_find_document              (DeskWindow         *self,
                                                gint64              id,
                                                const char         *uid);
 void  _desk_window_reload_documents           (DeskWindow         *self);
+void  _desk_window_library_changed            (DeskWindow         *self);
 
 /* desk-window-import.c */
 void  _desk_window_init_import                (DeskWindow         *self);
@@ -99,6 +102,8 @@ void  _desk_window_cancel_import_action       (GtkWidget          *widget,
                                                GVariant           *parameter);
 
 /* desk-window-library.c */
+void  _desk_window_follow_library             (DeskWindow         *self);
+void  _desk_window_library_read               (DeskWindow         *self);
 void  _desk_window_back_up_action             (GtkWidget          *widget,
                                                const char         *action_name,
                                                GVariant           *parameter);

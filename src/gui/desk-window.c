@@ -174,6 +174,27 @@ _desk_window_reload_documents (DeskWindow *self)
   show_document (self, selected_document (self), TRUE);
 }
 
+/* Another program changed the library (an import, a review): the lists
+ * read it again, each keeping its selection; the document shown stays as
+ * it is, where the officer was reading, unless it is gone. */
+void
+_desk_window_library_changed (DeskWindow *self)
+{
+  DeskDocument *current = desk_document_view_get_document (self->document_reader);
+  g_autofree char *uid = current ? g_strdup (desk_document_get_uid (current)) : NULL;
+  guint n;
+
+  if (!reread_documents (self, uid, TRUE))
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "library" : "welcome");
+  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), n > 0);
+  desk_facts_view_reload (self->facts_view);
+  desk_axes_view_reload (self->axes_view);
+  _desk_window_update_review_actions (self);
+  show_document (self, selected_document (self), FALSE);
+}
+
 /* A click on a column header: the order is SQL's, the open document stays
  * selected where it now is. */
 static void
@@ -620,6 +641,7 @@ desk_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->status_timeout, g_source_remove);
+  g_clear_handle_id (&self->follow_source, g_source_remove);
   if (self->writer != NULL)
     {
       desk_library_writer_cancel (self->writer);
@@ -809,6 +831,7 @@ desk_window_new (GtkApplication *application,
     _desk_window_show_status (self, _("This library is read-only: it can be read, searched and exported, not changed"), FALSE);
   else
     _desk_window_refresh_library (self);
+  _desk_window_follow_library (self);
   return self;
 }
 

@@ -508,6 +508,16 @@ desk_store_set_cancellable (DeskStore    *self,
   g_set_object (&self->cancellable, cancellable);
 }
 
+/* SQLite's data_version: it differs from what an earlier call on this
+ * store gave when another connection (another program's, or another
+ * thread's) has committed a change to the library since.  -1 on error. */
+gint64
+desk_store_get_data_version (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), -1);
+  return desk_store_query_int64 (self, "PRAGMA data_version", NULL);
+}
+
 const char *
 desk_store_get_path (DeskStore *self)
 {

@@ -110,6 +110,7 @@ void          desk_store_set_waiting_func  (DeskStore           *self,
                                             gpointer             user_data);
 void          desk_store_set_cancellable   (DeskStore           *self,
                                             GCancellable        *cancellable);
+gint64        desk_store_get_data_version  (DeskStore           *self);
 gboolean      desk_store_add_document      (DeskStore           *self,
                                             DeskParsedDocument  *doc,
                                             gint64              *out_id,
