@@ -48,15 +48,20 @@ in_list (const char         *name,
   return FALSE;
 }
 
+/* The longest entity name looked for, its ';' aside */
+#define ENTITY_MAX_CHARS 10
+
 /* Appends the entity at *p (just after '&') and moves past it. */
 static void
 append_entity (GString     *out,
                const char **p)
 {
   const char *s = *p;
-  const char *semi = strchr (s, ';');
+  /* the ';' looked for within an entity's length only: a page of many
+   * '&' and no ';' is not read to its end for each of them */
+  const char *semi = memchr (s, ';', strnlen (s, ENTITY_MAX_CHARS + 1));
 
-  if (semi != NULL && semi - s <= 10)
+  if (semi != NULL)
     {
       if (*s == '#')
         {
@@ -143,7 +148,9 @@ break_block (GString *out)
 {
   while (out->len > 0 && out->str[out->len - 1] == ' ')
     g_string_truncate (out, out->len - 1);
-  if (out->len > 0 && !g_str_has_suffix (out->str, "\n\n"))
+  /* the output's last two bytes, not g_str_has_suffix (), which measures
+   * all of it again at every block */
+  if (out->len > 0 && !(out->len >= 2 && out->str[out->len - 2] == '\n' && out->str[out->len - 1] == '\n'))
     g_string_append (out, out->str[out->len - 1] == '\n' ? "\n" : "\n\n");
 }
 
@@ -187,6 +194,7 @@ desk_html_to_markdown (const char  *html,
   const char *end = html + strlen (html);
   g_autofree char *skip_until = NULL;
   guint pre = 0;
+  gboolean title_seen = FALSE;
 
   while (p < end)
     {
@@ -220,10 +228,14 @@ desk_html_to_markdown (const char  *html,
             }
           name[n] = '\0';
 
-          if (!closing && strcmp (name, "title") == 0)
+          /* the first title only: looking for the end of every one reads
+           * the page to its end again for each */
+          if (!closing && strcmp (name, "title") == 0 && title != NULL && *title == NULL && !title_seen)
             {
               const char *c = strstr (tag_end, "</");
-              if (c != NULL && title != NULL && *title == NULL)
+
+              title_seen = TRUE;
+              if (c != NULL)
                 *title = text_of (tag_end + 1, c - tag_end - 1);
             }
           if (!closing && strcmp (name, "meta") == 0 && date != NULL && *date == NULL)
