@@ -47,7 +47,9 @@ typedef struct
   guint depth;
   guint n_lines;
   gsize last_line_len;
+  gunichar last;    /* the last meaningful character of text (last_char ()) */
   const char *raw;  /* whole source, to check hyphenated forms */
+  GHashTable *written;  /* the hyphenated words raw writes (written_hyphenations ()) */
 } Builder;
 
 /* Lines that web pages put around an article and that are never content
@@ -85,7 +87,6 @@ static GRegex *numbered_re;
 static GRegex *chapter_re;
 static GRegex *bullet_re;
 static GRegex *page_number_re;
-static GRegex *md_heading_re;
 
 static void
 ensure_regexes (void)
@@ -103,7 +104,6 @@ ensure_regexes (void)
                                     "(?:\\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})"
                                     "(?:\\s*(?:de|of|/)\\s*\\d{1,4})?(?:\\s*[-–—])?$",
                                     G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
-      md_heading_re = g_regex_new ("^(#{1,6})\\s+(.*?)\\s*#*$", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
 }
@@ -240,6 +240,40 @@ is_debris (const char *text)
   return total >= 3;
 }
 
+/* A Markdown heading, "## Title ##": its depth and its title, the closing
+ * hashes and spaces left out.  Read by hand: a pattern with a lazy title
+ * before "\s*#*$" tries the rest of the line at every character of a
+ * line of many '#' */
+static gboolean
+parse_md_heading (const char  *text,
+                  guint       *depth,
+                  char       **title)
+{
+  const char *p = text;
+  const char *end;
+  guint n = 0;
+
+  while (*p == '#')
+    {
+      p++;
+      n++;
+    }
+  if (n < 1 || n > 6 || !g_ascii_isspace (*p))
+    return FALSE;
+  while (g_ascii_isspace (*p))
+    p++;
+  end = p + strlen (p);
+  while (end > p && end[-1] == '#')
+    end--;
+  while (end > p && g_ascii_isspace (end[-1]))
+    end--;
+  if (depth != NULL)
+    *depth = n;
+  if (title != NULL)
+    *title = g_strndup (p, end - p);
+  return TRUE;
+}
+
 static gboolean
 is_page_number (const char *text)
 {
@@ -282,20 +316,25 @@ last_char (const char *text,
 }
 
 static gboolean
+is_sentence_end (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026;
+}
+
+static gboolean
 ends_sentence (const char *text,
                gsize       len)
 {
-  gunichar c = last_char (text, len);
-
-  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026;
+  return is_sentence_end (last_char (text, len));
 }
 
 gboolean
 desk_normalize_is_all_caps (const char *line)
 {
   guint upper = 0, words = 1, long_word = 0, run = 0;
-
-  gsize len = strlen (line);
+  /* measured no further than the longest heading: a paragraph being
+   * joined is asked at every line */
+  gsize len = strnlen (line, 141);
 
   /* "(EEAS, 2018)." is a citation, not a heading */
   if (len > 140 || line[0] == '(' || (len > 0 && (line[len - 1] == '.' || line[len - 1] == ',')))
@@ -385,7 +424,7 @@ classify (const char         *text,
 
   if (flags & DESK_NORMALIZE_MARKDOWN)
     {
-      if (text[0] == '#' && g_regex_match (md_heading_re, text, 0, NULL))
+      if (parse_md_heading (text, NULL, NULL))
         return LINE_MD_HEADING;
       if (g_regex_match (bullet_re, text, 0, NULL) || g_regex_match (numbered_re, text, 0, NULL))
         return LINE_BULLET;
@@ -469,12 +508,15 @@ add_block (Builder       *b,
            guint          depth,
            const char    *text)
 {
-  if (strlen (text) > MAX_BLOCK_BYTES && kind == DESK_BLOCK_HEADING)
+  /* measured once: the rest is measured by what is cut off */
+  const char *end = text + strlen (text);
+
+  if (end - text > MAX_BLOCK_BYTES && kind == DESK_BLOCK_HEADING)
     {
       kind = DESK_BLOCK_PARAGRAPH;
       depth = 0;
     }
-  while (strlen (text) > MAX_BLOCK_BYTES)
+  while (end - text > MAX_BLOCK_BYTES)
     {
       const char *cut = find_cut (text);
       g_autofree char *piece = g_strndup (text, cut - text);
@@ -506,17 +548,13 @@ flush (Builder *b)
     {
       if (b->heading_class == LINE_MD_HEADING)
         {
-          g_autoptr(GMatchInfo) match = NULL;
+          char *title = NULL;
 
-          if (g_regex_match (md_heading_re, text, 0, &match))
+          if (parse_md_heading (text, &depth, &title))
             {
-              g_autofree char *hashes = g_match_info_fetch (match, 1);
-              g_autofree char *title = g_match_info_fetch (match, 2);
-
               kind = DESK_BLOCK_HEADING;
-              depth = strlen (hashes);
               g_free (text);
-              text = g_steal_pointer (&title);
+              text = title;
             }
         }
       add_block (b, kind, depth, text);
@@ -528,6 +566,7 @@ flush (Builder *b)
   b->depth = 0;
   b->n_lines = 0;
   b->last_line_len = 0;
+  b->last = 0;
 }
 
 static void
@@ -541,6 +580,76 @@ start (Builder    *b,
   b->heading_class = (cls == LINE_BULLET || cls == LINE_TEXT) ? LINE_TEXT : cls;
   b->n_lines = 1;
   b->last_line_len = g_utf8_strlen (line->text, -1);
+  b->last = last_char (line->text, strlen (line->text));
+}
+
+/* Whether the paragraph being joined ends a sentence so far: from the
+ * last character kept as lines come, rather than the paragraph read back
+ * over the closing marks of every line (a page of lines of '"') */
+static gboolean
+builder_ends_sentence (const Builder *b)
+{
+  return is_sentence_end (b->last);
+}
+
+/* The letters and digits around every hyphen that @raw writes between
+ * two of them, "anti-drug" of "(anti-drugs", in one table: a line ending
+ * in a hyphen looks there rather than through the whole text (a text of
+ * many hyphenated lines read once for each) */
+static GHashTable *
+written_hyphenations (const char *raw)
+{
+  GHashTable *written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (const char *hyphen = strchr (raw, '-'); hyphen != NULL; hyphen = strchr (hyphen + 1, '-'))
+    {
+      const char *from = hyphen;
+      const char *to = hyphen + 1;
+
+      while (from > raw)
+        {
+          const char *prev = g_utf8_find_prev_char (raw, from);
+
+          if (prev == NULL || !g_unichar_isalnum (g_utf8_get_char_validated (prev, -1)))
+            break;
+          from = prev;
+        }
+      while (*to != '\0' && g_unichar_isalnum (g_utf8_get_char_validated (to, -1)))
+        to = g_utf8_next_char (to);
+      if (from < hyphen && to > hyphen + 1)
+        g_hash_table_add (written, g_strndup (from, to - from));
+    }
+  return written;
+}
+
+/* Whether the document writes @head (ending in its hyphen, from the text
+ * so far) and @tail (the start of the next line) as one hyphenated word */
+static gboolean
+is_written_hyphenated (Builder    *b,
+                       const char *head,
+                       const char *head_end,
+                       const char *tail)
+{
+  const char *from = head_end - 1;
+  const char *to = tail;
+  g_autofree char *word = NULL;
+
+  if (b->raw == NULL)
+    return FALSE;
+  if (b->written == NULL)
+    b->written = written_hyphenations (b->raw);
+  while (from > head)
+    {
+      const char *prev = g_utf8_find_prev_char (head, from);
+
+      if (prev == NULL || !g_unichar_isalnum (g_utf8_get_char (prev)))
+        break;
+      from = prev;
+    }
+  while (*to != '\0' && g_unichar_isalnum (g_utf8_get_char (to)))
+    to = g_utf8_next_char (to);
+  word = g_strdup_printf ("%.*s%.*s", (int) (head_end - from), from, (int) (to - tail), tail);
+  return g_hash_table_contains (b->written, word);
 }
 
 /* Appends a wrapped line, undoing end-of-line hyphenation: "interna-" +
@@ -562,21 +671,8 @@ append (Builder    *b,
   else if (len >= 2 && b->text->str[len - 1] == '-' && g_unichar_islower (first_char (text)) &&
            g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (b->text->str + len - 1))))
     {
-      /* the hyphenated word as it would be written whole */
-      const char *word_start = b->text->str + len - 1;
-      g_autofree char *head = NULL;
-      g_autofree char *tail = NULL;
-      g_autofree char *hyphenated = NULL;
-      const char *t = text;
-
-      while (word_start > b->text->str && word_start[-1] != ' ')
-        word_start--;
-      head = g_strndup (word_start, b->text->str + len - word_start);
-      while (*t && *t != ' ' && *t != ',' && *t != '.' && *t != ';')
-        t++;
-      tail = g_strndup (text, t - text);
-      hyphenated = g_strconcat (head, tail, NULL);
-      if (b->raw == NULL || strstr (b->raw, hyphenated) == NULL)
+      /* the hyphen kept where the document writes the word with it */
+      if (!is_written_hyphenated (b, b->text->str, b->text->str + len, text))
         g_string_truncate (b->text, len - 1);
     }
   else
@@ -585,6 +681,12 @@ append (Builder    *b,
   g_string_append (b->text, text);
   b->n_lines++;
   b->last_line_len = g_utf8_strlen (text, -1);
+  {
+    gunichar c = last_char (text, strlen (text));
+
+    if (c != 0)
+      b->last = c;
+  }
 }
 
 static const char * const function_words[] = {
@@ -613,6 +715,15 @@ heading_incomplete (const char *text)
   return FALSE;
 }
 
+static int
+compare_widths (gconstpointer a,
+                gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static guint
 percentile_width (GArray *lines)
 {
@@ -631,13 +742,7 @@ percentile_width (GArray *lines)
     }
   if (widths->len == 0)
     return 80;
-  for (guint i = 1; i < widths->len; i++)
-    for (guint j = i; j > 0 && g_array_index (widths, guint, j - 1) > g_array_index (widths, guint, j); j--)
-      {
-        guint t = g_array_index (widths, guint, j);
-        g_array_index (widths, guint, j) = g_array_index (widths, guint, j - 1);
-        g_array_index (widths, guint, j - 1) = t;
-      }
+  g_array_sort (widths, compare_widths);
   return g_array_index (widths, guint, (widths->len * 8) / 10);
 }
 
@@ -784,20 +889,25 @@ desk_normalize_pages (const char * const *pages,
     }
   drop_running_lines (lines, n_pages, flags);
 
-  /* A dropped line between two halves of a paragraph must not split it. */
-  for (guint i = 0; i < lines->len; i++)
-    {
-      Line *l = &g_array_index (lines, Line, i);
+  /* A dropped line between two halves of a paragraph must not split it:
+   * the first line kept after dropped ones (in one pass, a run of
+   * thousands of page numbers not walked again from each of them) */
+  {
+    gboolean after_dropped = FALSE;
 
-      if (l->dropped)
-        {
-          guint j = i + 1;
-          while (j < lines->len && g_array_index (lines, Line, j).dropped)
-            j++;
-          if (j < lines->len)
-            g_array_index (lines, Line, j).soft = TRUE;
-        }
-    }
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Line *l = &g_array_index (lines, Line, i);
+
+        if (l->dropped)
+          after_dropped = TRUE;
+        else if (after_dropped)
+          {
+            l->soft = TRUE;
+            after_dropped = FALSE;
+          }
+      }
+  }
 
   /* 3. what the document looks like */
   for (guint i = 0; i < lines->len; i++)
@@ -856,7 +966,7 @@ desk_normalize_pages (const char * const *pages,
       else if (b.heading_class != LINE_TEXT)
         {
           if (b.n_lines >= 3 || cls != LINE_TEXT ||
-              (ends_sentence (b.text->str, b.text->len) && !heading_incomplete (b.text->str)))
+              (builder_ends_sentence (&b) && !heading_incomplete (b.text->str)))
             join = FALSE;
           else if (double_spaced)
             join = tight;
@@ -867,16 +977,16 @@ desk_normalize_pages (const char * const *pages,
             join = FALSE;
         }
       else if (cls == LINE_CHAPTER || cls == LINE_NUMBERED)
-        join = !ends_sentence (b.text->str, b.text->len) && wrapped && b.last_line_len * 4 >= width * 3 &&
+        join = !builder_ends_sentence (&b) && wrapped && b.last_line_len * 4 >= width * 3 &&
                cls == LINE_NUMBERED && !double_spaced;
       else if (cls == LINE_CAPS)
-        join = !ends_sentence (b.text->str, b.text->len) && !double_spaced &&
+        join = !builder_ends_sentence (&b) && !double_spaced &&
                desk_normalize_is_all_caps (b.text->str) == FALSE && wrapped;
       else if (starts_lower (l->text))
         join = TRUE;
       else if (explicit)
         join = TRUE;
-      else if (ends_sentence (b.text->str, b.text->len))
+      else if (builder_ends_sentence (&b))
         /* a sentence that ends at the wrap width may go on; a line far
          * longer than the width was never wrapped: it is a whole paragraph */
         join = wrapped && b.last_line_len * 10 >= width * 8 && b.last_line_len * 10 <= width * 13;
@@ -891,5 +1001,6 @@ desk_normalize_pages (const char * const *pages,
   flush (&b);
 
   g_string_free (b.text, TRUE);
+  g_clear_pointer (&b.written, g_hash_table_unref);
   return b.blocks;
 }
