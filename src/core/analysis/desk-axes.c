@@ -857,13 +857,15 @@ desk_found_axis_free (DeskFoundAxis *axis)
 static char *
 clean_axis_name (const char *text)
 {
-  g_autofree char *s = g_strdup (text);
+  g_autofree char *s = NULL;
   char *paren;
   gsize len;
 
-  /* "- Seguridad y Defensa (Cancillería de Colombia, 2018)." and "2. Seguridad y defensa" */
-  while (*s == '-' || *s == ' ' || g_str_has_prefix (s, "•"))
-    memmove (s, g_utf8_next_char (s), strlen (g_utf8_next_char (s)) + 1);
+  /* "- Seguridad y Defensa (Cancillería de Colombia, 2018)." and "2. Seguridad y defensa";
+   * the dashes passed over rather than moved off one by one */
+  while (*text == '-' || *text == ' ' || g_str_has_prefix (text, "•"))
+    text = g_utf8_next_char (text);
+  s = g_strdup (text);
   if (g_ascii_isdigit (*s))
     {
       char *p = s;
@@ -893,8 +895,23 @@ clean_axis_name (const char *text)
   return g_strdup (s);
 }
 
+/* Characters apart within which the same axis named twice is one */
+#define SAME_AXIS_DISTANCE 3000
+
+/* The key of @folded found in the stretch of SAME_AXIS_DISTANCE
+ * characters numbered @stretch */
+static char *
+found_key (const char *folded,
+           gint64      stretch)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", stretch, folded);
+}
+
+/* Adds the axis @name found at @start unless it was found near there;
+ * @near holds where each axis was found (found_key () → its start) */
 static void
 add_found (GPtrArray  *found,
+           GHashTable *near,
            const char *name,
            int         section,
            gint64      start,
@@ -902,33 +919,57 @@ add_found (GPtrArray  *found,
 {
   DeskFoundAxis *axis;
   g_autofree char *clean = clean_axis_name (name);
+  g_autofree char *folded = NULL;
+  gint64 stretch = start / SAME_AXIS_DISTANCE;
 
   if (g_utf8_strlen (clean, -1) < 3 || g_utf8_strlen (clean, -1) > 120 || !g_unichar_isalpha (g_utf8_get_char (clean)))
     return;
   /* a document that lists its axes and then gives each a section names
-   * them twice, near each other (names compared only there: a long
-   * document finds thousands) */
-  {
-    g_autofree char *folded = g_utf8_casefold (clean, -1);
+   * them twice, near each other.  Looked up by name in the stretch of
+   * text around: a long document finds thousands, and each stretch
+   * holds a name once (a second one there would be near the first) */
+  folded = g_utf8_casefold (clean, -1);
+  for (gint64 k = stretch - 1; k <= stretch + 1; k++)
+    {
+      g_autofree char *key = found_key (folded, k);
+      const gint64 *known = g_hash_table_lookup (near, key);
 
-    for (guint i = 0; i < found->len; i++)
-      {
-        const DeskFoundAxis *known = g_ptr_array_index (found, i);
-        g_autofree char *other = NULL;
-
-        if (ABS (known->start - start) >= 3000)
-          continue;
-        other = g_utf8_casefold (known->name, -1);
-        if (g_str_equal (folded, other))
-          return;
-      }
-  }
+      if (known != NULL && ABS (*known - start) < SAME_AXIS_DISTANCE)
+        return;
+    }
+  g_hash_table_insert (near, found_key (folded, stretch), g_memdup2 (&start, sizeof start));
   axis = g_new0 (DeskFoundAxis, 1);
   axis->name = g_steal_pointer (&clean);
   axis->section = section;
   axis->start = start;
   axis->end = end;
   g_ptr_array_add (found, axis);
+}
+
+/* The sections of @outline by their titles as axis names, folded: each
+ * title's GArray of section numbers, in outline order */
+static GHashTable *
+index_section_titles (GArray *outline)
+{
+  GHashTable *sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+
+  for (guint k = 0; k < outline->len; k++)
+    {
+      const DeskOutlineEntry *e = &g_array_index (outline, DeskOutlineEntry, k);
+      g_autofree char *clean = clean_axis_name (e->title);
+      char *title = g_utf8_casefold (clean, -1);
+      GArray *titled = g_hash_table_lookup (sections, title);
+
+      if (titled == NULL)
+        {
+          titled = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (sections, title, titled);
+        }
+      else
+        g_free (title);
+      g_array_append_val (titled, k);
+    }
+  return sections;
 }
 
 /* Axes a document proposes: the subsections of a section about thematic
@@ -940,6 +981,8 @@ desk_axes_find_in_document (DeskParsedDocument *doc)
   static GRegex *axes_title, *axis_title, *leadin;
   static gsize initialized = 0;
   GPtrArray *found;
+  g_autoptr(GHashTable) near = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) sections = NULL;
   TextCursor cursor;
 
   g_return_val_if_fail (doc != NULL, NULL);
@@ -965,7 +1008,7 @@ desk_axes_find_in_document (DeskParsedDocument *doc)
       if (g_regex_match (axis_title, e->title, 0, &m))
         {
           g_autofree char *name = g_match_info_fetch (m, 1);
-          add_found (found, name, i, e->start, e->end);
+          add_found (found, near, name, i, e->start, e->end);
           continue;
         }
       if (!g_regex_match (axes_title, e->title, 0, NULL))
@@ -977,7 +1020,7 @@ desk_axes_find_in_document (DeskParsedDocument *doc)
           if (child->depth <= e->depth)
             break;
           if (child->depth == e->depth + 1)
-            add_found (found, child->title, j, child->start, child->end);
+            add_found (found, near, child->title, j, child->start, child->end);
         }
     }
 
@@ -1013,7 +1056,7 @@ desk_axes_find_in_document (DeskParsedDocument *doc)
               /* "- Eje: what it covers" names the axis before the colon */
               if (strchr (item_text, ':') != NULL && strchr (item_text, ':') - item_text < 80)
                 *strchr (item_text, ':') = '\0';
-              add_found (found, item_text, -1, item->start, item->end);
+              add_found (found, near, item_text, -1, item->start, item->end);
             }
         }
       else
@@ -1035,36 +1078,51 @@ desk_axes_find_in_document (DeskParsedDocument *doc)
               if (parts[k + 1] == NULL && strstr (parts[k], " y ") != NULL && *delimiter == ',')
                 {
                   last = g_strsplit (parts[k], " y ", 2);
-                  add_found (found, last[0], -1, p->start, p->end);
-                  add_found (found, last[1], -1, p->start, p->end);
+                  add_found (found, near, last[0], -1, p->start, p->end);
+                  add_found (found, near, last[1], -1, p->start, p->end);
                 }
               else
-                add_found (found, parts[k], -1, p->start, p->end);
+                add_found (found, near, parts[k], -1, p->start, p->end);
             }
         }
     }
-  /* an axis named in a list and given a section further on owns that section */
+  /* an axis named in a list and given a section further on owns that
+   * section: the first of that title after it */
   for (guint i = 0; i < found->len; i++)
     {
       DeskFoundAxis *axis = g_ptr_array_index (found, i);
       g_autofree char *name = NULL;
+      GArray *titled;
+      guint low = 0, high;
 
       if (axis->section >= 0)
         continue;
+      if (sections == NULL)
+        sections = index_section_titles (doc->outline);
       name = g_utf8_casefold (axis->name, -1);
-      for (guint k = 0; k < doc->outline->len; k++)
+      titled = g_hash_table_lookup (sections, name);
+      if (titled == NULL)
+        continue;
+      /* sections start in outline order */
+      high = titled->len;
+      while (low < high)
         {
-          DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, k);
-          g_autofree char *clean = clean_axis_name (e->title);
-          g_autofree char *title = g_utf8_casefold (clean, -1);
+          guint mid = low + (high - low) / 2;
+          const DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, g_array_index (titled, guint, mid));
 
-          if (e->start > axis->start && g_str_equal (title, name))
-            {
-              axis->section = k;
-              axis->start = e->start;
-              axis->end = e->end;
-              break;
-            }
+          if (e->start > axis->start)
+            high = mid;
+          else
+            low = mid + 1;
+        }
+      if (low < titled->len)
+        {
+          guint k = g_array_index (titled, guint, low);
+          const DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, k);
+
+          axis->section = k;
+          axis->start = e->start;
+          axis->end = e->end;
         }
     }
   return found;
@@ -1089,6 +1147,7 @@ desk_axes_score_document (DeskAxes           *self,
 {
   DeskDocumentScores *scores;
   g_autoptr(GPtrArray) section_scores = NULL;
+  DeskOutlineCursor sections;
   TextCursor cursor;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -1110,6 +1169,8 @@ desk_axes_score_document (DeskAxes           *self,
       g_ptr_array_add (section_scores, desk_axes_score (self, e->title, -1));
     }
 
+  /* the paragraphs go in text order */
+  desk_outline_cursor_init (&sections, doc->outline);
   for (guint i = 0; i < doc->paragraphs->len; i++)
     {
       const DeskParagraph *p = &g_array_index (doc->paragraphs, DeskParagraph, i);
@@ -1117,19 +1178,14 @@ desk_axes_score_document (DeskAxes           *self,
       const char *end = g_utf8_offset_to_pointer (start, p->end - p->start);
       /* the words recorded for the index, when they were */
       GArray *paragraph = score_text (self, start, end - start, doc->tokens, start - doc->text);
-      int section = -1;
+      int section = desk_outline_cursor_section_at (&sections, p->start);
 
-      for (guint k = 0; k < doc->outline->len; k++)
-        {
-          const DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, k);
-          if (e->start <= p->start && p->start < MAX (e->end, e->start + 1))
-            section = k;
-        }
       if (section >= 0)
         for (guint a = 0; a < paragraph->len; a++)
           g_array_index (paragraph, double, a) += g_array_index ((GArray *) g_ptr_array_index (section_scores, section), double, a);
       g_ptr_array_add (scores->paragraphs, paragraph);
     }
+  desk_outline_cursor_clear (&sections);
 
   scores->found = desk_axes_find_in_document (doc);
   return scores;

@@ -48,6 +48,55 @@ desk_outline_new (void)
   return outline;
 }
 
+/* Starts walking @outline (sections in text order, as
+ * desk_structure_analyze () makes them) from the start of the text */
+void
+desk_outline_cursor_init (DeskOutlineCursor *cursor,
+                          GArray            *outline)
+{
+  g_return_if_fail (cursor != NULL);
+  g_return_if_fail (outline != NULL);
+
+  cursor->outline = outline;
+  cursor->open = g_array_new (FALSE, FALSE, sizeof (guint));
+  cursor->next = 0;
+}
+
+/* The innermost section at the code point @offset (the last of those
+ * that start at or before it and hold it), or -1.  @offset is never
+ * before the one asked for last: each section is opened and closed
+ * once along the text, rather than every section looked at for every
+ * place (a document of many headings) */
+int
+desk_outline_cursor_section_at (DeskOutlineCursor *cursor,
+                                gint64             offset)
+{
+  g_return_val_if_fail (cursor != NULL && cursor->open != NULL, -1);
+
+  for (; cursor->next < cursor->outline->len &&
+         g_array_index (cursor->outline, DeskOutlineEntry, cursor->next).start <= offset; cursor->next++)
+    g_array_append_val (cursor->open, cursor->next);
+  /* a section that ended is ended for every place after */
+  while (cursor->open->len > 0)
+    {
+      guint k = g_array_index (cursor->open, guint, cursor->open->len - 1);
+      const DeskOutlineEntry *e = &g_array_index (cursor->outline, DeskOutlineEntry, k);
+
+      if (offset < MAX (e->end, e->start + 1))
+        return k;
+      g_array_set_size (cursor->open, cursor->open->len - 1);
+    }
+  return -1;
+}
+
+void
+desk_outline_cursor_clear (DeskOutlineCursor *cursor)
+{
+  g_return_if_fail (cursor != NULL);
+
+  g_clear_pointer (&cursor->open, g_array_unref);
+}
+
 void
 desk_parsed_document_free (DeskParsedDocument *doc)
 {

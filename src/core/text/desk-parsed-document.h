@@ -63,6 +63,21 @@ typedef struct
                                * was read, for the library's index; or NULL */
 } DeskParsedDocument;
 
+/* Walks an outline along the text, for places asked for in text order:
+ * the sections open at a place, the innermost last */
+typedef struct
+{
+  GArray *outline;
+  GArray *open;       /* section numbers */
+  guint next;         /* the first section not yet opened */
+} DeskOutlineCursor;
+
+void                desk_outline_cursor_init       (DeskOutlineCursor *cursor,
+                                                    GArray            *outline);
+int                 desk_outline_cursor_section_at (DeskOutlineCursor *cursor,
+                                                    gint64             offset);
+void                desk_outline_cursor_clear      (DeskOutlineCursor *cursor);
+
 DeskBlock          *desk_block_new                 (DeskBlockKind  kind,
                                                     guint          depth,
                                                     const char    *text);
