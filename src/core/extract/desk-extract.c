@@ -281,23 +281,6 @@ resolve_overlaps (GArray *cands)
 }
 
 static int
-section_at (DeskParsedDocument *doc,
-            gint64              offset)
-{
-  int best = -1;
-
-  for (guint i = 0; i < doc->outline->len; i++)
-    {
-      const DeskOutlineEntry *e = &g_array_index (doc->outline, DeskOutlineEntry, i);
-      if (e->start <= offset && offset < MAX (e->end, e->start + 1))
-        best = i;
-      if (e->start > offset)
-        break;
-    }
-  return best;
-}
-
-static int
 compare_facts (gconstpointer a,
                gconstpointer b)
 {
@@ -322,6 +305,38 @@ has_digit (const char *text)
         return TRUE;
     }
   return FALSE;
+}
+
+/* The same kind at the same place once, @facts in text order: kept
+ * facts moved down in one pass (removing each repeat would move all
+ * those after it) */
+static void
+remove_repeated (GArray *facts)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      DeskFact *f = &g_array_index (facts, DeskFact, i);
+
+      if (kept > 0)
+        {
+          const DeskFact *last = &g_array_index (facts, DeskFact, kept - 1);
+
+          if (last->kind == f->kind && last->start == f->start && last->end == f->end)
+            {
+              desk_fact_clear (f);
+              continue;
+            }
+        }
+      if (kept != i)
+        g_array_index (facts, DeskFact, kept) = *f;
+      kept++;
+    }
+  /* the facts moved down are not to be cleared with the tail */
+  if (kept < facts->len)
+    memset (&g_array_index (facts, DeskFact, kept), 0, (facts->len - kept) * sizeof (DeskFact));
+  g_array_set_size (facts, kept);
 }
 
 /* @facts in an array of their own size (an array grown fact by fact has
@@ -440,7 +455,6 @@ desk_extractor_run (DeskExtractor      *self,
           fact.start = p->start + g_array_index (char_at, guint32, c->bstart);
           fact.sentence = p->start + g_array_index (char_at, guint32, c->bsentence);
           fact.end = p->start + g_array_index (char_at, guint32, c->bend);
-          fact.section = section_at (doc, fact.start);
           g_array_append_val (run.facts, fact);
           memset (&c->fact, 0, sizeof c->fact);
         }
@@ -457,18 +471,21 @@ desk_extractor_run (DeskExtractor      *self,
   g_array_sort (run.facts, compare_facts);
   if (run.facts->len > DESK_EXTRACT_MAX_FACTS)
     g_array_set_size (run.facts, DESK_EXTRACT_MAX_FACTS);
-  _desk_extract_unify_people (run.facts);
-  /* the same kind at the same place once */
-  for (guint i = 1; i < run.facts->len;)
-    {
-      DeskFact *a = &g_array_index (run.facts, DeskFact, i - 1);
-      DeskFact *b = &g_array_index (run.facts, DeskFact, i);
+  /* each fact's section, the facts in text order */
+  {
+    DeskOutlineCursor sections;
 
-      if (a->kind == b->kind && a->start == b->start && a->end == b->end)
-        g_array_remove_index (run.facts, i);
-      else
-        i++;
-    }
+    desk_outline_cursor_init (&sections, doc->outline);
+    for (guint i = 0; i < run.facts->len; i++)
+      {
+        DeskFact *f = &g_array_index (run.facts, DeskFact, i);
+
+        f->section = desk_outline_cursor_section_at (&sections, f->start);
+      }
+    desk_outline_cursor_clear (&sections);
+  }
+  _desk_extract_unify_people (run.facts);
+  remove_repeated (run.facts);
 
   g_hash_table_unref (run.acronyms);
   g_hash_table_unref (run.surnames);
