@@ -102,6 +102,8 @@ typedef struct
   GArray *facts;          /* DeskFact */
   GHashTable *acronyms;   /* acronym or long form → canonical, this document */
   GHashTable *surnames;   /* surname → canonical person, this document */
+  GHashTable *acronym_starts; /* the names of acronyms by their first word (remember_name) */
+  GHashTable *surname_starts; /* the names of surnames by their first word */
   int doc_year;
   gsize par_offset;       /* where the paragraph being read is in doc->text, in bytes */
 } Run;

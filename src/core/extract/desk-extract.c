@@ -375,6 +375,8 @@ desk_extractor_run (DeskExtractor      *self,
   g_array_set_clear_func (run.facts, (GDestroyNotify) desk_fact_clear);
   run.acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run.acronym_starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  run.surname_starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   run.doc_year = doc->published ? atoi (doc->published) : 0;
 
   cursor = doc->text;
@@ -489,5 +491,7 @@ desk_extractor_run (DeskExtractor      *self,
 
   g_hash_table_unref (run.acronyms);
   g_hash_table_unref (run.surnames);
+  g_hash_table_unref (run.acronym_starts);
+  g_hash_table_unref (run.surname_starts);
   return exact_copy (run.facts);
 }
