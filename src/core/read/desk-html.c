@@ -208,7 +208,8 @@ desk_html_to_markdown (const char  *html,
 
           if (strncmp (p, "<!--", 4) == 0)
             {
-              const char *c = strstr (p + 4, "-->");
+              /* bounded: strstr () reads the rest of the page under the sanitizers */
+              const char *c = g_strstr_len (p + 4, end - p - 4, "-->");
               p = c ? c + 3 : end;
               continue;
             }

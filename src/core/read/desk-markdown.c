@@ -77,7 +77,7 @@ desk_markdown_clean (const char  *markdown,
   gboolean fenced = FALSE;
 
   ensure_regexes ();
-  lines = g_strsplit (markdown, "\n", -1);
+  lines = desk_reader_split (markdown, '\n');
 
   /* YAML front matter */
   if (lines[0] && g_str_has_prefix (lines[0], "---"))

@@ -48,6 +48,8 @@ char            *desk_reader_decode       (const char    *name,
                                            GError       **error);
 void             desk_raw_document_free   (DeskRawDocument *raw);
 gboolean         desk_reader_is_supported (const char    *name);
+char           **desk_reader_split        (const char    *text,
+                                           char           separator);
 
 /* Readers of each format, in their own files */
 char            *desk_html_to_markdown    (const char    *html,
