@@ -88,7 +88,12 @@ typedef struct
   GMutex *lock;
   GCond *cond;
   gsize *parsed_bytes;       /* memory of documents parsed and not yet taken by the writer, under lock */
-  gsize held;                /* what doc adds to parsed_bytes (document_memory) */
+  gsize max_ahead;           /* parsed_bytes a parser waits under before it reads a file */
+  guint index;               /* the file's place in the import */
+  const guint *writing;      /* the place of the file the writer takes next, under lock */
+  const gboolean *stopping;  /* the writer stopped: the files not read yet are not, under lock */
+  gsize held;                /* what doc and scores add to parsed_bytes (document_memory) */
+  gsize reserved;            /* what the file was thought to hold while it was read */
   gboolean done;
   DeskParsedDocument *doc;
   DeskDocumentScores *scores;
@@ -111,6 +116,17 @@ typedef struct
 
 /* Text whose words are recorded for the index, at most, in bytes */
 #define RECORD_MAX_BYTES (4 * 1024 * 1024)
+
+/* About what a parsed document holds (document_memory) for each byte of
+ * its file, with its words recorded and without: reserved while it is
+ * read (the thesis: 150 KB of text hold 1.8 MB with its words) */
+#define HELD_PER_BYTE_RECORDED 12
+#define HELD_PER_BYTE 7
+
+/* The allocations of a fact (its text, value, extra, uid and the uid's
+ * place in fact_uids) and what the allocator adds to each */
+#define FACT_ALLOCATIONS 5
+#define ALLOCATION_HEADER (2 * sizeof (gpointer))
 
 static void
 import_result_free (gpointer data)
@@ -617,13 +633,23 @@ tools_free (Tools *tools)
   g_free (tools);
 }
 
-/* About what @doc holds in memory: its text, its recorded words, and its
- * facts and their uids (the terms that a sentence's names share, once) */
+/* About what @doc and its @scores hold in memory: its text, paragraphs
+ * and outline, its recorded words, its facts and their uids (the terms
+ * that a sentence's names share, once), and a score per axis for each
+ * paragraph */
 static gsize
-document_memory (const DeskParsedDocument *doc)
+document_memory (const DeskParsedDocument *doc,
+                 const DeskDocumentScores *scores)
 {
   gsize size = strlen (doc->text);
   const char *terms = NULL;
+
+  size += doc->paragraphs->len * sizeof (DeskParagraph);
+  for (guint i = 0; i < doc->outline->len; i++)
+    size += sizeof (DeskOutlineEntry) + strlen (g_array_index (doc->outline, DeskOutlineEntry, i).title);
+  /* an array each, and the allocator's headers */
+  if (scores != NULL)
+    size += scores->paragraphs->len * (scores->axis_ids->len * sizeof (double) + 8 * sizeof (gpointer));
 
   if (doc->tokens != NULL)
     size += desk_tokens_size (doc->tokens);
@@ -631,7 +657,9 @@ document_memory (const DeskParsedDocument *doc)
     {
       const DeskFact *f = &g_array_index (doc->facts, DeskFact, i);
 
-      size += sizeof *f + strlen (f->text) + strlen (f->value) + (f->extra != NULL ? strlen (f->extra) : 0);
+      /* and the headers of its strings' allocations and of its uid's */
+      size += sizeof *f + strlen (f->text) + strlen (f->value) + (f->extra != NULL ? strlen (f->extra) : 0) +
+              FACT_ALLOCATIONS * ALLOCATION_HEADER;
       if (f->terms != NULL && f->terms != terms)
         size += strlen (f->terms);
       terms = f->terms;
@@ -639,6 +667,19 @@ document_memory (const DeskParsedDocument *doc)
   for (guint i = 0; doc->fact_uids != NULL && i < doc->fact_uids->len; i++)
     size += sizeof (gpointer) + strlen (g_ptr_array_index (doc->fact_uids, i));
   return size;
+}
+
+/* What the document of @file will hold once read, from its size */
+static gsize
+estimate_memory (GFile    *file,
+                 gboolean  recorded)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                                 NULL, NULL);
+
+  if (info == NULL)
+    return 0;
+  return (gsize) g_file_info_get_size (info) * (recorded ? HELD_PER_BYTE_RECORDED : HELD_PER_BYTE);
 }
 
 static void
@@ -650,20 +691,35 @@ parse_in_thread (gpointer data,
   GError *error = NULL;
   DeskParsedDocument *doc = NULL;
   DeskDocumentScores *scores = NULL;
+  gboolean stopping;
 
-  if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
+  /* no more read ahead of the writer than the budget's share, the files
+   * being read counted by their size: what is queued is only named, what
+   * is read is held until written.  The file the writer waits for is
+   * read whatever the memory held, and so is a file too large for the
+   * share when nothing else is held */
+  job->reserved = estimate_memory (job->file, tools->stemmer != NULL);
+  g_mutex_lock (job->lock);
+  while (!*job->stopping && job->index > *job->writing && *job->parsed_bytes > 0 &&
+         *job->parsed_bytes + job->reserved > job->max_ahead)
+    g_cond_wait (job->cond, job->lock);
+  stopping = *job->stopping;
+  *job->parsed_bytes += job->reserved;
+  g_mutex_unlock (job->lock);
+
+  if (!stopping && !g_cancellable_set_error_if_cancelled (job->cancellable, &error))
     doc = parse_file (job->file, job->max_size, tools->extractor, tools->stemmer, job->cancellable, &error);
-  if (doc != NULL)
-    job->held = document_memory (doc);
   if (doc != NULL && tools->axes != NULL)
     scores = desk_axes_score_document (tools->axes, doc);
+  if (doc != NULL)
+    job->held = document_memory (doc, scores);
   g_async_queue_push (job->tools, tools);
 
   g_mutex_lock (job->lock);
   job->doc = doc;
   job->scores = scores;
   job->error = error;
-  *job->parsed_bytes += job->held;
+  *job->parsed_bytes = *job->parsed_bytes - job->reserved + job->held;
   job->done = TRUE;
   g_cond_broadcast (job->cond);
   g_mutex_unlock (job->lock);
@@ -800,6 +856,31 @@ write_batch (DeskStore  *store,
   g_ptr_array_set_size (batch, 0);
 }
 
+/* What an import freed goes back to the system: its threads freed it into
+ * heaps of their own, which the program's other threads do not reuse (a
+ * window would otherwise keep an import's peak for the rest of its life) */
+static void
+give_back_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
+/* Gives back what the documents written since the last time freed, once
+ * it is a batch's worth (@batch_bytes): the parser threads allocated
+ * them in heaps of their own, which would otherwise grow with every
+ * batch the writer freed into them */
+static void
+give_back_freed (gsize *freed_bytes,
+                 gsize  batch_bytes)
+{
+  if (*freed_bytes < batch_bytes)
+    return;
+  give_back_memory ();
+  *freed_bytes = 0;
+}
+
 /* Parses @files in the parser threads and writes them in order.  When the
  * library cannot be written, stops: @stop says why, and the files not
  * read are given with it. */
@@ -822,8 +903,9 @@ import_files (DeskImporter   *self,
   GThreadPool *pool;
   GMutex lock;
   GCond cond;
-  guint submitted = 0, written = 0, handled = 0;
-  gsize batch_bytes = 0, parsed_bytes = 0;
+  guint submitted = 0, written = 0, handled = 0, writing = 0;
+  gsize batch_bytes = 0, parsed_bytes = 0, freed_bytes = 0;
+  gboolean stopping = FALSE;
   /* the budget's shares: a transaction's documents, and as much parsed
    * ahead of the writer; records only where they fit */
   gsize max_batch_bytes = self->memory_budget / 3;
@@ -856,18 +938,11 @@ import_files (DeskImporter   *self,
       g_autofree char *name = NULL;
 
       /* the parsers keep busy while a batch is written: they may be up to
-       * a batch ahead of the writer, in documents and in text */
-      for (; submitted < files->len; submitted++)
+       * a batch ahead of the writer, in documents, and read no more
+       * while what they read ahead takes the budget's share */
+      for (; submitted < files->len && submitted < i + BATCH_DOCUMENTS + window; submitted++)
         {
-          ParseJob *next;
-          gsize ahead;
-
-          g_mutex_lock (&lock);
-          ahead = parsed_bytes;
-          g_mutex_unlock (&lock);
-          if (submitted >= i + window && (submitted >= i + BATCH_DOCUMENTS + window || ahead >= max_batch_bytes))
-            break;
-          next = g_new0 (ParseJob, 1);
+          ParseJob *next = g_new0 (ParseJob, 1);
 
           next->file = g_object_ref (g_ptr_array_index (files, submitted));
           next->max_size = self->max_size;
@@ -876,6 +951,10 @@ import_files (DeskImporter   *self,
           next->lock = &lock;
           next->cond = &cond;
           next->parsed_bytes = &parsed_bytes;
+          next->max_ahead = max_batch_bytes;
+          next->index = submitted;
+          next->writing = &writing;
+          next->stopping = &stopping;
           jobs->pdata[submitted] = next;
           g_thread_pool_push (pool, next, NULL);
         }
@@ -885,21 +964,27 @@ import_files (DeskImporter   *self,
       report (run, i, files->len, name);
       /* rather than wait for the parsers, write what they gave */
       g_mutex_lock (&lock);
+      writing = i;
+      g_cond_broadcast (&cond);
       if (!job->done && batch->len > 0)
         {
           g_mutex_unlock (&lock);
           write_batch (store, batch, results, stop);
+          freed_bytes += batch_bytes;
           batch_bytes = 0;
           handled = i;
           if (*stop != NULL)
             break;
           for (; written < i; written++)
             g_clear_pointer (&jobs->pdata[written], parse_job_free);
+          give_back_freed (&freed_bytes, max_batch_bytes);
           g_mutex_lock (&lock);
         }
       while (!job->done)
         g_cond_wait (&cond, &lock);
       parsed_bytes -= job->held;
+      /* what the writer took frees the parsers waiting for room */
+      g_cond_broadcast (&cond);
       g_mutex_unlock (&lock);
 
       if (g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_cancellable_is_cancelled (cancellable))
@@ -930,6 +1015,7 @@ import_files (DeskImporter   *self,
       if (batch->len >= BATCH_DOCUMENTS || batch_bytes >= max_batch_bytes)
         {
           write_batch (store, batch, results, stop);
+          freed_bytes += batch_bytes;
           batch_bytes = 0;
           handled = i + 1;
           if (*stop != NULL)
@@ -937,6 +1023,7 @@ import_files (DeskImporter   *self,
           /* what is written is no longer needed in memory */
           for (; written <= i; written++)
             g_clear_pointer (&jobs->pdata[written], parse_job_free);
+          give_back_freed (&freed_bytes, max_batch_bytes);
         }
     }
   /* the documents parsed whole before a cancellation are kept */
@@ -949,22 +1036,16 @@ import_files (DeskImporter   *self,
   for (guint i = handled; *stop != NULL && i < files->len; i++)
     g_ptr_array_add (results, not_read_result (g_ptr_array_index (files, i), *stop));
 
-  /* after a cancellation the files still queued give up at once */
+  /* after a cancellation or a stop the files still queued give up at
+   * once, and the parsers waiting for room are let go */
+  g_mutex_lock (&lock);
+  stopping = TRUE;
+  g_cond_broadcast (&cond);
+  g_mutex_unlock (&lock);
   g_thread_pool_free (pool, FALSE, TRUE);
   g_mutex_clear (&lock);
   g_cond_clear (&cond);
   return TRUE;
-}
-
-/* What an import freed goes back to the system: its threads freed it into
- * heaps of their own, which the program's other threads do not reuse (a
- * window would otherwise keep an import's peak for the rest of its life) */
-static void
-give_back_memory (void)
-{
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
 }
 
 static GPtrArray *
