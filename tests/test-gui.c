@@ -351,7 +351,7 @@ test_facts_view (Fixture       *f,
     DeskFactItem *shown;
 
     g_assert_cmpstr (uid, ==, desk_fact_item_get_uid (first));
-    desk_facts_view_set_filter (facts_view, DESK_FACT_PLACE, -1, NULL);
+    desk_facts_view_set_filter (facts_view, DESK_FACT_QUOTE, -1, NULL);
     g_signal_emit_by_name (view, "fact-activated", uid);
     shown = desk_facts_view_get_current (facts_view);
     g_assert_nonnull (shown);

@@ -93,6 +93,12 @@ test_open_and_migrate (Fixture       *f,
   g_assert_cmpint (desk_store_count_documents (f->store, NULL), ==, 1);
 }
 
+/* What takes a library of this version back to schema 10, to test
+ * the upgrades from there */
+#define DOWNGRADE_TO_10 \
+  "DROP TABLE mentions; DROP TABLE aliases; DROP TABLE entities; DROP INDEX review_state_field;" \
+  "DELETE FROM library_state WHERE key = 'entities_counted';"
+
 /* A new library keeps its facts counted by kind and modality from the
  * start; one of schema 9 opens at once and has them counted later, in
  * the background, and counted the old way until then */
@@ -108,16 +114,16 @@ test_migrate_fact_counts (Fixture       *f,
   gint64 id = add_text (f->store, "Un documento de prueba.\n", NULL);
   g_autofree char *facts = g_strdup_printf (
     "INSERT INTO facts (uid, document_id, kind, text, value, start, \"end\", modality, confidence) VALUES"
-    " ('f-1', %1$" G_GINT64_FORMAT ", 'place', 'Lima', 'Lima', 0, 4, 'asserted', 1),"
-    " ('f-2', %1$" G_GINT64_FORMAT ", 'place', 'Lima', 'Lima', 5, 9, 'asserted', 1),"
-    " ('f-3', %1$" G_GINT64_FORMAT ", 'place', 'Cusco', 'Cusco', 10, 15, 'negated', 1),"
+    " ('f-1', %1$" G_GINT64_FORMAT ", 'quote', 'Lima', 'Lima', 0, 4, 'asserted', 1),"
+    " ('f-2', %1$" G_GINT64_FORMAT ", 'quote', 'Lima', 'Lima', 5, 9, 'asserted', 1),"
+    " ('f-3', %1$" G_GINT64_FORMAT ", 'quote', 'Cusco', 'Cusco', 10, 15, 'negated', 1),"
     " ('f-4', %1$" G_GINT64_FORMAT ", 'date', '2024', '2024', 16, 20, 'asserted', 1);"
     "INSERT INTO facts_fts (rowid, text, value) SELECT id, text, value FROM facts;", id);
 
   g_assert_cmpint (sqlite3_exec (desk_store_get_db (f->store), facts, NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_object (&f->store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE fact_counts; DELETE FROM library_state WHERE key = 'fact_counts';"
+  g_assert_cmpint (sqlite3_exec (db, DOWNGRADE_TO_10 "DROP TABLE fact_counts; DELETE FROM library_state WHERE key = 'fact_counts';"
                                      "PRAGMA user_version = 9", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpstr (kept, ==, "1\t\n");
@@ -138,7 +144,7 @@ test_migrate_fact_counts (Fixture       *f,
   kept = desk_test_query_text (f->store, "SELECT " DESK_STORE_FACT_COUNTS_KEPT);
   g_assert_cmpstr (kept, ==, "1\t\n");
   counts = desk_test_query_text (f->store, "SELECT kind, modality, n FROM fact_counts ORDER BY kind, modality");
-  g_assert_cmpstr (counts, ==, "date\tasserted\t1\t\nplace\tasserted\t2\t\nplace\tnegated\t1\t\n");
+  g_assert_cmpstr (counts, ==, "date\tasserted\t1\t\nquote\tasserted\t2\t\nquote\tnegated\t1\t\n");
   g_assert_cmpint (desk_store_count_facts (f->store, NULL), ==, 4);
   check = desk_store_check_integrity (f->store, &error);
   g_assert_cmpstr (check, ==, "ok");

@@ -104,3 +104,43 @@ desk_fact_entity_term (const char *value)
   g_return_val_if_fail (value != NULL, NULL);
   return g_strdelimit (g_strconcat ("@", value, NULL), " ", '_');
 }
+
+/* Whether facts of @kind name someone or something (people,
+ * organizations, places): the library keeps them as mentions of
+ * entities, not as claims */
+gboolean
+desk_fact_kind_is_name (DeskFactKind kind)
+{
+  return kind == DESK_FACT_PERSON || kind == DESK_FACT_ORG || kind == DESK_FACT_PLACE;
+}
+
+/* An entity's uid: its kind and the name the extractor gave it, so that
+ * two copies of a library agree on it; an officer's renaming keeps it */
+char *
+desk_entity_compute_uid (const char *kind,
+                         const char *key)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *sum = NULL;
+
+  g_return_val_if_fail (kind != NULL && key != NULL, NULL);
+
+  text = g_strdup_printf ("entity:%s:%s", kind, key);
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  return g_strndup (sum, 32);
+}
+
+/* An alias's uid: one way of writing the entity @entity_uid */
+char *
+desk_alias_compute_uid (const char *entity_uid,
+                        const char *form)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *sum = NULL;
+
+  g_return_val_if_fail (entity_uid != NULL && form != NULL, NULL);
+
+  text = g_strdup_printf ("alias:%s:%s", entity_uid, form);
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  return g_strndup (sum, 32);
+}

@@ -63,6 +63,11 @@ char       *desk_fact_compute_uid        (const char   *document_uid,
 GPtrArray  *desk_fact_compute_uids       (const char   *document_uid,
                                           GArray       *facts);
 char       *desk_fact_entity_term        (const char   *value);
+gboolean    desk_fact_kind_is_name       (DeskFactKind  kind);
+char       *desk_entity_compute_uid      (const char   *kind,
+                                          const char   *key);
+char       *desk_alias_compute_uid       (const char   *entity_uid,
+                                          const char   *form);
 
 /* The same in SQL, of a column or an expression */
 #define DESK_FACT_ENTITY_TERM_SQL(value) "'@' || replace (" value ", ' ', '_')"

@@ -23,3 +23,13 @@ desk_locale_init (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+/* The interface's language among those the application speaks: "es"
+ * when the first language the user asks for is Spanish, else "en" */
+const char *
+desk_locale_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "es") ? "es" : "en";
+}

@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
-void desk_locale_init (void);
+void        desk_locale_init     (void);
+const char *desk_locale_language (void);
 
 G_END_DECLS

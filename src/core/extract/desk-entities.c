@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <json-glib/json-glib.h>
 
 #include "desk-extract-private.h"
 
@@ -501,7 +502,22 @@ _desk_extract_find_entities (Run        *run,
       /* short acronyms in an all-caps heading are ordinary words */
       if (caps && strlen (name) <= 4)
         continue;
-      add_entity (run, out, par, s, e, entity->kind, entity->canonical, 0.9);
+      /* the entity's Spanish name goes with it, for the library's entities */
+      if (entity->name_es != NULL)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+          g_autoptr(JsonNode) root = NULL;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "es");
+          json_builder_add_string_value (builder, entity->name_es);
+          json_builder_end_object (builder);
+          root = json_builder_get_root (builder);
+          _desk_extract_add_candidate (out, entity->kind, par, s, e, g_strdup (entity->canonical), 0.9,
+                                       json_to_string (root, FALSE), CANDIDATE_NAME);
+        }
+      else
+        add_entity (run, out, par, s, e, entity->kind, entity->canonical, 0.9);
     }
   g_clear_pointer (&m, g_match_info_free);
 

@@ -52,6 +52,7 @@ typedef struct
 {
   DeskFactKind kind;
   char *canonical;
+  char *name_es;   /* how Spanish writes it, when not as the canonical name */
 } Entity;
 
 struct _DeskExtractor

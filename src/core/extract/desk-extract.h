@@ -16,7 +16,7 @@ typedef enum
 } DeskExtractError;
 
 /* Bumped whenever the rules change, so that stored facts get re-extracted. */
-#define DESK_EXTRACTOR_VERSION 3
+#define DESK_EXTRACTOR_VERSION 4
 
 /* Facts kept of one document, at most, in text order: past them a
  * document is noise more than news, and would only weigh on the library */

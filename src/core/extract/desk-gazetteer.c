@@ -19,6 +19,7 @@ _desk_extract_entity_free (gpointer data)
   Entity *e = data;
 
   g_free (e->canonical);
+  g_free (e->name_es);
   g_free (e);
 }
 
@@ -86,6 +87,9 @@ add_entity_names (DeskExtractor  *self,
           e = g_new0 (Entity, 1);
           e->kind = kind;
           e->canonical = g_strdup (json_node_get_string (canonical));
+          e->name_es = g_strdup (json_object_get_string_member_with_default (entry, "es", NULL));
+          if (e->name_es != NULL && (*e->name_es == '\0' || g_str_equal (e->name_es, e->canonical)))
+            g_clear_pointer (&e->name_es, g_free);
           g_hash_table_replace (self->names, g_strdup (name), e);
         }
     }

@@ -464,6 +464,9 @@ desk_store_update_facts (DeskStore      *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), -1);
 
+  /* a library upgraded from names as facts has its entities counted */
+  if (!desk_store_update_entities (store, error))
+    return -1;
   ids = desk_store_list_outdated (store, DESK_EXTRACTOR_VERSION, error);
   if (ids == NULL)
     return -1;

@@ -185,42 +185,22 @@ compare_new_claims (ConflictRun  *run,
   return TRUE;
 }
 
-/* How often each name comes, and in how many documents: counted whole
- * with a whole computation, then brought up to date with the new facts
- * only (new facts are in new documents: counts of documents add up) */
+/* How often each name comes (as the extractor named it: the terms of
+ * claims hold that name), and in how many documents: counted from the
+ * mentions of entities, whole */
 static gboolean
 count_names (ConflictRun  *run,
              gboolean      whole,
              GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (whole)
-    return desk_store_exec (run->self, "DELETE FROM name_counts;"
-                                       "INSERT INTO name_counts (value, n, docs)"
-                                       " SELECT f.value, count (*), count (DISTINCT f.document_id) FROM " NAME_FACTS
-                                       " GROUP BY f.value;"
-                                       "INSERT OR REPLACE INTO library_state (key, value)"
-                                       " SELECT 'conflicts_documents', count (DISTINCT f.document_id) FROM " NAME_FACTS,
-                            error);
-
-  if (!(stmt = desk_store_prepare (run->self, "INSERT INTO name_counts (value, n, docs)"
-                                              " SELECT f.value, count (*), count (DISTINCT f.document_id) FROM " NEW_NAME_FACTS
-                                              " GROUP BY f.value"
-                                              " ON CONFLICT (value) DO UPDATE SET n = n + excluded.n, docs = docs + excluded.docs", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, run->since);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return desk_store_set_error_from_db (run->self, error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!(stmt = desk_store_prepare (run->self, "INSERT OR REPLACE INTO library_state (key, value)"
-                                              " SELECT 'conflicts_documents', ?2 + count (DISTINCT f.document_id) FROM " NEW_NAME_FACTS, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, run->since);
-  sqlite3_bind_int64 (stmt, 2, MAX (0, desk_store_get_state (run->self, "conflicts_documents")));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return desk_store_set_error_from_db (run->self, error);
-  return TRUE;
+  return desk_store_exec (run->self, "DELETE FROM name_counts;"
+                                     "INSERT INTO name_counts (value, n, docs)"
+                                     " SELECT b.key, count (*), count (DISTINCT m.document_id) FROM mentions m"
+                                     " JOIN aliases a ON a.id = m.alias_id JOIN entities b ON b.id = a.base_id"
+                                     " GROUP BY b.key;"
+                                     "INSERT OR REPLACE INTO library_state (key, value)"
+                                     " SELECT 'conflicts_documents', count (DISTINCT document_id) FROM mentions",
+                          error);
 }
 
 /* Names that nearly every document gives (the two countries of the

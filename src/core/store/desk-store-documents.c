@@ -152,6 +152,7 @@ insert_document (DeskStore           *self,
                                       ? NULL : desk_fact_compute_uids (doc->uid, doc->facts);
 
       if (!_desk_store_upsert_facts (self, id, doc->facts, computed != NULL ? computed : doc->fact_uids, error) ||
+          !_desk_store_write_mentions (self, id, doc->facts, error) ||
           !_desk_store_count_document_facts (self, id, 1, error))
         return FALSE;
     }
@@ -171,8 +172,10 @@ gboolean
 _desk_store_commit (DeskStore  *self,
                     GError    **error)
 {
-  if (!_desk_store_index_pending (self, error) || !desk_store_exec (self, "COMMIT", error))
+  if (!_desk_store_settle_entities (self, error) || !_desk_store_index_pending (self, error) ||
+      !desk_store_exec (self, "COMMIT", error))
     {
+      self->entities_new = FALSE;
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_array_set_size (self->fts_pending, 0);
       return FALSE;
@@ -183,6 +186,7 @@ _desk_store_commit (DeskStore  *self,
 void
 _desk_store_rollback (DeskStore *self)
 {
+  self->entities_new = FALSE;
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_array_set_size (self->fts_pending, 0);
 }

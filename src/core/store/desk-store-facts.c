@@ -76,6 +76,9 @@ _desk_store_upsert_facts (DeskStore   *self,
       const char *uid = g_ptr_array_index (uids, i);
       gboolean of_sentence = _desk_store_has_sentence_terms (f->kind) && f->terms != NULL && f->terms[0] != '\0';
 
+      /* names are mentions of entities (_desk_store_write_mentions) */
+      if (desk_fact_kind_is_name (f->kind))
+        continue;
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, id);
@@ -214,6 +217,8 @@ desk_store_replace_facts (DeskStore   *self,
     {
       const DeskFact *f = &g_array_index (facts, DeskFact, i);
 
+      if (desk_fact_kind_is_name (f->kind))
+        continue;
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, g_ptr_array_index (uids, i), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, f->text, -1, SQLITE_STATIC);
@@ -240,6 +245,7 @@ desk_store_replace_facts (DeskStore   *self,
       !for_document (self, "DELETE FROM facts WHERE document_id = ?1 AND uid NOT IN (SELECT uid FROM found_facts)", id, error) ||
       !for_document (self, "DELETE FROM sentence_terms WHERE document_id = ?1", id, error) ||
       !_desk_store_upsert_facts (self, id, facts, uids, error) ||
+      !_desk_store_write_mentions (self, id, facts, error) ||
       !_desk_store_count_document_facts (self, id, 1, error) ||
       !for_document (self, "INSERT INTO facts_fts (rowid, text, value)"
                            " SELECT f.id, f.text, f.value FROM facts f JOIN found_facts k ON k.uid = f.uid"
@@ -257,13 +263,16 @@ desk_store_replace_facts (DeskStore   *self,
     }
   sqlite3_reset (stmt);
 
-  if (!self->in_batch && !desk_store_exec (self, "COMMIT", error))
+  if (!self->in_batch && (!_desk_store_settle_entities (self, error) || !desk_store_exec (self, "COMMIT", error)))
     goto fail;
   return TRUE;
 
 fail:
   if (!self->in_batch)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    {
+      self->entities_new = FALSE;
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
   return FALSE;
 }
 

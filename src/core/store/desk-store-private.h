@@ -23,6 +23,7 @@ struct _DeskStore
   gboolean damaged;         /* SQLite found it damaged: it is only read */
   DeskStemmer *stemmer;     /* for snippets, made when first needed */
   GArray *fts_pending;      /* PendingIndex: documents written whose words are not indexed yet */
+  gboolean entities_new;    /* this transaction made entities, to settle before it ends */
 
   /* waiting for the library while another program writes it (on_library_busy) */
   guint max_wait;           /* milliseconds; 0: give up at once */
@@ -128,6 +129,16 @@ gboolean      _desk_store_upsert_facts     (DeskStore           *self,
                                             GPtrArray           *uids,
                                             GError             **error);
 DeskFactRow  *_desk_store_fact_row_from_stmt (sqlite3_stmt      *stmt);
+gboolean      _desk_store_register_entity_functions (DeskStore *self,
+                                            GError             **error);
+gboolean      _desk_store_write_mentions   (DeskStore           *self,
+                                            gint64               id,
+                                            GArray              *facts,
+                                            GError             **error);
+gboolean      _desk_store_settle_entities  (DeskStore           *self,
+                                            GError             **error);
+gboolean      _desk_store_apply_entity_decisions (DeskStore     *self,
+                                            GError             **error);
 gboolean      _desk_store_write_scores     (DeskStore           *self,
                                             gint64               id,
                                             const char          *doc_uid,

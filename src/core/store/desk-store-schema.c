@@ -242,6 +242,85 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (kind, modality)) WITHOUT ROWID;"
   "DELETE FROM library_state WHERE key = 'fact_counts';"
   "INSERT INTO library_state (key, value) SELECT 'fact_counts', 'kept' WHERE NOT EXISTS (SELECT 1 FROM facts);",
+
+  /* 10 → 11: people, organizations and places are entities, their names
+   * mentions: an officer does not review the word "Perú" seventy times.
+   * An entity is what the extractor named (its kind and canonical name:
+   * the key), with the officer's decisions on it mirrored from
+   * review_state (desk-store-entities.c); an alias is one way a document
+   * writes it; a mention is one place an alias stands.  The name facts
+   * of the library become mentions here, and leave the facts: their
+   * review events stay in the history, and what an officer decided of
+   * every mention of a name alike is carried to its entity */
+  "CREATE TABLE entities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL,"
+  "  key TEXT NOT NULL,"
+  "  name_es TEXT NOT NULL,"
+  "  name_en TEXT NOT NULL,"
+  "  name TEXT,"
+  "  kind_set TEXT,"
+  "  merged_into INTEGER,"
+  "  rejected INTEGER NOT NULL DEFAULT 0,"
+  "  n_mentions INTEGER NOT NULL DEFAULT 0,"
+  "  n_documents INTEGER NOT NULL DEFAULT 0,"
+  "  newest TEXT,"
+  "  UNIQUE (kind, key));"
+  "CREATE INDEX entities_merged ON entities (merged_into);"
+  "CREATE INDEX entities_mentions ON entities (n_mentions);"
+  "CREATE TABLE aliases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  base_id INTEGER NOT NULL REFERENCES entities (id),"
+  "  entity_id INTEGER NOT NULL REFERENCES entities (id),"
+  "  form TEXT NOT NULL);"
+  "CREATE INDEX aliases_entity ON aliases (entity_id);"
+  "CREATE INDEX aliases_base ON aliases (base_id);"
+  "CREATE INDEX aliases_form ON aliases (form);"
+  "CREATE TABLE mentions ("
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL,"
+  "  \"end\" INTEGER NOT NULL,"
+  "  alias_id INTEGER NOT NULL REFERENCES aliases (id),"
+  "  sentence INTEGER NOT NULL,"
+  "  PRIMARY KEY (document_id, start)) WITHOUT ROWID;"
+  "CREATE INDEX mentions_alias ON mentions (alias_id, document_id);"
+  "CREATE INDEX mentions_sentence ON mentions (document_id, sentence);"
+  "INSERT OR IGNORE INTO entities (uid, kind, key, name_es, name_en)"
+  "  SELECT desk_entity_uid (kind, value), kind, value, value, value FROM facts"
+  "  WHERE kind IN ('person', 'org', 'place') GROUP BY kind, value;"
+  "INSERT OR IGNORE INTO aliases (uid, base_id, entity_id, form)"
+  "  SELECT desk_alias_uid (e.uid, f.text), e.id, e.id, f.text FROM facts f"
+  "  JOIN entities e ON e.kind = f.kind AND e.key = f.value"
+  "  WHERE f.kind IN ('person', 'org', 'place') GROUP BY e.id, f.text;"
+  "INSERT OR IGNORE INTO mentions (document_id, start, \"end\", alias_id, sentence)"
+  "  SELECT f.document_id, f.start, f.\"end\", a.id, coalesce (f.sentence, f.start) FROM facts f"
+  "  JOIN entities e ON e.kind = f.kind AND e.key = f.value"
+  "  JOIN aliases a ON a.base_id = e.id AND a.form = f.text"
+  "  WHERE f.kind IN ('person', 'org', 'place');"
+  /* a decision made on every reviewed mention of an entity alike */
+  "INSERT OR IGNORE INTO review_state (target, field, value)"
+  "  SELECT e.uid, 'not_entity', 'yes' FROM facts f"
+  "  JOIN entities e ON e.kind = f.kind AND e.key = f.value"
+  "  JOIN review_state r ON r.target = f.uid AND r.field = 'status'"
+  "  WHERE f.kind IN ('person', 'org', 'place')"
+  "  GROUP BY e.id HAVING min (r.value) = 'rejected' AND max (r.value) = 'rejected';"
+  "INSERT OR IGNORE INTO review_state (target, field, value)"
+  "  SELECT e.uid, 'note', min (r.value) FROM facts f"
+  "  JOIN entities e ON e.kind = f.kind AND e.key = f.value"
+  "  JOIN review_state r ON r.target = f.uid AND r.field = 'note'"
+  "  WHERE f.kind IN ('person', 'org', 'place')"
+  "  GROUP BY e.id HAVING count (DISTINCT r.value) = 1;"
+  "DELETE FROM review_state WHERE target IN (SELECT uid FROM facts WHERE kind IN ('person', 'org', 'place'));"
+  "DELETE FROM axis_overrides WHERE target IN (SELECT uid FROM facts WHERE kind IN ('person', 'org', 'place'));"
+  "DELETE FROM conflicts;"
+  "DELETE FROM library_state WHERE key IN ('conflicts', 'conflicts_through');"
+  "DELETE FROM facts WHERE kind IN ('person', 'org', 'place');"
+  "DELETE FROM fact_counts WHERE kind IN ('person', 'org', 'place');"
+  "DELETE FROM sentence_terms;"
+  "CREATE INDEX review_state_field ON review_state (field);"
+  "INSERT INTO library_state (key, value) SELECT 'entities_counted', 1 WHERE NOT EXISTS (SELECT 1 FROM entities);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);

@@ -332,7 +332,7 @@ connect_library (DeskStore  *self,
   sqlite3_busy_handler (self->db, on_library_busy, self);
   sqlite3_extended_result_codes (self->db, 0);
 
-  if (!desk_tokenizer_register (self->db, error))
+  if (!desk_tokenizer_register (self->db, error) || !_desk_store_register_entity_functions (self, error))
     return FALSE;
 
   /* The first read tells a damaged or foreign file apart from a library,

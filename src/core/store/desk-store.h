@@ -27,7 +27,7 @@ typedef enum
   DESK_STORE_ERROR_BUSY,       /* another program kept the library to itself too long */
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 10
+#define DESK_STORE_SCHEMA_VERSION 11
 
 
 /* Characters of a search, at most: longer ones are refused, not run */
@@ -69,6 +69,76 @@ typedef struct
   const char *uid;    /* NULL for any */
 } DeskFactFilter;
 
+/* A person, organization or place of the library, as the officer left
+ * it (renamed, merged, its kind changed) */
+typedef struct
+{
+  gint64 id;
+  char *uid;
+  DeskFactKind kind;
+  char *name;          /* the officer's, or the canonical name in the language asked */
+  char *name_es;
+  char *name_en;
+  gboolean renamed;
+  gboolean rejected;   /* marked as not an entity */
+  GStrv aliases;       /* how the documents write it */
+  gint64 n_mentions;
+  gint64 n_documents;
+  char *newest;        /* the newest date of a document that mentions it */
+  char *note;
+} DeskEntityRow;
+
+/* One place a document names an entity */
+typedef struct
+{
+  gint64 document_id;
+  char *document_uid;
+  char *document_title;
+  char *document_published;
+  gint64 start;
+  gint64 end;
+  char *form;          /* as the document writes it */
+  char *before;        /* the text before it, when asked for context */
+  char *after;
+  char *entity_uid;
+  char *entity_name;
+  DeskFactKind kind;
+} DeskMentionRow;
+
+typedef enum
+{
+  DESK_ENTITY_SORT_MENTIONS,
+  DESK_ENTITY_SORT_NAME,
+  DESK_ENTITY_SORT_KIND,
+  DESK_ENTITY_SORT_DOCUMENTS,
+  DESK_ENTITY_SORT_NEWEST,
+} DeskEntitySort;
+
+typedef struct
+{
+  int kind;              /* DeskFactKind (a name's), or -1 for any */
+  const char *words;     /* in its names or aliases, or NULL */
+  const char *language;  /* "es" or "en" for its name, NULL for the interface's */
+  DeskEntitySort sort;
+  gboolean descending;
+  gboolean rejected;     /* those marked as not entities, instead of the others */
+} DeskEntityFilter;
+
+/* What a review's target is */
+typedef enum
+{
+  DESK_STORE_TARGET_NONE,
+  DESK_STORE_TARGET_FACT = 1,
+  DESK_STORE_TARGET_ENTITY = 2,
+  DESK_STORE_TARGET_ALIAS = 3,
+  DESK_STORE_TARGET_DOCUMENT = 4,
+} DeskStoreTarget;
+
+void desk_entity_row_free  (DeskEntityRow  *row);
+void desk_mention_row_free (DeskMentionRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskEntityRow, desk_entity_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskMentionRow, desk_mention_row_free)
+
 /* Told, in the thread that writes, that a write waits for the library at
  * @path because another program is writing it (desk_store_set_waiting_func) */
 typedef void (*DeskStoreWaitingFunc) (const char *path,
@@ -82,6 +152,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskFactRow, desk_fact_row_free)
 typedef gboolean (*DeskFactRowFunc)  (DeskFactRow   *row,
                                       gpointer       user_data,
                                       GError       **error);
+typedef gboolean (*DeskMentionFunc)  (DeskMentionRow *row,
+                                      gpointer        user_data,
+                                      GError        **error);
 typedef gboolean (*DeskDocumentFunc) (DeskDocument  *doc,
                                       gpointer       user_data,
                                       GError       **error);
@@ -240,5 +313,53 @@ gboolean      desk_store_merge_found_axis  (DeskStore           *self,
                                             const char          *found_id,
                                             const char          *axis_id,
                                             GError             **error);
+gboolean      desk_store_update_entities   (DeskStore           *self,
+                                            GError             **error);
+gint64        desk_store_count_entities    (DeskStore           *self,
+                                            const DeskEntityFilter *filter,
+                                            GError             **error);
+GPtrArray    *desk_store_list_entities     (DeskStore           *self,
+                                            const DeskEntityFilter *filter,
+                                            guint                offset,
+                                            guint                limit,
+                                            GError             **error);
+DeskEntityRow *desk_store_get_entity       (DeskStore           *self,
+                                            const char          *id_or_uid,
+                                            const char          *language,
+                                            GError             **error);
+GPtrArray    *desk_store_list_entity_mentions (DeskStore        *self,
+                                            const char          *uid,
+                                            const char          *language,
+                                            guint                offset,
+                                            guint                limit,
+                                            GError             **error);
+GPtrArray    *desk_store_list_document_mentions (DeskStore      *self,
+                                            gint64               document_id,
+                                            const char          *language,
+                                            GError             **error);
+gboolean      desk_store_foreach_mention   (DeskStore           *self,
+                                            gint64               document_id,
+                                            const char          *language,
+                                            DeskMentionFunc      func,
+                                            gpointer             user_data,
+                                            GError             **error);
+GPtrArray    *desk_store_list_entity_documents (DeskStore       *self,
+                                            const char          *uid,
+                                            GError             **error);
+GPtrArray    *desk_store_list_entity_claims (DeskStore          *self,
+                                            const char          *uid,
+                                            guint                limit,
+                                            GError             **error);
+GStrv         desk_store_list_sentence_entities (DeskStore      *self,
+                                            gint64               document_id,
+                                            gint64               sentence,
+                                            const char          *language,
+                                            GError             **error);
+char         *desk_store_find_alias        (DeskStore           *self,
+                                            const char          *uid,
+                                            const char          *form,
+                                            GError             **error);
+DeskStoreTarget desk_store_target_kind     (DeskStore           *self,
+                                            const char          *uid);
 
 G_END_DECLS
