@@ -255,6 +255,115 @@ test_upgrade (Fixture       *f,
   g_assert_cmpstr (check, ==, "ok");
 }
 
+/* Rename, merge, split, kind and rejection show at once in the list and
+ * undo takes each back; they survive a re-extraction, and reach a second
+ * library through a review file, before and after its documents */
+static void
+test_decisions (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskEntityRow) trump = entity_written (f->store, "Donald Trump");
+  g_autoptr(DeskEntityRow) obama = entity_written (f->store, "Barack Obama");
+  g_autoptr(DeskEntityRow) row = NULL;
+  g_autofree char *split = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "review.json", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "second.db", NULL);
+  gboolean done;
+
+  if (!desk_test_have_corpus ())
+    {
+      g_test_skip ("the corpus is not here");
+      return;
+    }
+  g_assert_nonnull (trump);
+  g_assert_nonnull (obama);
+
+  /* rename */
+  g_assert_true (desk_review_rename_entity (f->store, trump->uid, "Presidente Trump", &error));
+  g_assert_no_error (error);
+  row = desk_store_get_entity (f->store, trump->uid, "en", &error);
+  g_assert_cmpstr (row->name, ==, "Presidente Trump");
+  g_assert_true (row->renamed);
+  g_clear_pointer (&row, desk_entity_row_free);
+
+  /* merge: one entity, mentions added up; the merged one reads as the other */
+  g_assert_true (desk_review_merge_entity (f->store, obama->uid, trump->uid, &error));
+  g_assert_no_error (error);
+  row = desk_store_get_entity (f->store, obama->uid, "en", &error);
+  g_assert_cmpstr (row->uid, ==, trump->uid);
+  g_assert_cmpint (row->n_mentions, ==, trump->n_mentions + obama->n_mentions);
+  g_assert_true (g_strv_contains ((const char * const *) row->aliases, "Barack Obama"));
+  g_clear_pointer (&row, desk_entity_row_free);
+
+  /* merging into itself is refused */
+  g_assert_false (desk_review_merge_entity (f->store, obama->uid, trump->uid, &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD);
+  g_clear_error (&error);
+
+  /* undo takes the merge back */
+  g_assert_true (desk_review_undo (f->store, &done, &error));
+  g_assert_true (done);
+  row = desk_store_get_entity (f->store, obama->uid, "en", &error);
+  g_assert_cmpstr (row->uid, ==, obama->uid);
+  g_clear_pointer (&row, desk_entity_row_free);
+  row = desk_store_get_entity (f->store, trump->uid, "en", &error);
+  g_assert_cmpint (row->n_mentions, ==, trump->n_mentions);
+  g_clear_pointer (&row, desk_entity_row_free);
+
+  /* split "Trump" off: its own entity, with its mentions */
+  g_assert_true (desk_review_split_alias (f->store, trump->uid, "Trump", &split, &error));
+  g_assert_no_error (error);
+  row = desk_store_get_entity (f->store, split, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (row->name, ==, "Trump");
+  g_assert_cmpint (row->n_mentions, >, 0);
+  g_assert_cmpint (row->n_mentions, <, trump->n_mentions);
+  g_clear_pointer (&row, desk_entity_row_free);
+  row = desk_store_get_entity (f->store, trump->uid, "en", &error);
+  g_assert_false (g_strv_contains ((const char * const *) row->aliases, "Trump"));
+  g_clear_pointer (&row, desk_entity_row_free);
+
+  /* kind and rejection */
+  g_assert_true (desk_review_set_entity_kind (f->store, split, DESK_FACT_ORG, &error));
+  row = desk_store_get_entity (f->store, split, "en", &error);
+  g_assert_cmpint (row->kind, ==, DESK_FACT_ORG);
+  g_clear_pointer (&row, desk_entity_row_free);
+  g_assert_true (desk_review_reject_entity (f->store, obama->uid, TRUE, &error));
+  g_assert_null (entity_written (f->store, "Barack Obama"));
+
+  /* a re-extraction keeps them */
+  g_assert_cmpint (sqlite3_exec (desk_store_get_db (f->store), "UPDATE documents SET extractor_version = 0", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (desk_store_update_facts (f->store, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  row = desk_store_get_entity (f->store, trump->uid, "en", &error);
+  g_assert_cmpstr (row->name, ==, "Presidente Trump");
+  g_assert_false (g_strv_contains ((const char * const *) row->aliases, "Trump"));
+  g_clear_pointer (&row, desk_entity_row_free);
+  g_assert_null (entity_written (f->store, "Barack Obama"));
+
+  /* another library takes them from a review file, before it has the documents */
+  g_assert_true (desk_review_export (f->store, 0, file, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DeskStore) other = desk_store_open (second, &error);
+    g_autoptr(DeskReviewImport) merged = desk_review_import (other, file, &error);
+    const char *paths[] = { g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), desk_test_corpus_dir (), NULL };
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (merged->conflicts->len, ==, 0);
+    g_clear_object (&other);
+    import_into (second, paths);
+    other = desk_store_open (second, &error);
+    row = desk_store_get_entity (other, trump->uid, "en", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (row->name, ==, "Presidente Trump");
+    g_assert_false (g_strv_contains ((const char * const *) row->aliases, "Trump"));
+    g_assert_null (entity_written (other, "Barack Obama"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +372,7 @@ main (int   argc,
 
   g_test_add ("/entities/alias-groups", Fixture, NULL, fixture_setup, test_alias_groups, fixture_teardown);
   g_test_add ("/entities/mentions-and-claims", Fixture, NULL, fixture_setup, test_mentions_and_claims, fixture_teardown);
+  g_test_add ("/entities/decisions", Fixture, NULL, fixture_setup, test_decisions, fixture_teardown);
   g_test_add ("/entities/upgrade", Fixture, NULL, fixture_setup, test_upgrade, fixture_teardown);
   return g_test_run ();
 }

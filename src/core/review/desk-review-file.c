@@ -285,6 +285,17 @@ check_event_here (DeskStore        *store,
         }
     }
 
+  /* an entity's change applies whenever the entity comes: it waits for no document */
+  if (_desk_review_entity_field (e->field) != DESK_STORE_TARGET_NONE)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *what = NULL;
+
+      if (_desk_review_check_entity_change (e->field, e->new_value, &local_error))
+        return TRUE;
+      what = g_strdup_printf (_("event %u: %s"), i + 1, local_error->message);
+      return bad_file (error, path, what);
+    }
   document = _desk_review_document_of (store, e->target);
   if (document != NULL && !g_str_equal (document, e->document))
     {
@@ -321,7 +332,8 @@ merge_event (DeskStore         *store,
       result->unchanged++;
       return TRUE;
     }
-  if (!library_has_document (store, e->document) || !_desk_review_fact_exists (store, e->target))
+  if (_desk_review_entity_field (e->field) == DESK_STORE_TARGET_NONE &&
+      (!library_has_document (store, e->document) || !_desk_review_fact_exists (store, e->target)))
     {
       g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (store, "INSERT OR IGNORE INTO review_pending (event_uid, document_uid,"
                                                      " session_uid, event) VALUES (?, ?, ?, ?)", error);

@@ -68,6 +68,17 @@ _desk_review_fact_exists (DeskStore  *store,
                           const char *target);
 gboolean
 _desk_review_too_long (const char *value);
+DeskStoreTarget
+_desk_review_entity_field (const char *field);
+gboolean
+_desk_review_check_entity_change (const char  *field,
+                                  const char  *value,
+                                  GError     **error);
+gboolean
+_desk_review_target_fits (DeskStore   *store,
+                          const char  *target,
+                          const char  *field,
+                          GError     **error);
 gboolean
 _desk_review_check_change (const char  *field,
                            const char  *value,

@@ -106,6 +106,18 @@ desk_review_field_name (const char *field)
     return _("Text");
   if (g_str_equal (field, "value"))
     return _("Value");
+  if (g_str_equal (field, "name"))
+    /* TRANSLATORS: an entity's name, as the officer changed it */
+    return _("Name");
+  if (g_str_equal (field, "kind"))
+    /* TRANSLATORS: whether an entity is a person, an organization or a place */
+    return _("Kind");
+  if (g_str_equal (field, "merged_into"))
+    return _("Merged into");
+  if (g_str_equal (field, "not_entity"))
+    return _("Not an entity");
+  if (g_str_equal (field, "split"))
+    return _("Split off");
   return _("Axis assignment");
 }
 
@@ -178,7 +190,22 @@ gboolean
 _desk_review_valid_field (const char *field)
 {
   return g_str_equal (field, "status") || g_str_equal (field, "note") || g_str_equal (field, "text") ||
-         g_str_equal (field, "value") || (g_str_has_prefix (field, "axis:") && field[5] != '\0');
+         g_str_equal (field, "value") || (g_str_has_prefix (field, "axis:") && field[5] != '\0') ||
+         _desk_review_entity_field (field) != DESK_STORE_TARGET_NONE;
+}
+
+/* What a field of an entity's or an alias's review changes it on:
+ * DESK_STORE_TARGET_ENTITY, DESK_STORE_TARGET_ALIAS, or NONE for the
+ * fields of facts ("note" is any target's) */
+DeskStoreTarget
+_desk_review_entity_field (const char *field)
+{
+  if (g_str_equal (field, "name") || g_str_equal (field, "kind") || g_str_equal (field, "merged_into") ||
+      g_str_equal (field, "not_entity"))
+    return DESK_STORE_TARGET_ENTITY;
+  if (g_str_equal (field, "split"))
+    return DESK_STORE_TARGET_ALIAS;
+  return DESK_STORE_TARGET_NONE;
 }
 
 /* What the officer types (a session's name, a reviewer, a note or a
@@ -521,6 +548,9 @@ _desk_review_write_value (DeskStore   *store,
     }
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return desk_store_set_error_from_db (store, error);
+  /* the entities and aliases tables follow what review_state says */
+  if (_desk_review_entity_field (field) != DESK_STORE_TARGET_NONE)
+    return _desk_store_apply_entity_decisions (store, error);
   return TRUE;
 }
 
@@ -620,6 +650,8 @@ _desk_review_check_change (const char  *field,
                    _("“%s” is not an axis assignment (assigned or unassigned)"), value);
       return FALSE;
     }
+  if (!_desk_review_check_entity_change (field, value, error))
+    return FALSE;
   if ((bad_value = describe_not_text (value)) != NULL)
     {
       /* TRANSLATORS: the first %s is a field (note, text or value), the second the value given, with each
@@ -715,12 +747,8 @@ desk_review_set_many (DeskStore           *store,
   if (!_desk_review_check_change (field, value, error))
     return FALSE;
   for (guint i = 0; targets[i] != NULL; i++)
-    if (!_desk_review_fact_exists (store, targets[i]))
-      {
-        g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NOT_FOUND,
-                     _("There is no fact “%s” in the library"), targets[i]);
-        return FALSE;
-      }
+    if (!_desk_review_target_fits (store, targets[i], field, error))
+      return FALSE;
   if (targets[0] == NULL)
     return TRUE;
   if (!(session = session_for_change (store, error)))
@@ -747,7 +775,9 @@ desk_review_set_many (DeskStore           *store,
       if (g_strcmp0 (old, value) == 0 ||
           (value == NULL && old != NULL && g_str_equal (field, "status") && g_str_equal (old, "pending")))
         continue;
-      doc = _desk_review_document_of (store, targets[i]);
+      /* an entity's change is about no one document: "" in the files */
+      doc = _desk_review_entity_field (field) != DESK_STORE_TARGET_NONE ? g_strdup ("")
+            : _desk_review_document_of (store, targets[i]);
       uid = g_uuid_string_random ();
       /* a new change passes over what undo had taken back */
       if ((changed == 0 && !_desk_review_exec (store, "UPDATE review_events SET state = " SQL_PASSED_OVER " WHERE state = " SQL_UNDONE, error)) ||

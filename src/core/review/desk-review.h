@@ -175,6 +175,29 @@ gboolean           desk_review_resolve         (DeskStore          *store,
 int                desk_review_apply_pending   (DeskStore          *store,
                                                 GError            **error);
 
+/* The officer's decisions on entities (desk-review-entities.c) */
+gboolean           desk_review_rename_entity   (DeskStore          *store,
+                                                const char         *uid,
+                                                const char         *name,
+                                                GError            **error);
+gboolean           desk_review_merge_entity    (DeskStore          *store,
+                                                const char         *uid,
+                                                const char         *into_uid,
+                                                GError            **error);
+gboolean           desk_review_split_alias     (DeskStore          *store,
+                                                const char         *uid,
+                                                const char         *form,
+                                                char              **new_uid,
+                                                GError            **error);
+gboolean           desk_review_set_entity_kind (DeskStore          *store,
+                                                const char         *uid,
+                                                DeskFactKind        kind,
+                                                GError            **error);
+gboolean           desk_review_reject_entity   (DeskStore          *store,
+                                                const char         *uid,
+                                                gboolean            rejected,
+                                                GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReviewSession, desk_review_session_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReviewImport, desk_review_import_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReviewState, desk_review_state_free)
