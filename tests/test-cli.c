@@ -1551,6 +1551,121 @@ test_history_keeps_undone (Fixture       *f,
   g_assert_nonnull (strstr (spanish.out, "  [deshecho]\n"));
 }
 
+/* The corpus's names are entities with their alias groups; the facts
+ * are claims, each with what it is about; an officer renames and merges
+ * from the command line */
+static void
+test_entities (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char * const groups[][6] = {
+    { "Estados Unidos", "EE. UU.", "EEUU", "United States", "U.S.", NULL },
+    { "OTAN", "NATO", NULL },
+    { "Trump", "Donald Trump", NULL },
+  };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) entities = { 0 };
+  g_auto(Run) facts = { 0 };
+  g_auto(Run) mentions = { 0 };
+  g_auto(Run) places = { 0 };
+  g_auto(Run) rename = { 0 };
+  g_auto(Run) merge = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) show = { 0 };
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) claims = NULL;
+  g_autoptr(JsonNode) renamed = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autofree char *us = NULL, *nato = NULL;
+  gboolean about = FALSE;
+
+  if (!desk_test_have_corpus ())
+    {
+      g_test_skip ("the corpus is not here");
+      return;
+    }
+  run_cli (&import, f, "import", desk_test_corpus_dir ());
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (&entities, f, "entities", "--json");
+  g_assert_cmpint (entities.status, ==, 0);
+  list = parse_json (entities.out);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      guint found = 0;
+
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+        {
+          JsonObject *e = json_array_get_object_element (json_node_get_array (list), i);
+          JsonArray *aliases = json_object_get_array_member (e, "aliases");
+          guint n = 0;
+
+          for (guint j = 0; groups[g][j] != NULL; j++)
+            for (guint k = 0; k < json_array_get_length (aliases); k++)
+              n += g_str_equal (json_array_get_string_element (aliases, k), groups[g][j]);
+          if (n == 0)
+            continue;
+          /* every form of the group in this one entity, with its mentions */
+          for (guint j = 0; groups[g][j] != NULL; j++)
+            {
+              gboolean has = FALSE;
+
+              for (guint k = 0; k < json_array_get_length (aliases); k++)
+                has |= g_str_equal (json_array_get_string_element (aliases, k), groups[g][j]);
+              g_assert_true (has);
+            }
+          g_assert_cmpint (json_object_get_int_member (e, "mentions"), >=, 2);
+          g_assert_true (json_object_has_member (e, "name_es") && json_object_has_member (e, "name_en") &&
+                         json_object_has_member (e, "documents") && json_object_has_member (e, "kind") &&
+                         json_object_has_member (e, "id") && json_object_has_member (e, "name"));
+          if (g == 0)
+            us = g_strdup (json_object_get_string_member (e, "id"));
+          if (g == 1)
+            nato = g_strdup (json_object_get_string_member (e, "id"));
+          found++;
+        }
+      g_assert_cmpuint (found, ==, 1);
+    }
+
+  /* the facts hold no names; claims say what they are about */
+  run_cli (&facts, f, "facts", "--json");
+  g_assert_cmpint (facts.status, ==, 0);
+  claims = parse_json (facts.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (claims)), >, 100);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (claims)); i++)
+    {
+      JsonObject *fact = json_array_get_object_element (json_node_get_array (claims), i);
+      const char *kind = json_object_get_string_member (fact, "kind");
+
+      g_assert_false (g_str_equal (kind, "person") || g_str_equal (kind, "org") || g_str_equal (kind, "place"));
+      about |= json_array_get_length (json_object_get_array_member (fact, "about")) > 0;
+    }
+  g_assert_true (about);
+  run_cli (&mentions, f, "facts", "--mentions", "--json");
+  g_assert_cmpint (mentions.status, ==, 0);
+  g_assert_nonnull (strstr (mentions.out, "\"EE. UU.\""));
+  run_cli (&places, f, "facts", "--kind", "place");
+  g_assert_cmpint (places.status, ==, 2);
+  g_assert_nonnull (strstr (places.err, "entities"));
+
+  /* rename, and merge NATO into the United States (wrong, but to be seen) */
+  run_cli (&rename, f, "entity", "rename", us, "EE. UU. (país)");
+  g_assert_cmpint (rename.status, ==, 0);
+  run_cli (&merge, f, "entity", "merge", nato, us);
+  g_assert_cmpint (merge.status, ==, 0);
+  run_cli (&after, f, "entities", "--json", "--search", "país");
+  renamed = parse_json (after.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (renamed)), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (renamed), 0), "name"),
+                   ==, "EE. UU. (país)");
+  g_assert_nonnull (strstr (after.out, "\"OTAN\""));
+  run_cli (&show, f, "entity", "show", nato, "--json");
+  g_assert_cmpint (show.status, ==, 0);
+  shown = parse_json (show.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "id"), ==, us);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (shown), "mention_list")), >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1579,6 +1694,7 @@ main (int    argc,
   ADD ("/cli/facts-memory", test_facts_memory);
   ADD ("/cli/backup", test_backup);
   ADD ("/cli/history-keeps-undone", test_history_keeps_undone);
+  ADD ("/cli/entities", test_entities);
 #undef ADD
 
   return g_test_run ();

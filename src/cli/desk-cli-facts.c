@@ -21,6 +21,7 @@ static struct
   char *modality;
   char *axis;
   char *status;
+  gboolean mentions;
 } opts;
 
 /* Output */
@@ -54,6 +55,15 @@ write_fact_json (FactsOutput           *out,
   _desk_cli_add_int (builder, "document", row->document_id);
   _desk_cli_add_fact_members (builder, &row->fact, row->section_title);
   _desk_cli_add_review_members (builder, state);
+  /* what the claim is about: the entities its sentence names */
+  {
+    g_auto(GStrv) about = desk_store_list_sentence_entities (out->store, row->document_id, row->fact.sentence, NULL, NULL);
+
+    _desk_cli_begin_array_member (builder, "about");
+    for (guint j = 0; about != NULL && about[j] != NULL; j++)
+      json_builder_add_string_value (builder, about[j]);
+    json_builder_end_array (builder);
+  }
   _desk_cli_begin_array_member (builder, "conflicts");
   for (guint j = 0; others != NULL && j < others->len; j++)
     json_builder_add_string_value (builder, ((DeskFactRow *) g_ptr_array_index (others, j))->uid);
@@ -63,12 +73,20 @@ write_fact_json (FactsOutput           *out,
 }
 
 static void
-write_fact_text (DeskFactRow           *row,
+write_fact_text (FactsOutput           *out,
+                 DeskFactRow           *row,
                  const DeskReviewState *state)
 {
-  printf ("%5" G_GINT64_FORMAT "  %-9s %-10s %-9s %s  «%s»  %s\n", row->document_id,
+  g_auto(GStrv) about = desk_store_list_sentence_entities (out->store, row->document_id, row->fact.sentence, NULL, NULL);
+  g_autofree char *names = about != NULL && about[0] != NULL ? g_strjoinv (", ", about) : NULL;
+
+  printf ("%5" G_GINT64_FORMAT "  %-9s %-10s %-9s %s  «%s»  %s", row->document_id,
           desk_fact_kind_to_string (row->fact.kind), desk_modality_to_string (row->fact.modality),
           state && state->status ? state->status : "pending", row->fact.value, row->fact.text, row->uid);
+  if (names != NULL)
+    /* TRANSLATORS: after a fact in the list: the entities its sentence names */
+    printf ("  %s %s", _("about"), names);
+  printf ("\n");
 }
 
 /* Writes the page's facts whose review status is --status's, and empties it */
@@ -96,7 +114,7 @@ write_page (FactsOutput  *out,
       if (out->json != NULL)
         write_fact_json (out, row, state);
       else
-        write_fact_text (row, state);
+        write_fact_text (out, row, state);
       out->written++;
     }
   g_ptr_array_set_size (out->page, 0);
@@ -119,6 +137,57 @@ take_fact (DeskFactRow  *row,
     }
   g_ptr_array_add (out->page, row);
   return out->page->len < PAGE_SIZE || write_page (out, error);
+}
+
+/* facts --mentions: the names of the documents, as mentions of entities */
+static gboolean
+write_mention (DeskMentionRow  *row,
+               gpointer         user_data,
+               GError         **error)
+{
+  DeskCliJson *json = user_data;
+
+  if (json != NULL)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      _desk_cli_add_string (builder, "kind", desk_fact_kind_to_string (row->kind));
+      _desk_cli_add_string (builder, "text", row->form);
+      _desk_cli_add_string (builder, "value", row->entity_name);
+      _desk_cli_add_string (builder, "entity", row->entity_uid);
+      _desk_cli_add_int (builder, "document", row->document_id);
+      _desk_cli_add_int (builder, "start", row->start);
+      _desk_cli_add_int (builder, "end", row->end);
+      json_builder_end_object (builder);
+      _desk_cli_json_add (json, NULL, builder);
+    }
+  else
+    printf ("%5" G_GINT64_FORMAT "  %-9s %s  «%s»  %s\n", row->document_id, desk_fact_kind_to_string (row->kind),
+            row->entity_name, row->form, row->entity_uid);
+  desk_mention_row_free (row);
+  return TRUE;
+}
+
+static int
+list_mentions (DeskStore *store,
+               gint64     document_id)
+{
+  g_autoptr(DeskCliJson) json = opts.json ? _desk_cli_json_new () : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (json != NULL)
+    _desk_cli_json_begin_array (json, NULL);
+  if (!desk_store_update_entities (store, &error) ||
+      !desk_store_foreach_mention (store, document_id, NULL, write_mention, json, &error))
+    {
+      fflush (stdout);
+      _desk_cli_print_error (error->message);
+      return DESK_CLI_EXIT_FAILURE;
+    }
+  if (json != NULL)
+    _desk_cli_json_end (json);
+  return DESK_CLI_EXIT_OK;
 }
 
 /* Commands */
@@ -185,6 +254,16 @@ cmd_facts (DeskCli *cli)
         }
       filter.document_id = desk_document_get_id (doc);
     }
+  /* names are mentions of entities, not claims */
+  if (opts.mentions)
+    {
+      if (opts.kind != NULL || opts.modality != NULL || opts.axis != NULL || opts.status != NULL)
+        return _desk_cli_usage_error (_("--mentions goes with --document and --json only"));
+      return list_mentions (store, filter.document_id);
+    }
+  if (filter.kind >= 0 && desk_fact_kind_is_name (filter.kind))
+    return _desk_cli_usage_error (_("People, organizations and places are entities, not facts: "
+                                    "see “dialogue-desk-cli entities” and “facts --mentions”"));
   if (opts.axis != NULL)
     {
       if (!(axes = desk_axes_load_default (&error)) || desk_store_update_axes (store, axes, NULL, &error) < 0)
@@ -269,7 +348,7 @@ static const GOptionEntry facts_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opts.json, N_("Print the facts as JSON"), NULL },
   { "kind", 0, 0, G_OPTION_ARG_STRING, &opts.kind,
     /* TRANSLATORS: K stands for the option's value, as in “--kind K”; the kinds are typed in English */
-    N_("Only facts of kind K: date, quantity, money, percent, person, org, place, citation, quote, proposal or meeting"),
+    N_("Only facts of kind K: date, quantity, money, percent, citation, quote, proposal or meeting"),
     "K" },
   { "document", 0, 0, G_OPTION_ARG_STRING, &opts.document,
     N_("Only facts of document ID (its number or identifier)"), "ID" },
@@ -279,12 +358,15 @@ static const GOptionEntry facts_entries[] = {
     N_("Only facts under axis AXIS (see “dialogue-desk-cli axes”)"), "AXIS" },
   { "status", 0, 0, G_OPTION_ARG_STRING, &opts.status,
     N_("Only facts whose review status is S: pending, approved or rejected"), "S" },
+  { "mentions", 0, 0, G_OPTION_ARG_NONE, &opts.mentions,
+    N_("List the names of people, organizations and places instead, as mentions of entities"), NULL },
   { NULL }
 };
 
 static const DeskCliUsage facts_usage[] = {
   { "facts [--json] [--kind K] [--document ID] [--modality M] [--axis AXIS] [--status S]",
     N_("List the facts of the library") },
+  { "facts --mentions [--json] [--document ID]", N_("List the names the documents mention") },
   { NULL }
 };
 

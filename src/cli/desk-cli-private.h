@@ -54,6 +54,8 @@ extern const DeskCliCommand _desk_cli_search_command;
 extern const DeskCliCommand _desk_cli_extract_command;
 extern const DeskCliCommand _desk_cli_facts_command;      /* desk-cli-facts.c */
 extern const DeskCliCommand _desk_cli_fact_command;
+extern const DeskCliCommand _desk_cli_entities_command;   /* desk-cli-entities.c */
+extern const DeskCliCommand _desk_cli_entity_command;
 extern const DeskCliCommand _desk_cli_axes_command;       /* desk-cli-axes.c */
 extern const DeskCliCommand _desk_cli_review_command;     /* desk-cli-review.c */
 extern const DeskCliCommand _desk_cli_export_pdf_command; /* desk-cli-export.c */

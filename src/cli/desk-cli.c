@@ -31,9 +31,11 @@ static const DeskCliCommand * const commands[] = {
   &_desk_cli_search_command,
   &_desk_cli_extract_command,
   &_desk_cli_facts_command,
+  &_desk_cli_entities_command,
   &_desk_cli_axes_command,
   &_desk_cli_review_command,
   &_desk_cli_fact_command,
+  &_desk_cli_entity_command,
   &_desk_cli_export_pdf_command,
   &_desk_cli_backup_command,
 };
