@@ -76,6 +76,12 @@ selected_document_id (DeskFactsView *self)
   return DESK_IS_DOCUMENT (item) ? desk_document_get_id (DESK_DOCUMENT (item)) : 0;
 }
 
+/* The kinds of the Facts list: claims; names are the Entities view's */
+static const DeskFactKind claim_kinds[] = {
+  DESK_FACT_DATE, DESK_FACT_QUANTITY, DESK_FACT_MONEY, DESK_FACT_PERCENT,
+  DESK_FACT_CITATION, DESK_FACT_QUOTE, DESK_FACT_PROPOSAL, DESK_FACT_MEETING,
+};
+
 /* The filters as the library reads them. */
 static void
 get_query (DeskFactsView *self,
@@ -85,7 +91,8 @@ get_query (DeskFactsView *self,
   guint modality = gtk_drop_down_get_selected (self->modality_dropdown);
   guint language = gtk_drop_down_get_selected (self->language_dropdown);
 
-  query->kind = kind != GTK_INVALID_LIST_POSITION && kind > 0 ? (int) kind - 1 : -1;
+  query->kind = kind != GTK_INVALID_LIST_POSITION && kind > 0 && kind <= G_N_ELEMENTS (claim_kinds)
+                ? (int) claim_kinds[kind - 1] : -1;
   query->modality = modality != GTK_INVALID_LIST_POSITION && modality > 0 ? (int) modality - 1 : -1;
   query->document_id = selected_document_id (self);
   query->language = language < G_N_ELEMENTS (languages) ? languages[language] : NULL;
@@ -702,7 +709,7 @@ string_model (const char *first,
 static const char *
 kind_name (int i)
 {
-  return desk_format_fact_kind (i);
+  return desk_format_fact_kind (claim_kinds[i]);
 }
 
 static const char *
@@ -807,7 +814,7 @@ desk_facts_view_class_init (DeskFactsViewClass *klass)
 static void
 desk_facts_view_init (DeskFactsView *self)
 {
-  g_autoptr(GListModel) kinds = string_model (_("All kinds"), kind_name, DESK_N_FACT_KINDS);
+  g_autoptr(GListModel) kinds = string_model (_("All kinds"), kind_name, G_N_ELEMENTS (claim_kinds));
   g_autoptr(GListModel) modalities = string_model (_("All modalities"), modality_name, DESK_N_MODALITIES);
   GtkStringList *langs;
 
@@ -1040,7 +1047,14 @@ desk_facts_view_set_filter (DeskFactsView *self,
   g_return_if_fail (DESK_IS_FACTS_VIEW (self));
   catch_up (self);
 
-  gtk_drop_down_set_selected (self->kind_dropdown, kind + 1);
+  {
+    guint position = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (claim_kinds); i++)
+      if ((int) claim_kinds[i] == kind)
+        position = i + 1;
+    gtk_drop_down_set_selected (self->kind_dropdown, position);
+  }
   gtk_drop_down_set_selected (self->modality_dropdown, modality + 1);
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), text ? text : "");
   apply_filters (self, FALSE);
