@@ -285,8 +285,8 @@ desk_store_foreach_axis_fact (DeskStore        *self,
     {
       DeskFactRow *row = _desk_store_fact_row_from_stmt (stmt);
 
-      row->score = sqlite3_column_double (stmt, 16);
-      row->document_published = g_strdup (desk_store_column_text (stmt, 17));
+      row->score = sqlite3_column_double (stmt, 17);
+      row->document_published = g_strdup (desk_store_column_text (stmt, 18));
       if (!func (row, user_data, error))
         return FALSE;
     }

@@ -294,6 +294,7 @@ _desk_store_fact_row_from_stmt (sqlite3_stmt *stmt)
   desk_modality_from_string (desk_store_column_text (stmt, 8), &row->fact.modality);
   row->fact.confidence = sqlite3_column_double (stmt, 9);
   row->fact.extra = g_strdup (desk_store_column_text (stmt, 10));
+  row->fact.sentence = sqlite3_column_int64 (stmt, 16);
   row->document_title = g_strdup (desk_store_column_text (stmt, 13));
   row->document_language = g_strdup (desk_store_column_text (stmt, 14));
   if (title != NULL)

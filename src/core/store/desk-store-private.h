@@ -103,7 +103,7 @@ DeskDocument *desk_store_document_from_row (sqlite3_stmt        *stmt);
 /* The columns of a DeskFactRow (_desk_store_fact_row_from_stmt) */
 #define DESK_STORE_FACT_ROW_COLUMNS \
   "f.uid, f.document_id, f.kind, f.text, f.value, f.start, f.\"end\", f.section, f.modality," \
-  " f.confidence, f.extra, s.number, s.title, d.title, d.language, f.id"
+  " f.confidence, f.extra, s.number, s.title, d.title, d.language, f.id, coalesce (f.sentence, f.start)"
 #define DESK_STORE_FACT_ROW_JOINS \
   " FROM facts f JOIN documents d ON d.id = f.document_id" \
   " LEFT JOIN sections s ON s.document_id = f.document_id AND s.position = f.section"
