@@ -122,6 +122,13 @@ test_alias_groups (Fixture       *f,
     g_assert_cmpstr (es->name, ==, "Estados Unidos");
     g_assert_cmpint (us->kind, ==, DESK_FACT_PLACE);
   }
+  /* a name first met as its acronym still gets its Spanish name */
+  {
+    g_autoptr(DeskEntityRow) oecd = entity_written (f->store, "OCDE");
+
+    g_assert_nonnull (oecd);
+    g_assert_cmpstr (oecd->name_es, ==, "Organización para la Cooperación y el Desarrollo Económicos");
+  }
 
   names = desk_store_list_facts (f->store, &people, NULL);
   g_assert_cmpuint (names->len, ==, 0);

@@ -400,8 +400,10 @@ entity_id_of (DeskStore       *self,
 {
   sqlite3_stmt *insert = desk_store_cached (self,
                                             "INSERT INTO entities (uid, kind, key, name_es, name_en) VALUES (?1, ?2, ?3, ?4, ?3)"
+                                            /* a mention that knows the Spanish name (a gazetteer's) gives it;
+                                             * one that does not (an acronym's) keeps what is known */
                                             " ON CONFLICT (kind, key) DO UPDATE SET name_es = excluded.name_es"
-                                            " WHERE name_es IS NOT excluded.name_es", error);
+                                            " WHERE excluded.name_es IS NOT excluded.name_en AND name_es IS NOT excluded.name_es", error);
   sqlite3_stmt *select = insert == NULL ? NULL : desk_store_cached (self, "SELECT id FROM entities WHERE kind = ? AND key = ?", error);
   g_autofree char *uid = NULL;
   g_autofree char *name_es = NULL;
@@ -483,6 +485,7 @@ _desk_store_write_mentions (DeskStore  *self,
 {
   g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt, *clear;
   gboolean had_new = FALSE;
 
@@ -507,6 +510,13 @@ _desk_store_write_mentions (DeskStore  *self,
       if (!desk_fact_kind_is_name (f->kind) || f->value == NULL || f->text == NULL)
         continue;
       entity_key = g_strdup_printf ("%d\x1f%s", f->kind, f->value);
+      /* the first mention of a name that says its Spanish name gives it
+       * (the first of the document may be an acronym's, that does not) */
+      if (f->extra != NULL && !g_hash_table_contains (named, entity_key) && strstr (f->extra, "\"es\"") != NULL)
+        {
+          g_hash_table_add (named, g_strdup (entity_key));
+          g_hash_table_remove (entities, entity_key);
+        }
       if ((entity_id = g_hash_table_lookup (entities, entity_key)) == NULL)
         {
           gint64 found;
