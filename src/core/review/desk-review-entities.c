@@ -32,21 +32,27 @@ _desk_review_check_entity_change (const char  *field,
 {
   DeskFactKind kind;
 
-  if (g_str_equal (field, "name") && value != NULL &&
-      (!g_utf8_validate (value, -1, NULL) || *g_strstrip (g_strdup (value)) == '\0' ||
-       g_utf8_strlen (value, -1) > MAX_NAME_CHARS))
+  if (g_str_equal (field, "name") && value != NULL)
     {
       g_autofree char *trimmed = g_utf8_validate (value, -1, NULL) ? g_strstrip (g_strdup (value)) : NULL;
 
-      if (trimmed != NULL && *trimmed == '\0')
-        g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD, _("An entity’s name cannot be empty"));
-      else if (trimmed != NULL)
-        g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_TOO_LONG,
-                     g_dngettext (GETTEXT_PACKAGE, "An entity’s name has at most %u character",
-                                  "An entity’s name has at most %u characters", MAX_NAME_CHARS), MAX_NAME_CHARS);
-      else
-        g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD, _("An entity’s name must be UTF-8 text"));
-      return FALSE;
+      if (trimmed == NULL)
+        {
+          g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD, _("An entity’s name must be UTF-8 text"));
+          return FALSE;
+        }
+      if (*trimmed == '\0')
+        {
+          g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD, _("An entity’s name cannot be empty"));
+          return FALSE;
+        }
+      if (g_utf8_strlen (value, -1) > MAX_NAME_CHARS)
+        {
+          g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_TOO_LONG,
+                       g_dngettext (GETTEXT_PACKAGE, "An entity’s name has at most %u character",
+                                    "An entity’s name has at most %u characters", MAX_NAME_CHARS), MAX_NAME_CHARS);
+          return FALSE;
+        }
     }
   if (g_str_equal (field, "kind") && value != NULL &&
       (!desk_fact_kind_from_string (value, &kind) || !desk_fact_kind_is_name (kind)))
