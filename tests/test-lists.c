@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "desk-document-list.h"
+#include "desk-entity-list.h"
 #include "desk-fact-list.h"
 #include "desk-importer.h"
 #include "desk-review.h"
@@ -803,6 +804,106 @@ test_facts_words_indexed (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
+/* Whether @item's name or one of its aliases holds @words, case aside */
+static gboolean
+entity_holds (DeskEntityItem *item,
+              const char     *words)
+{
+  g_autofree char *folded = g_utf8_casefold (words, -1);
+  g_autofree char *name = g_utf8_casefold (desk_entity_item_get_name (item), -1);
+  const char * const *aliases = desk_entity_item_get_aliases (item);
+
+  if (strstr (name, folded) != NULL)
+    return TRUE;
+  for (guint i = 0; aliases[i] != NULL; i++)
+    {
+      g_autofree char *alias = g_utf8_casefold (aliases[i], -1);
+
+      if (strstr (alias, folded) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The entity list pages from the library (reading the last row reads
+ * one page, not all), is the most mentioned first, sorts by name, and
+ * keeps only a kind or the entities whose names hold some words, each
+ * change a removal of all then an addition of all */
+static void
+test_entities_paged (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DeskEntityList) list = desk_entity_list_new (f->store);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskEntityItem) last = NULL;
+  DeskEntityFilter all = { -1, NULL, NULL, DESK_ENTITY_SORT_MENTIONS, TRUE, FALSE };
+  guint n, n_places;
+  gint64 previous = G_MAXINT64;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), changes);
+  g_assert_true (desk_entity_list_reload (list, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpint (n, ==, desk_store_count_entities (f->store, &all, NULL));
+  g_assert_cmpuint (n, >, 10);
+  g_assert_cmpuint (desk_entity_list_get_fetched (list), ==, 0);
+  last = g_list_model_get_item (G_LIST_MODEL (list), n - 1);
+  g_assert_nonnull (last);
+  g_assert_cmpuint (desk_entity_list_get_fetched (list), <=, PAGE_SIZE);
+  g_assert_cmpuint (desk_entity_list_find (list, desk_entity_item_get_uid (last)), ==, n - 1);
+  for (guint i = 0; i < MIN (n, 50); i++)
+    {
+      g_autoptr(DeskEntityItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (desk_entity_item_get_n_mentions (item), <=, previous);
+      previous = desk_entity_item_get_n_mentions (item);
+    }
+
+  g_assert_false (desk_entity_list_set_sort (list, DESK_ENTITY_SORT_MENTIONS, TRUE));
+  g_assert_true (desk_entity_list_set_sort (list, DESK_ENTITY_SORT_NAME, FALSE));
+  g_array_set_size (changes, 0);
+  g_assert_true (desk_entity_list_reload (list, &error));
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, n);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).added, ==, n);
+  for (guint i = 1; i < MIN (n, 50); i++)
+    {
+      g_autoptr(DeskEntityItem) a = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+      g_autoptr(DeskEntityItem) b = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (g_utf8_collate (desk_entity_item_get_name (a), desk_entity_item_get_name (b)), <=, 0);
+    }
+
+  g_assert_true (desk_entity_list_set_kind (list, DESK_FACT_PLACE));
+  g_assert_true (desk_entity_list_reload (list, &error));
+  n_places = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n_places, >, 0);
+  g_assert_cmpuint (n_places, <, n);
+  for (guint i = 0; i < n_places; i++)
+    {
+      g_autoptr(DeskEntityItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (desk_entity_item_get_kind (item), ==, DESK_FACT_PLACE);
+    }
+
+  g_assert_true (desk_entity_list_set_kind (list, -1));
+  g_assert_true (desk_entity_list_set_words (list, " lima "));
+  g_assert_false (desk_entity_list_set_words (list, "lima"));
+  g_assert_true (desk_entity_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, n);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(DeskEntityItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_true (entity_holds (item, "lima"));
+    }
+  g_assert_true (desk_entity_list_set_words (list, ""));
+  g_assert_true (desk_entity_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -812,6 +913,7 @@ main (int    argc,
   g_test_add ("/lists/documents/sorted", Fixture, NULL, fixture_setup, test_documents_sorted, fixture_teardown);
   g_test_add ("/lists/documents/items-changed", Fixture, NULL, fixture_setup, test_documents_items_changed, fixture_teardown);
   g_test_add_func ("/lists/documents/no-full-load", test_documents_no_full_load);
+  g_test_add ("/lists/entities/paged", Fixture, NULL, fixture_setup, test_entities_paged, fixture_teardown);
   g_test_add ("/lists/facts/filtered", Fixture, NULL, fixture_setup, test_facts_filtered, fixture_teardown);
   g_test_add ("/lists/facts/counts-not-kept", Fixture, NULL, fixture_setup, test_facts_counts_not_kept, fixture_teardown);
   g_test_add ("/lists/facts/text", Fixture, NULL, fixture_setup, test_facts_text, fixture_teardown);
