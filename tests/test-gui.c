@@ -9,6 +9,7 @@
 #include "desk-application.h"
 #include "desk-axes-view-private.h"
 #include "desk-document-view-private.h"
+#include "desk-entities-view-private.h"
 #include "desk-export-dialog-private.h"
 #include "desk-facts-view-private.h"
 #include "desk-review-conflicts-dialog-private.h"
@@ -1045,6 +1046,136 @@ test_export_brief (Fixture       *f,
   }
 }
 
+/* The position of the entity named @name in @list, or G_MAXUINT */
+static guint
+entity_named (GListModel *list,
+              const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(DeskEntityItem) item = g_list_model_get_item (list, i);
+
+      if (g_str_equal (desk_entity_item_get_name (item), name))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* The dialog a decision opened, with its entry */
+static GtkWidget *
+find_dialog (GtkWidget **entry)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_DIALOG (w) && !GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
+        {
+          for (GtkWidget *c = gtk_widget_get_first_child (gtk_dialog_get_content_area (GTK_DIALOG (w)));
+               c != NULL; c = gtk_widget_get_next_sibling (c))
+            if (GTK_IS_ENTRY (c))
+              *entry = c;
+          return w;
+        }
+    }
+  return NULL;
+}
+
+/* The Entities view lists the names of the samples, the most mentioned
+ * first; filters them by kind and by words (an alias counts); shows an
+ * entity's names, mentions, documents and claims, and a mention opens
+ * its document at the passage; a rename and a merge show in the list at
+ * once, and the window's undo takes the merge back */
+static void
+test_entities_view (Fixture       *f,
+                    gconstpointer  data)
+{
+  DeskEntitiesView *view = desk_window_get_entities_view (f->window);
+  GListModel *list = desk_entities_view_get_list (view);
+  g_autoptr(DeskEntityItem) first = NULL;
+  DeskEntityItem *us;
+  DeskDocument *shown;
+  GtkWidget *dialog, *entry = NULL;
+  guint n, position;
+  gint64 us_mentions;
+
+  import_samples (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "entities"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->view_stack), ==, "entities");
+  n = g_list_model_get_n_items (list);
+  g_assert_cmpuint (n, >=, 10);
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (desk_entity_item_get_name (first), ==, "Peru");
+  g_assert_cmpint (desk_entity_item_get_kind (first), ==, DESK_FACT_PLACE);
+
+  /* by kind, then by words: "OEA" is how the Spanish sample writes the
+   * Organization of American States */
+  desk_entities_view_set_filter (view, DESK_FACT_ORG, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), <, n);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(DeskEntityItem) item = g_list_model_get_item (list, i);
+
+      g_assert_cmpint (desk_entity_item_get_kind (item), ==, DESK_FACT_ORG);
+    }
+  desk_entities_view_set_filter (view, -1, "OEA");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_cmpuint (entity_named (list, "Organization of American States"), ==, 0);
+  desk_entities_view_set_filter (view, -1, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+
+  /* the detail of Peru; its first mention opens its document there */
+  desk_entities_view_select (view, 0);
+  g_assert_cmpstr (desk_entities_view_get_detail_name (view), ==, "Peru");
+  g_assert_cmpuint (desk_entities_view_get_n_mention_rows (view), ==, desk_entity_item_get_n_mentions (first));
+  save_screenshot (GTK_WIDGET (f->window), "gui-entities.png");
+  desk_entities_view_activate_mention (view, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->view_stack), ==, "documents");
+  shown = desk_document_view_get_document (desk_window_get_document_view (f->window));
+  g_assert_nonnull (shown);
+  desk_window_show_view (f->window, "entities");
+
+  /* rename Lima, through its dialog as the officer would */
+  position = entity_named (list, "Lima");
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  desk_entities_view_select (view, position);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "entity.rename", NULL));
+  dialog = find_dialog (&entry);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Lima");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Lima Metropolitana");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_cmpuint (entity_named (list, "Lima"), ==, G_MAXUINT);
+  g_assert_cmpuint (entity_named (list, "Lima Metropolitana"), !=, G_MAXUINT);
+  g_assert_cmpstr (desk_entities_view_get_detail_name (view), ==, "Lima Metropolitana");
+
+  /* merge Washington into the United States: one row less, its mentions
+   * counted with the other's, which the detail now shows */
+  us = g_list_model_get_item (list, entity_named (list, "United States"));
+  us_mentions = desk_entity_item_get_n_mentions (us);
+  position = entity_named (list, "Washington");
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  desk_entities_view_select (view, position);
+  g_assert_true (desk_entities_view_merge_into (view, desk_entity_item_get_uid (us)));
+  g_object_unref (us);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n - 1);
+  g_assert_cmpuint (entity_named (list, "Washington"), ==, G_MAXUINT);
+  us = desk_entities_view_get_selected (view);
+  g_assert_cmpstr (desk_entity_item_get_name (us), ==, "United States");
+  g_assert_cmpint (desk_entity_item_get_n_mentions (us), ==, us_mentions + 2);
+  g_assert_true (g_strv_contains (desk_entity_item_get_aliases (us), "Washington"));
+
+  /* Ctrl+Z takes the merge back, the rename stays */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  g_assert_cmpuint (entity_named (list, "Washington"), !=, G_MAXUINT);
+  g_assert_cmpuint (entity_named (list, "Lima Metropolitana"), !=, G_MAXUINT);
+}
+
 static void
 test_spanish (Fixture       *f,
               gconstpointer  data)
@@ -1064,6 +1195,10 @@ test_spanish (Fixture       *f,
   g_assert_true (desk_axes_view_select (desk_window_get_axes_view (f->window), "pe-us.security"));
   wait_axis (desk_window_get_axes_view (f->window));
   save_screenshot (GTK_WIDGET (f->window), "gui-axes-es.png");
+  desk_window_show_view (f->window, "entities");
+  desk_entities_view_select (desk_window_get_entities_view (f->window), 0);
+  g_assert_cmpstr (desk_entities_view_get_detail_name (desk_window_get_entities_view (f->window)), ==, "Perú");
+  save_screenshot (GTK_WIDGET (f->window), "gui-entities-es.png");
 }
 
 int
@@ -1090,6 +1225,7 @@ main (int    argc,
       ADD ("/gui/facts-view", test_facts_view);
       ADD ("/gui/sort-and-filter", test_sort_and_filter);
       ADD ("/gui/axes-view", test_axes_view);
+      ADD ("/gui/entities-view", test_entities_view);
       ADD ("/gui/review", test_review);
       ADD ("/gui/busy-library", test_busy_library);
       ADD ("/gui/backup", test_backup);

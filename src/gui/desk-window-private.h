@@ -7,6 +7,7 @@
 #include "desk-axes-view.h"
 #include "desk-document-list.h"
 #include "desk-document-view.h"
+#include "desk-entities-view.h"
 #include "desk-export-dialog.h"
 #include "desk-facts-view.h"
 #include "desk-library-writer.h"
@@ -44,6 +45,7 @@ struct _DeskWindow
   GtkStackSwitcher *view_switcher;
   DeskFactsView *facts_view;
   DeskAxesView *axes_view;
+  DeskEntitiesView *entities_view;
 
   DeskStore *store;
   DeskLibraryWriter *writer;        /* the window's changes, waiting while another program writes */
@@ -148,6 +150,7 @@ void              desk_window_activate_result    (DeskWindow         *self,
 const char       *desk_window_get_status         (DeskWindow         *self);
 DeskFactsView    *desk_window_get_facts_view     (DeskWindow         *self);
 DeskAxesView     *desk_window_get_axes_view      (DeskWindow         *self);
+DeskEntitiesView *desk_window_get_entities_view  (DeskWindow         *self);
 void              desk_window_show_view          (DeskWindow         *self,
                                                   const char         *name);
 gboolean          desk_window_import_review      (DeskWindow         *self,

@@ -21,6 +21,7 @@ review_refreshed (gpointer user_data)
   DeskWindow *self = user_data;
 
   desk_facts_view_refresh_review (self->facts_view);
+  desk_entities_view_reload (self->entities_view);
   desk_axes_view_reload (self->axes_view);
   _desk_window_update_review_actions (self);
 }
@@ -213,6 +214,7 @@ _desk_window_init_review (DeskWindow *self)
   self->writer = desk_library_writer_new (self->store);
   g_signal_connect_object (self->writer, "notify::waiting", G_CALLBACK (on_writer_waiting_cb), self, G_CONNECT_SWAPPED);
   desk_facts_view_set_writer (self->facts_view, self->writer);
+  desk_entities_view_set_writer (self->entities_view, self->writer);
 }
 
 void

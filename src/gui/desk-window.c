@@ -169,6 +169,7 @@ _desk_window_reload_documents (DeskWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "library" : "welcome");
   gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), n > 0);
   desk_facts_view_reload (self->facts_view);
+  desk_entities_view_reload (self->entities_view);
   desk_axes_view_reload (self->axes_view);
   /* read again: its facts may have changed */
   show_document (self, selected_document (self), TRUE);
@@ -190,6 +191,7 @@ _desk_window_library_changed (DeskWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "library" : "welcome");
   gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), n > 0);
   desk_facts_view_reload (self->facts_view);
+  desk_entities_view_reload (self->entities_view);
   desk_axes_view_reload (self->axes_view);
   _desk_window_update_review_actions (self);
   show_document (self, selected_document (self), FALSE);
@@ -414,6 +416,34 @@ on_facts_view_open_fact_cb (DeskWindow   *self,
   desk_document_view_show_passage (self->document_reader, fact->start, fact->end);
 }
 
+/* A mention or a document of the entities view: the document opens at
+ * the passage, or at its beginning for @start -1 */
+static void
+on_entities_view_open_passage_cb (DeskWindow *self,
+                                  gint64      document_id,
+                                  gint64      start,
+                                  gint64      end)
+{
+  guint position = _desk_window_find_document (self, document_id, NULL);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_stack_set_visible_child_name (self->view_stack, "documents");
+  select_document (self, position);
+  if (start >= 0)
+    desk_document_view_show_passage (self->document_reader, start, end);
+}
+
+static void
+on_entities_view_review_changed_cb (DeskWindow *self)
+{
+  desk_facts_view_refresh_review (self->facts_view);
+  desk_axes_view_reload (self->axes_view);
+  _desk_window_update_review_actions (self);
+  /* read again: the highlights of the document shown name entities */
+  show_document (self, selected_document (self), TRUE);
+}
+
 static void
 on_facts_view_review_changed_cb (DeskWindow *self)
 {
@@ -585,6 +615,18 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Alt+1…4: the views in the order of the switcher */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->view_switcher)))
+    gtk_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
 static void
 focus_action (GtkWidget  *widget,
               const char *action_name,
@@ -680,6 +722,7 @@ desk_window_class_init (DeskWindowClass *klass)
   g_type_ensure (DESK_TYPE_DOCUMENT_VIEW);
   g_type_ensure (DESK_TYPE_FACTS_VIEW);
   g_type_ensure (DESK_TYPE_AXES_VIEW);
+  g_type_ensure (DESK_TYPE_ENTITIES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dialoguedesk/DialogueDesk/desk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, search_button);
@@ -705,9 +748,12 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, facts_view);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, axes_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, entities_view);
   gtk_widget_class_bind_template_callback (widget_class, on_axes_view_open_fact_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_facts_view_open_fact_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_facts_view_review_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entities_view_open_passage_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entities_view_review_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_document_reader_fact_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
@@ -743,6 +789,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-section", "(xi)", export_brief_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, _desk_window_undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.back-up-library", NULL, _desk_window_back_up_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-files", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder", NULL);
@@ -756,6 +803,10 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-brief", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "documents");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "facts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "entities");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "axes");
 }
 
 static void
@@ -824,6 +875,7 @@ desk_window_new (GtkApplication *application,
   _desk_window_init_review (self);
   _desk_window_update_review_actions (self);
   desk_axes_view_set_store (self->axes_view, store);
+  desk_entities_view_set_store (self->entities_view, store);
   _desk_window_reload_documents (self);
   if (desk_store_is_disk_full (store))
     _desk_window_show_status (self, _("The disk holding this library is full: it can be read, searched and exported, not changed"), FALSE);
@@ -945,5 +997,12 @@ desk_window_get_axes_view (DeskWindow *self)
 {
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
   return self->axes_view;
+}
+
+DeskEntitiesView *
+desk_window_get_entities_view (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->entities_view;
 }
 
