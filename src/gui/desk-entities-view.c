@@ -183,9 +183,9 @@ fill_mentions (DeskEntitiesView *self,
     }
   if ((gint64) self->mentions->len < total)
     /* TRANSLATORS: heading of an entity's mentions when only some are shown */
-    heading = g_strdup_printf (_("Mentions (the first %u of %" G_GINT64_FORMAT ")"), self->mentions->len, total);
+    heading = g_strdup_printf (_("Mentions (the first %u of %u)"), self->mentions->len, (guint) total);
   else
-    heading = g_strdup_printf (_("Mentions (%" G_GINT64_FORMAT ")"), total);
+    heading = g_strdup_printf (_("Mentions (%u)"), (guint) total);
   gtk_label_set_text (self->mentions_heading, heading);
   for (guint i = 0; i < self->mentions->len; i++)
     {
@@ -285,10 +285,10 @@ show_detail (DeskEntitiesView *self,
   n_documents = desk_entity_item_get_n_documents (item);
   gtk_label_set_text (self->name_label, desk_entity_item_get_name (item));
   {
-    g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " mention",
-                                                       "%" G_GINT64_FORMAT " mentions", n_mentions), n_mentions);
-    g_autofree char *d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " document",
-                                                       "%" G_GINT64_FORMAT " documents", n_documents), n_documents);
+    g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", (gulong) n_mentions),
+                                          (guint) n_mentions);
+    g_autofree char *d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", (gulong) n_documents),
+                                          (guint) n_documents);
 
     /* TRANSLATORS: under an entity's name: its kind, mentions, documents */
     summary = g_strdup_printf (_("%s · %s in %s"), desk_format_fact_kind (desk_entity_item_get_kind (item)), m, d);
@@ -578,9 +578,9 @@ on_other_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = NULL;
 
   /* TRANSLATORS: an entity to merge into: its name, kind and mentions */
-  text = g_strdup_printf (_("%s (%s, %" G_GINT64_FORMAT ")"), desk_entity_item_get_name (entity),
+  text = g_strdup_printf (_("%s (%s, %u)"), desk_entity_item_get_name (entity),
                           desk_format_fact_kind (desk_entity_item_get_kind (entity)),
-                          desk_entity_item_get_n_mentions (entity));
+                          (guint) desk_entity_item_get_n_mentions (entity));
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
