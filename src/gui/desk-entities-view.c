@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-entities-view-private.h"
+#include "desk-entity-dialog.h"
 #include "desk-entity-list.h"
 #include "desk-format.h"
 #include "desk-review.h"
@@ -67,8 +68,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The kinds of the drop-down, after "All kinds" */
-static const DeskFactKind kinds[] = { DESK_FACT_PERSON, DESK_FACT_ORG, DESK_FACT_PLACE };
+/* The kinds of the drop-down are desk_entity_kinds, after "All kinds" */
 
 /* Helpers */
 
@@ -345,20 +345,11 @@ reread (DeskEntitiesView *self,
 
 /* Decisions */
 
-typedef enum
-{
-  DECISION_RENAME,
-  DECISION_MERGE,
-  DECISION_SPLIT,
-  DECISION_KIND,
-  DECISION_REJECT,
-} DecisionKind;
-
 /* A decision on an entity, on its way to the library */
 typedef struct
 {
   DeskEntitiesView *view;
-  DecisionKind what;
+  DeskEntityDecision what;
   char *uid;
   char *name;                /* the entity's, for messages */
   char *value;               /* the new name, the other entity, the alias */
@@ -389,15 +380,15 @@ write_decision (DeskStore  *store,
 
   switch (d->what)
     {
-    case DECISION_RENAME:
+    case DESK_ENTITY_DECISION_RENAME:
       return desk_review_rename_entity (store, d->uid, d->value, error);
-    case DECISION_MERGE:
+    case DESK_ENTITY_DECISION_MERGE:
       return desk_review_merge_entity (store, d->uid, d->value, error);
-    case DECISION_SPLIT:
+    case DESK_ENTITY_DECISION_SPLIT:
       return desk_review_split_alias (store, d->uid, d->value, &d->new_uid, error);
-    case DECISION_KIND:
+    case DESK_ENTITY_DECISION_KIND:
       return desk_review_set_entity_kind (store, d->uid, d->kind, error);
-    case DECISION_REJECT:
+    case DESK_ENTITY_DECISION_REJECT:
       return desk_review_reject_entity (store, d->uid, TRUE, error);
     default:
       g_assert_not_reached ();
@@ -420,19 +411,19 @@ on_decision_written (gpointer      data,
 
       switch (d->what)
         {
-        case DECISION_RENAME:
+        case DESK_ENTITY_DECISION_RENAME:
           primary = g_strdup_printf (_("“%s” could not be renamed"), d->name);
           break;
-        case DECISION_MERGE:
+        case DESK_ENTITY_DECISION_MERGE:
           primary = g_strdup_printf (_("“%s” could not be merged"), d->name);
           break;
-        case DECISION_SPLIT:
+        case DESK_ENTITY_DECISION_SPLIT:
           primary = g_strdup_printf (_("“%s” could not be split off “%s”"), d->value, d->name);
           break;
-        case DECISION_KIND:
+        case DESK_ENTITY_DECISION_KIND:
           primary = g_strdup_printf (_("The kind of “%s” could not be changed"), d->name);
           break;
-        case DECISION_REJECT:
+        case DESK_ENTITY_DECISION_REJECT:
         default:
           primary = g_strdup_printf (_("“%s” could not be marked as not an entity"), d->name);
           break;
@@ -441,13 +432,13 @@ on_decision_written (gpointer      data,
       return;
     }
   /* a merged entity is shown as the one it went into */
-  reread (self, d->what == DECISION_MERGE ? d->value : d->uid);
+  reread (self, d->what == DESK_ENTITY_DECISION_MERGE ? d->value : d->uid);
   g_signal_emit (self, signals[REVIEW_CHANGED], 0);
 }
 
 static gboolean
 decide (DeskEntitiesView *self,
-        DecisionKind      what,
+        DeskEntityDecision      what,
         const char       *value,
         DeskFactKind      kind)
 {
@@ -467,243 +458,13 @@ decide (DeskEntitiesView *self,
   return desk_library_writer_run (self->writer, write_decision, on_decision_written, d, decision_free);
 }
 
-/* Dialogs asking what a decision needs */
-
-typedef struct
-{
-  DeskEntitiesView *view;
-  DecisionKind what;
-  GtkWidget *entry;          /* the new name */
-  GtkWidget *dropdown;       /* an alias or a kind */
-  GtkSingleSelection *choice;/* the entity to merge into */
-  DeskEntityList *others;
-} Ask;
-
-static void
-ask_free (gpointer data)
-{
-  Ask *ask = data;
-
-  g_object_unref (ask->view);
-  g_clear_object (&ask->choice);
-  g_clear_object (&ask->others);
-  g_free (ask);
-}
-
-static void
-on_ask_response_cb (GtkDialog *dialog,
-                    int        response,
-                    Ask       *ask)
-{
-  DeskEntitiesView *self = ask->view;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    switch (ask->what)
-      {
-      case DECISION_RENAME:
-        {
-          g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->entry))));
-
-          if (*name != '\0')
-            desk_entities_view_rename (self, name);
-        }
-        break;
-      case DECISION_MERGE:
-        {
-          DeskEntityItem *into = gtk_single_selection_get_selected_item (ask->choice);
-
-          if (into != NULL)
-            desk_entities_view_merge_into (self, desk_entity_item_get_uid (into));
-        }
-        break;
-      case DECISION_SPLIT:
-        {
-          GtkStringObject *form = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (ask->dropdown));
-
-          if (form != NULL)
-            desk_entities_view_split (self, gtk_string_object_get_string (form));
-        }
-        break;
-      case DECISION_KIND:
-        {
-          guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (ask->dropdown));
-
-          if (i < G_N_ELEMENTS (kinds))
-            desk_entities_view_set_kind (self, kinds[i]);
-        }
-        break;
-      case DECISION_REJECT:
-      default:
-        break;
-      }
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static void
-on_ask_entry_activate_cb (GtkWidget *entry,
-                          GtkDialog *dialog)
-{
-  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
-}
-
-static void
-on_others_changed_cb (GtkEditable *entry,
-                      Ask         *ask)
-{
-  g_autoptr(GError) error = NULL;
-
-  desk_entity_list_set_words (ask->others, gtk_editable_get_text (entry));
-  if (!desk_entity_list_reload (ask->others, &error))
-    g_warning ("Cannot read the names: %s", error->message);
-}
-
-static void
-on_other_setup_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_other_bind_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  DeskEntityItem *entity = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-
-  /* TRANSLATORS: an entity to merge into: its name, kind and mentions */
-  text = g_strdup_printf (_("%s (%s, %u)"), desk_entity_item_get_name (entity),
-                          desk_format_fact_kind (desk_entity_item_get_kind (entity)),
-                          (guint) desk_entity_item_get_n_mentions (entity));
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-/* A dialog asking for what @what needs of the selected entity */
-static void
-ask (DeskEntitiesView *self,
-     DecisionKind      what)
-{
-  const char *name = desk_entity_item_get_name (self->current);
-  g_autofree char *title = NULL;
-  const char *accept = NULL;
-  GtkWidget *dialog, *content, *label;
-  Ask *a = g_new0 (Ask, 1);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  a->view = g_object_ref (self);
-  a->what = what;
-  switch (what)
-    {
-    case DECISION_RENAME:
-      title = g_strdup_printf (_("Rename “%s”"), name);
-      accept = _("_Rename");
-      break;
-    case DECISION_MERGE:
-      title = g_strdup_printf (_("Merge “%s” into…"), name);
-      accept = _("_Merge");
-      break;
-    case DECISION_SPLIT:
-      title = g_strdup_printf (_("Split a name off “%s”"), name);
-      accept = _("_Split Off");
-      break;
-    case DECISION_KIND:
-    case DECISION_REJECT:
-    default:
-      title = g_strdup_printf (_("Kind of “%s”"), name);
-      accept = _("_Change");
-      break;
-    }
-  dialog = gtk_dialog_new_with_buttons (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                        _("_Cancel"), GTK_RESPONSE_CANCEL, accept, GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  content = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
-  gtk_box_set_spacing (GTK_BOX (content), 6);
-  g_object_set (content, "margin-start", 12, "margin-end", 12, "margin-top", 12, "margin-bottom", 12, NULL);
-
-  switch (what)
-    {
-    case DECISION_RENAME:
-      label = gtk_label_new_with_mnemonic (_("_New name"));
-      a->entry = gtk_entry_new ();
-      gtk_editable_set_text (GTK_EDITABLE (a->entry), name);
-      g_signal_connect (a->entry, "activate", G_CALLBACK (on_ask_entry_activate_cb), dialog);
-      gtk_widget_set_size_request (a->entry, 320, -1);
-      break;
-    case DECISION_MERGE:
-      {
-        GtkWidget *scrolled = gtk_scrolled_window_new ();
-        GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-        GtkWidget *list_view;
-
-        label = gtk_label_new_with_mnemonic (_("_Find the entity it is the same as"));
-        a->entry = gtk_search_entry_new ();
-        a->others = desk_entity_list_new (self->store);
-        desk_entity_list_reload (a->others, NULL);
-        a->choice = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (a->others)));
-        g_signal_connect (a->entry, "search-changed", G_CALLBACK (on_others_changed_cb), a);
-        g_signal_connect (factory, "setup", G_CALLBACK (on_other_setup_cb), NULL);
-        g_signal_connect (factory, "bind", G_CALLBACK (on_other_bind_cb), NULL);
-        list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (a->choice)), factory);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _("Entities to merge into"), -1);
-        gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list_view);
-        gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
-        gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 360);
-        gtk_box_append (GTK_BOX (content), label);
-        gtk_box_append (GTK_BOX (content), a->entry);
-        gtk_label_set_mnemonic_widget (GTK_LABEL (label), a->entry);
-        gtk_widget_set_halign (label, GTK_ALIGN_START);
-        gtk_box_append (GTK_BOX (content), scrolled);
-        label = NULL;
-      }
-      break;
-    case DECISION_SPLIT:
-      label = gtk_label_new_with_mnemonic (_("_Name to make an entity of its own"));
-      a->dropdown = gtk_drop_down_new_from_strings (desk_entity_item_get_aliases (self->current));
-      break;
-    case DECISION_KIND:
-    case DECISION_REJECT:
-    default:
-      {
-        const char *names[G_N_ELEMENTS (kinds) + 1] = { NULL };
-
-        for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-          names[i] = desk_format_fact_kind (kinds[i]);
-        label = gtk_label_new_with_mnemonic (_("_Kind"));
-        a->dropdown = gtk_drop_down_new_from_strings (names);
-        for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-          if (kinds[i] == desk_entity_item_get_kind (self->current))
-            gtk_drop_down_set_selected (GTK_DROP_DOWN (a->dropdown), i);
-      }
-      break;
-    }
-  if (label != NULL)
-    {
-      GtkWidget *field = a->entry ? a->entry : a->dropdown;
-
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-      gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
-      gtk_box_append (GTK_BOX (content), label);
-      gtk_box_append (GTK_BOX (content), field);
-    }
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_ask_response_cb), a, (GClosureNotify) (void (*) (void)) ask_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Callbacks */
 
 static void
 on_filter_changed_cb (DeskEntitiesView *self)
 {
   guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
-  int kind = selected >= 1 && selected <= G_N_ELEMENTS (kinds) ? (int) kinds[selected - 1] : -1;
+  int kind = selected >= 1 && selected <= G_N_ELEMENTS (desk_entity_kinds) ? (int) desk_entity_kinds[selected - 1] : -1;
   g_autofree char *uid = self->current ? g_strdup (desk_entity_item_get_uid (self->current)) : NULL;
   gboolean changed;
 
@@ -864,13 +625,13 @@ decision_action (GtkWidget  *widget,
   if (self->current == NULL)
     return;
   if (g_str_equal (action_name, "entity.rename"))
-    ask (self, DECISION_RENAME);
+    desk_entity_dialog_ask (self, self->store, self->current, DESK_ENTITY_DECISION_RENAME);
   else if (g_str_equal (action_name, "entity.merge"))
-    ask (self, DECISION_MERGE);
+    desk_entity_dialog_ask (self, self->store, self->current, DESK_ENTITY_DECISION_MERGE);
   else if (g_str_equal (action_name, "entity.split"))
-    ask (self, DECISION_SPLIT);
+    desk_entity_dialog_ask (self, self->store, self->current, DESK_ENTITY_DECISION_SPLIT);
   else if (g_str_equal (action_name, "entity.kind"))
-    ask (self, DECISION_KIND);
+    desk_entity_dialog_ask (self, self->store, self->current, DESK_ENTITY_DECISION_KIND);
   else if (g_str_equal (action_name, "entity.reject"))
     desk_entities_view_reject (self);
 }
@@ -1053,8 +814,8 @@ desk_entities_view_set_filter (DeskEntitiesView *self,
 
   g_return_if_fail (DESK_IS_ENTITIES_VIEW (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if ((int) kinds[i] == kind)
+  for (guint i = 0; i < G_N_ELEMENTS (desk_entity_kinds); i++)
+    if ((int) desk_entity_kinds[i] == kind)
       selected = i + 1;
   gtk_drop_down_set_selected (self->kind_dropdown, selected);
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), words ? words : "");
@@ -1121,7 +882,7 @@ desk_entities_view_rename (DeskEntitiesView *self,
 {
   g_return_val_if_fail (DESK_IS_ENTITIES_VIEW (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
-  return decide (self, DECISION_RENAME, name, 0);
+  return decide (self, DESK_ENTITY_DECISION_RENAME, name, 0);
 }
 
 gboolean
@@ -1133,7 +894,7 @@ desk_entities_view_merge_into (DeskEntitiesView *self,
 
   if (self->current != NULL && g_str_equal (into_uid, desk_entity_item_get_uid (self->current)))
     return FALSE;
-  return decide (self, DECISION_MERGE, into_uid, 0);
+  return decide (self, DESK_ENTITY_DECISION_MERGE, into_uid, 0);
 }
 
 gboolean
@@ -1142,7 +903,7 @@ desk_entities_view_split (DeskEntitiesView *self,
 {
   g_return_val_if_fail (DESK_IS_ENTITIES_VIEW (self), FALSE);
   g_return_val_if_fail (form != NULL, FALSE);
-  return decide (self, DECISION_SPLIT, form, 0);
+  return decide (self, DESK_ENTITY_DECISION_SPLIT, form, 0);
 }
 
 gboolean
@@ -1150,12 +911,12 @@ desk_entities_view_set_kind (DeskEntitiesView *self,
                              DeskFactKind      kind)
 {
   g_return_val_if_fail (DESK_IS_ENTITIES_VIEW (self), FALSE);
-  return decide (self, DECISION_KIND, NULL, kind);
+  return decide (self, DESK_ENTITY_DECISION_KIND, NULL, kind);
 }
 
 gboolean
 desk_entities_view_reject (DeskEntitiesView *self)
 {
   g_return_val_if_fail (DESK_IS_ENTITIES_VIEW (self), FALSE);
-  return decide (self, DECISION_REJECT, NULL, 0);
+  return decide (self, DESK_ENTITY_DECISION_REJECT, NULL, 0);
 }
