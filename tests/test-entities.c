@@ -160,6 +160,9 @@ test_mentions_and_claims (Fixture       *f,
       g_assert_cmpstr (at, ==, m->form);
       g_assert_nonnull (m->before);
       g_assert_nonnull (m->after);
+      /* within its paragraph */
+      g_assert_null (strchr (m->before, '\n'));
+      g_assert_null (strchr (m->after, '\n'));
     }
   documents = desk_store_list_entity_documents (f->store, peru->uid, NULL);
   g_assert_cmpint (documents->len, ==, peru->n_documents);

@@ -802,6 +802,17 @@ mention_from_stmt (sqlite3_stmt *stmt)
   desk_fact_kind_from_string (desk_store_column_text (stmt, 9), &row->kind);
   row->before = g_strdup (desk_store_column_text (stmt, 10));
   row->after = g_strdup (desk_store_column_text (stmt, 11));
+  /* the context of a mention is its paragraph's: a title is not read
+   * as the start of the sentence after it */
+  if (row->before != NULL && strrchr (row->before, '\n') != NULL)
+    {
+      char *cut = g_strdup (strrchr (row->before, '\n') + 1);
+
+      g_free (row->before);
+      row->before = cut;
+    }
+  if (row->after != NULL && strchr (row->after, '\n') != NULL)
+    *strchr (row->after, '\n') = '\0';
   return row;
 }
 
