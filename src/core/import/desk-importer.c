@@ -273,6 +273,17 @@ parse_raw (DeskRawDocument  *raw,
     }
 
   doc = desk_structure_analyze (blocks, raw->title, raw->date);
+  /* what the file's metadata says comes before what its text suggests */
+  if (raw->author != NULL)
+    {
+      g_free (doc->author);
+      doc->author = g_strdup (raw->author);
+    }
+  if (raw->source != NULL)
+    {
+      g_free (doc->source);
+      doc->source = g_strdup (raw->source);
+    }
   doc->format = g_strdup (raw->format);
   doc->size = raw->size;
   /* the words of the text for the library's index, read here rather
@@ -322,8 +333,10 @@ parse_file (GFile          *file,
     doc->path = g_file_get_uri (file);
   if (doc->title[0] == '\0')
     {
+      g_autofree char *basename = g_file_get_basename (file);
+
       g_free (doc->title);
-      doc->title = g_file_get_basename (file);
+      doc->title = desk_reader_title_from_name (basename);
     }
   return doc;
 }
@@ -361,8 +374,10 @@ desk_parse_bytes (const char     *name,
   doc = parse_raw (raw, name, extractor, NULL, error);
   if (doc != NULL && doc->title[0] == '\0')
     {
+      g_autofree char *basename = g_path_get_basename (name);
+
       g_free (doc->title);
-      doc->title = g_path_get_basename (name);
+      doc->title = desk_reader_title_from_name (basename);
     }
   return doc;
 }

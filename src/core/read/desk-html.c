@@ -184,10 +184,241 @@ text_of (const char *html,
   return g_strstrip (g_string_free (out, FALSE));
 }
 
+/* Meta tags naming a page's title, author, date and site, by their
+ * name, property or itemprop (compared without case) */
+static const char * const title_keys[] = { "og:title", "twitter:title", "dc.title", "dcterms.title", "headline" };
+static const char * const author_keys[] = {
+  "author", "article:author", "dc.creator", "dcterms.creator", "byl", "parsely-author", "sailthru.author",
+};
+static const char * const date_keys[] = {
+  "date", "dc.date", "dcterms.date", "dcterms.created", "pubdate", "datepublished", "parsely-pub-date",
+  "sailthru.date", "publish-date", "publication_date",
+};
+static const char * const source_keys[] = {
+  "og:site_name", "application-name", "publisher", "dc.publisher", "dcterms.publisher", "article:publisher",
+};
+
+static gboolean
+key_in (const char         *key,
+        const char * const *keys,
+        guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_ascii_strcasecmp (key, keys[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What a page's metadata says, gathered as the page is read */
+typedef struct
+{
+  char *meta_title;
+  char *title_element;
+  char *h1;
+  char *author;
+  char *source;
+  char *url;
+} PageMeta;
+
+static void
+page_meta_clear (PageMeta *m)
+{
+  g_free (m->meta_title);
+  g_free (m->title_element);
+  g_free (m->h1);
+  g_free (m->author);
+  g_free (m->source);
+  g_free (m->url);
+}
+
+static void
+set_once (char       **slot,
+          const char  *value)
+{
+  if (*slot == NULL)
+    *slot = desk_reader_clean_meta (value);
+}
+
+/* Reads one <meta> tag (@tag, @len bytes up to its '>') into @m and @date */
+static void
+read_meta (const char  *tag,
+           gsize        len,
+           PageMeta    *m,
+           char       **date)
+{
+  g_autofree char *prop = attribute (tag, len, "property");
+  g_autofree char *meta_name = attribute (tag, len, "name");
+  g_autofree char *itemprop = attribute (tag, len, "itemprop");
+  g_autofree char *content = NULL;
+  const char *key = prop ? prop : meta_name ? meta_name : itemprop;
+
+  if (key == NULL)
+    return;
+  content = attribute (tag, len, "content");
+  if (content == NULL)
+    return;
+  {
+    /* the entities of the value too: "Per&uacute;" */
+    g_autofree char *decoded = text_of (content, strlen (content));
+
+    g_free (content);
+    content = g_steal_pointer (&decoded);
+  }
+  if (date != NULL && *date == NULL &&
+      (strstr (key, "published_time") != NULL || key_in (key, date_keys, G_N_ELEMENTS (date_keys))))
+    *date = desk_date_find (content);
+  else if (key_in (key, title_keys, G_N_ELEMENTS (title_keys)))
+    set_once (&m->meta_title, content);
+  else if (key_in (key, author_keys, G_N_ELEMENTS (author_keys)))
+    {
+      /* a profile's address names nobody */
+      if (!g_str_has_prefix (content, "http") && m->author == NULL)
+        {
+          const char *name = content;
+
+          if (g_ascii_strncasecmp (name, "by ", 3) == 0)
+            name += 3;
+          m->author = desk_reader_clean_meta (name);
+        }
+    }
+  else if (key_in (key, source_keys, G_N_ELEMENTS (source_keys)))
+    {
+      if (!g_str_has_prefix (content, "http"))
+        set_once (&m->source, content);
+    }
+  else if (g_ascii_strcasecmp (key, "og:url") == 0)
+    set_once (&m->url, content);
+}
+
+/* The host of an address without its "www.", or NULL */
+static char *
+host_of (const char *url)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (url);
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  if (scheme == NULL)
+    return NULL;
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL || *host == '\0')
+    return NULL;
+  if (g_str_has_prefix (host, "www."))
+    host += 4;
+  return g_strdup (host);
+}
+
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      gboolean space = g_ascii_isspace (*p);
+
+      if (!space && !in_word)
+        n++;
+      in_word = !space;
+    }
+  return n;
+}
+
+/* Whether @part, cut off a page's title, reads as a site's name: a few
+ * words, each capitalized, or a domain */
+static gboolean
+looks_like_site (const char *part)
+{
+  g_auto(GStrv) words = g_strsplit (part, " ", -1);
+  guint n = g_strv_length (words);
+
+  if (n == 0 || n > 5)
+    return FALSE;
+  if (strchr (part, '.') != NULL && strchr (part, ' ') == NULL)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      gunichar c = g_utf8_get_char (words[i]);
+
+      if (g_utf8_strlen (words[i], -1) > 3 && !g_unichar_isupper (c) && !g_unichar_isdigit (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A page's <title> often ends (or begins) with its site's name: "Peru
+ * named ally | Reuters".  Cuts it off, and takes it as the source when
+ * the page named none. */
+static char *
+strip_site_name (const char  *title,
+                 char       **source)
+{
+  static const char * const separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " » " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      const char *last = NULL;
+      const char *first = strstr (title, separators[i]);
+
+      for (const char *at = first; at != NULL; at = strstr (at + 1, separators[i]))
+        last = at;
+      if (last == NULL)
+        continue;
+      {
+        const char *after = last + strlen (separators[i]);
+        g_autofree char *before = g_strndup (title, last - title);
+        g_autofree char *lead = g_strndup (title, first - title);
+        const char *rest = first + strlen (separators[i]);
+
+        if ((*source != NULL && g_utf8_collate (after, *source) == 0) ||
+            (*source == NULL && looks_like_site (after) && count_words (before) >= 3))
+          {
+            if (*source == NULL)
+              *source = g_strdup (after);
+            return g_strdup (before);
+          }
+        if (*source != NULL && g_utf8_collate (lead, *source) == 0 && count_words (rest) >= 2)
+          return g_strdup (rest);
+      }
+    }
+  return g_strdup (title);
+}
+
+/* Decides the page's title, author and source from what it said */
+static void
+settle_meta (PageMeta        *m,
+             DeskRawDocument *meta)
+{
+  g_autofree char *title = NULL;
+
+  if (m->meta_title != NULL)
+    title = strip_site_name (m->meta_title, &m->source);
+  else if (m->title_element != NULL)
+    title = strip_site_name (m->title_element, &m->source);
+  /* a heading the title holds is the title without the site's words; a
+   * one- or two-word title ("Noticias") names the site's section, not
+   * the page */
+  if (m->h1 != NULL && (title == NULL || count_words (title) <= 2 ||
+                        (strstr (title, m->h1) != NULL && count_words (m->h1) >= 3)))
+    {
+      g_free (title);
+      title = g_strdup (m->h1);
+    }
+  if (m->source == NULL && m->url != NULL)
+    m->source = host_of (m->url);
+
+  if (meta->title == NULL)
+    meta->title = g_steal_pointer (&title);
+  if (meta->author == NULL)
+    meta->author = g_steal_pointer (&m->author);
+  if (meta->source == NULL)
+    meta->source = g_steal_pointer (&m->source);
+}
+
 char *
-desk_html_to_markdown (const char  *html,
-                       char       **title,
-                       char       **date)
+desk_html_to_markdown (const char      *html,
+                       DeskRawDocument *meta)
 {
   GString *out = g_string_new (NULL);
   const char *p = html;
@@ -195,6 +426,9 @@ desk_html_to_markdown (const char  *html,
   g_autofree char *skip_until = NULL;
   guint pre = 0;
   gboolean title_seen = FALSE;
+  PageMeta page = { 0 };
+  char **date = meta != NULL ? &meta->date : NULL;
+  gssize h1_start = -1;
 
   while (p < end)
     {
@@ -231,26 +465,29 @@ desk_html_to_markdown (const char  *html,
 
           /* the first title only: looking for the end of every one reads
            * the page to its end again for each */
-          if (!closing && strcmp (name, "title") == 0 && title != NULL && *title == NULL && !title_seen)
+          if (!closing && strcmp (name, "title") == 0 && meta != NULL && !title_seen)
             {
               const char *c = strstr (tag_end, "</");
 
               title_seen = TRUE;
               if (c != NULL)
-                *title = text_of (tag_end + 1, c - tag_end - 1);
-            }
-          if (!closing && strcmp (name, "meta") == 0 && date != NULL && *date == NULL)
-            {
-              g_autofree char *prop = attribute (p, tag_end - p, "property");
-              g_autofree char *meta_name = attribute (p, tag_end - p, "name");
-              const char *key = prop ? prop : meta_name;
-
-              if (key != NULL && (strstr (key, "published_time") || g_ascii_strcasecmp (key, "date") == 0 ||
-                                  g_ascii_strcasecmp (key, "dc.date") == 0 || g_ascii_strcasecmp (key, "pubdate") == 0))
                 {
-                  g_autofree char *content = attribute (p, tag_end - p, "content");
-                  if (content != NULL)
-                    *date = desk_date_find (content);
+                  g_autofree char *text = text_of (tag_end + 1, c - tag_end - 1);
+
+                  page.title_element = desk_reader_clean_meta (text);
+                }
+            }
+          if (!closing && strcmp (name, "meta") == 0 && meta != NULL)
+            read_meta (p, tag_end - p, &page, date);
+          if (!closing && strcmp (name, "link") == 0 && meta != NULL && page.url == NULL)
+            {
+              g_autofree char *rel = attribute (p, tag_end - p, "rel");
+
+              if (rel != NULL && g_ascii_strcasecmp (rel, "canonical") == 0)
+                {
+                  g_autofree char *href = attribute (p, tag_end - p, "href");
+
+                  set_once (&page.url, href);
                 }
             }
           if (!closing && strcmp (name, "time") == 0 && date != NULL && *date == NULL)
@@ -272,12 +509,20 @@ desk_html_to_markdown (const char  *html,
             skip_until = g_strdup (name);
           else if (n == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6')
             {
+              /* the page's first <h1>, as it was written out */
+              if (closing && name[1] == '1' && h1_start >= 0 && page.h1 == NULL)
+                {
+                  page.h1 = desk_reader_clean_meta (out->str + h1_start);
+                  h1_start = -1;
+                }
               break_block (out);
               if (!closing)
                 {
                   for (int i = 0; i < name[1] - '0'; i++)
                     g_string_append_c (out, '#');
                   g_string_append_c (out, ' ');
+                  if (name[1] == '1' && page.h1 == NULL && meta != NULL)
+                    h1_start = out->len;
                 }
             }
           else if (strcmp (name, "li") == 0)
@@ -320,5 +565,8 @@ desk_html_to_markdown (const char  *html,
       p++;
     }
 
+  if (meta != NULL)
+    settle_meta (&page, meta);
+  page_meta_clear (&page);
   return g_string_free (out, FALSE);
 }

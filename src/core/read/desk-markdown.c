@@ -66,10 +66,42 @@ front_matter_value (const char *line,
   return g_strstrip (g_strdup (line + n + 1));
 }
 
+/* Front matter keys, as static site generators and converters write them */
+static const char * const author_keys[] = { "author", "authors", "autor", "creator", "by" };
+static const char * const source_keys[] = { "source", "publisher", "site", "site_name", "fuente", "medio" };
+
+static char *
+front_matter_any (const char         *line,
+                  const char * const *keys,
+                  guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      char *v = front_matter_value (line, keys[i]);
+
+      if (v != NULL)
+        return v;
+    }
+  return NULL;
+}
+
+/* A front matter value without its YAML list brackets: "[Ana, Luis]" */
+static char *
+front_matter_text (char *value)
+{
+  gsize len = strlen (value);
+
+  if (len >= 2 && value[0] == '[' && value[len - 1] == ']')
+    {
+      value[len - 1] = '\0';
+      return desk_reader_clean_meta (value + 1);
+    }
+  return desk_reader_clean_meta (value);
+}
+
 char *
-desk_markdown_clean (const char  *markdown,
-                     char       **title,
-                     char       **date)
+desk_markdown_clean (const char      *markdown,
+                     DeskRawDocument *meta)
 {
   g_auto(GStrv) lines = NULL;
   GString *out = g_string_new (NULL);
@@ -86,14 +118,19 @@ desk_markdown_clean (const char  *markdown,
         {
           g_autofree char *t = front_matter_value (lines[i], "title");
           g_autofree char *d = front_matter_value (lines[i], "date");
+          g_autofree char *a = front_matter_any (lines[i], author_keys, G_N_ELEMENTS (author_keys));
+          g_autofree char *s = front_matter_any (lines[i], source_keys, G_N_ELEMENTS (source_keys));
 
-          if (t && title && *title == NULL)
-            {
-              g_strdelimit (t, "\"'", ' ');
-              *title = g_strdup (g_strstrip (t));
-            }
-          if (d && date && *date == NULL)
-            *date = desk_date_find (d);
+          if (meta == NULL)
+            continue;
+          if (t && meta->title == NULL)
+            meta->title = front_matter_text (t);
+          if (d && meta->date == NULL)
+            meta->date = desk_date_find (d);
+          if (a && meta->author == NULL)
+            meta->author = front_matter_text (a);
+          if (s && meta->source == NULL)
+            meta->source = front_matter_text (s);
         }
       if (lines[i])
         i++;

@@ -12,11 +12,56 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
+/* What PDF writers put in Author when nobody typed a name */
+static const char * const placeholder_authors[] = {
+  "user", "usuario", "windows user", "microsoft office user", "usuario de windows", "administrator",
+  "administrador", "admin", "owner", "propietario", "unknown", "author", "autor",
+};
+
+static gboolean
+is_placeholder_author (const char *author)
+{
+  g_autofree char *lower = g_utf8_strdown (author, -1);
+
+  return g_strv_contains (placeholder_authors, lower);
+}
+
+/* Author, creation date and title of @document into @meta */
+static void
+read_info (PopplerDocument *document,
+           DeskRawDocument *meta)
+{
+  if (meta->title == NULL)
+    {
+      g_autofree char *t = poppler_document_get_title (document);
+
+      /* converters often fill the title with the file name */
+      if (t != NULL && !(g_str_has_suffix (t, ".txt") || g_str_has_suffix (t, ".doc") ||
+                         g_str_has_suffix (t, ".docx") || g_str_has_suffix (t, ".pdf") ||
+                         g_str_has_prefix (t, "Microsoft Word")))
+        meta->title = desk_reader_clean_meta (t);
+    }
+  if (meta->author == NULL)
+    {
+      g_autofree char *a = poppler_document_get_author (document);
+
+      if (a != NULL && (meta->author = desk_reader_clean_meta (a)) != NULL && is_placeholder_author (meta->author))
+        g_clear_pointer (&meta->author, g_free);
+    }
+  if (meta->date == NULL)
+    {
+      g_autoptr(GDateTime) created = poppler_document_get_creation_date_time (document);
+
+      if (created != NULL)
+        meta->date = g_date_time_format (created, "%Y-%m-%d");
+    }
+}
+
 GPtrArray *
-desk_pdf_read_pages (const char  *name,
-                     GBytes      *bytes,
-                     char       **title,
-                     GError     **error)
+desk_pdf_read_pages (const char      *name,
+                     GBytes          *bytes,
+                     DeskRawDocument *meta,
+                     GError         **error)
 {
   g_autoptr(PopplerDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -52,17 +97,8 @@ desk_pdf_read_pages (const char  *name,
       g_ptr_array_add (pages, text ? text : g_strdup (""));
     }
 
-  if (title != NULL)
-    {
-      char *t = poppler_document_get_title (document);
-
-      /* converters often fill the title with the file name */
-      if (t != NULL && (g_strstrip (t)[0] == '\0' || g_str_has_suffix (t, ".txt") ||
-                        g_str_has_suffix (t, ".doc") || g_str_has_suffix (t, ".docx") ||
-                        g_str_has_prefix (t, "Microsoft Word")))
-        g_clear_pointer (&t, g_free);
-      *title = t;
-    }
+  if (meta != NULL)
+    read_info (document, meta);
 
   return g_steal_pointer (&pages);
 }

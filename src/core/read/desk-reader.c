@@ -22,6 +22,8 @@ desk_raw_document_free (DeskRawDocument *raw)
   g_clear_pointer (&raw->pages, g_ptr_array_unref);
   g_free (raw->title);
   g_free (raw->date);
+  g_free (raw->author);
+  g_free (raw->source);
   g_free (raw);
 }
 
@@ -124,6 +126,117 @@ desk_reader_decode (const char  *name,
       return NULL;
     }
   return text;
+}
+
+/* Whether a word of a file's name reads as a word: two letters or more,
+ * and not a run of hexadecimal digits such as a hash ("2211ec4ab361a70e") */
+static gboolean
+is_readable_word (const char *word)
+{
+  guint letters = 0, digits = 0, hex = 0, chars = 0;
+
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      chars++;
+      if (g_unichar_isalpha (c))
+        letters++;
+      if (g_unichar_isdigit (c))
+        digits++;
+      if (g_unichar_isxdigit (c))
+        hex++;
+    }
+  if (letters < 2)
+    return FALSE;
+  return !(hex == chars && digits > 0 && chars >= 6);
+}
+
+/* A document's name when nothing in it says what it is, made from its
+ * file's @basename: "informe_anual-2024.pdf" reads "Informe anual 2024".
+ * A name of digits and hashes ("000_2211ec4ab361a70e.txt") reads as
+ * nothing, and is kept whole, extension and all: it is what the officer
+ * finds in the folder, and it claims no title the document does not
+ * have. */
+char *
+desk_reader_title_from_name (const char *basename)
+{
+  g_autofree char *stem = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *dot;
+  gboolean readable = FALSE;
+
+  g_return_val_if_fail (basename != NULL, NULL);
+
+  dot = strrchr (basename, '.');
+  stem = dot != NULL && dot > basename ? g_strndup (basename, dot - basename) : g_strdup (basename);
+  if (!g_utf8_validate (stem, -1, NULL))
+    return g_utf8_make_valid (basename, -1);
+  words = g_strsplit_set (stem, "_- .", -1);
+  for (guint i = 0; words[i]; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      readable = readable || is_readable_word (words[i]);
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+  if (!readable)
+    return g_strdup (basename);
+  {
+    /* the first letter capitalized, as a title's is */
+    gunichar c = g_utf8_get_char (out->str);
+    char first[8];
+    int n = g_unichar_to_utf8 (g_unichar_totitle (c), first);
+
+    g_string_erase (out, 0, g_utf8_next_char (out->str) - out->str);
+    g_string_prepend_len (out, first, n);
+  }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A title, author or source as a file's metadata gives it, on one line:
+ * spaces collapsed, surrounding quotes and spaces dropped, cut at
+ * META_MAX_CHARS; NULL when nothing is left or it is not text */
+#define META_MAX_CHARS 300
+
+char *
+desk_reader_clean_meta (const char *value)
+{
+  GString *out;
+  guint chars = 0;
+
+  if (value == NULL || !g_utf8_validate (value, -1, NULL))
+    return NULL;
+  out = g_string_new (NULL);
+  for (const char *p = value; *p && chars < META_MAX_CHARS; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      chars++;
+    }
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+  while (out->len >= 2 && strchr ("\"'", out->str[0]) != NULL && out->str[out->len - 1] == out->str[0])
+    {
+      g_string_truncate (out, out->len - 1);
+      g_string_erase (out, 0, 1);
+    }
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* @text split at each @separator, as g_strsplit (@text, separator, -1),
@@ -284,7 +397,7 @@ desk_reader_read_bytes (const char  *name,
     {
       g_autoptr(GPtrArray) pages = NULL;
 
-      pages = desk_pdf_read_pages (name, bytes, &raw->title, error);
+      pages = desk_pdf_read_pages (name, bytes, raw, error);
       if (pages == NULL)
         return NULL;
       raw->format = g_strdup ("pdf");
@@ -301,13 +414,13 @@ desk_reader_read_bytes (const char  *name,
         {
           raw->format = g_strdup ("html");
           raw->markdown = TRUE;
-          g_ptr_array_add (raw->pages, desk_html_to_markdown (text, &raw->title, &raw->date));
+          g_ptr_array_add (raw->pages, desk_html_to_markdown (text, raw));
         }
       else if (has_extension (name, markdown_extensions))
         {
           raw->format = g_strdup ("markdown");
           raw->markdown = TRUE;
-          g_ptr_array_add (raw->pages, desk_markdown_clean (text, &raw->title, &raw->date));
+          g_ptr_array_add (raw->pages, desk_markdown_clean (text, raw));
         }
       else
         {

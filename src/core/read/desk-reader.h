@@ -31,6 +31,8 @@ typedef struct
   gboolean markdown; /* pages use Markdown headings and lists */
   char *title;       /* from metadata, or NULL */
   char *date;        /* YYYY-MM-DD from metadata, or NULL */
+  char *author;      /* from metadata, or NULL */
+  char *source;      /* the site or publisher, from metadata, or NULL */
   gint64 size;       /* bytes of the file */
 } DeskRawDocument;
 
@@ -51,17 +53,19 @@ gboolean         desk_reader_is_supported (const char    *name);
 char           **desk_reader_split        (const char    *text,
                                            char           separator);
 
-/* Readers of each format, in their own files */
-char            *desk_html_to_markdown    (const char    *html,
-                                           char         **title,
-                                           char         **date);
-char            *desk_markdown_clean      (const char    *markdown,
-                                           char         **title,
-                                           char         **date);
-GPtrArray       *desk_pdf_read_pages      (const char    *name,
-                                           GBytes        *bytes,
-                                           char         **title,
-                                           GError       **error);
+/* Readers of each format, in their own files; each fills the title,
+ * date, author and source of @meta that are still NULL, when @meta is
+ * given */
+char            *desk_html_to_markdown    (const char      *html,
+                                           DeskRawDocument *meta);
+char            *desk_markdown_clean      (const char      *markdown,
+                                           DeskRawDocument *meta);
+GPtrArray       *desk_pdf_read_pages      (const char      *name,
+                                           GBytes          *bytes,
+                                           DeskRawDocument *meta,
+                                           GError         **error);
+char            *desk_reader_clean_meta   (const char      *value);
+char            *desk_reader_title_from_name (const char   *basename);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskRawDocument, desk_raw_document_free)
 

@@ -78,7 +78,11 @@ static const char * const boilerplate[] = {
   "related articles",
   "artículos relacionados",
   "skip to content",
+  "skip to main content",
   "ir al contenido",
+  "ir al contenido principal",
+  "saltar al contenido",
+  "saltar al contenido principal",
   "imprimir",
   "print this page",
 };

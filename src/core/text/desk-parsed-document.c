@@ -110,6 +110,8 @@ desk_parsed_document_free (DeskParsedDocument *doc)
   g_free (doc->language);
   g_free (doc->languages);
   g_free (doc->published);
+  g_free (doc->author);
+  g_free (doc->source);
   g_free (doc->format);
   g_free (doc->path);
   g_clear_pointer (&doc->outline, g_array_unref);

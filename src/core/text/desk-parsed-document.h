@@ -48,6 +48,8 @@ typedef struct
   char *language;
   char *languages;
   char *published;
+  char *author;       /* or NULL */
+  char *source;       /* the site or publisher, or NULL */
   char *format;
   char *path;
   gint64 size;

@@ -226,35 +226,6 @@ detect_headings (GPtrArray *blocks,
       depths[i] = 1;
 }
 
-static char *
-clip_title (const char *text)
-{
-  const char *end = text;
-  guint chars = 0;
-  const char *last_space = NULL;
-
-  /* the first sentence, or 110 characters at a word boundary */
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c == '.' || c == '?' || c == '!') && chars > 20 && (p[1] == ' ' || p[1] == '\0'))
-        {
-          if (c != '.')
-            p = g_utf8_next_char (p);
-          return g_strndup (text, p - text);
-        }
-      if (c == ' ')
-        last_space = p;
-      if (++chars > 110)
-        {
-          end = last_space ? last_space : p;
-          return g_strdup_printf ("%.*s…", (int) (end - text), text);
-        }
-    }
-  return g_strdup (text);
-}
-
 static gboolean
 is_title_case (const char *text)
 {
@@ -273,6 +244,268 @@ is_title_case (const char *text)
   return counted >= 2 && capitalized * 10 >= counted * 7;
 }
 
+/* What a thesis says of itself, and a news text's byline */
+static GRegex *thesis_marker_re;
+static GRegex *institution_re;
+static GRegex *stated_title_re;
+static GRegex *author_label_re;
+static GRegex *advisor_re;
+static GRegex *byline_re;
+static GRegex *newsroom_re;
+static GRegex *year_re;
+
+static void
+ensure_regexes (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      /* the line of a title page that says what the work is for */
+      thesis_marker_re = g_regex_new ("^(?:tesis|tesina|memoria|monograf[ií]a|trabajo de (?:investigaci[oó]n|suficiencia"
+                                      "|grado|fin de (?:grado|m[aá]ster))|informe final|(?:a |an |master'?s |doctoral )?"
+                                      "(?:thesis|dissertation)|para optar|presentad[ao] (?:por|para|a|ante)|sustentad[ao]"
+                                      "|submitted (?:by|to|in)|in partial fulfil)\\b",
+                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      /* the university, academy, faculty or school heading it */
+      institution_re = g_regex_new ("^(?:(?:la |el )?(?:universidad|academia|facultad|escuela|instituto|departamento|"
+                                    "programa|maestr[ií]a|doctorado|centro|colegio|pontificia|ministerio|unidad|secci[oó]n|vicerrectorado)|(?:the )?"
+                                    "(?:university|academy|faculty|school|institute|department|college|program(?:me)?))\\b"
+                                    "|\\b(?:university|universidad|academia|academy|college|school|faculty|facultad|escuela|"
+                                    "instituto|institute|department|departamento|posgrado|postgrado|graduate)\\b",
+                                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      /* "se plantea como tema de esta Tesis “…”", "this thesis, entitled “…”" */
+      stated_title_re = g_regex_new ("(?:(?:tema|t[ií]tulo) de (?:esta|la presente|este|el presente) (?:tesis|tesina|"
+                                     "investigaci[oó]n|trabajo(?: de investigaci[oó]n)?)[^“\"«.]{0,30}"
+                                     "|(?:esta|la presente|este|el presente) (?:tesis|tesina|investigaci[oó]n|"
+                                     "trabajo(?: de investigaci[oó]n)?),? (?:titulad[ao]|denominad[ao]|intitulad[ao])\\s*:?\\s*"
+                                     "|(?:this|the present) (?:thesis|dissertation|study|research|paper),? (?:is )?"
+                                     "(?:entitled|titled)\\s*:?\\s*)"
+                                     "[“\"«]([^”\"»]{10,300})[”\"»]",
+                                     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      author_label_re = g_regex_new ("^(?:presentad[ao] por|sustentad[ao] por|elaborad[ao] por|submitted by|autor(?:a|es)?|"
+                                     "author|by|por|bachiller|tesista)\\s*:?\\s*(.*)$",
+                                     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      advisor_re = g_regex_new ("^(?:asesor|asesora|director|directora|supervisor|advisor|adviser|tutor|tutora|jurado)\\b",
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      /* "By Jane Doe", "Por Carmen Masías | Lima, 3 de mayo de 2025" */
+      byline_re = g_regex_new ("^(?:by|por|written by|escrito por|autor(?:a)?:|author:)\\s+([^,|–—]+?)"
+                               "(?:\\s*[,|–—]\\s*(.*))?$",
+                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      /* a newsroom's credit: "Redacción EC", "Redacción Gestión" */
+      newsroom_re = g_regex_new ("^(?:redacci[oó]n|newsroom|staff|agencias)\\b[^.:;]{0,40}$",
+                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      year_re = g_regex_new ("(?:^|[\\s,–—-])((?:19|20)[0-9]{2})\\s*$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* Blocks of a title page looked at, at most: it is the document's start */
+#define TITLE_PAGE_BLOCKS 30
+/* Characters of a title page's line, at most */
+#define TITLE_PAGE_LINE_CHARS 300
+/* Blocks of the start looked at for a byline */
+#define BYLINE_BLOCKS 10
+/* Blocks looked at for a thesis naming its title (its introduction) */
+#define STATED_TITLE_BLOCKS 150
+
+static gboolean
+is_particle (const char *word)
+{
+  static const char * const particles[] = { "de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "van", "von",
+                                            "der", "di", "le", "and", "of", NULL };
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+
+  return g_strv_contains (particles, lower);
+}
+
+/* Whether @text reads as a person's name: two to six words, each
+ * capitalized or a particle ("de", "del"), no digits and no colon */
+static gboolean
+is_name (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  guint n, capitalized = 0;
+
+  if (strlen (text) > 80 || strpbrk (text, "0123456789:;()[]@/") != NULL)
+    return FALSE;
+  words = g_strsplit_set (text, " \t", -1);
+  n = 0;
+  for (guint i = 0; words[i]; i++)
+    {
+      gunichar c;
+
+      if (*words[i] == '\0')
+        continue;
+      n++;
+      c = g_utf8_get_char (words[i]);
+      if (g_unichar_isupper (c))
+        capitalized++;
+      else if (!is_particle (words[i]))
+        return FALSE;
+    }
+  return n >= 2 && n <= 6 && capitalized >= 2 && !g_regex_match (institution_re, text, 0, NULL);
+}
+
+static gboolean
+is_text_of_year (const char *text,
+                 char      **year)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_utf8_strlen (text, -1) > 40 || !g_regex_match (year_re, text, 0, &match))
+    return FALSE;
+  *year = g_match_info_fetch (match, 1);
+  return TRUE;
+}
+
+static char *
+block_text (GPtrArray *blocks,
+            guint      i)
+{
+  return ((const DeskBlock *) g_ptr_array_index (blocks, i))->text;
+}
+
+/* A thesis's title page: its title is what stands between the
+ * institution's heading and the line saying what the work is for
+ * ("Tesis para optar…", "presentada por"); its author follows, after
+ * "presentada por" or "Autor"; a year closes it. */
+static gboolean
+read_title_page (GPtrArray  *blocks,
+                 char      **title,
+                 char      **author,
+                 char      **year)
+{
+  guint n = MIN (blocks->len, TITLE_PAGE_BLOCKS);
+  guint marker = G_MAXUINT;
+  g_autoptr(GString) joined = NULL;
+  int first = -1;
+
+  for (guint i = 1; i < n && marker == G_MAXUINT; i++)
+    if (g_utf8_strlen (block_text (blocks, i), TITLE_PAGE_LINE_CHARS * 4) <= TITLE_PAGE_LINE_CHARS &&
+        g_regex_match (thesis_marker_re, block_text (blocks, i), 0, NULL))
+      marker = i;
+  if (marker == G_MAXUINT)
+    return FALSE;
+
+  /* up from the marker to the heading: at most three lines of title */
+  for (int i = (int) marker - 1; i >= 0 && (int) marker - i <= 4; i--)
+    {
+      const char *text = block_text (blocks, i);
+
+      if (g_regex_match (institution_re, text, 0, NULL))
+        break;
+      if (g_utf8_strlen (text, TITLE_PAGE_LINE_CHARS * 4) > TITLE_PAGE_LINE_CHARS || is_generic_heading (text))
+        return FALSE;
+      first = i;
+    }
+  if (first < 0)
+    return FALSE;
+  /* the institution's heading must be there, or the title the first
+   * thing of the document: else the marker was a sentence of the text */
+  if (first > 0 && !g_regex_match (institution_re, block_text (blocks, first - 1), 0, NULL))
+    return FALSE;
+  joined = g_string_new (NULL);
+  for (guint i = first; i < marker; i++)
+    {
+      g_autofree char *y = NULL;
+
+      if (is_name (block_text (blocks, i)) || is_text_of_year (block_text (blocks, i), &y))
+        continue;
+      if (joined->len > 0)
+        g_string_append_c (joined, ' ');
+      g_string_append (joined, block_text (blocks, i));
+    }
+  if (joined->len == 0)
+    return FALSE;
+  *title = g_strdup (joined->str);
+
+  /* what follows: the author, a year */
+  for (guint i = marker; i < MIN (blocks->len, marker + 10); i++)
+    {
+      const char *text = block_text (blocks, i);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *y = NULL;
+
+      if (g_regex_match (advisor_re, text, 0, NULL))
+        {
+          /* the advisor's name follows the label, or is on its own line */
+          if (strchr (text, ' ') == NULL || g_str_has_suffix (text, ":"))
+            i++;
+          continue;
+        }
+      if (*author == NULL && g_regex_match (author_label_re, text, 0, &match))
+        {
+          g_autofree char *rest = g_match_info_fetch (match, 1);
+
+          g_strstrip (rest);
+          if (is_name (rest))
+            *author = g_steal_pointer (&rest);
+          else if (*rest == '\0' && i + 1 < blocks->len && is_name (block_text (blocks, i + 1)))
+            *author = g_strdup (block_text (blocks, ++i));
+          continue;
+        }
+      if (*author == NULL && i > marker && is_name (text))
+        *author = g_strdup (text);
+      else if (*year == NULL && is_text_of_year (text, &y))
+        *year = g_steal_pointer (&y);
+    }
+  return TRUE;
+}
+
+/* A thesis naming itself in its introduction: "se plantea como tema de
+ * esta Tesis “El Mecanismo…, en el marco…”" */
+static char *
+find_stated_title (GPtrArray *blocks)
+{
+  for (guint i = 0; i < MIN (blocks->len, STATED_TITLE_BLOCKS); i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (stated_title_re, block_text (blocks, i), 0, &match))
+        {
+          g_autofree char *title = g_match_info_fetch (match, 1);
+          gsize len;
+
+          g_strstrip (title);
+          len = strlen (title);
+          while (len > 0 && (title[len - 1] == ',' || title[len - 1] == '.' || title[len - 1] == ' '))
+            title[--len] = '\0';
+          return g_steal_pointer (&title);
+        }
+    }
+  return NULL;
+}
+
+/* "By Jane Doe" or "Por Carmen Masías", alone on a line near the start */
+static char *
+find_byline (GPtrArray  *blocks,
+             char      **date)
+{
+  for (guint i = 0; i < MIN (blocks->len, BYLINE_BLOCKS); i++)
+    {
+      const char *text = block_text (blocks, i);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (newsroom_re, text, 0, NULL))
+        return g_strdup (text);
+      if (strlen (text) <= 160 && g_regex_match (byline_re, text, 0, &match))
+        {
+          g_autofree char *name = g_match_info_fetch (match, 1);
+          g_autofree char *rest = g_match_info_fetch (match, 2);
+
+          g_strstrip (name);
+          if (!is_name (name) && !(strchr (name, ' ') == NULL && g_unichar_isupper (g_utf8_get_char (name)) &&
+                                   g_utf8_strlen (name, -1) > 2 && strpbrk (name, "0123456789") == NULL))
+            continue;
+          if (rest != NULL && *date == NULL)
+            *date = desk_date_find (rest);
+          return g_steal_pointer (&name);
+        }
+    }
+  return NULL;
+}
+
 static char *
 choose_title (GPtrArray   *blocks,
               const guint *depths,
@@ -288,18 +521,16 @@ choose_title (GPtrArray   *blocks,
 
       if (is_generic_heading (block->text))
         continue;
+      /* a newsroom's credit on the first line is no headline */
+      if (g_regex_match (newsroom_re, block->text, 0, NULL))
+        continue;
       if ((i == 0 && depths[i] > 0) ||
           (len <= 160 && is_title_case (block->text) && block->text[len - 1] != '.'))
         return g_strdup (block->text);
     }
 
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      const DeskBlock *block = g_ptr_array_index (blocks, i);
-
-      if (!is_generic_heading (block->text))
-        return depths[i] > 0 ? g_strdup (block->text) : clip_title (block->text);
-    }
+  /* nothing names it: its first sentence would be a title it does not
+   * have; the importer names it after its file */
   return NULL;
 }
 
@@ -416,10 +647,27 @@ desk_structure_analyze (GPtrArray  *blocks,
   }
   doc->n_chars = offset;
   doc->uid = g_compute_checksum_for_string (G_CHECKSUM_SHA256, doc->text, -1);
-  doc->title = choose_title (blocks, depths, title_hint);
+  doc->published = date_hint != NULL ? g_strdup (date_hint) : find_published (blocks);
+  ensure_regexes ();
+  {
+    g_autofree char *title = NULL;
+    g_autofree char *year = NULL;
+
+    /* what a thesis says it is comes before its headings: the first of
+     * its title page is the university's name */
+    if ((title_hint == NULL || *title_hint == '\0') && read_title_page (blocks, &title, &doc->author, &year))
+      doc->title = g_steal_pointer (&title);
+    else if (title_hint == NULL || *title_hint == '\0')
+      doc->title = find_stated_title (blocks);
+    if (doc->published == NULL && year != NULL)
+      doc->published = g_steal_pointer (&year);
+  }
+  if (doc->title == NULL)
+    doc->title = choose_title (blocks, depths, title_hint);
   if (doc->title == NULL)
     doc->title = g_strdup ("");
-  doc->published = date_hint != NULL ? g_strdup (date_hint) : find_published (blocks);
+  if (doc->author == NULL)
+    doc->author = find_byline (blocks, &doc->published);
 
   return g_steal_pointer (&doc);
 }
