@@ -5,10 +5,12 @@
 #include <string.h>
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
 #include "desk-importer.h"
 #include "desk-reader.h"
+#include "desk-store-private.h"
 #include "desk-test-util.h"
 
 static char *
@@ -176,6 +178,104 @@ test_pdf_metadata (void)
   desk_test_rm_rf (dir);
 }
 
+/* A document read from @text as the file @path, as import reads it */
+static DeskParsedDocument *
+parse_text (const char *path,
+            const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  DeskParsedDocument *doc = desk_parse_bytes (path, bytes, NULL, &error);
+
+  g_assert_no_error (error);
+  doc->path = g_strdup (path);
+  return doc;
+}
+
+static DeskDocument *
+only_document (DeskStore *store)
+{
+  g_autoptr(GPtrArray) docs = desk_store_list_documents (store, NULL);
+
+  g_assert_cmpuint (docs->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (docs, 0));
+}
+
+#define MEMO_TEXT "Memorando de la reunión\n\nLas delegaciones acordaron ampliar la cooperación en la lucha contra el tráfico ilícito de drogas en el VRAEM.\n"
+#define MEMO_HTML "<html><head><title>Memorando de la reunión</title><meta name=\"author\" content=\"Ana Torres\">" \
+  "<meta property=\"og:site_name\" content=\"Cancillería\"></head><body><p>Las delegaciones acordaron ampliar la" \
+  " cooperación en la lucha contra el tráfico ilícito de drogas en el VRAEM.</p></body></html>"
+
+/* A library of schema 10 opens: its documents keep their titles and have
+ * no author or source until imported again; one imported again from the
+ * same file takes what the file says now, but for what the officer set */
+static void
+test_upgrade_and_import_again (void)
+{
+  g_autofree char *dir = desk_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(DeskStore) store = desk_store_open (path, NULL);
+  g_autoptr(DeskParsedDocument) first = parse_text ("/docs/memo.txt", MEMO_TEXT);
+  g_autoptr(DeskParsedDocument) again = NULL;
+  g_autoptr(DeskDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+  gboolean existed = FALSE;
+  gint64 id;
+
+  g_assert_nonnull (store);
+  g_assert_true (desk_store_add_document (store, first, &id, &existed, &error));
+  /* through the library's own connection, which knows its tokenizer */
+  g_assert_cmpint (sqlite3_exec (desk_store_get_db (store),
+                                 "ALTER TABLE documents DROP COLUMN author; ALTER TABLE documents DROP COLUMN source;"
+                                 "UPDATE documents SET title = 'Las delegaciones acordaron ampliar la cooperación…';"
+                                 "PRAGMA user_version = 10", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+
+  store = desk_store_open (path, &error);
+  g_assert_no_error (error);
+  doc = only_document (store);
+  g_assert_cmpstr (desk_document_get_title (doc), ==, "Las delegaciones acordaron ampliar la cooperación…");
+  g_assert_null (desk_document_get_author (doc));
+  check = desk_store_check_integrity (store, &error);
+  g_assert_cmpstr (check, ==, "ok");
+
+  /* the same text under the same name, now read as a page that says more */
+  again = parse_text ("/docs/memo.txt", MEMO_HTML);
+  g_free (again->uid);
+  again->uid = g_strdup (first->uid);
+  g_assert_true (desk_store_add_document (store, again, &id, &existed, &error));
+  g_assert_true (existed);
+  g_clear_object (&doc);
+  doc = only_document (store);
+  g_assert_cmpstr (desk_document_get_title (doc), ==, "Memorando de la reunión");
+  g_assert_cmpstr (desk_document_get_author (doc), ==, "Ana Torres");
+  g_assert_cmpstr (desk_document_get_source (doc), ==, "Cancillería");
+  /* the full-text index follows the title */
+  {
+    g_autoptr(GPtrArray) hits = desk_store_search (store, "memorando", 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+
+  /* the same content from another file is a duplicate that changes nothing */
+  g_free (again->path);
+  again->path = g_strdup ("/otros/copia.txt");
+  g_free (again->title);
+  again->title = g_strdup ("Copia");
+  g_assert_true (desk_store_add_document (store, again, &id, &existed, &error));
+  g_clear_object (&doc);
+  doc = only_document (store);
+  g_assert_cmpstr (desk_document_get_title (doc), ==, "Memorando de la reunión");
+  g_clear_pointer (&check, g_free);
+  check = desk_store_check_integrity (store, &error);
+  g_assert_cmpstr (check, ==, "ok");
+
+  g_clear_object (&store);
+  desk_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,5 +287,6 @@ main (int   argc,
   g_test_add_func ("/metadata/no-first-sentence-titles", test_no_first_sentence_titles);
   g_test_add_func ("/metadata/title-from-file-name", test_title_from_file_name);
   g_test_add_func ("/metadata/pdf", test_pdf_metadata);
+  g_test_add_func ("/metadata/upgrade-and-import-again", test_upgrade_and_import_again);
   return g_test_run ();
 }

@@ -18,6 +18,8 @@ struct _DeskDocument
   char *languages;
   char *published;
   char *imported;
+  char *author;
+  char *source;
   gint64 size;
   gint64 n_chars;
   guint n_sections;
@@ -39,6 +41,8 @@ enum {
   PROP_SIZE,
   PROP_N_CHARS,
   PROP_N_SECTIONS,
+  PROP_AUTHOR,
+  PROP_SOURCE,
   N_PROPS
 };
 
@@ -57,6 +61,8 @@ desk_document_finalize (GObject *object)
   g_free (self->languages);
   g_free (self->published);
   g_free (self->imported);
+  g_free (self->author);
+  g_free (self->source);
 
   G_OBJECT_CLASS (desk_document_parent_class)->finalize (object);
 }
@@ -83,6 +89,8 @@ desk_document_get_property (GObject    *object,
     case PROP_SIZE: g_value_set_int64 (value, self->size); break;
     case PROP_N_CHARS: g_value_set_int64 (value, self->n_chars); break;
     case PROP_N_SECTIONS: g_value_set_uint (value, self->n_sections); break;
+    case PROP_AUTHOR: g_value_set_string (value, self->author); break;
+    case PROP_SOURCE: g_value_set_string (value, self->source); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -108,6 +116,8 @@ desk_document_class_init (DeskDocumentClass *klass)
   properties[PROP_SIZE] = g_param_spec_int64 ("size", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_N_CHARS] = g_param_spec_int64 ("n-chars", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_N_SECTIONS] = g_param_spec_uint ("n-sections", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, flags);
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -161,3 +171,20 @@ const char *desk_document_get_imported (DeskDocument *self) { g_return_val_if_fa
 gint64 desk_document_get_size (DeskDocument *self) { g_return_val_if_fail (DESK_IS_DOCUMENT (self), 0); return self->size; }
 gint64 desk_document_get_n_chars (DeskDocument *self) { g_return_val_if_fail (DESK_IS_DOCUMENT (self), 0); return self->n_chars; }
 guint desk_document_get_n_sections (DeskDocument *self) { g_return_val_if_fail (DESK_IS_DOCUMENT (self), 0); return self->n_sections; }
+const char *desk_document_get_author (DeskDocument *self) { g_return_val_if_fail (DESK_IS_DOCUMENT (self), NULL); return self->author; }
+const char *desk_document_get_source (DeskDocument *self) { g_return_val_if_fail (DESK_IS_DOCUMENT (self), NULL); return self->source; }
+
+/* Who wrote the document and where it was published (NULL: not known);
+ * for the library as it reads a row */
+void
+desk_document_set_byline (DeskDocument *self,
+                          const char   *author,
+                          const char   *source)
+{
+  g_return_if_fail (DESK_IS_DOCUMENT (self));
+
+  g_free (self->author);
+  self->author = g_strdup (author);
+  g_free (self->source);
+  self->source = g_strdup (source);
+}

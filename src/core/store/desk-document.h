@@ -32,5 +32,10 @@ const char   *desk_document_get_imported   (DeskDocument *self);
 gint64        desk_document_get_size       (DeskDocument *self);
 gint64        desk_document_get_n_chars    (DeskDocument *self);
 guint         desk_document_get_n_sections (DeskDocument *self);
+const char   *desk_document_get_author     (DeskDocument *self);
+const char   *desk_document_get_source     (DeskDocument *self);
+void          desk_document_set_byline     (DeskDocument *self,
+                                            const char   *author,
+                                            const char   *source);
 
 G_END_DECLS

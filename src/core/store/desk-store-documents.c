@@ -26,7 +26,9 @@ set_not_found (GError **error,
 DeskDocument *
 desk_store_document_from_row (sqlite3_stmt *stmt)
 {
-  return desk_document_new (sqlite3_column_int64 (stmt, 0),
+  DeskDocument *doc;
+
+  doc = desk_document_new (sqlite3_column_int64 (stmt, 0),
                             desk_store_column_text (stmt, 1),
                             desk_store_column_text (stmt, 2),
                             desk_store_column_text (stmt, 3),
@@ -38,6 +40,8 @@ desk_store_document_from_row (sqlite3_stmt *stmt)
                             sqlite3_column_int64 (stmt, 9),
                             sqlite3_column_int64 (stmt, 10),
                             sqlite3_column_int (stmt, 11));
+  desk_document_set_byline (doc, desk_store_column_text (stmt, 12), desk_store_column_text (stmt, 13));
+  return doc;
 }
 
 static char *
@@ -77,7 +81,8 @@ insert_document (DeskStore           *self,
 
   stmt = desk_store_cached (self,
                             "INSERT INTO documents (uid, title, path, format, language, languages, published,"
-                            " imported, size, n_chars, n_sections, text, extractor_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            " imported, size, n_chars, n_sections, text, extractor_version, author, source)"
+                            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -95,6 +100,8 @@ insert_document (DeskStore           *self,
   sqlite3_bind_text (stmt, 12, doc->text, -1, SQLITE_STATIC);
   /* the version of the rules that extracted its facts, if they were */
   sqlite3_bind_int (stmt, 13, doc->facts != NULL ? DESK_EXTRACTOR_VERSION : 0);
+  sqlite3_bind_text (stmt, 14, doc->author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, doc->source, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return desk_store_set_error_from_db (self, error);
   id = sqlite3_last_insert_rowid (self->db);
@@ -233,6 +240,62 @@ desk_store_rollback_batch (DeskStore *self)
   _desk_store_rollback (self);
 }
 
+/* A document imported again from the same file takes what the file says
+ * of its title, author, date and source now (the rules may have learnt
+ * since), except what the officer changed: a review of the document's
+ * field (review_state, target its uid) keeps the officer's value.  Not
+ * for a document written in this transaction: its full-text row is not
+ * written yet, and a change of title would update it. */
+static gboolean
+refresh_metadata (DeskStore           *self,
+                  gint64               id,
+                  DeskParsedDocument  *doc,
+                  GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < self->fts_pending->len; i++)
+    if (g_array_index (self->fts_pending, PendingIndex, i).id == id)
+      return TRUE;
+
+  /* the title alone, and only when it changes: an update of the title
+   * writes the document's full-text row again */
+  stmt = desk_store_cached (self,
+                            "UPDATE documents SET title = ?2 WHERE id = ?1 AND path IS ?3 AND title IS NOT ?2"
+                            " AND NOT EXISTS (SELECT 1 FROM review_state WHERE target = documents.uid AND field = 'title')",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, doc->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, doc->path, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return desk_store_set_error_from_db (self, error);
+  sqlite3_reset (stmt);
+
+  stmt = desk_store_cached (self,
+                            "UPDATE documents SET"
+                            " author = CASE WHEN EXISTS (SELECT 1 FROM review_state WHERE target = documents.uid"
+                            "   AND field = 'author') THEN author ELSE ?2 END,"
+                            " published = CASE WHEN EXISTS (SELECT 1 FROM review_state WHERE target = documents.uid"
+                            "   AND field = 'published') THEN published ELSE ?3 END,"
+                            " source = CASE WHEN EXISTS (SELECT 1 FROM review_state WHERE target = documents.uid"
+                            "   AND field = 'source') THEN source ELSE ?4 END"
+                            " WHERE id = ?1 AND path IS ?5 AND (author IS NOT ?2 OR published IS NOT ?3 OR source IS NOT ?4)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, doc->author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, doc->published, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, doc->source, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, doc->path, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return desk_store_set_error_from_db (self, error);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* Stores a whole document in one transaction, or nothing of it.  The same
  * content (same uid) is stored once: then out_existed is TRUE and out_id
  * names the document already there. */
@@ -248,7 +311,8 @@ desk_store_add_document (DeskStore           *self,
 
 /* Adds @doc with the axis scores made for it (import makes them in its
  * parser threads), so that it needs no scoring afterwards; @scores may be
- * NULL.  A document already in the library is left as it is. */
+ * NULL.  A document already in the library is left as it is, but for
+ * its title, author, date and source (refresh_metadata). */
 gboolean
 desk_store_add_scored_document (DeskStore           *self,
                                 DeskParsedDocument  *doc,
@@ -285,6 +349,8 @@ desk_store_add_scored_document (DeskStore           *self,
   sqlite3_reset (stmt);
 
   if (!existed && !insert_document (self, doc, scores, &id, error))
+    goto fail;
+  if (existed && !refresh_metadata (self, id, doc, error))
     goto fail;
 
   if (!self->in_batch && !_desk_store_commit (self, error))

@@ -56,7 +56,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* The columns desk_store_document_from_row () reads, in its order */
 #define DESK_STORE_DOCUMENT_COLUMNS \
-  "id, uid, title, path, format, language, languages, published, imported, size, n_chars, n_sections"
+  "id, uid, title, path, format, language, languages, published, imported, size, n_chars, n_sections, author, source"
 
 /* What a step of a statement gave (desk_store_step) */
 typedef enum

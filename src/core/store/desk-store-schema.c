@@ -321,6 +321,14 @@ static const char * const migrations[] = {
   "DELETE FROM sentence_terms;"
   "CREATE INDEX review_state_field ON review_state (field);"
   "INSERT INTO library_state (key, value) SELECT 'entities_counted', 1 WHERE NOT EXISTS (SELECT 1 FROM entities);",
+
+  /* 11 → 12: who wrote a document and where it was published, as the
+   * file says or the officer corrects.  Documents already in the library
+   * keep their titles and get these when they are imported again: reading
+   * every file again here would keep a large library from opening, and
+   * its files may have moved */
+  "ALTER TABLE documents ADD COLUMN author TEXT;"
+  "ALTER TABLE documents ADD COLUMN source TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
