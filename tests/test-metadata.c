@@ -10,6 +10,7 @@
 
 #include "desk-importer.h"
 #include "desk-reader.h"
+#include "desk-review.h"
 #include "desk-store-private.h"
 #include "desk-test-util.h"
 
@@ -276,6 +277,127 @@ test_upgrade_and_import_again (void)
   desk_test_rm_rf (dir);
 }
 
+static gint64
+count_search (DeskStore  *store,
+              const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = desk_store_search (store, query, 10, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+/* The officer changes a document's title, author, date and source: each
+ * a review event, shown by the library at once, searchable, undone and
+ * redone, checked, kept when the file is imported again, and carried by
+ * a review file to a colleague's library */
+static void
+test_officer_changes_metadata (void)
+{
+  g_autofree char *dir = desk_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "review.json", NULL);
+  g_autoptr(DeskStore) store = desk_store_open (path, NULL);
+  g_autoptr(DeskStore) other = desk_store_open (other_path, NULL);
+  g_autoptr(DeskParsedDocument) parsed = parse_text ("/docs/memo.txt", MEMO_TEXT);
+  g_autoptr(DeskDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReviewSession) session = NULL;
+  g_autoptr(DeskReviewImport) import = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *check = NULL;
+  gboolean existed, done;
+  gint64 id;
+
+  g_assert_true (desk_store_add_document (store, parsed, &id, &existed, &error));
+  g_assert_true (desk_store_add_document (other, parsed, &id, &existed, &error));
+  g_assert_cmpint (count_search (store, "zanahoria"), ==, 0);
+
+  g_assert_true (desk_review_set (store, parsed->uid, "title", "Informe Zanahoria sobre el VRAEM", &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_review_set (store, parsed->uid, "author", "Ana Torres", &error));
+  g_assert_true (desk_review_set (store, parsed->uid, "published", "2025-03", &error));
+  g_assert_true (desk_review_set (store, parsed->uid, "source", "Cancillería", &error));
+  doc = only_document (store);
+  g_assert_cmpstr (desk_document_get_title (doc), ==, "Informe Zanahoria sobre el VRAEM");
+  g_assert_cmpstr (desk_document_get_author (doc), ==, "Ana Torres");
+  g_assert_cmpstr (desk_document_get_published (doc), ==, "2025-03");
+  g_assert_cmpstr (desk_document_get_source (doc), ==, "Cancillería");
+  g_assert_cmpint (count_search (store, "zanahoria"), ==, 1);
+  history = desk_review_history (store, parsed->uid, &error);
+  g_assert_cmpuint (history->len, ==, 4);
+  g_assert_cmpstr (((DeskReviewEvent *) g_ptr_array_index (history, 0))->old_value, ==, "Memorando de la reunión");
+
+  /* a date is a date, a title is something, the document is there */
+  g_assert_false (desk_review_set (store, parsed->uid, "published", "14/03/2025", &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD);
+  g_assert_nonnull (strstr (error->message, "14/03/2025"));
+  g_clear_error (&error);
+  g_assert_false (desk_review_set (store, parsed->uid, "published", "2025-02-30", &error));
+  g_clear_error (&error);
+  g_assert_false (desk_review_set (store, parsed->uid, "title", "", &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD);
+  g_clear_error (&error);
+  g_assert_false (desk_review_set (store, "no-such-document", "title", "Otro", &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* undo takes back the source, then the date; redo brings the date back */
+  g_assert_true (desk_review_undo (store, &done, &error) && done);
+  g_assert_true (desk_review_undo (store, &done, &error) && done);
+  g_clear_object (&doc);
+  doc = only_document (store);
+  g_assert_null (desk_document_get_source (doc));
+  g_assert_null (desk_document_get_published (doc));
+  g_assert_true (desk_review_redo (store, &done, &error) && done);
+  g_clear_object (&doc);
+  doc = only_document (store);
+  g_assert_cmpstr (desk_document_get_published (doc), ==, "2025-03");
+
+  /* imported again from its file, it keeps what the officer set */
+  g_assert_true (desk_store_add_document (store, parsed, &id, &existed, &error));
+  g_assert_true (existed);
+  g_clear_object (&doc);
+  doc = only_document (store);
+  g_assert_cmpstr (desk_document_get_title (doc), ==, "Informe Zanahoria sobre el VRAEM");
+  g_assert_cmpstr (desk_document_get_author (doc), ==, "Ana Torres");
+
+  /* a colleague's library takes the changes from a review file */
+  session = desk_review_current (store, &error);
+  g_assert_nonnull (session);
+  g_assert_true (desk_review_export (store, session->id, file, &error));
+  g_assert_no_error (error);
+  import = desk_review_import (other, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->conflicts->len, ==, 0);
+  g_clear_object (&doc);
+  doc = only_document (other);
+  g_assert_cmpstr (desk_document_get_title (doc), ==, "Informe Zanahoria sobre el VRAEM");
+  g_assert_cmpstr (desk_document_get_author (doc), ==, "Ana Torres");
+  g_assert_cmpstr (desk_document_get_published (doc), ==, "2025-03");
+  g_assert_cmpint (count_search (other, "zanahoria"), ==, 1);
+
+  check = desk_store_check_integrity (store, &error);
+  g_assert_cmpstr (check, ==, "ok");
+  g_clear_object (&store);
+  g_clear_object (&other);
+  desk_test_rm_rf (dir);
+}
+
+static void
+test_date_values (void)
+{
+  const char *good[] = { "2025", "2025-03", "2025-03-14", "2024-02-29" };
+  const char *bad[] = { "", "25", "2025-3", "2025-13", "2023-02-29", "14/03/2025", "2025-03-14T10:00", "marzo 2025" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (desk_review_is_date (good[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (desk_review_is_date (bad[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,5 +410,7 @@ main (int   argc,
   g_test_add_func ("/metadata/title-from-file-name", test_title_from_file_name);
   g_test_add_func ("/metadata/pdf", test_pdf_metadata);
   g_test_add_func ("/metadata/upgrade-and-import-again", test_upgrade_and_import_again);
+  g_test_add_func ("/metadata/officer-changes", test_officer_changes_metadata);
+  g_test_add_func ("/metadata/date-values", test_date_values);
   return g_test_run ();
 }

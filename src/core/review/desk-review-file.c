@@ -333,7 +333,7 @@ merge_event (DeskStore         *store,
       return TRUE;
     }
   if (_desk_review_entity_field (e->field) == DESK_STORE_TARGET_NONE &&
-      (!library_has_document (store, e->document) || !_desk_review_fact_exists (store, e->target)))
+      (!library_has_document (store, e->document) || !_desk_review_target_exists (store, e->target, e->field)))
     {
       g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (store, "INSERT OR IGNORE INTO review_pending (event_uid, document_uid,"
                                                      " session_uid, event) VALUES (?, ?, ?, ?)", error);
@@ -664,7 +664,7 @@ desk_review_apply_pending (DeskStore  *store,
       text_member (o, "field", FALSE, &e.field);
       text_member (o, "old", TRUE, &e.old_value);
       text_member (o, "new", TRUE, &e.new_value);
-      if (e.uid == NULL || e.target == NULL || e.field == NULL || !_desk_review_fact_exists (store, e.target))
+      if (e.uid == NULL || e.target == NULL || e.field == NULL || !_desk_review_target_exists (store, e.target, e.field))
         continue;
       result->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_review_conflict_free);
 

@@ -67,6 +67,13 @@ gboolean
 _desk_review_fact_exists (DeskStore  *store,
                           const char *target);
 gboolean
+_desk_review_document_exists (DeskStore  *store,
+                              const char *target);
+gboolean
+_desk_review_target_exists (DeskStore  *store,
+                            const char *target,
+                            const char *field);
+gboolean
 _desk_review_too_long (const char *value);
 DeskStoreTarget
 _desk_review_entity_field (const char *field);

@@ -118,6 +118,16 @@ desk_review_field_name (const char *field)
     return _("Not an entity");
   if (g_str_equal (field, "split"))
     return _("Split off");
+  if (g_str_equal (field, "title"))
+    return _("Title");
+  if (g_str_equal (field, "author"))
+    return _("Author");
+  if (g_str_equal (field, "published"))
+    /* TRANSLATORS: a document's date of publication */
+    return _("Date");
+  if (g_str_equal (field, "source"))
+    /* TRANSLATORS: the site or publisher a document comes from */
+    return _("Source");
   return _("Axis assignment");
 }
 
@@ -186,12 +196,43 @@ now_iso (void)
   return g_date_time_format_iso8601 (now);
 }
 
+/* A document's fields an officer can change, by their column in documents
+ * (a review event's target is then the document's uid) */
+static const char * const document_fields[] = { "title", "author", "published", "source", NULL };
+
+gboolean
+desk_review_is_document_field (const char *field)
+{
+  return field != NULL && g_strv_contains (document_fields, field);
+}
+
+/* Whether @value is a date as a document's is kept: ISO 8601 YYYY,
+ * YYYY-MM or YYYY-MM-DD, a real one */
+gboolean
+desk_review_is_date (const char *value)
+{
+  guint year, month = 1, day = 1;
+  gsize len = value != NULL ? strlen (value) : 0;
+
+  if (len != 4 && len != 7 && len != 10)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if ((i == 4 || i == 7) ? value[i] != '-' : !g_ascii_isdigit (value[i]))
+      return FALSE;
+  year = g_ascii_strtoull (value, NULL, 10);
+  if (len >= 7)
+    month = g_ascii_strtoull (value + 5, NULL, 10);
+  if (len == 10)
+    day = g_ascii_strtoull (value + 8, NULL, 10);
+  return year >= 1 && g_date_valid_dmy (day, month, year);
+}
+
 gboolean
 _desk_review_valid_field (const char *field)
 {
   return g_str_equal (field, "status") || g_str_equal (field, "note") || g_str_equal (field, "text") ||
          g_str_equal (field, "value") || (g_str_has_prefix (field, "axis:") && field[5] != '\0') ||
-         _desk_review_entity_field (field) != DESK_STORE_TARGET_NONE;
+         _desk_review_entity_field (field) != DESK_STORE_TARGET_NONE || desk_review_is_document_field (field);
 }
 
 /* What a field of an entity's or an alias's review changes it on:
@@ -362,6 +403,21 @@ desk_review_list_sessions (DeskStore  *store,
   return g_steal_pointer (&sessions);
 }
 
+/* A statement on the column of documents that @field (one of
+ * document_fields, never the officer's text) names, put in @sql's %s */
+static sqlite3_stmt *
+prepare_document_field (DeskStore   *store,
+                        const char  *sql,
+                        const char  *field,
+                        GError     **error)
+{
+  g_autofree char *with_column = NULL;
+
+  g_assert (desk_review_is_document_field (field));
+  with_column = g_strdup_printf (sql, field);
+  return desk_store_prepare (store, with_column, error);
+}
+
 /* What the review says of @field of @target; statuses default to "pending". */
 char *
 desk_review_get (DeskStore  *store,
@@ -379,6 +435,13 @@ desk_review_get (DeskStore  *store,
         return NULL;
       sqlite3_bind_text (stmt, 1, field + 5, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, target, -1, SQLITE_STATIC);
+    }
+  else if (desk_review_is_document_field (field))
+    {
+      /* what the document shows, the file's or the officer's */
+      if (!(stmt = prepare_document_field (store, "SELECT %s FROM documents WHERE uid = ?1", field, NULL)))
+        return NULL;
+      sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
     }
   else
     {
@@ -508,6 +571,38 @@ desk_review_get_state (DeskStore  *store,
   return state;
 }
 
+/* Writes a document's field: into its row, which every list, the reading
+ * view, the brief and search read (a new title is indexed again by the
+ * documents_au trigger), and into review_state, which keeps the officer's
+ * value, even an empty one, when the file is imported again */
+static gboolean
+write_document_value (DeskStore   *store,
+                      const char  *target,
+                      const char  *field,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = prepare_document_field (store, "UPDATE documents SET %1$s = ?2 WHERE uid = ?1 AND %1$s IS NOT ?2",
+                                       field, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return desk_store_set_error_from_db (store, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!(stmt = desk_store_prepare (store, "INSERT INTO review_state (target, field, value) VALUES (?1, ?2, ?3)"
+                                   " ON CONFLICT (target, field) DO UPDATE SET value = excluded.value", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return desk_store_set_error_from_db (store, error);
+  return TRUE;
+}
+
 /* Writes a field's value, inside a transaction the caller holds. */
 gboolean
 _desk_review_write_value (DeskStore   *store,
@@ -518,6 +613,8 @@ _desk_review_write_value (DeskStore   *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  if (desk_review_is_document_field (field))
+    return write_document_value (store, target, field, value, error);
   if (g_str_has_prefix (field, "axis:"))
     {
       if (value == NULL)
@@ -566,6 +663,9 @@ _desk_review_document_of (DeskStore  *store,
   sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     return _desk_review_dup_column (stmt, 0);
+  /* a change of a document's title, author, date or source */
+  if (_desk_review_document_exists (store, target))
+    return g_strdup (target);
   return NULL;
 }
 
@@ -616,6 +716,29 @@ _desk_review_fact_exists (DeskStore  *store,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+gboolean
+_desk_review_document_exists (DeskStore  *store,
+                              const char *target)
+{
+  g_autoptr(sqlite3_stmt) stmt = desk_store_prepare (store, "SELECT 1 FROM documents WHERE uid = ?", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, target, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* Whether what @field of @target changes is in the library: a document
+ * for a document's field, a fact for the others */
+gboolean
+_desk_review_target_exists (DeskStore  *store,
+                            const char *target,
+                            const char *field)
+{
+  return desk_review_is_document_field (field) ? _desk_review_document_exists (store, target)
+                                               : _desk_review_fact_exists (store, target);
+}
+
 /* Whether @value is longer than a review keeps */
 gboolean
 _desk_review_too_long (const char *value)
@@ -634,7 +757,8 @@ _desk_review_check_change (const char  *field,
   if (!_desk_review_valid_field (field))
     {
       g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD,
-                   _("“%s” is not something a review can change (status, note, text, value or axis:ID)"), field);
+                   _("“%s” is not something a review can change (status, note, text, value, axis:ID, or a "
+                     "document’s title, author, published or source)"), field);
       return FALSE;
     }
   if (g_str_equal (field, "status") && (value == NULL || !g_strv_contains (statuses, value)))
@@ -652,6 +776,20 @@ _desk_review_check_change (const char  *field,
     }
   if (!_desk_review_check_entity_change (field, value, error))
     return FALSE;
+  if (g_str_equal (field, "title") && (value == NULL || *value == '\0'))
+    {
+      g_set_error_literal (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD,
+                           _("A document’s title cannot be empty"));
+      return FALSE;
+    }
+  if (g_str_equal (field, "published") && value != NULL && !desk_review_is_date (value))
+    {
+      /* TRANSLATORS: %s is what the officer typed as a document's date */
+      g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD,
+                   _("“%s” is not a date: write it as a year, a year and month or a full date (2025, 2025-03 "
+                     "or 2025-03-14)"), value);
+      return FALSE;
+    }
   if ((bad_value = describe_not_text (value)) != NULL)
     {
       /* TRANSLATORS: the first %s is a field (note, text or value), the second the value given, with each
@@ -744,10 +882,19 @@ desk_review_set_many (DeskStore           *store,
 
   if (n_changed != NULL)
     *n_changed = 0;
+  /* an author or source set to nothing is cleared */
+  if (desk_review_is_document_field (field) && value != NULL && *value == '\0' && !g_str_equal (field, "title"))
+    value = NULL;
   if (!_desk_review_check_change (field, value, error))
     return FALSE;
   for (guint i = 0; targets[i] != NULL; i++)
-    if (!_desk_review_target_fits (store, targets[i], field, error))
+    if (desk_review_is_document_field (field) && !_desk_review_target_exists (store, targets[i], field))
+      {
+        g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NOT_FOUND,
+                     _("There is no document “%s” in the library"), targets[i]);
+        return FALSE;
+      }
+    else if (!desk_review_is_document_field (field) && !_desk_review_target_fits (store, targets[i], field, error))
       return FALSE;
   if (targets[0] == NULL)
     return TRUE;

@@ -107,6 +107,8 @@ typedef struct
 GQuark             desk_review_error_quark     (void);
 const char        *desk_review_status_name     (const char         *status);
 const char        *desk_review_field_name      (const char         *field);
+gboolean           desk_review_is_document_field (const char       *field);
+gboolean           desk_review_is_date         (const char         *value);
 char              *desk_review_describe_value  (const char         *field,
                                                 const char         *value);
 const char        *desk_review_event_state_name (DeskReviewEventState state);
