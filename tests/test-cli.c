@@ -1674,6 +1674,94 @@ test_entities (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (shown), "mention_list")), >, 0);
 }
 
+/* The JSON object of document @id in documents --json */
+static JsonObject *
+listed_document (JsonNode *root,
+                 gint64    id)
+{
+  JsonArray *docs = json_node_get_array (root);
+
+  for (guint i = 0; i < json_array_get_length (docs); i++)
+    if (json_object_get_int_member (json_array_get_object_element (docs, i), "id") == id)
+      return json_array_get_object_element (docs, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* document set: the title the thesis gives itself, changed by the officer
+ * everywhere the command line shows it; a wrong field, date or document
+ * is refused with a message that names it */
+static void
+test_document_set (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Run) before = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) author = { 0 };
+  g_auto(Run) date = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) bad_date = { 0 };
+  g_auto(Run) bad_field = { 0 };
+  g_auto(Run) bad_doc = { 0 };
+  g_auto(Run) help = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *doc;
+
+  if (!desk_test_have_corpus ())
+    {
+      g_test_skip ("the corpus is not beside the project");
+      return;
+    }
+  import_corpus (f);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, thesis_id (f));
+  run_cli (&before, f, "documents", "--json");
+  root = parse_json (before.out);
+  doc = listed_document (root, thesis_id (f));
+  g_assert_cmpstr (json_object_get_string_member (doc, "title"), ==,
+                   "El Mecanismo de Relacionamiento de Diálogo de Alto Nivel entre los Estados Unidos y el Perú, "
+                   "en el marco de la nueva administración del presidente Trump");
+  g_assert_true (json_object_has_member (doc, "author"));
+  g_assert_true (json_object_has_member (doc, "source"));
+  g_clear_pointer (&root, json_node_unref);
+
+  run_cli (&set, f, "document", "set", id, "title", "Diálogo de Alto Nivel Perú–EE. UU. Zanahoria");
+  g_assert_cmpint (set.status, ==, 0);
+  run_cli (&author, f, "document", "set", id, "author", "Academia Diplomática del Perú");
+  g_assert_cmpint (author.status, ==, 0);
+  run_cli (&date, f, "document", "set", id, "date", "2018");
+  g_assert_cmpint (date.status, ==, 0);
+
+  run_cli (&after, f, "documents", "--json");
+  root = parse_json (after.out);
+  doc = listed_document (root, thesis_id (f));
+  g_assert_cmpstr (json_object_get_string_member (doc, "title"), ==, "Diálogo de Alto Nivel Perú–EE. UU. Zanahoria");
+  g_assert_cmpstr (json_object_get_string_member (doc, "author"), ==, "Academia Diplomática del Perú");
+  g_assert_cmpstr (json_object_get_string_member (doc, "published"), ==, "2018");
+  run_cli (&show, f, "show", id);
+  g_assert_true (g_str_has_prefix (show.out, "Diálogo de Alto Nivel Perú–EE. UU. Zanahoria\n"));
+  g_assert_nonnull (strstr (show.out, "Academia Diplomática del Perú"));
+  /* the new title is searched */
+  run_cli (&search, f, "search", "zanahoria");
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_nonnull (strstr (search.out, "Diálogo de Alto Nivel Perú–EE. UU. Zanahoria"));
+
+  run_cli (&bad_date, f, "document", "set", id, "date", "14/03/2025");
+  g_assert_cmpint (bad_date.status, ==, 1);
+  g_assert_nonnull (strstr (bad_date.err, "“14/03/2025” is not a date"));
+  run_cli (&bad_field, f, "document", "set", id, "colour", "red");
+  g_assert_cmpint (bad_field.status, ==, 2);
+  g_assert_nonnull (strstr (bad_field.err, "“colour”"));
+  run_cli (&bad_doc, f, "document", "set", "999", "title", "Otro");
+  g_assert_cmpint (bad_doc.status, ==, 1);
+  g_assert_nonnull (strstr (bad_doc.err, "999"));
+  run_cli (&help, f, "document", "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_true (g_str_has_prefix (help.out, "Usage:\n  document set DOC-ID title|author|date|source VALUE\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1703,6 +1791,7 @@ main (int    argc,
   ADD ("/cli/backup", test_backup);
   ADD ("/cli/history-keeps-undone", test_history_keeps_undone);
   ADD ("/cli/entities", test_entities);
+  ADD ("/cli/document-set", test_document_set);
 #undef ADD
 
   return g_test_run ();

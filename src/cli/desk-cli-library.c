@@ -392,10 +392,15 @@ cmd_show (DeskCli *cli)
   printf ("%s\n", desk_document_get_title (doc));
   printf ("  %-12s %" G_GINT64_FORMAT "\n", _("Number:"), id);
   printf ("  %-12s %s\n", _("Identifier:"), desk_document_get_uid (doc));
-  printf ("  %-12s %s\n", _("Source:"), desk_document_get_path (doc));
+  /* TRANSLATORS: who wrote a document */
+  printf ("  %-12s %s\n", _("Author:"), desk_document_get_author (doc) ? desk_document_get_author (doc) : "—");
+  printf ("  %-12s %s\n", _("Published:"), desk_document_get_published (doc) ? desk_document_get_published (doc) : "—");
+  /* TRANSLATORS: the site or publisher of a document */
+  printf ("  %-12s %s\n", _("Source:"), desk_document_get_source (doc) ? desk_document_get_source (doc) : "—");
+  /* TRANSLATORS: the file a document was imported from */
+  printf ("  %-12s %s\n", _("File:"), desk_document_get_path (doc));
   printf ("  %-12s %s\n", _("Format:"), desk_document_get_format (doc));
   printf ("  %-12s %s\n", _("Languages:"), desk_document_get_languages (doc));
-  printf ("  %-12s %s\n", _("Published:"), desk_document_get_published (doc) ? desk_document_get_published (doc) : "—");
   printf ("  %-12s %s\n", _("Imported:"), desk_document_get_imported (doc));
   printf ("  %-12s %" G_GINT64_FORMAT "\n", _("Characters:"), desk_document_get_n_chars (doc));
   printf ("  %-12s %u\n", _("Sections:"), sections->len);

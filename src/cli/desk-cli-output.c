@@ -344,6 +344,8 @@ _desk_cli_add_document_members (JsonBuilder  *builder,
       json_builder_add_string_value (builder, langs[i]);
   json_builder_end_array (builder);
   _desk_cli_add_string (builder, "published", desk_document_get_published (doc));
+  _desk_cli_add_string (builder, "author", desk_document_get_author (doc));
+  _desk_cli_add_string (builder, "source", desk_document_get_source (doc));
   _desk_cli_add_string (builder, "imported", desk_document_get_imported (doc));
   _desk_cli_add_int (builder, "size", desk_document_get_size (doc));
   _desk_cli_add_int (builder, "characters", desk_document_get_n_chars (doc));

@@ -60,6 +60,7 @@ extern const DeskCliCommand _desk_cli_axes_command;       /* desk-cli-axes.c */
 extern const DeskCliCommand _desk_cli_review_command;     /* desk-cli-review.c */
 extern const DeskCliCommand _desk_cli_export_pdf_command; /* desk-cli-export.c */
 extern const DeskCliCommand _desk_cli_backup_command;     /* desk-cli-backup.c */
+extern const DeskCliCommand _desk_cli_document_command;   /* desk-cli-document.c */
 
 /* desk-cli.c */
 gboolean   _desk_cli_paths_from_first    (GPtrArray           *args);

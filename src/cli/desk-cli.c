@@ -36,6 +36,7 @@ static const DeskCliCommand * const commands[] = {
   &_desk_cli_review_command,
   &_desk_cli_fact_command,
   &_desk_cli_entity_command,
+  &_desk_cli_document_command,
   &_desk_cli_export_pdf_command,
   &_desk_cli_backup_command,
 };
