@@ -1185,6 +1185,93 @@ test_entities_view (Fixture       *f,
   g_assert_cmpuint (entity_named (list, "Lima Metropolitana"), !=, G_MAXUINT);
 }
 
+/* Selects the document whose file is @name, and returns its position */
+static guint
+select_document_named (Fixture    *f,
+                       const char *name)
+{
+  GListModel *docs = desk_window_get_documents (f->window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
+    {
+      g_autoptr(DeskDocument) doc = g_list_model_get_item (docs, i);
+
+      if (g_str_has_suffix (desk_document_get_path (doc), name))
+        {
+          desk_window_select_document (f->window, i);
+          return i;
+        }
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* Whether the documents list shows a document titled @title */
+static gboolean
+list_has_title (Fixture    *f,
+                const char *title)
+{
+  GListModel *docs = desk_window_get_documents (f->window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
+    {
+      g_autoptr(DeskDocument) doc = g_list_model_get_item (docs, i);
+
+      if (g_str_equal (desk_document_get_title (doc), title))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The reading view shows a document's title, author, date and source;
+ * the officer edits them in its form (F2, Enter applies), the list and
+ * the view show the new title at once, a wrong date is refused in the
+ * form, and Ctrl+Z takes the title back */
+static void
+test_document_metadata (Fixture       *f,
+                        gconstpointer  data)
+{
+  DeskDocumentView *view = desk_window_get_document_view (f->window);
+  const char *old_title = "Gabinete Binacional: acuerdos de seguridad fronteriza";
+  const char *new_title = "Acuerdos de Tumbes y Piura del Gabinete Binacional";
+  GtkEditable *entry;
+
+  import_samples (f);
+  select_document_named (f, "gabinete-binacional.html");
+  g_assert_cmpstr (desk_document_view_get_title_shown (view), ==, old_title);
+  g_assert_cmpstr (desk_document_get_author (desk_document_view_get_document (view)), ==, "Lucía Ramos Quispe");
+
+  entry = desk_document_view_open_metadata (view, "title");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, old_title);
+  save_screenshot (gtk_popover_get_child (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER))),
+                   "gui-metadata-form.png");
+  gtk_editable_set_text (entry, new_title);
+  /* Enter, in the entry's text */
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+  g_assert_cmpstr (desk_document_view_get_title_shown (view), ==, new_title);
+  g_assert_true (list_has_title (f, new_title));
+  g_assert_false (list_has_title (f, old_title));
+  save_screenshot (GTK_WIDGET (f->window), "gui-metadata.png");
+
+  /* a date that is not one stays in the form, with a message naming it */
+  entry = desk_document_view_open_metadata (view, "published");
+  gtk_editable_set_text (entry, "14/03/2025");
+  /* Enter, in the entry's text */
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+  g_assert_cmpstr (desk_document_get_published (desk_document_view_get_document (view)), ==, "2025-11-20");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (entry)));
+  gtk_widget_activate_action (GTK_WIDGET (entry), "popover.close", NULL);
+  settle ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  settle ();
+  g_assert_cmpstr (desk_document_view_get_title_shown (view), ==, old_title);
+  g_assert_true (list_has_title (f, old_title));
+  g_assert_false (list_has_title (f, new_title));
+}
+
 static void
 test_spanish (Fixture       *f,
               gconstpointer  data)
@@ -1208,6 +1295,15 @@ test_spanish (Fixture       *f,
   desk_entities_view_select (desk_window_get_entities_view (f->window), 0);
   g_assert_cmpstr (desk_entities_view_get_detail_name (desk_window_get_entities_view (f->window)), ==, "Perú");
   save_screenshot (GTK_WIDGET (f->window), "gui-entities-es.png");
+  desk_window_show_view (f->window, "documents");
+  select_document_named (f, "major-non-nato-ally.md");
+  save_screenshot (GTK_WIDGET (f->window), "gui-metadata-es.png");
+  {
+    GtkEditable *entry = desk_document_view_open_metadata (desk_window_get_document_view (f->window), "title");
+
+    save_screenshot (gtk_popover_get_child (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER))),
+                     "gui-metadata-form-es.png");
+  }
 }
 
 int
@@ -1240,6 +1336,7 @@ main (int    argc,
       ADD ("/gui/backup", test_backup);
       ADD ("/gui/follows-library", test_follows_library);
       ADD ("/gui/export-brief", test_export_brief);
+      ADD ("/gui/document-metadata", test_document_metadata);
     }
 #undef ADD
 

@@ -9,6 +9,7 @@
 #include "desk-document-view-private.h"
 #include "desk-fact.h"
 #include "desk-format.h"
+#include "desk-review.h"
 #include "desk-store.h"
 #include "desk-section.h"
 #include "desk-search-hit.h"
@@ -22,7 +23,16 @@ struct _DeskDocumentView
   GtkStack *outline_stack;
   GtkListView *outline_view;
   GtkLabel *title_label;
+  GtkLabel *byline_label;
   GtkLabel *details_label;
+  GtkMenuButton *edit_button;
+  GtkPopover *edit_popover;
+  GtkEntry *title_entry;
+  GtkEntry *author_entry;
+  GtkEntry *date_entry;
+  GtkEntry *source_entry;
+  GtkLabel *edit_error_label;
+  GtkWidget *edit_apply_button;
   GtkTextView *text_view;
   GtkToggleButton *highlight_button;
   GtkFlowBox *legend_box;
@@ -46,6 +56,7 @@ enum {
 
 enum {
   FACT_ACTIVATED,
+  METADATA_EDITED,
   N_SIGNALS
 };
 
@@ -200,14 +211,28 @@ update_details (DeskDocumentView *self)
   sections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u section", "%u sections",
                                            desk_document_get_n_sections (self->document)),
                               desk_document_get_n_sections (self->document));
-  if (desk_document_get_published (self->document) != NULL)
-    /* TRANSLATORS: languages · publication date · file name · file size · number of sections */
-    details = g_strdup_printf (_("%s · published %s · %s · %s · %s"), languages, date, base, size, sections);
-  else
-    /* TRANSLATORS: languages · file name · file size · number of sections */
-    details = g_strdup_printf (_("%s · %s · %s · %s"), languages, base, size, sections);
+  /* TRANSLATORS: languages · file name · file size · number of sections */
+  details = g_strdup_printf (_("%s · %s · %s · %s"), languages, base, size, sections);
 
   gtk_label_set_text (self->title_label, desk_document_get_title (self->document));
+  {
+    /* who, when and where: what the file says, or the officer set */
+    const char *author = desk_document_get_author (self->document);
+    const char *source = desk_document_get_source (self->document);
+    g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+    g_autofree char *byline = NULL;
+
+    if (author != NULL)
+      g_ptr_array_add (parts, (gpointer) author);
+    if (desk_document_get_published (self->document) != NULL)
+      g_ptr_array_add (parts, date);
+    if (source != NULL)
+      g_ptr_array_add (parts, (gpointer) source);
+    g_ptr_array_add (parts, NULL);
+    byline = g_strjoinv (" · ", (char **) parts->pdata);
+    gtk_label_set_text (self->byline_label, byline);
+    gtk_widget_set_visible (GTK_WIDGET (self->byline_label), *byline != '\0');
+  }
   gtk_label_set_text (self->details_label, details);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->details_label), desk_document_get_path (self->document));
 }
@@ -309,6 +334,91 @@ on_outline_view_activate_cb (DeskDocumentView *self,
   desk_document_view_activate_section (self, position);
 }
 
+/* Title, author, date and source */
+
+static void
+on_edit_popover_show_cb (DeskDocumentView *self)
+{
+  const char *author, *published, *source;
+
+  if (self->document == NULL)
+    return;
+  author = desk_document_get_author (self->document);
+  published = desk_document_get_published (self->document);
+  source = desk_document_get_source (self->document);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), desk_document_get_title (self->document));
+  gtk_editable_set_text (GTK_EDITABLE (self->author_entry), author ? author : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), published ? published : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->source_entry), source ? source : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_error_label), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
+/* An entry's text without its surrounding spaces, or NULL when empty */
+static char *
+entry_value (GtkEntry *entry)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static void
+show_edit_error (DeskDocumentView *self,
+                 const char       *message,
+                 GtkEntry         *entry)
+{
+  gtk_label_set_text (self->edit_error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_error_label), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
+static void
+on_edit_apply_clicked_cb (DeskDocumentView *self)
+{
+  g_autofree char *title = entry_value (self->title_entry);
+  g_autofree char *author = entry_value (self->author_entry);
+  g_autofree char *published = entry_value (self->date_entry);
+  g_autofree char *source = entry_value (self->source_entry);
+
+  if (self->document == NULL)
+    return;
+  if (title == NULL)
+    {
+      show_edit_error (self, _("A document’s title cannot be empty"), self->title_entry);
+      return;
+    }
+  if (published != NULL && !desk_review_is_date (published))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as a year, a year and month or a "
+                                                    "full date (2025, 2025-03 or 2025-03-14)"), published);
+
+      show_edit_error (self, message, self->date_entry);
+      return;
+    }
+  gtk_popover_popdown (self->edit_popover);
+  g_signal_emit (self, signals[METADATA_EDITED], 0, title, author, published, source);
+}
+
+static void
+on_edit_cancel_clicked_cb (DeskDocumentView *self)
+{
+  gtk_popover_popdown (self->edit_popover);
+}
+
+static void
+edit_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskDocumentView *self = DESK_DOCUMENT_VIEW (widget);
+
+  if (self->document != NULL)
+    gtk_menu_button_popup (self->edit_button);
+}
+
 static void
 desk_document_view_dispose (GObject *object)
 {
@@ -357,6 +467,14 @@ desk_document_view_class_init (DeskDocumentViewClass *klass)
   /* A highlighted fact was clicked: its uid. */
   signals[FACT_ACTIVATED] = g_signal_new ("fact-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The officer set the document's title, author, published date and
+   * source (NULL: none), checked, in the form of the view */
+  signals[METADATA_EDITED] = g_signal_new ("metadata-edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 4,
+                                           G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "document.edit-details", NULL, edit_details_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "document.edit-details", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dialoguedesk/DialogueDesk/desk-document-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, stack);
@@ -364,6 +482,18 @@ desk_document_view_class_init (DeskDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, outline_view);
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, title_label);
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, details_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, byline_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, edit_popover);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, author_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, source_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, edit_error_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, edit_apply_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_apply_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_cancel_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, text_view);
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, highlight_button);
   gtk_widget_class_bind_template_child (widget_class, DeskDocumentView, legend_box);
@@ -394,6 +524,10 @@ desk_document_view_init (DeskDocumentView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Section outline"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document text"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit title, author, date and source"), -1);
+  /* Enter in any entry applies; Escape closes the popover unchanged */
+  gtk_popover_set_default_widget (self->edit_popover, self->edit_apply_button);
   ensure_tags (self);
   build_legend (self);
 
@@ -667,4 +801,45 @@ desk_document_view_fact_at (DeskDocumentView *self,
   g_return_val_if_fail (DESK_IS_DOCUMENT_VIEW (self), NULL);
   row = fact_at (self, offset);
   return row ? row->uid : NULL;
+}
+
+/* The same document read again (its title, author, date or source
+ * changed): the heading follows, the text stays where it was read */
+void
+desk_document_view_update_document (DeskDocumentView *self,
+                                    DeskDocument     *document)
+{
+  g_return_if_fail (DESK_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (DESK_IS_DOCUMENT (document));
+
+  if (self->document == NULL || desk_document_get_id (self->document) != desk_document_get_id (document))
+    return;
+  if (g_set_object (&self->document, document))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  update_details (self);
+}
+
+/* For tests: the form's entry of @field (title, author, published or
+ * source), after opening it as F2 does */
+GtkEditable *
+desk_document_view_open_metadata (DeskDocumentView *self,
+                                  const char       *field)
+{
+  g_return_val_if_fail (DESK_IS_DOCUMENT_VIEW (self), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "document.edit-details", NULL);
+  if (g_str_equal (field, "title"))
+    return GTK_EDITABLE (self->title_entry);
+  if (g_str_equal (field, "author"))
+    return GTK_EDITABLE (self->author_entry);
+  if (g_str_equal (field, "published"))
+    return GTK_EDITABLE (self->date_entry);
+  return GTK_EDITABLE (self->source_entry);
+}
+
+const char *
+desk_document_view_get_title_shown (DeskDocumentView *self)
+{
+  g_return_val_if_fail (DESK_IS_DOCUMENT_VIEW (self), NULL);
+  return gtk_label_get_text (self->title_label);
 }

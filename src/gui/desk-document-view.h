@@ -26,6 +26,8 @@ void          desk_document_view_focus_text     (DeskDocumentView *self);
 char         *desk_document_view_dup_text       (DeskDocumentView *self);
 void          desk_document_view_set_facts      (DeskDocumentView *self,
                                                  GPtrArray        *facts);
+void          desk_document_view_update_document (DeskDocumentView *self,
+                                                 DeskDocument     *document);
 void          desk_document_view_show_passage   (DeskDocumentView *self,
                                                  gint64            start,
                                                  gint64            end);

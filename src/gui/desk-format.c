@@ -1,11 +1,13 @@
 /* desk-format.c: how the interface writes languages, dates and sizes */
 #define G_LOG_DOMAIN "desk-format"
 
+#include <string.h>
 #include "config.h"
 
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "desk-review.h"
 #include "desk-format.h"
 
 static const char *
@@ -43,6 +45,9 @@ desk_format_date (const char *iso_date)
 {
   int y, m, d;
 
+  /* a year, or a year and month, as the officer may give a document's */
+  if (iso_date != NULL && strlen (iso_date) < 10 && desk_review_is_date (iso_date))
+    return g_strdup (iso_date);
   if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
     return g_strdup ("—");
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);

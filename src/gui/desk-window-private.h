@@ -81,6 +81,7 @@ guint _desk_window_find_document              (DeskWindow         *self,
                                                const char         *uid);
 void  _desk_window_reload_documents           (DeskWindow         *self);
 void  _desk_window_library_changed            (DeskWindow         *self);
+void  _desk_window_refresh_document_rows      (DeskWindow         *self);
 
 /* desk-window-import.c */
 void  _desk_window_init_import                (DeskWindow         *self);
@@ -111,6 +112,11 @@ void  _desk_window_back_up_action             (GtkWidget          *widget,
                                                GVariant           *parameter);
 
 /* desk-window-review.c */
+void  _desk_window_document_metadata_edited_cb (DeskWindow        *self,
+                                               const char         *title,
+                                               const char         *author,
+                                               const char         *published,
+                                               const char         *source);
 void  _desk_window_init_review                (DeskWindow         *self);
 void  _desk_window_update_review_actions      (DeskWindow         *self);
 void  _desk_window_start_review_action        (GtkWidget          *widget,

@@ -23,6 +23,8 @@ review_refreshed (gpointer user_data)
   desk_facts_view_refresh_review (self->facts_view);
   desk_entities_view_reload (self->entities_view);
   desk_axes_view_reload (self->axes_view);
+  /* an undone change may have been a document's title */
+  _desk_window_refresh_document_rows (self);
   _desk_window_update_review_actions (self);
 }
 
@@ -147,6 +149,96 @@ _desk_window_undo_redo_action (GtkWidget  *widget,
   step->window = g_object_ref (self);
   step->undo = g_str_equal (action_name, "win.undo");
   desk_library_writer_run (self->writer, write_step, on_step_written, step, step_free);
+}
+
+/* The officer's change of a document's title, author, date or source,
+ * each field changed a review event of its own */
+typedef struct
+{
+  DeskWindow *window;
+  char *uid;
+  GPtrArray *fields;   /* the document's fields that changed */
+  GPtrArray *values;   /* their new values, NULL for none */
+} MetadataChange;
+
+static void
+metadata_change_free (gpointer data)
+{
+  MetadataChange *change = data;
+
+  g_object_unref (change->window);
+  g_free (change->uid);
+  g_ptr_array_unref (change->fields);
+  g_ptr_array_unref (change->values);
+  g_free (change);
+}
+
+static gboolean
+write_metadata (DeskStore  *store,
+                gpointer    data,
+                GError    **error)
+{
+  MetadataChange *change = data;
+
+  for (guint i = 0; i < change->fields->len; i++)
+    if (!desk_review_set (store, change->uid, g_ptr_array_index (change->fields, i),
+                          g_ptr_array_index (change->values, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+on_metadata_written (gpointer      data,
+                     gboolean      waited,
+                     const GError *error)
+{
+  MetadataChange *change = data;
+  DeskWindow *self = change->window;
+
+  if (error != NULL)
+    desk_format_show_message (GTK_WIDGET (self), GTK_MESSAGE_ERROR, _("The document could not be changed"),
+                              error->message);
+  /* the facts' lists and cards show the document's title too */
+  desk_facts_view_reload (self->facts_view);
+  review_refreshed (self);
+}
+
+void
+_desk_window_document_metadata_edited_cb (DeskWindow *self,
+                                          const char *title,
+                                          const char *author,
+                                          const char *published,
+                                          const char *source)
+{
+  DeskDocument *doc = desk_document_view_get_document (self->document_reader);
+  const char *fields[] = { "title", "author", "published", "source" };
+  const char *values[] = { title, author, published, source };
+  MetadataChange *change;
+
+  if (doc == NULL)
+    return;
+  change = g_new0 (MetadataChange, 1);
+  change->window = g_object_ref (self);
+  change->uid = g_strdup (desk_document_get_uid (doc));
+  change->fields = g_ptr_array_new ();
+  change->values = g_ptr_array_new_with_free_func (g_free);
+  {
+    const char *now[] = { desk_document_get_title (doc), desk_document_get_author (doc),
+                          desk_document_get_published (doc), desk_document_get_source (doc) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      if (g_strcmp0 (now[i], values[i]) != 0)
+        {
+          g_ptr_array_add (change->fields, (gpointer) fields[i]);
+          g_ptr_array_add (change->values, g_strdup (values[i]));
+        }
+  }
+  if (change->fields->len == 0)
+    {
+      metadata_change_free (change);
+      return;
+    }
+  desk_library_writer_run (self->writer, write_metadata, on_metadata_written, change, metadata_change_free);
 }
 
 void

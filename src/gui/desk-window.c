@@ -175,6 +175,24 @@ _desk_window_reload_documents (DeskWindow *self)
   show_document (self, selected_document (self), TRUE);
 }
 
+/* A document's title, author, date or source changed (the officer's
+ * change, its undo, a colleague's review): the list reads its rows again,
+ * keeping the open document selected, and the reading view's heading
+ * follows without reading the text again */
+void
+_desk_window_refresh_document_rows (DeskWindow *self)
+{
+  DeskDocument *current = desk_document_view_get_document (self->document_reader);
+  g_autofree char *uid = current ? g_strdup (desk_document_get_uid (current)) : NULL;
+  DeskDocument *row;
+
+  if (self->documents == NULL || !reread_documents (self, uid, FALSE))
+    return;
+  row = selected_document (self);
+  if (row != NULL)
+    desk_document_view_update_document (self->document_reader, row);
+}
+
 /* Another program changed the library (an import, a review): the lists
  * read it again, each keeping its selection; the document shown stays as
  * it is, where the officer was reading, unless it is gone. */
@@ -755,6 +773,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entities_view_open_passage_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entities_view_review_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_document_reader_fact_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _desk_window_document_metadata_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
