@@ -207,7 +207,7 @@ only_document (DeskStore *store)
   "<meta property=\"og:site_name\" content=\"Cancillería\"></head><body><p>Las delegaciones acordaron ampliar la" \
   " cooperación en la lucha contra el tráfico ilícito de drogas en el VRAEM.</p></body></html>"
 
-/* A library of schema 10 opens: its documents keep their titles and have
+/* A library of schema 11 opens: its documents keep their titles and have
  * no author or source until imported again; one imported again from the
  * same file takes what the file says now, but for what the officer set */
 static void
@@ -230,7 +230,7 @@ test_upgrade_and_import_again (void)
   g_assert_cmpint (sqlite3_exec (desk_store_get_db (store),
                                  "ALTER TABLE documents DROP COLUMN author; ALTER TABLE documents DROP COLUMN source;"
                                  "UPDATE documents SET title = 'Las delegaciones acordaron ampliar la cooperación…';"
-                                 "PRAGMA user_version = 10", NULL, NULL, NULL), ==, SQLITE_OK);
+                                 "PRAGMA user_version = 11", NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_object (&store);
 
   store = desk_store_open (path, &error);
