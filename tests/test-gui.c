@@ -1306,6 +1306,60 @@ test_spanish (Fixture       *f,
   }
 }
 
+/* The reading view highlights names as their entities are: a merge
+ * shows at once on the name in the text, Ctrl+Z takes it back, and a
+ * click on a name opens its entity */
+static void
+test_reading_view_names (Fixture       *f,
+                         gconstpointer  data)
+{
+  DeskEntitiesView *view = desk_window_get_entities_view (f->window);
+  GListModel *list = desk_entities_view_get_list (view);
+  DeskDocumentView *reader = desk_window_get_document_view (f->window);
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autofree char *washington = NULL;
+  g_autofree char *us = NULL;
+  DeskMentionRow *at = NULL;
+  guint position;
+
+  import_samples (f);
+  desk_window_show_view (f->window, "entities");
+  position = entity_named (list, "Washington");
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  {
+    g_autoptr(DeskEntityItem) item = g_list_model_get_item (list, position);
+    g_autoptr(DeskEntityItem) other = g_list_model_get_item (list, entity_named (list, "United States"));
+
+    washington = g_strdup (desk_entity_item_get_uid (item));
+    us = g_strdup (desk_entity_item_get_uid (other));
+  }
+
+  /* a document that names Washington, open at that name */
+  desk_entities_view_select (view, position);
+  desk_entities_view_activate_mention (view, 0);
+  mentions = desk_store_list_document_mentions (f->window->store,
+                                                desk_document_get_id (desk_document_view_get_document (reader)), "en", NULL);
+  for (guint i = 0; i < mentions->len && at == NULL; i++)
+    if (g_str_equal (((DeskMentionRow *) g_ptr_array_index (mentions, i))->entity_uid, washington))
+      at = g_ptr_array_index (mentions, i);
+  g_assert_nonnull (at);
+  g_assert_cmpstr (desk_document_view_entity_at (reader, at->start), ==, washington);
+
+  /* merged into the United States: the name in the text is theirs */
+  desk_window_show_view (f->window, "entities");
+  g_assert_true (desk_entities_view_select_uid (view, washington));
+  g_assert_true (desk_entities_view_merge_into (view, us));
+  g_assert_cmpstr (desk_document_view_entity_at (reader, at->start), ==, us);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpstr (desk_document_view_entity_at (reader, at->start), ==, washington);
+
+  /* a click on it opens the entity */
+  desk_window_show_view (f->window, "documents");
+  g_signal_emit_by_name (reader, "entity-activated", washington);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->view_stack), ==, "entities");
+  g_assert_cmpstr (desk_entity_item_get_uid (desk_entities_view_get_selected (view)), ==, washington);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1331,6 +1385,7 @@ main (int    argc,
       ADD ("/gui/sort-and-filter", test_sort_and_filter);
       ADD ("/gui/axes-view", test_axes_view);
       ADD ("/gui/entities-view", test_entities_view);
+      ADD ("/gui/reading-view-names", test_reading_view_names);
       ADD ("/gui/review", test_review);
       ADD ("/gui/busy-library", test_busy_library);
       ADD ("/gui/backup", test_backup);

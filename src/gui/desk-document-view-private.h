@@ -12,6 +12,8 @@ gint64      desk_document_view_get_scroll_target (DeskDocumentView *self);
 guint       desk_document_view_count_fact_tags   (DeskDocumentView *self);
 const char *desk_document_view_fact_at           (DeskDocumentView *self,
                                                   gint64            offset);
+const char *desk_document_view_entity_at         (DeskDocumentView *self,
+                                                  gint64            offset);
 GtkEditable *desk_document_view_open_metadata    (DeskDocumentView *self,
                                                   const char       *field);
 const char *desk_document_view_get_title_shown   (DeskDocumentView *self);

@@ -42,8 +42,9 @@ struct _DeskDocumentView
   GtkTextMark *target;
   gint64 target_offset;
   GPtrArray *facts; /* DeskFactRow of the document shown */
-  guint highlight_source;   /* tags the facts a batch at a time */
-  guint highlight_next;     /* the next fact to tag */
+  GPtrArray *mentions; /* DeskMentionRow of the document shown: its names */
+  guint highlight_source;   /* tags the facts and names a batch at a time */
+  guint highlight_next;     /* the next fact, then name, to tag */
 };
 
 G_DEFINE_FINAL_TYPE (DeskDocumentView, desk_document_view, GTK_TYPE_WIDGET)
@@ -56,6 +57,7 @@ enum {
 
 enum {
   FACT_ACTIVATED,
+  ENTITY_ACTIVATED,
   METADATA_EDITED,
   N_SIGNALS
 };
@@ -126,22 +128,38 @@ highlight_some_cb (gpointer user_data)
   DeskDocumentView *self = user_data;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  guint end = MIN (self->highlight_next + HIGHLIGHT_BATCH, self->facts->len);
+  guint n_facts = self->facts != NULL ? self->facts->len : 0;
+  guint total = n_facts + (self->mentions != NULL ? self->mentions->len : 0);
+  guint end = MIN (self->highlight_next + HIGHLIGHT_BATCH, total);
 
   for (guint i = self->highlight_next; i < end; i++)
     {
-      const DeskFactRow *row = g_ptr_array_index (self->facts, i);
-      g_autofree char *name = g_strdup_printf ("fact-%s", desk_fact_kind_to_string (row->fact.kind));
+      DeskFactKind kind;
+      gint64 start, stop;
+      g_autofree char *name = NULL;
       GtkTextIter a, b;
 
+      if (i < n_facts)
+        {
+          const DeskFactRow *row = g_ptr_array_index (self->facts, i);
+
+          kind = row->fact.kind, start = row->fact.start, stop = row->fact.end;
+        }
+      else
+        {
+          const DeskMentionRow *row = g_ptr_array_index (self->mentions, i - n_facts);
+
+          kind = row->kind, start = row->start, stop = row->end;
+        }
+      name = g_strdup_printf ("fact-%s", desk_fact_kind_to_string (kind));
       if (gtk_text_tag_table_lookup (table, name) == NULL)
         continue;
-      gtk_text_buffer_get_iter_at_offset (buffer, &a, row->fact.start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &b, row->fact.end);
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, stop);
       gtk_text_buffer_apply_tag_by_name (buffer, name, &a, &b);
     }
   self->highlight_next = end;
-  if (end < self->facts->len)
+  if (end < total)
     return G_SOURCE_CONTINUE;
   self->highlight_source = 0;
   return G_SOURCE_REMOVE;
@@ -163,7 +181,7 @@ apply_fact_tags (DeskDocumentView *self)
         gtk_text_buffer_remove_tag_by_name (buffer, name, &a, &b);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->legend_box), on);
-  if (!on || self->facts == NULL)
+  if (!on || (self->facts == NULL && self->mentions == NULL))
     return;
 
   /* the first batch at once, so that a short document shows whole */
@@ -256,6 +274,23 @@ fact_at (DeskDocumentView *self,
   return best;
 }
 
+/* The name under a click in the text, when no narrower fact holds it */
+static const DeskMentionRow *
+mention_at (DeskDocumentView  *self,
+            gint64             offset,
+            const DeskFactRow *fact)
+{
+  for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
+    {
+      const DeskMentionRow *row = g_ptr_array_index (self->mentions, i);
+
+      if (row->start <= offset && offset < row->end &&
+          (fact == NULL || row->end - row->start < fact->fact.end - fact->fact.start))
+        return row;
+    }
+  return NULL;
+}
+
 static void
 on_text_click_released_cb (GtkGestureClick  *gesture,
                            int               n_press,
@@ -265,6 +300,7 @@ on_text_click_released_cb (GtkGestureClick  *gesture,
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   const DeskFactRow *row;
+  const DeskMentionRow *mention;
   GtkTextIter iter;
   int bx, by;
 
@@ -276,7 +312,10 @@ on_text_click_released_cb (GtkGestureClick  *gesture,
   if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
     return;
   row = fact_at (self, gtk_text_iter_get_offset (&iter));
-  if (row != NULL)
+  mention = mention_at (self, gtk_text_iter_get_offset (&iter), row);
+  if (mention != NULL)
+    g_signal_emit (self, signals[ENTITY_ACTIVATED], 0, mention->entity_uid);
+  else if (row != NULL)
     g_signal_emit (self, signals[FACT_ACTIVATED], 0, row->uid);
 }
 
@@ -429,6 +468,7 @@ desk_document_view_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->sections);
   g_clear_pointer (&self->facts, g_ptr_array_unref);
+  g_clear_pointer (&self->mentions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (desk_document_view_parent_class)->dispose (object);
 }
@@ -467,6 +507,9 @@ desk_document_view_class_init (DeskDocumentViewClass *klass)
   /* A highlighted fact was clicked: its uid. */
   signals[FACT_ACTIVATED] = g_signal_new ("fact-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A highlighted name was clicked: the uid of its entity. */
+  signals[ENTITY_ACTIVATED] = g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /* The officer set the document's title, author, published date and
    * source (NULL: none), checked, in the form of the view */
   signals[METADATA_EDITED] = g_signal_new ("metadata-edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -575,6 +618,7 @@ desk_document_view_set_document (DeskDocumentView *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 
   g_clear_pointer (&self->facts, g_ptr_array_unref);
+  g_clear_pointer (&self->mentions, g_ptr_array_unref);
   if (document == NULL)
     {
       gtk_text_buffer_set_text (buffer, "", 0);
@@ -741,6 +785,32 @@ desk_document_view_set_facts (DeskDocumentView *self,
   if (facts != NULL)
     self->facts = g_ptr_array_ref (facts);
   apply_fact_tags (self);
+}
+
+/* Colors the names of the document shown by the kind of their entity
+ * (a DeskMentionRow array); a click on one opens its entity. */
+void
+desk_document_view_set_mentions (DeskDocumentView *self,
+                                 GPtrArray        *mentions)
+{
+  g_return_if_fail (DESK_IS_DOCUMENT_VIEW (self));
+
+  g_clear_pointer (&self->mentions, g_ptr_array_unref);
+  if (mentions != NULL)
+    self->mentions = g_ptr_array_ref (mentions);
+  apply_fact_tags (self);
+}
+
+/* The entity of the name at @offset, or NULL */
+const char *
+desk_document_view_entity_at (DeskDocumentView *self,
+                              gint64            offset)
+{
+  const DeskMentionRow *row;
+
+  g_return_val_if_fail (DESK_IS_DOCUMENT_VIEW (self), NULL);
+  row = mention_at (self, offset, NULL);
+  return row != NULL ? row->entity_uid : NULL;
 }
 
 /* Opens a fact's passage: highlighted, selected and scrolled into view. */

@@ -24,6 +24,8 @@ void          desk_document_view_scroll_to      (DeskDocumentView *self,
 void          desk_document_view_focus_outline  (DeskDocumentView *self);
 void          desk_document_view_focus_text     (DeskDocumentView *self);
 char         *desk_document_view_dup_text       (DeskDocumentView *self);
+void          desk_document_view_set_mentions   (DeskDocumentView *self,
+                                                 GPtrArray        *mentions);
 void          desk_document_view_set_facts      (DeskDocumentView *self,
                                                  GPtrArray        *facts);
 void          desk_document_view_update_document (DeskDocumentView *self,

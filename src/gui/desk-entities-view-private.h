@@ -12,8 +12,6 @@ void        desk_entities_view_set_filter   (DeskEntitiesView *self,
                                              const char       *words);
 void        desk_entities_view_select       (DeskEntitiesView *self,
                                              guint             position);
-gboolean    desk_entities_view_select_uid   (DeskEntitiesView *self,
-                                             const char       *uid);
 DeskEntityItem *desk_entities_view_get_selected (DeskEntitiesView *self);
 const char *desk_entities_view_get_detail_name (DeskEntitiesView *self);
 guint       desk_entities_view_get_n_mention_rows (DeskEntitiesView *self);

@@ -18,5 +18,7 @@ void        desk_entities_view_set_store   (DeskEntitiesView  *self,
 void        desk_entities_view_set_writer  (DeskEntitiesView  *self,
                                             DeskLibraryWriter *writer);
 void        desk_entities_view_reload      (DeskEntitiesView  *self);
+gboolean    desk_entities_view_select_uid  (DeskEntitiesView  *self,
+                                            const char        *uid);
 
 G_END_DECLS

@@ -82,6 +82,7 @@ guint _desk_window_find_document              (DeskWindow         *self,
 void  _desk_window_reload_documents           (DeskWindow         *self);
 void  _desk_window_library_changed            (DeskWindow         *self);
 void  _desk_window_refresh_document_rows      (DeskWindow         *self);
+void  _desk_window_refresh_mentions           (DeskWindow         *self);
 
 /* desk-window-import.c */
 void  _desk_window_init_import                (DeskWindow         *self);

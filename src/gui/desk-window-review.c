@@ -23,8 +23,9 @@ review_refreshed (gpointer user_data)
   desk_facts_view_refresh_review (self->facts_view);
   desk_entities_view_reload (self->entities_view);
   desk_axes_view_reload (self->axes_view);
-  /* an undone change may have been a document's title */
+  /* an undone change may have been a document's title, or an entity's */
   _desk_window_refresh_document_rows (self);
+  _desk_window_refresh_mentions (self);
   _desk_window_update_review_actions (self);
 }
 

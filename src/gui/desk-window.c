@@ -92,6 +92,7 @@ show_document (DeskWindow   *self,
 
     desk_document_view_set_facts (self->document_reader, facts);
   }
+  _desk_window_refresh_mentions (self);
   g_settings_set_string (self->settings, "last-document", desk_document_get_uid (doc));
 }
 
@@ -179,6 +180,20 @@ _desk_window_reload_documents (DeskWindow *self)
  * change, its undo, a colleague's review): the list reads its rows again,
  * keeping the open document selected, and the reading view's heading
  * follows without reading the text again */
+/* The names of the document shown, as their entities are now: after a
+ * rename, merge or split, or its undo, without reading the text again */
+void
+_desk_window_refresh_mentions (DeskWindow *self)
+{
+  DeskDocument *doc = desk_document_view_get_document (self->document_reader);
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  if (doc == NULL || self->store == NULL)
+    return;
+  mentions = desk_store_list_document_mentions (self->store, desk_document_get_id (doc), NULL, NULL);
+  desk_document_view_set_mentions (self->document_reader, mentions);
+}
+
 void
 _desk_window_refresh_document_rows (DeskWindow *self)
 {
@@ -452,14 +467,23 @@ on_entities_view_open_passage_cb (DeskWindow *self,
     desk_document_view_show_passage (self->document_reader, start, end);
 }
 
+/* A name clicked in the reading view opens its entity */
+static void
+on_document_reader_entity_activated_cb (DeskWindow *self,
+                                        const char *uid)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, "entities");
+  desk_entities_view_select_uid (self->entities_view, uid);
+}
+
 static void
 on_entities_view_review_changed_cb (DeskWindow *self)
 {
   desk_facts_view_refresh_review (self->facts_view);
   desk_axes_view_reload (self->axes_view);
   _desk_window_update_review_actions (self);
-  /* read again: the highlights of the document shown name entities */
-  show_document (self, selected_document (self), TRUE);
+  /* the highlights of the document shown name entities */
+  _desk_window_refresh_mentions (self);
 }
 
 static void
@@ -773,6 +797,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entities_view_open_passage_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entities_view_review_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_document_reader_fact_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_reader_entity_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, _desk_window_document_metadata_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
