@@ -99,6 +99,12 @@ settle (void)
 }
 
 static void
+count_paint (guint *painted)
+{
+  (*painted)++;
+}
+
+static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
@@ -114,6 +120,24 @@ save_screenshot (GtkWidget  *widget,
   while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  /* two frames painted since: a popover just shown lays its insides out
+   * over its first frames, and a part without its size cannot be drawn */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+    guint painted = 0;
+    gulong handler = clock ? g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_paint), &painted) : 0;
+
+    if (clock != NULL)
+      {
+        gtk_widget_queue_draw (widget);
+        while (painted < 2 && g_get_monotonic_time () < deadline)
+          {
+            gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+            g_main_context_iteration (NULL, TRUE);
+          }
+        g_signal_handler_disconnect (clock, handler);
+      }
+  }
   settle ();
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
