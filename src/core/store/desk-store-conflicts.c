@@ -186,8 +186,9 @@ compare_new_claims (ConflictRun  *run,
 }
 
 /* How often each name comes (as the extractor named it: the terms of
- * claims hold that name), and in how many documents: counted from the
- * mentions of entities, whole */
+ * claims hold that name), and in how many documents: the counts the
+ * entities keep as documents come in, so that a library of millions of
+ * mentions is not counted again at every import */
 static gboolean
 count_names (ConflictRun  *run,
              gboolean      whole,
@@ -195,11 +196,12 @@ count_names (ConflictRun  *run,
 {
   return desk_store_exec (run->self, "DELETE FROM name_counts;"
                                      "INSERT INTO name_counts (value, n, docs)"
-                                     " SELECT b.key, count (*), count (DISTINCT m.document_id) FROM mentions m"
-                                     " JOIN aliases a ON a.id = m.alias_id JOIN entities b ON b.id = a.base_id"
-                                     " GROUP BY b.key;"
+                                     " SELECT e.key, max (f.n_mentions), max (f.n_documents) FROM entities e"
+                                     " JOIN entities f ON f.id = coalesce (e.merged_into, e.id)"
+                                     " WHERE f.n_mentions > 0 GROUP BY e.key;"
                                      "INSERT OR REPLACE INTO library_state (key, value)"
-                                     " SELECT 'conflicts_documents', count (DISTINCT document_id) FROM mentions",
+                                     " SELECT 'conflicts_documents', count (*) FROM documents d"
+                                     " WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id)",
                           error);
 }
 
