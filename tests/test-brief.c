@@ -341,6 +341,23 @@ test_english_letter (Fixture       *f,
   g_assert_true (text_has (&c, "USD 2,500,000 (checked)"));
   g_assert_false (text_has (&c, "Página"));
   g_assert_true (outline_has (&c, "Facts: Money"));
+
+  /* sums as people write them, in the brief's language */
+  g_assert_true (text_has (&c, "US$3.679 billion"));
+  g_assert_false (text_has (&c, "3679000000"));
+  {
+    g_autoptr(DeskBriefOptions) spanish = desk_brief_options_new ("es");
+    g_autofree char *es_pdf = g_build_filename (f->dir, "hechos.pdf", NULL);
+    g_auto(Checked) es = { 0 };
+
+    desk_brief_options_add_facts (spanish, DESK_FACT_MONEY, -1, 0);
+    g_assert_true (desk_brief_export (f->store, f->axes, spanish, es_pdf, NULL, NULL, NULL, NULL, &error));
+    check_pdf (es_pdf, &es);
+    /* pdftotext writes the no-break spaces as spaces */
+    g_assert_true (text_has (&es, "US$ 3679 millones"));
+    g_assert_true (text_has (&es, "US$ 125 000 millones"));
+    g_assert_false (text_has (&es, "3679000000"));
+  }
 }
 
 /* Review notes reach the brief whole, however long: a row taller than

@@ -338,6 +338,20 @@ test_extract_and_facts (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (stored), 0), "value"),
                    ==, "3679000000 USD");
 
+  /* the text is for people: the sum in the language of the messages */
+  {
+    g_auto(Run) english = { 0 };
+    g_auto(Run) spanish = { 0 };
+
+    run_cli (&english, f, "facts", "--kind", "money");
+    g_assert_cmpint (english.status, ==, 0);
+    g_assert_nonnull (strstr (english.out, " US$3.679 billion  «US$ 3,679 millones»"));
+    run_cli_full (&spanish, f->library, "es", NULL, "facts", "--kind", "money", NULL);
+    g_assert_cmpint (spanish.status, ==, 0);
+    g_assert_nonnull (strstr (spanish.out, " US$\u00a03679 millones  «US$ 3,679 millones»"));
+    g_assert_null (strstr (spanish.out, "3679000000"));
+  }
+
   run_cli (&bad_kind, f, "facts", "--kind", "rumour");
   g_assert_cmpint (bad_kind.status, ==, 2);
   g_assert_nonnull (strstr (bad_kind.err, "rumour"));

@@ -150,6 +150,26 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+/* Whether a label under @root reads @text (or, with @part, has it in
+ * what it reads) */
+static gboolean
+find_label (GtkWidget  *root,
+            const char *text,
+            gboolean    part)
+{
+  if (GTK_IS_LABEL (root))
+    {
+      const char *shown = gtk_label_get_text (GTK_LABEL (root));
+
+      if (part ? strstr (shown, text) != NULL : g_str_equal (shown, text))
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text, part))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 import_samples (Fixture *f)
 {
@@ -353,6 +373,11 @@ test_facts_view (Fixture       *f,
 
   desk_facts_view_select (facts_view, 0);
   first = g_list_model_get_item (visible, 0);
+  /* sums as people write them, in the window's language, in the list
+   * and in the card; never as the library keeps them */
+  settle ();
+  g_assert_true (find_label (GTK_WIDGET (facts_view), "US$9 billion", FALSE));
+  g_assert_false (find_label (GTK_WIDGET (facts_view), "0 USD", TRUE));
   g_assert_nonnull (desk_facts_view_get_passage (facts_view));
   g_assert_nonnull (strstr (desk_facts_view_get_passage (facts_view), desk_fact_item_get_fact (first)->text));
   /* the officer puts the fact under an axis by hand */
@@ -1306,6 +1331,12 @@ test_spanish (Fixture       *f,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Dialogue Desk");
   save_screenshot (GTK_WIDGET (f->window), "gui-library-es.png");
   desk_window_show_view (f->window, "facts");
+  /* and writes sums as Spanish does */
+  desk_facts_view_set_filter (desk_window_get_facts_view (f->window), DESK_FACT_MONEY, -1, NULL);
+  settle ();
+  g_assert_true (find_label (GTK_WIDGET (desk_window_get_facts_view (f->window)), "US$\u00a09000 millones", FALSE));
+  g_assert_false (find_label (GTK_WIDGET (desk_window_get_facts_view (f->window)), "0 USD", TRUE));
+  desk_facts_view_set_filter (desk_window_get_facts_view (f->window), -1, -1, NULL);
   desk_facts_view_select (desk_window_get_facts_view (f->window), 0);
   save_screenshot (GTK_WIDGET (f->window), "gui-facts-es.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk_window_get_facts_view (f->window)), "review.approve", NULL));

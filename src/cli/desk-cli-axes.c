@@ -9,6 +9,8 @@
 
 #include "desk-axes.h"
 #include "desk-cli-private.h"
+#include "desk-locale.h"
+#include "desk-value.h"
 
 /* What the options of axes set */
 static struct
@@ -204,8 +206,12 @@ write_axis_fact (DeskFactRow  *row,
       _desk_cli_json_add (out->json, NULL, builder);
     }
   else
-    printf ("  %6.1f  %-9s %-10s %s  «%s» — %s\n", row->score, desk_fact_kind_to_string (row->fact.kind),
-            desk_modality_to_string (row->fact.modality), row->fact.value, row->fact.text, row->document_title);
+    {
+      g_autofree char *value = desk_value_format (row->fact.kind, row->fact.value, desk_locale_language ());
+
+      printf ("  %6.1f  %-9s %-10s %s  «%s» — %s\n", row->score, desk_fact_kind_to_string (row->fact.kind),
+              desk_modality_to_string (row->fact.modality), value, row->fact.text, row->document_title);
+    }
   desk_fact_row_free (row);
   return TRUE;
 }

@@ -11,6 +11,8 @@
 #include "desk-cli-private.h"
 #include "desk-extract.h"
 #include "desk-importer.h"
+#include "desk-locale.h"
+#include "desk-value.h"
 
 /* What the options of facts set */
 static struct
@@ -72,6 +74,7 @@ write_fact_json (FactsOutput           *out,
   _desk_cli_json_add (out->json, NULL, builder);
 }
 
+/* The value as people write it, in the language of the messages */
 static void
 write_fact_text (FactsOutput           *out,
                  DeskFactRow           *row,
@@ -79,10 +82,11 @@ write_fact_text (FactsOutput           *out,
 {
   g_auto(GStrv) about = desk_store_list_sentence_entities (out->store, row->document_id, row->fact.sentence, NULL, NULL);
   g_autofree char *names = about != NULL && about[0] != NULL ? g_strjoinv (", ", about) : NULL;
+  g_autofree char *value = desk_value_format (row->fact.kind, row->fact.value, desk_locale_language ());
 
   printf ("%5" G_GINT64_FORMAT "  %-9s %-10s %-9s %s  «%s»  %s", row->document_id,
           desk_fact_kind_to_string (row->fact.kind), desk_modality_to_string (row->fact.modality),
-          state && state->status ? state->status : "pending", row->fact.value, row->fact.text, row->uid);
+          state && state->status ? state->status : "pending", value, row->fact.text, row->uid);
   if (names != NULL)
     /* TRANSLATORS: after a fact in the list: the entities its sentence names */
     printf ("  %s %s", _("about"), names);

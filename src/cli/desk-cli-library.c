@@ -14,7 +14,9 @@
 #include "desk-extract.h"
 #include "desk-importer.h"
 #include "desk-reader.h"
+#include "desk-locale.h"
 #include "desk-section.h"
+#include "desk-value.h"
 
 /* The hits search lists without --limit, and the most --limit takes */
 #define SEARCH_LIMIT 20
@@ -542,9 +544,10 @@ cmd_extract (DeskCli *cli)
       for (guint j = 0; j < doc->facts->len; j++)
         {
           const DeskFact *fact = &g_array_index (doc->facts, DeskFact, j);
+          g_autofree char *value = desk_value_format (fact->kind, fact->value, desk_locale_language ());
 
           printf ("  %-9s %-10s %s  «%s»\n", desk_fact_kind_to_string (fact->kind),
-                  desk_modality_to_string (fact->modality), fact->value, fact->text);
+                  desk_modality_to_string (fact->modality), value, fact->text);
         }
     }
   return status;

@@ -143,15 +143,16 @@ fact_list_add (GtkWidget         *box,
   GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *head = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *value = desk_format_value (row->fact.kind, row->fact.value);
   GtkWidget *text;
   GtkWidget *meta;
 
   if (with_kind)
     /* TRANSLATORS: a supporting fact: value · kind · modality */
-    head = g_strdup_printf (_("%s · %s · %s"), row->fact.value, desk_format_fact_kind (row->fact.kind),
+    head = g_strdup_printf (_("%s · %s · %s"), value, desk_format_fact_kind (row->fact.kind),
                             desk_format_modality (row->fact.modality));
   else
-    head = g_strdup (row->fact.value);
+    head = g_steal_pointer (&value);
   source = row->section_title ? g_strdup_printf (_("%s — %s"), row->document_title, row->section_title)
                               : g_strdup (row->document_title);
 

@@ -122,7 +122,8 @@ update_conflicts (DeskFactCard *self)
   for (guint i = 0; i < others->len; i++)
     {
       const DeskFactRow *row = g_ptr_array_index (others, i);
-      g_autofree char *value = g_markup_escape_text (row->fact.value, -1);
+      g_autofree char *written = desk_format_value (row->fact.kind, row->fact.value);
+      g_autofree char *value = g_markup_escape_text (written, -1);
       g_autofree char *text = g_markup_escape_text (row->fact.text, -1);
       g_autofree char *title = g_markup_escape_text (row->document_title, -1);
 
@@ -265,17 +266,21 @@ fill (DeskFactCard *self)
   g_autofree char *source = NULL;
   g_autofree char *text = NULL;
   g_autofree char *markup = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *placeholder = NULL;
   g_autoptr(GError) error = NULL;
 
   self->filling = TRUE;
   /* TRANSLATORS: kind of fact · modality, in the fact card */
   heading = g_strdup_printf (_("%s · %s"), desk_format_fact_kind (fact->kind), desk_format_modality (fact->modality));
   gtk_label_set_text (self->kind_label, heading);
-  gtk_label_set_text (self->value_label, desk_fact_item_get_value (item));
+  value = desk_format_value (fact->kind, desk_fact_item_get_value (item));
+  gtk_label_set_text (self->value_label, value);
   if (desk_fact_item_get_corrected_value (item) != NULL || desk_fact_item_get_corrected_text (item) != NULL)
     {
+      g_autofree char *extracted = desk_format_value (fact->kind, fact->value);
       /* TRANSLATORS: under a corrected fact: what the extraction had found */
-      g_autofree char *original = g_strdup_printf (_("Corrected; extracted as “%s” from “%s”"), fact->value, fact->text);
+      g_autofree char *original = g_strdup_printf (_("Corrected; extracted as “%s” from “%s”"), extracted, fact->text);
       gtk_label_set_text (self->original_label, original);
       gtk_widget_set_visible (GTK_WIDGET (self->original_label), TRUE);
     }
@@ -295,7 +300,8 @@ fill (DeskFactCard *self)
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), desk_fact_item_get_note (item) ? desk_fact_item_get_note (item) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->value_entry),
                          desk_fact_item_get_corrected_value (item) ? desk_fact_item_get_corrected_value (item) : "");
-  gtk_entry_set_placeholder_text (self->value_entry, fact->value);
+  placeholder = desk_format_value (fact->kind, fact->value);
+  gtk_entry_set_placeholder_text (self->value_entry, placeholder);
   gtk_editable_set_text (GTK_EDITABLE (self->text_entry),
                          desk_fact_item_get_corrected_text (item) ? desk_fact_item_get_corrected_text (item) : "");
   gtk_entry_set_placeholder_text (self->text_entry, fact->text);

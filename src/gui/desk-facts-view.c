@@ -584,10 +584,14 @@ rebind_text (GtkListItem *item)
   bind_text (item, desk_fact_item_get_text (gtk_list_item_get_item (item)));
 }
 
+/* as people write it, in the interface's language */
 static void
 rebind_value (GtkListItem *item)
 {
-  bind_text (item, desk_fact_item_get_value (gtk_list_item_get_item (item)));
+  DeskFactItem *fact = gtk_list_item_get_item (item);
+  g_autofree char *value = desk_format_value (desk_fact_item_get_fact (fact)->kind, desk_fact_item_get_value (fact));
+
+  bind_text (item, value);
 }
 
 /* The text and value columns show the officer's corrections as they come */

@@ -9,6 +9,8 @@
 
 #include "desk-review.h"
 #include "desk-format.h"
+#include "desk-locale.h"
+#include "desk-value.h"
 
 static const char *
 language_name (const char *code)
@@ -57,6 +59,15 @@ char *
 desk_format_size (gint64 size)
 {
   return g_format_size (size);
+}
+
+/* A fact's value as people write it, in the interface's language:
+ * "US$ 2,5 millones", "US$2.5 million" */
+char *
+desk_format_value (DeskFactKind  kind,
+                   const char   *value)
+{
+  return desk_value_format (kind, value ? value : "", desk_locale_language ());
 }
 
 /* What an officer reads for each kind of fact. */
@@ -116,9 +127,7 @@ desk_format_fact_color (DeskFactKind kind)
 int
 desk_format_ui_language (void)
 {
-  const char * const *names = g_get_language_names ();
-
-  return names[0] != NULL && g_str_has_prefix (names[0], "es") ? 0 : 1;
+  return g_str_equal (desk_locale_language (), "es") ? 0 : 1;
 }
 
 /* A message dialog over the window of @near, closed by its button. */

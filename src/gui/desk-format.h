@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 char *desk_format_languages (const char *languages);
 char *desk_format_date      (const char *iso_date);
 char *desk_format_size      (gint64      size);
+char *desk_format_value     (DeskFactKind kind,
+                             const char  *value);
 const char *desk_format_fact_kind (DeskFactKind kind);
 const char *desk_format_modality  (DeskModality modality);
 const char *desk_format_fact_color (DeskFactKind kind);

@@ -14,6 +14,7 @@
 
 #include "desk-brief-private.h"
 #include "desk-section.h"
+#include "desk-value.h"
 
 G_DEFINE_QUARK (desk-brief-error-quark, desk_brief_error)
 
@@ -269,14 +270,16 @@ admitted (Brief       *brief,
   return !brief->options->approved_only || g_str_equal (status, "approved");
 }
 
-/* The fact as the review left it: corrections replace what was extracted */
-static const char *
+/* The fact as the review left it: corrections replace what was
+ * extracted; written as people write it in the brief's language */
+static char *
 fact_value (Brief       *brief,
             DeskFactRow *row)
 {
   DeskReviewState *state = g_hash_table_lookup (brief->states, row->uid);
 
-  return state && state->value ? state->value : row->fact.value;
+  return desk_value_format (row->fact.kind, state && state->value ? state->value : row->fact.value,
+                            brief->options->language);
 }
 
 static const char *
@@ -327,7 +330,8 @@ table_add (Brief      *brief,
 {
   char **cells = g_new0 (char *, 5);
   guint ref = source_of (brief, row);
-  g_autofree char *value = shorten (fact_value (brief, row));
+  g_autofree char *written = fact_value (brief, row);
+  g_autofree char *value = shorten (written);
   g_autofree char *text = shorten (fact_text (brief, row));
 
   cells[0] = g_strdup (kind_words[row->fact.kind][brief->lang]);
