@@ -423,6 +423,10 @@ test_facts_pages_indexed (Fixture       *f,
     "SELECT f.id FROM facts f WHERE f.modality = 'asserted' ORDER BY f.document_id, f.start, f.id LIMIT 100",
     "SELECT f.id FROM facts f ORDER BY f.kind, f.document_id, f.start, f.id LIMIT 100",
     "SELECT f.id FROM facts f ORDER BY f.modality DESC, f.document_id DESC, f.start DESC, f.id DESC LIMIT 100",
+    "SELECT f.id FROM facts f ORDER BY " DESK_STORE_FACT_UNIT_SQL ("f.") ", " DESK_STORE_FACT_AMOUNT_SQL ("f.")
+    ", f.kind, f.value COLLATE NOCASE, f.id LIMIT 100",
+    "SELECT f.id FROM facts f ORDER BY " DESK_STORE_FACT_UNIT_SQL ("f.") " DESC, " DESK_STORE_FACT_AMOUNT_SQL ("f.")
+    " DESC, f.kind DESC, f.value COLLATE NOCASE DESC, f.id DESC LIMIT 100",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -433,6 +437,17 @@ test_facts_pages_indexed (Fixture       *f,
       if (strstr (plan, "TEMP B-TREE") != NULL)
         g_error ("%s\n sorts: %s", pages[i], plan);
     }
+
+  /* a fact found in the value order: ranges of the index counted
+   * without reading the facts */
+  {
+    g_autofree char *plan = desk_test_query_text (f->store, "EXPLAIN QUERY PLAN SELECT count (*) FROM facts f WHERE "
+                                                  DESK_STORE_FACT_UNIT_SQL ("f.") " = '' AND "
+                                                  DESK_STORE_FACT_AMOUNT_SQL ("f.") " = 0 AND f.kind = 'place'"
+                                                  " AND f.value COLLATE NOCASE < 'M'");
+
+    g_assert_nonnull (strstr (plan, "COVERING INDEX facts_amount"));
+  }
 }
 
 static void
@@ -570,6 +585,73 @@ compare_status (const char *a,
   return strcmp (a, b);
 }
 
+/* The value order: figures unit by unit, each by its amount; every fact
+ * then by its kind and its value's text */
+static int
+compare_values (const DeskFact *a,
+                const DeskFact *b)
+{
+  const DeskFact *facts[] = { a, b };
+  const char *units[2];
+  double amounts[2];
+  int order;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      gboolean figure = facts[i]->kind == DESK_FACT_MONEY || facts[i]->kind == DESK_FACT_QUANTITY ||
+                        facts[i]->kind == DESK_FACT_PERCENT;
+
+      units[i] = figure ? facts[i]->value + strspn (facts[i]->value, "-0123456789.") : "";
+      amounts[i] = figure ? g_ascii_strtod (facts[i]->value, NULL) : 0;
+    }
+  if ((order = strcmp (units[0], units[1])) != 0)
+    return order;
+  if (amounts[0] != amounts[1])
+    return amounts[0] < amounts[1] ? -1 : 1;
+  if ((order = strcmp (desk_fact_kind_to_string (a->kind), desk_fact_kind_to_string (b->kind))) != 0)
+    return order;
+  return g_ascii_strcasecmp (a->value, b->value);
+}
+
+/* Sums sort by their amount: US$2.5 million before US$125 billion,
+ * which their text put first */
+static void
+test_facts_sorted_by_amount (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(DeskFactList) list = desk_fact_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  DeskFactQuery query = DESK_FACT_QUERY_INIT;
+  const char * const order[] = { "500 USD", "300000 USD", "2500000 USD", "45000000 USD", "3679000000 USD",
+                                 "9000000000 USD", "16000000000 USD", "125000000000 USD" };
+  guint at = 0, n;
+
+  if (!desk_test_have_corpus ())
+    {
+      g_test_skip ("no corpus");
+      return;
+    }
+  query.kind = DESK_FACT_MONEY;
+  desk_fact_list_set_query (list, &query);
+  for (int descending = 0; descending < 2; descending++)
+    {
+      desk_fact_list_set_sort (list, DESK_FACT_SORT_VALUE, descending);
+      g_assert_true (desk_fact_list_reload (list, &error));
+      n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      at = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DeskFactItem) item = g_list_model_get_item (G_LIST_MODEL (list), descending ? n - 1 - i : i);
+          const char *value = desk_fact_item_get_fact (item)->value;
+
+          if (at < G_N_ELEMENTS (order) && g_str_equal (value, order[at]))
+            at++;
+          g_assert_cmpuint (desk_fact_list_find (list, desk_fact_item_get_uid (item)), ==, descending ? n - 1 - i : i);
+        }
+      g_assert_cmpuint (at, ==, G_N_ELEMENTS (order));
+    }
+}
+
 /* Every order lists every fact once, in the order of its key, and a fact
  * is found where it is listed. */
 static void
@@ -640,7 +722,7 @@ test_facts_sorted (Fixture       *f,
                     order = g_ascii_strcasecmp (before->text, fact->text);
                     break;
                   case DESK_FACT_SORT_VALUE:
-                    order = g_ascii_strcasecmp (before->value, fact->value);
+                    order = compare_values (before, fact);
                     break;
                   case DESK_FACT_SORT_MODALITY:
                     order = strcmp (desk_modality_to_string (before->modality), desk_modality_to_string (fact->modality));
@@ -918,6 +1000,7 @@ main (int    argc,
   g_test_add ("/lists/facts/counts-not-kept", Fixture, NULL, fixture_setup, test_facts_counts_not_kept, fixture_teardown);
   g_test_add ("/lists/facts/text", Fixture, NULL, fixture_setup, test_facts_text, fixture_teardown);
   g_test_add ("/lists/facts/sorted", Fixture, NULL, fixture_setup, test_facts_sorted, fixture_teardown);
+  g_test_add ("/lists/facts/sorted-by-amount", Fixture, NULL, fixture_setup, test_facts_sorted_by_amount, fixture_teardown);
   g_test_add ("/lists/facts/review", Fixture, NULL, fixture_setup, test_facts_review, fixture_teardown);
   g_test_add ("/lists/facts/words-indexed", Fixture, NULL, fixture_setup, test_facts_words_indexed, fixture_teardown);
   g_test_add ("/lists/facts/words-thread", Fixture, NULL, fixture_setup, test_facts_words_thread, fixture_teardown);

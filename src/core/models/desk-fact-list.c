@@ -75,13 +75,14 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DeskFactList, desk_fact_list, G_TYPE_OBJECT,
 
 /* The terms of each order, the last one unique, so that any two rows
  * compare and a row's place can be counted. */
-static const char * const sort_terms[][5] = {
+static const char * const sort_terms[][6] = {
   [DESK_FACT_SORT_NONE] = { "f.document_id", "f.start", "f.id", NULL },
   [DESK_FACT_SORT_STATUS] = { "coalesce ((SELECT r.value FROM review_state r WHERE r.target = f.uid AND r.field = 'status'), 'pending')",
                               "f.id", NULL },
   [DESK_FACT_SORT_KIND] = { "f.kind", "f.document_id", "f.start", "f.id", NULL },
   [DESK_FACT_SORT_TEXT] = { "f.text COLLATE NOCASE", "f.id", NULL },
-  [DESK_FACT_SORT_VALUE] = { "f.value COLLATE NOCASE", "f.id", NULL },
+  [DESK_FACT_SORT_VALUE] = { DESK_STORE_FACT_UNIT_SQL ("f."), DESK_STORE_FACT_AMOUNT_SQL ("f."), "f.kind",
+                              "f.value COLLATE NOCASE", "f.id", NULL },
   [DESK_FACT_SORT_MODALITY] = { "f.modality", "f.document_id", "f.start", "f.id", NULL },
   [DESK_FACT_SORT_DOCUMENT] = { "d.title COLLATE NOCASE", "d.id", "f.start", "f.id", NULL },
 };

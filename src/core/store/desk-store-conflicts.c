@@ -151,7 +151,8 @@ compare_all_claims (ConflictRun  *run,
 }
 
 /* The facts of the names the new facts give, name by name (through the
- * index of values, which ignores case: the value is then compared whole) */
+ * index of values, which ignores case: the value is then compared whole;
+ * names have no unit and no amount, the terms facts_amount begins with) */
 static gboolean
 compare_new_claims (ConflictRun  *run,
                     GError      **error)
@@ -163,6 +164,7 @@ compare_new_claims (ConflictRun  *run,
   names = desk_store_prepare (run->self, "SELECT DISTINCT f.value FROM " NEW_NAME_FACTS, error);
   group_stmt = names == NULL ? NULL
              : desk_store_prepare (run->self, "SELECT " CONFLICT_COLUMNS " FROM " NAME_FACTS
+                                              " AND " DESK_STORE_FACT_UNIT_SQL ("f.") " = '' AND " DESK_STORE_FACT_AMOUNT_SQL ("f.") " = 0"
                                               " AND f.value = ?1 COLLATE NOCASE AND f.value = ?1 ORDER BY f.id", error);
   if (group_stmt == NULL)
     return FALSE;

@@ -54,6 +54,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
   "SELECT CASE WHEN " DESK_STORE_FACT_COUNTS_KEPT " THEN (SELECT coalesce (sum (n), 0) FROM fact_counts)" \
   " ELSE (SELECT count (*) FROM facts) END"
 
+/* A figure's value (money, quantity, percentage: "2500000 USD", "822 t",
+ * "18%") as an order: its unit, then its amount as a number, so that
+ * 2500000 USD comes before 125000000000 USD, which its text puts after.
+ * Other facts have no unit ('') and no amount (0).  The facts_amount
+ * index is on these expressions, then the kind and the value: an order
+ * by them is a walk along it.  @t is the facts table's alias with its
+ * dot, or "" */
+/* (not "kind IN (…)": SQLite builds a table of the list each time it
+ * evaluates it, once for every fact written, which made an import a
+ * fifth slower) */
+#define DESK_STORE_FACT_IS_FIGURE_SQL(t) "(" t "kind = 'money' OR " t "kind = 'quantity' OR " t "kind = 'percent')"
+#define DESK_STORE_FACT_UNIT_SQL(t) \
+  "(CASE WHEN " DESK_STORE_FACT_IS_FIGURE_SQL (t) " THEN ltrim (" t "value, '-0123456789.') ELSE '' END)"
+#define DESK_STORE_FACT_AMOUNT_SQL(t) \
+  "(CASE WHEN " DESK_STORE_FACT_IS_FIGURE_SQL (t) " THEN CAST (" t "value AS REAL) ELSE 0 END)"
+
 /* The columns desk_store_document_from_row () reads, in its order */
 #define DESK_STORE_DOCUMENT_COLUMNS \
   "id, uid, title, path, format, language, languages, published, imported, size, n_chars, n_sections, author, source"

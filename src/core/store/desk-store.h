@@ -27,7 +27,7 @@ typedef enum
   DESK_STORE_ERROR_BUSY,       /* another program kept the library to itself too long */
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 12
+#define DESK_STORE_SCHEMA_VERSION 13
 
 
 /* Characters of a search, at most: longer ones are refused, not run */
