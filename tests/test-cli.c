@@ -352,6 +352,31 @@ test_extract_and_facts (Fixture       *f,
     g_assert_null (strstr (spanish.out, "3679000000"));
   }
 
+  /* a correction of the sum is read back: refused, in the officer's
+   * language, when it is no sum; kept in the library's form when it is */
+  {
+    const char *uid = json_object_get_string_member (json_array_get_object_element (json_node_get_array (stored), 0), "uid");
+    g_auto(Run) refused = { 0 };
+    g_auto(Run) rechazada = { 0 };
+    g_auto(Run) kept = { 0 };
+    g_auto(Run) after = { 0 };
+    g_autoptr(JsonNode) corrected = NULL;
+    JsonObject *review;
+
+    run_cli (&refused, f, "fact", "set", uid, "value", "dos millones");
+    g_assert_cmpint (refused.status, !=, 0);
+    g_assert_nonnull (strstr (refused.err, "“dos millones” is not an amount of money: write a number and a currency"));
+    run_cli_full (&rechazada, f->library, "es", NULL, "fact", "set", uid, "value", "dos millones", NULL);
+    g_assert_cmpint (rechazada.status, !=, 0);
+    g_assert_nonnull (strstr (rechazada.err, "«dos millones» no es una cantidad de dinero"));
+    run_cli (&kept, f, "fact", "set", uid, "value", "US$ 3.680 millones");
+    g_assert_cmpint (kept.status, ==, 0);
+    run_cli (&after, f, "facts", "--json", "--kind", "money");
+    corrected = parse_json (after.out);
+    review = json_object_get_object_member (json_array_get_object_element (json_node_get_array (corrected), 0), "review");
+    g_assert_cmpstr (json_object_get_string_member (review, "value"), ==, "3680000000 USD");
+  }
+
   run_cli (&bad_kind, f, "facts", "--kind", "rumour");
   g_assert_cmpint (bad_kind.status, ==, 2);
   g_assert_nonnull (strstr (bad_kind.err, "rumour"));

@@ -238,6 +238,123 @@ test_sessions (Fixture       *f,
   g_clear_error (&error);
 }
 
+/* The first fact of @kind of library A */
+static const char *
+uid_of_kind (Fixture      *f,
+             DeskFactKind  kind)
+{
+  g_autoptr(GPtrArray) rows = desk_store_list_facts (f->a, NULL, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (((DeskFactRow *) g_ptr_array_index (rows, i))->fact.kind == kind)
+      return uid (f, i);
+  g_assert_not_reached ();
+}
+
+/* A correction of a figure's value is read back: a number with its
+ * currency or unit, as the library writes it or as people do, is kept
+ * in the library's form; anything else is refused with a message that
+ * names it, and nothing is written */
+static void
+test_figure_corrections (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *money = uid_of_kind (f, DESK_FACT_MONEY);
+  const char *percent = uid_of_kind (f, DESK_FACT_PERCENT);
+  const char *place = uid_of_kind (f, DESK_FACT_PLACE);
+  const char *both[] = { percent, money, NULL };
+  static const struct
+  {
+    DeskFactKind kind;
+    const char *typed;
+    const char *kept;
+  } read[] = {
+    { DESK_FACT_MONEY, "2500000 USD", "2500000 USD" },
+    { DESK_FACT_MONEY, "US$ 2,5 millones", "2500000 USD" },
+    { DESK_FACT_MONEY, "US$2.5 million", "2500000 USD" },
+    { DESK_FACT_MONEY, "  US$\u00a0125\u00a0000 millones ", "125000000000 USD" },
+    { DESK_FACT_MONEY, "US$125 billion", "125000000000 USD" },
+    { DESK_FACT_MONEY, "1.5 millones de dólares", "1500000 USD" },
+    { DESK_FACT_MONEY, "S/ 1500", "1500 PEN" },
+    { DESK_FACT_MONEY, "2,5 millones de euros", "2500000 EUR" },
+    { DESK_FACT_MONEY, "1500 €", "1500 EUR" },
+    { DESK_FACT_MONEY, "CNY 3000 millones", "3000000000 CNY" },
+    { DESK_FACT_MONEY, "−US$ 2,5 millones", "-2500000 USD" },
+    { DESK_FACT_MONEY, "123456789012345678 USD", "123456789012345678 USD" },
+    { DESK_FACT_QUANTITY, "1.135 TM", "1135 t" },
+    { DESK_FACT_QUANTITY, "89 755 ha", "89755 ha" },
+    { DESK_FACT_QUANTITY, "35,900 km²", "35900 km2" },
+    { DESK_FACT_QUANTITY, "12 bbl", "12 bbl" },
+    { DESK_FACT_PERCENT, "9,1 %", "9.1%" },
+    { DESK_FACT_PERCENT, "18%", "18%" },
+    { DESK_FACT_PLACE, "Lima", "Lima" },
+  };
+  static const struct
+  {
+    DeskFactKind kind;
+    const char *typed;
+    const char *message;
+  } refused[] = {
+    { DESK_FACT_MONEY, "dos millones", "“dos millones” is not an amount of money: write a number and a currency" },
+    { DESK_FACT_MONEY, "2500000", "“2500000” is not an amount of money" },
+    { DESK_FACT_MONEY, "2500000 XYZ", "“2500000 XYZ” is not an amount of money" },
+    { DESK_FACT_MONEY, "US$ 216 a US$ 717 millones", "“US$ 216 a US$ 717 millones” is not an amount of money" },
+    { DESK_FACT_MONEY, "822 t", "“822 t” is not an amount of money" },
+    { DESK_FACT_MONEY, "USD 2,500,000 (checked)", "“USD 2,500,000 (checked)” is not an amount of money" },
+    { DESK_FACT_QUANTITY, "veinte toneladas", "“veinte toneladas” is not a quantity: write a number and a unit" },
+    { DESK_FACT_QUANTITY, "2500000 USD", "“2500000 USD” is not a quantity" },
+    { DESK_FACT_PERCENT, "la mitad", "“la mitad” is not a percentage" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *events = desk_test_query_text (f->a, "SELECT count (*) FROM review_events");
+
+  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
+    {
+      g_autofree char *kept = desk_review_read_value (read[i].kind, read[i].typed, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (kept, ==, read[i].kept);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *kept = desk_review_read_value (refused[i].kind, refused[i].typed, &error);
+
+      g_assert_null (kept);
+      g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NOT_A_FIGURE);
+      g_assert_nonnull (strstr (error->message, refused[i].message));
+      g_clear_error (&error);
+    }
+
+  /* what the library keeps */
+  g_assert_false (desk_review_set (f->a, money, "value", "dos millones", &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NOT_A_FIGURE);
+  g_assert_nonnull (strstr (error->message, "“dos millones”"));
+  g_clear_error (&error);
+  g_assert_false (desk_review_set (f->a, percent, "value", "la mitad", &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NOT_A_FIGURE);
+  g_clear_error (&error);
+  /* one of the facts refuses it: none takes it */
+  g_assert_false (desk_review_set_many (f->a, both, "value", "18%", NULL, &error));
+  g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NOT_A_FIGURE);
+  g_clear_error (&error);
+  assert_value (f->a, money, "value", NULL);
+  assert_value (f->a, percent, "value", NULL);
+  {
+    g_autofree char *after = desk_test_query_text (f->a, "SELECT count (*) FROM review_events");
+    g_assert_cmpstr (after, ==, events);
+  }
+
+  set (f->a, money, "value", "US$ 2,5 millones");
+  assert_value (f->a, money, "value", "2500000 USD");
+  set (f->a, percent, "value", "9,1 %");
+  assert_value (f->a, percent, "value", "9.1%");
+  /* other kinds' values are the officer's words */
+  set (f->a, place, "value", "Lima Metropolitana");
+  assert_value (f->a, place, "value", "Lima Metropolitana");
+  set (f->a, money, "value", NULL);
+  assert_value (f->a, money, "value", NULL);
+}
+
 static void
 test_history_and_corrections (Fixture       *f,
                               gconstpointer  data)
@@ -956,6 +1073,7 @@ main (int    argc,
   ADD ("/review/same-uids", test_same_uids);
   ADD ("/review/sessions", test_sessions);
   ADD ("/review/history-and-corrections", test_history_and_corrections);
+  ADD ("/review/figure-corrections", test_figure_corrections);
   ADD ("/review/undo-after-restart", test_undo_after_restart);
   ADD ("/review/exchange", test_exchange);
   ADD ("/review/history-keeps-every-event", test_history_keeps_every_event);

@@ -22,6 +22,13 @@ G_BEGIN_DECLS
 #define UNIT "TM|toneladas\\s+m[eé]tricas|toneladas|metric\\s+tons|tons|tonnes|t|km2|km²|kil[oó]metros\\s+cuadrados|square\\s+kilomet(?:er|re)s|sq\\s?km|km|kil[oó]metros|kilomet(?:er|re)s|hect[aá]reas|hectares|ha|kg|kilogramos|kilos|kilograms|MW|megavatios|megawatts|barriles|barrels"
 #define CAP "[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 
+/* The figures: money with its currency first or after, percentages (these
+ * two and money after its number without regard to case), quantities */
+#define MONEY_PREFIX_RE "(?<![\\w$])(?P<cur>" CUR_PREFIX ")\\s?(?P<num>" NUM ")(?:\\s(?P<scale>" SCALE ")(?![\\w]))?"
+#define MONEY_SUFFIX_RE "(?<![\\w.,$])(?P<num>" NUM ")\\s?(?:(?P<scale>" SCALE ")\\s+)?(?:de\\s+)?(?P<cur>" CUR_WORD ")(?![\\w])"
+#define PERCENT_RE "(?<![\\w.,])(?P<num>" NUM ")\\s?(?:%|por\\s+ciento|percent|per\\s+cent)(?![\\w])"
+#define QUANTITY_RE "(?<![\\w.,])(?P<num>" NUM ")\\s?(?:(?P<scale>" SCALE ")\\s+(?:de\\s+)?)?(?P<unit>" UNIT ")(?![\\w²])"
+
 /* Candidates of one family overlap freely with those of another; within
  * a family the longest of overlapping ones is kept */
 typedef enum

@@ -74,10 +74,10 @@ desk_extractor_new (GError **error)
 
   self->acronym_re = _desk_extract_regex ("(?P<long>" CAP "(?:\\s+(?:(?:de|del|la|las|los|el|y|e|para|of|the|and|for|on|en|sin)\\s+)*" CAP "){1,9})"
                                           "\\s+\\((?P<acr>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\\-]{1,9})\\)", FALSE);
-  self->money_prefix_re = _desk_extract_regex ("(?<![\\w$])(?P<cur>" CUR_PREFIX ")\\s?(?P<num>" NUM ")(?:\\s(?P<scale>" SCALE ")(?![\\w]))?", FALSE);
-  self->money_suffix_re = _desk_extract_regex ("(?<![\\w.,$])(?P<num>" NUM ")\\s?(?:(?P<scale>" SCALE ")\\s+)?(?:de\\s+)?(?P<cur>" CUR_WORD ")(?![\\w])", TRUE);
-  self->percent_re = _desk_extract_regex ("(?<![\\w.,])(?P<num>" NUM ")\\s?(?:%|por\\s+ciento|percent|per\\s+cent)(?![\\w])", TRUE);
-  self->quantity_re = _desk_extract_regex ("(?<![\\w.,])(?P<num>" NUM ")\\s?(?:(?P<scale>" SCALE ")\\s+(?:de\\s+)?)?(?P<unit>" UNIT ")(?![\\w²])", FALSE);
+  self->money_prefix_re = _desk_extract_regex (MONEY_PREFIX_RE, FALSE);
+  self->money_suffix_re = _desk_extract_regex (MONEY_SUFFIX_RE, TRUE);
+  self->percent_re = _desk_extract_regex (PERCENT_RE, TRUE);
+  self->quantity_re = _desk_extract_regex (QUANTITY_RE, FALSE);
 
   /* the first three need a number, the others four digits in a row
    * (find_dates searches for them only where there are) */

@@ -31,6 +31,8 @@ GArray        *desk_extractor_run       (DeskExtractor       *self,
                                          DeskParsedDocument  *doc);
 gboolean       desk_extract_parse_number (const char         *text,
                                           double             *value);
+char          *desk_extract_read_figure (DeskFactKind        kind,
+                                         const char         *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskExtractor, desk_extractor_free)
 

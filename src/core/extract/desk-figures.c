@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "desk-extract-private.h"
+#include "desk-value.h"
 
 /* The decimal places a figure's value keeps */
 #define FIGURE_DECIMALS 4
@@ -189,6 +190,28 @@ currency_code (const char *currency)
   return "USD";
 }
 
+/* The unit of a quantity as the value writes it: "TM" "t" */
+static const char *
+unit_code (const char *unit)
+{
+  g_autofree char *u = g_utf8_strdown (unit, -1);
+
+  if (g_str_equal (u, "tm") || g_str_has_prefix (u, "tonelada") || g_str_has_suffix (u, "tons") ||
+      g_str_equal (u, "tonnes") || g_str_equal (u, "t"))
+    return "t";
+  if (g_str_equal (u, "km2") || g_str_equal (u, "km²") || strstr (u, "cuadrados") || strstr (u, "square") || strstr (u, "sq"))
+    return "km2";
+  if (g_str_equal (u, "km") || (g_str_has_prefix (u, "kil") && strstr (u, "met")))
+    return "km";
+  if (g_str_equal (u, "ha") || g_str_has_prefix (u, "hect"))
+    return "ha";
+  if (g_str_equal (u, "kg") || g_str_has_prefix (u, "kilo"))
+    return "kg";
+  if (g_str_equal (u, "mw") || g_str_has_prefix (u, "mega"))
+    return "MW";
+  return "bbl";
+}
+
 static int
 month_of (const char *name)
 {
@@ -258,29 +281,13 @@ _desk_extract_find_figures (Run        *run,
       g_autofree char *num = _desk_extract_fetch (m, "num");
       g_autofree char *scale = _desk_extract_fetch (m, "scale");
       g_autofree char *unit = _desk_extract_fetch (m, "unit");
-      g_autofree char *u = NULL;
       const char *code;
       double v;
 
       _desk_extract_match_pos (m, 0, &s, &e);
       if (num == NULL || unit == NULL || !desk_extract_parse_number (num, &v))
         continue;
-      u = g_utf8_strdown (unit, -1);
-      if (g_str_equal (u, "tm") || g_str_has_prefix (u, "tonelada") || g_str_has_suffix (u, "tons") ||
-          g_str_equal (u, "tonnes") || g_str_equal (u, "t"))
-        code = "t";
-      else if (g_str_equal (u, "km2") || g_str_equal (u, "km²") || strstr (u, "cuadrados") || strstr (u, "square") || strstr (u, "sq"))
-        code = "km2";
-      else if (g_str_equal (u, "km") || (g_str_has_prefix (u, "kil") && strstr (u, "met")))
-        code = "km";
-      else if (g_str_equal (u, "ha") || g_str_has_prefix (u, "hect"))
-        code = "ha";
-      else if (g_str_equal (u, "kg") || g_str_has_prefix (u, "kilo"))
-        code = "kg";
-      else if (g_str_equal (u, "mw") || g_str_has_prefix (u, "mega"))
-        code = "MW";
-      else
-        code = "bbl";
+      code = unit_code (unit);
       {
         g_autofree char *n = figure_value (num, scale_exponent (scale), FALSE);
         _desk_extract_add_candidate (out, DESK_FACT_QUANTITY, par, s, e, g_strdup_printf ("%s %s", n, code), 0.9, NULL, CANDIDATE_FIGURE);
@@ -496,4 +503,143 @@ _desk_extract_find_dates (Run        *run,
         }
       g_match_info_free (m);
     }
+}
+
+/* Reading a figure an officer typed */
+
+enum
+{
+  READ_MONEY_PREFIX,   /* US$ 2,5 millones */
+  READ_MONEY_SUFFIX,   /* 2,5 millones de dólares */
+  READ_MONEY_CODE,     /* CAD 70,000, CN¥ 3000 millones */
+  READ_PERCENT,        /* 9,1 % */
+  READ_QUANTITY,       /* 89 755 ha */
+  READ_STORED,         /* 2500000 USD, 822 t, 1500 €: the library's form, or a symbol after the number */
+  N_READ_PATTERNS
+};
+
+/* The currency of a code or symbol written before or after a number
+ * ("CAD", "CN¥", "€"), or NULL when the library knows none */
+static const char *
+written_currency (const char *code)
+{
+  g_autofree char *upper = g_utf8_strup (code, -1);
+
+  if (g_str_equal (code, "CN¥"))
+    return "CNY";
+  if (g_str_equal (code, "¥"))
+    return "JPY";
+  if (g_str_equal (code, "€"))
+    return "EUR";
+  if (g_str_equal (code, "£"))
+    return "GBP";
+  return desk_value_is_currency (upper) ? g_intern_string (upper) : NULL;
+}
+
+/* The value of @text, an officer's correction of a figure of @kind
+ * (money, quantity or percentage), as the extraction would write it:
+ * the library's form ("2500000 USD", "822 t", "18%") or as people write
+ * it ("US$ 2,5 millones", "US$2.5 million", "1.135 TM", "89 755 ha",
+ * "9,1 %"), with the documents' number reading (desk_extract_parse_number)
+ * and scale words.  A sign before it is kept ("−US$ 2,5 millones").
+ * NULL when @text is not one figure of @kind. */
+char *
+desk_extract_read_figure (DeskFactKind  kind,
+                          const char   *text)
+{
+  static GRegex *patterns[N_READ_PATTERNS];
+  static GRegex *spaces, *groups;
+  static gsize initialized = 0;
+  g_autofree char *flat = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *number = NULL;
+  const char *unit = NULL;
+  const char *body;
+  gboolean negative = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (g_once_init_enter (&initialized))
+    {
+      patterns[READ_MONEY_PREFIX] = _desk_extract_regex ("^(?:" MONEY_PREFIX_RE ")$", FALSE);
+      patterns[READ_MONEY_SUFFIX] = _desk_extract_regex ("^(?:" MONEY_SUFFIX_RE ")$", TRUE);
+      patterns[READ_MONEY_CODE] = _desk_extract_regex ("^(?P<cur>[A-Za-z]{3}|CN¥|¥)\\s?(?P<num>" NUM ")(?:\\s(?P<scale>" SCALE "))?$", FALSE);
+      patterns[READ_PERCENT] = _desk_extract_regex ("^(?:" PERCENT_RE ")$", TRUE);
+      patterns[READ_QUANTITY] = _desk_extract_regex ("^(?:" QUANTITY_RE ")$", FALSE);
+      patterns[READ_STORED] = _desk_extract_regex ("^(?P<num>" NUM ")\\s?(?:(?P<scale>" SCALE ")\\s+(?:de\\s+)?)?"
+                                                   "(?P<cur>[A-Za-z][A-Za-z0-9]{0,3}|€|£)$", FALSE);
+      /* no-break and thin spaces, as the window writes figures */
+      spaces = _desk_extract_regex ("\\s+|\xc2\xa0|\xe2\x80\xaf|\xe2\x80\x89", FALSE);
+      /* digits grouped by spaces, as Spanish writes them: "125 000" */
+      groups = _desk_extract_regex ("(?<=[0-9]) (?=[0-9]{3}(?![0-9]))", FALSE);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (kind != DESK_FACT_MONEY && kind != DESK_FACT_QUANTITY && kind != DESK_FACT_PERCENT)
+    return NULL;
+  flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+  plain = g_regex_replace_literal (groups, g_strstrip (flat), -1, 0, "", 0, NULL);
+  body = plain;
+  /* a sign before the currency ("−US$ 2,5 millones"); the extraction
+   * keeps none on sums, a correction may */
+  if (g_str_has_prefix (body, "−") || *body == '-')
+    {
+      negative = TRUE;
+      body += *body == '-' ? 1 : strlen ("−");
+      while (*body == ' ')
+        body++;
+    }
+
+  for (guint r = 0; r < N_READ_PATTERNS && number == NULL; r++)
+    {
+      g_autoptr(GMatchInfo) m = NULL;
+      g_autofree char *num = NULL;
+      g_autofree char *scale = NULL;
+      g_autofree char *cur = NULL;
+      g_autofree char *unit_text = NULL;
+      gboolean money = r == READ_MONEY_PREFIX || r == READ_MONEY_SUFFIX || r == READ_MONEY_CODE;
+      double v;
+
+      if (!(kind == DESK_FACT_MONEY ? money || r == READ_STORED
+            : kind == DESK_FACT_QUANTITY ? r == READ_QUANTITY || r == READ_STORED
+            : r == READ_PERCENT) ||
+          !g_regex_match (patterns[r], body, 0, &m))
+        continue;
+      num = _desk_extract_fetch (m, "num");
+      if (num == NULL || !desk_extract_parse_number (num, &v))
+        continue;
+      if (r != READ_PERCENT)
+        scale = _desk_extract_fetch (m, "scale");
+      if (money || r == READ_STORED)
+        cur = _desk_extract_fetch (m, "cur");
+      if (r == READ_QUANTITY)
+        unit_text = _desk_extract_fetch (m, "unit");
+
+      if (r == READ_MONEY_PREFIX || r == READ_MONEY_SUFFIX)
+        unit = currency_code (cur);
+      else if (r == READ_MONEY_CODE || (r == READ_STORED && kind == DESK_FACT_MONEY))
+        unit = written_currency (cur);
+      else if (r == READ_STORED)
+        unit = desk_value_is_unit (cur) ? g_intern_string (cur) : NULL;
+      else if (r == READ_QUANTITY)
+        unit = unit_code (unit_text);
+      else
+        unit = "%";
+      if (unit == NULL)
+        continue;
+      number = figure_value (num, scale_exponent (scale), FALSE);
+    }
+  if (number == NULL)
+    return NULL;
+  /* one sign: "−−5 %" is no figure */
+  if (negative && number[0] == '-')
+    return NULL;
+  if (negative && strspn (number, "0.") != strlen (number))
+    {
+      char *signed_number = g_strconcat ("-", number, NULL);
+
+      g_free (number);
+      number = signed_number;
+    }
+  return kind == DESK_FACT_PERCENT ? g_strconcat (number, "%", NULL) : g_strdup_printf ("%s %s", number, unit);
 }

@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-axes.h"
+#include "desk-extract.h"
 #include "desk-file.h"
 #include "desk-json.h"
 #include "desk-review-private.h"
@@ -811,6 +812,87 @@ _desk_review_check_change (const char  *field,
   return TRUE;
 }
 
+/* Characters of a refused correction a message repeats at most */
+#define MAX_QUOTED_CHARS 80
+
+/* A correction of the value of a fact of @kind, read back: for money, a
+ * quantity or a percentage, a number with its currency or unit, in the
+ * library's form or as people write it ("US$ 2,5 millones"), given in
+ * the library's form ("2500000 USD"); any other kind's value as it is.
+ * NULL, with an error naming it, when it is not such a figure. */
+char *
+desk_review_read_value (DeskFactKind   kind,
+                        const char    *value,
+                        GError       **error)
+{
+  g_autofree char *quoted = NULL;
+  char *figure;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  if (kind != DESK_FACT_MONEY && kind != DESK_FACT_QUANTITY && kind != DESK_FACT_PERCENT)
+    return g_strdup (value);
+  if ((figure = desk_extract_read_figure (kind, value)) != NULL)
+    return figure;
+
+  if (g_utf8_validate (value, -1, NULL) && g_utf8_strlen (value, -1) > MAX_QUOTED_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (value, 0, MAX_QUOTED_CHARS);
+      quoted = g_strconcat (cut, "…", NULL);
+    }
+  else
+    quoted = g_strdup (value);
+  if (kind == DESK_FACT_MONEY)
+    g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NOT_A_FIGURE,
+                 _("“%s” is not an amount of money: write a number and a currency, e.g. 2500000 USD or US$ 2,5 millones"),
+                 quoted);
+  else if (kind == DESK_FACT_QUANTITY)
+    g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NOT_A_FIGURE,
+                 _("“%s” is not a quantity: write a number and a unit (t, kg, km, km2, ha, MW or bbl), e.g. 822 t"),
+                 quoted);
+  else
+    g_set_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_NOT_A_FIGURE,
+                 _("“%s” is not a percentage: write a number and %%, e.g. 18%%"), quoted);
+  return NULL;
+}
+
+/* What @field of each fact of @targets becomes: a correction of a
+ * figure's value read back (desk_review_read_value ()), anything else
+ * @value as it is */
+static GPtrArray *
+read_values (DeskStore           *store,
+             const char * const  *targets,
+             const char          *field,
+             const char          *value,
+             GError             **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (value == NULL || !g_str_equal (field, "value"))
+    {
+      for (guint i = 0; targets[i] != NULL; i++)
+        g_ptr_array_add (values, g_strdup (value));
+      return g_steal_pointer (&values);
+    }
+  if (!(stmt = desk_store_prepare (store, "SELECT kind FROM facts WHERE uid = ?", error)))
+    return NULL;
+  for (guint i = 0; targets[i] != NULL; i++)
+    {
+      DeskFactKind kind = DESK_FACT_QUOTE;
+      char *read;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, targets[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        desk_fact_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind);
+      if (!(read = desk_review_read_value (kind, value, error)))
+        return NULL;
+      g_ptr_array_add (values, read);
+    }
+  return g_steal_pointer (&values);
+}
+
 /* The reviewer of the officer's latest session: the name is remembered in
  * the library.  Before any session, the user's own name.  Always UTF-8
  * (the system's user names are in its own encoding, and a library written
@@ -873,6 +955,7 @@ desk_review_set_many (DeskStore           *store,
 {
   g_autoptr(DeskReviewSession) session = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) values = NULL;
   g_autofree char *now = now_iso ();
   gint64 batch;
   guint changed = 0;
@@ -898,6 +981,8 @@ desk_review_set_many (DeskStore           *store,
       return FALSE;
   if (targets[0] == NULL)
     return TRUE;
+  if (!(values = read_values (store, targets, field, value, error)))
+    return FALSE;
   if (!(session = session_for_change (store, error)))
     return FALSE;
 
@@ -919,6 +1004,7 @@ desk_review_set_many (DeskStore           *store,
       g_autofree char *doc = NULL;
       g_autofree char *uid = NULL;
 
+      value = g_ptr_array_index (values, i);
       if (g_strcmp0 (old, value) == 0 ||
           (value == NULL && old != NULL && g_str_equal (field, "status") && g_str_equal (old, "pending")))
         continue;

@@ -23,6 +23,7 @@ typedef enum
   DESK_REVIEW_ERROR_BAD_FILE,
   DESK_REVIEW_ERROR_NEWER_FILE,
   DESK_REVIEW_ERROR_TOO_LONG,
+  DESK_REVIEW_ERROR_NOT_A_FIGURE,
 } DeskReviewError;
 
 #define DESK_REVIEW_FORMAT "dialogue-desk-review"
@@ -111,6 +112,9 @@ gboolean           desk_review_is_document_field (const char       *field);
 gboolean           desk_review_is_date         (const char         *value);
 char              *desk_review_describe_value  (const char         *field,
                                                 const char         *value);
+char              *desk_review_read_value      (DeskFactKind        kind,
+                                                const char         *value,
+                                                GError            **error);
 const char        *desk_review_event_state_name (DeskReviewEventState state);
 void               desk_review_session_free    (DeskReviewSession  *session);
 void               desk_review_event_free      (DeskReviewEvent    *event);
