@@ -11,6 +11,7 @@
 #include "desk-document-view-private.h"
 #include "desk-entities-view-private.h"
 #include "desk-export-dialog-private.h"
+#include "desk-fact-card-private.h"
 #include "desk-facts-view-private.h"
 #include "desk-review-conflicts-dialog-private.h"
 #include "desk-review-sessions-dialog.h"
@@ -378,6 +379,25 @@ test_facts_view (Fixture       *f,
   settle ();
   g_assert_true (find_label (GTK_WIDGET (facts_view), "US$9 billion", FALSE));
   g_assert_false (find_label (GTK_WIDGET (facts_view), "0 USD", TRUE));
+  /* a correction of a sum is read back: words are refused in the card,
+   * which says why; a sum as people write it is kept in the library's
+   * form, and shown as people write it */
+  {
+    DeskFactCard *card = DESK_FACT_CARD (find_descendant (GTK_WIDGET (facts_view), DESK_TYPE_FACT_CARD));
+    g_autofree char *refused = NULL;
+    g_autofree char *kept = NULL;
+
+    desk_fact_card_correct_value (card, "dos millones");
+    g_assert_nonnull (desk_fact_card_get_value_error (card));
+    g_assert_nonnull (strstr (desk_fact_card_get_value_error (card), "“dos millones” is not an amount of money"));
+    refused = desk_review_get (f->store, desk_fact_item_get_uid (first), "value");
+    g_assert_null (refused);
+    desk_fact_card_correct_value (card, "US$ 2,5 millones");
+    g_assert_null (desk_fact_card_get_value_error (card));
+    kept = desk_review_get (f->store, desk_fact_item_get_uid (first), "value");
+    g_assert_cmpstr (kept, ==, "2500000 USD");
+    g_assert_cmpstr (desk_fact_card_get_value (card), ==, "US$2.5 million");
+  }
   g_assert_nonnull (desk_facts_view_get_passage (facts_view));
   g_assert_nonnull (strstr (desk_facts_view_get_passage (facts_view), desk_fact_item_get_fact (first)->text));
   /* the officer puts the fact under an axis by hand */
@@ -1336,6 +1356,18 @@ test_spanish (Fixture       *f,
   settle ();
   g_assert_true (find_label (GTK_WIDGET (desk_window_get_facts_view (f->window)), "US$\u00a09000 millones", FALSE));
   g_assert_false (find_label (GTK_WIDGET (desk_window_get_facts_view (f->window)), "0 USD", TRUE));
+  /* a correction that is no sum is refused in Spanish */
+  {
+    DeskFactCard *card = DESK_FACT_CARD (find_descendant (GTK_WIDGET (desk_window_get_facts_view (f->window)),
+                                                          DESK_TYPE_FACT_CARD));
+
+    desk_facts_view_select (desk_window_get_facts_view (f->window), 0);
+    gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (GTK_WIDGET (card), GTK_TYPE_EXPANDER)), TRUE);
+    desk_fact_card_correct_value (card, "dos millones");
+    g_assert_nonnull (desk_fact_card_get_value_error (card));
+    g_assert_nonnull (strstr (desk_fact_card_get_value_error (card), "«dos millones» no es una cantidad de dinero"));
+    save_screenshot (GTK_WIDGET (f->window), "gui-correction-es.png");
+  }
   desk_facts_view_set_filter (desk_window_get_facts_view (f->window), -1, -1, NULL);
   desk_facts_view_select (desk_window_get_facts_view (f->window), 0);
   save_screenshot (GTK_WIDGET (f->window), "gui-facts-es.png");

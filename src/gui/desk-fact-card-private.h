@@ -10,5 +10,9 @@ guint       desk_fact_card_get_n_conflicts (DeskFactCard *self);
 guint       desk_fact_card_get_n_axes      (DeskFactCard *self);
 gboolean    desk_fact_card_add_to_axis     (DeskFactCard *self,
                                             const char   *axis_id);
+void        desk_fact_card_correct_value   (DeskFactCard *self,
+                                            const char   *text);
+const char *desk_fact_card_get_value_error (DeskFactCard *self);
+const char *desk_fact_card_get_value       (DeskFactCard *self);
 
 G_END_DECLS

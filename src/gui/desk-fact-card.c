@@ -32,6 +32,7 @@ struct _DeskFactCard
   GtkToggleButton *pending_button;
   GtkEntry *note_entry;
   GtkEntry *value_entry;
+  GtkLabel *value_error_label;
   GtkEntry *text_entry;
   GtkLabel *passage_label;
   GtkLabel *conflicts_label;
@@ -255,6 +256,30 @@ update_history (DeskFactCard *self)
     }
 }
 
+/* Says under the value's entry why the officer's correction is refused,
+ * or nothing for NULL */
+static void
+show_value_error (DeskFactCard *self,
+                  const char   *message)
+{
+  gtk_label_set_text (self->value_error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->value_error_label), message != NULL);
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->value_entry), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->value_entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->value_entry), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->value_entry), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->value_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
 /* Fills the card with what the library holds of its fact */
 static void
 fill (DeskFactCard *self)
@@ -268,6 +293,7 @@ fill (DeskFactCard *self)
   g_autofree char *markup = NULL;
   g_autofree char *value = NULL;
   g_autofree char *placeholder = NULL;
+  g_autofree char *corrected = NULL;
   g_autoptr(GError) error = NULL;
 
   self->filling = TRUE;
@@ -298,8 +324,10 @@ fill (DeskFactCard *self)
   gtk_toggle_button_set_active (self->reject_button, g_str_equal (status, "rejected"));
   gtk_toggle_button_set_active (self->pending_button, g_str_equal (status, "pending"));
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), desk_fact_item_get_note (item) ? desk_fact_item_get_note (item) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->value_entry),
-                         desk_fact_item_get_corrected_value (item) ? desk_fact_item_get_corrected_value (item) : "");
+  corrected = desk_fact_item_get_corrected_value (item) ? desk_format_value (fact->kind, desk_fact_item_get_corrected_value (item))
+                                                        : g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (self->value_entry), corrected);
+  show_value_error (self, NULL);
   placeholder = desk_format_value (fact->kind, fact->value);
   gtk_entry_set_placeholder_text (self->value_entry, placeholder);
   gtk_editable_set_text (GTK_EDITABLE (self->text_entry),
@@ -329,7 +357,9 @@ on_status_button_clicked_cb (GtkToggleButton *button,
                  button == self->approve_button ? "approved" : button == self->reject_button ? "rejected" : "pending");
 }
 
-/* Enter in the note or a correction keeps it; empty clears it. */
+/* Enter in the note or a correction keeps it; empty clears it.  A
+ * figure's value is read back first: one that is not a number with its
+ * currency or unit stays in the entry, and the card says why. */
 static void
 on_review_entry_activate_cb (GtkEntry     *entry,
                              DeskFactCard *self)
@@ -339,6 +369,17 @@ on_review_entry_activate_cb (GtkEntry     *entry,
 
   if (self->item == NULL)
     return;
+  if (entry == self->value_entry && *text != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = desk_review_read_value (desk_fact_item_get_fact (self->item)->kind, text, &error);
+
+      show_value_error (self, error ? error->message : NULL);
+      if (value == NULL)
+        return;
+    }
+  else if (entry == self->value_entry)
+    show_value_error (self, NULL);
   g_signal_emit (self, signals[FIELD_EDITED], 0, field, *text != '\0' ? text : NULL);
 }
 
@@ -461,6 +502,7 @@ desk_fact_card_class_init (DeskFactCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskFactCard, pending_button);
   gtk_widget_class_bind_template_child (widget_class, DeskFactCard, note_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskFactCard, value_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactCard, value_error_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactCard, text_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskFactCard, passage_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactCard, conflicts_label);
@@ -542,6 +584,33 @@ desk_fact_card_focus_note (DeskFactCard *self)
 {
   g_return_if_fail (DESK_IS_FACT_CARD (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
+}
+
+/* Types @text in the correction of the value and presses Enter. */
+void
+desk_fact_card_correct_value (DeskFactCard *self,
+                              const char   *text)
+{
+  g_return_if_fail (DESK_IS_FACT_CARD (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->value_entry), text);
+  g_signal_emit_by_name (self->value_entry, "activate");
+}
+
+/* Why the correction of the value was refused, or NULL. */
+const char *
+desk_fact_card_get_value_error (DeskFactCard *self)
+{
+  g_return_val_if_fail (DESK_IS_FACT_CARD (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->value_error_label)) ? gtk_label_get_text (self->value_error_label)
+                                                                          : NULL;
+}
+
+/* What the card shows as the fact's value. */
+const char *
+desk_fact_card_get_value (DeskFactCard *self)
+{
+  g_return_val_if_fail (DESK_IS_FACT_CARD (self), NULL);
+  return gtk_label_get_text (self->value_label);
 }
 
 /* The passage as plain text, or NULL when the card shows no fact. */
