@@ -28,7 +28,7 @@ static const Case corpus_cases[] = {
   { DESK_FACT_MONEY, "16000000000 USD", "US$" NBSP "16" NBSP "000 millones", "US$16 billion" },
   { DESK_FACT_MONEY, "9000000000 USD", "US$" NBSP "9000 millones", "US$9 billion" },
   { DESK_FACT_MONEY, "7800000000 USD", "US$" NBSP "7800 millones", "US$7.8 billion" },
-  { DESK_FACT_MONEY, "3679000000 USD", "US$" NBSP "3679 millones", "US$3.679 billion" },
+  { DESK_FACT_MONEY, "3679000000 USD", "US$" NBSP "3679 millones", "US$3,679 million" },
   { DESK_FACT_MONEY, "717000000 USD", "US$" NBSP "717 millones", "US$717 million" },
   { DESK_FACT_MONEY, "216000000 USD", "US$" NBSP "216 millones", "US$216 million" },
   { DESK_FACT_MONEY, "45000000 USD", "US$" NBSP "45 millones", "US$45 million" },
@@ -64,7 +64,7 @@ static const Case edge_cases[] = {
     "US$" NBSP "123" NBSP "456" NBSP "789" NBSP "012" NBSP "345" NBSP "678",
     "US$123,456,789,012,345,678" },
   { DESK_FACT_MONEY, "123456789012345678000000 USD", "US$" NBSP "123" NBSP "456" NBSP "789" NBSP "012" NBSP "345" NBSP "678 millones",
-    "US$123,456,789,012,345.678 billion" },
+    "US$123,456,789,012,345,678 million" },
   { DESK_FACT_MONEY, "0.75 USD", "US$" NBSP "0,75", "US$0.75" },
   { DESK_FACT_MONEY, "1500 PEN", "S/" NBSP "1500", "S/" NBSP "1,500" },
   { DESK_FACT_MONEY, "45000000 PEN", "S/" NBSP "45 millones", "S/" NBSP "45 million" },
@@ -126,6 +126,44 @@ static void
 test_edges (void)
 {
   check_cases (edge_cases, G_N_ELEMENTS (edge_cases));
+}
+
+/* What is written for people reads back to the same value, as an
+ * officer's correction (desk_extract_read_figure) */
+static void
+check_read_back (const Case *cases,
+                 guint       n)
+{
+  /* values out of the library's form, or without a currency or unit the
+   * library knows */
+  static const char * const unreadable[] = { "2500000", "1200 furlongs", "89755", NULL };
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *languages[] = { "es", "en" };
+
+      if ((cases[i].kind != DESK_FACT_MONEY && cases[i].kind != DESK_FACT_QUANTITY && cases[i].kind != DESK_FACT_PERCENT) ||
+          g_str_equal (cases[i].spanish, cases[i].value))
+        continue;
+      for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+        {
+          g_autofree char *written = desk_value_format (cases[i].kind, cases[i].value, languages[l]);
+          g_autofree char *read = desk_extract_read_figure (cases[i].kind, written);
+          const char *expected = g_str_equal (cases[i].value, "-0 USD") ? "0 USD"
+                                 : g_str_equal (cases[i].value, "007.50 t") ? "7.5 t"
+                                 : g_strv_contains (unreadable, cases[i].value) ? NULL : cases[i].value;
+
+          g_test_message ("%s → %s → %s", cases[i].value, written, read);
+          g_assert_cmpstr (read, ==, expected);
+        }
+    }
+}
+
+static void
+test_read_back (void)
+{
+  check_read_back (corpus_cases, G_N_ELEMENTS (corpus_cases));
+  check_read_back (edge_cases, G_N_ELEMENTS (edge_cases));
 }
 
 /* The figures the extraction finds in the corpus and the samples: every
@@ -214,5 +252,6 @@ main (int   argc,
   g_test_add_func ("/value/corpus", test_corpus_values);
   g_test_add_func ("/value/edges", test_edges);
   g_test_add_func ("/value/extracted", test_extracted_values);
+  g_test_add_func ("/value/read-back", test_read_back);
   return g_test_run ();
 }

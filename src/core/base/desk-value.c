@@ -16,8 +16,9 @@
  * cut at the end of a line.
  *
  * Nothing is rounded: a sum is said with a scale word only when that
- * keeps every digit with at most three decimals ("US$ 2,5 millones"),
- * otherwise it is written whole ("US$ 1 234 567"). */
+ * keeps every digit with at most two decimals ("US$ 2,5 millones"),
+ * otherwise it is written whole ("US$ 1 234 567").  What is written
+ * here reads back to the same value (desk_extract_read_figure ()). */
 #define G_LOG_DOMAIN "desk-value"
 
 #include "config.h"
@@ -29,8 +30,12 @@
 #define NBSP "\xc2\xa0"
 #define MINUS "\xe2\x88\x92"
 
-/* The decimals a sum said with a scale word keeps at most */
-#define SCALED_DECIMALS 3
+/* The decimals a sum said with a scale word keeps at most: three after
+ * a mark read as a group of thousands, in either language
+ * (desk_extract_parse_number: "1.135 TM" is 1135), so that
+ * "US$3.679 billion" would be read back a thousand times larger; it is
+ * "US$3,679 million" */
+#define SCALED_DECIMALS 2
 
 typedef enum
 {
