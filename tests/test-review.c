@@ -261,7 +261,7 @@ test_figure_corrections (Fixture       *f,
 {
   const char *money = uid_of_kind (f, DESK_FACT_MONEY);
   const char *percent = uid_of_kind (f, DESK_FACT_PERCENT);
-  const char *place = uid_of_kind (f, DESK_FACT_PLACE);
+  const char *quote = uid_of_kind (f, DESK_FACT_QUOTE);
   const char *both[] = { percent, money, NULL };
   static const struct
   {
@@ -287,7 +287,7 @@ test_figure_corrections (Fixture       *f,
     { DESK_FACT_QUANTITY, "12 bbl", "12 bbl" },
     { DESK_FACT_PERCENT, "9,1 %", "9.1%" },
     { DESK_FACT_PERCENT, "18%", "18%" },
-    { DESK_FACT_PLACE, "Lima", "Lima" },
+    { DESK_FACT_QUOTE, "Lima", "Lima" },
   };
   static const struct
   {
@@ -349,8 +349,8 @@ test_figure_corrections (Fixture       *f,
   set (f->a, percent, "value", "9,1 %");
   assert_value (f->a, percent, "value", "9.1%");
   /* other kinds' values are the officer's words */
-  set (f->a, place, "value", "Lima Metropolitana");
-  assert_value (f->a, place, "value", "Lima Metropolitana");
+  set (f->a, quote, "value", "Lima Metropolitana");
+  assert_value (f->a, quote, "value", "Lima Metropolitana");
   set (f->a, money, "value", NULL);
   assert_value (f->a, money, "value", NULL);
 }
@@ -361,24 +361,26 @@ test_history_and_corrections (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskReviewSession) session = desk_review_start (f->a, "Check", "Ana Torres", NULL);
-  g_autoptr(DeskFactRow) row = desk_store_get_fact (f->a, uid (f, 2), &error);
+  /* a quote: its value is the officer's words */
+  const char *target = uid_of_kind (f, DESK_FACT_QUOTE);
+  g_autoptr(DeskFactRow) row = desk_store_get_fact (f->a, target, &error);
   g_autoptr(GPtrArray) history = NULL;
   DeskReviewEvent *e;
 
   g_assert_no_error (error);
-  set (f->a, uid (f, 2), "value", "corrected value");
-  set (f->a, uid (f, 2), "status", "approved");
-  set (f->a, uid (f, 2), "status", "rejected");
-  assert_value (f->a, uid (f, 2), "value", "corrected value");
-  assert_value (f->a, uid (f, 2), "status", "rejected");
+  set (f->a, target, "value", "corrected value");
+  set (f->a, target, "status", "approved");
+  set (f->a, target, "status", "rejected");
+  assert_value (f->a, target, "value", "corrected value");
+  assert_value (f->a, target, "status", "rejected");
 
   /* the extracted fact keeps its own value */
   {
-    g_autoptr(DeskFactRow) again = desk_store_get_fact (f->a, uid (f, 2), &error);
+    g_autoptr(DeskFactRow) again = desk_store_get_fact (f->a, target, &error);
     g_assert_cmpstr (again->fact.value, ==, row->fact.value);
   }
 
-  history = desk_review_history (f->a, uid (f, 2), &error);
+  history = desk_review_history (f->a, target, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 3);
   e = g_ptr_array_index (history, 2);
@@ -391,8 +393,8 @@ test_history_and_corrections (Fixture       *f,
   g_assert_null (e->old_value);
 
   /* clearing a correction brings back the extracted value */
-  set (f->a, uid (f, 2), "value", NULL);
-  assert_value (f->a, uid (f, 2), "value", NULL);
+  set (f->a, target, "value", NULL);
+  assert_value (f->a, target, "value", NULL);
 }
 
 static void
