@@ -379,6 +379,14 @@ test_facts_view (Fixture       *f,
   settle ();
   g_assert_true (find_label (GTK_WIDGET (facts_view), "US$9 billion", FALSE));
   g_assert_false (find_label (GTK_WIDGET (facts_view), "0 USD", TRUE));
+  /* each claim says what it is about, in its row and its card */
+  g_assert_nonnull (desk_fact_item_get_about (first));
+  {
+    g_autofree char *about = g_strdup_printf ("About %s", desk_fact_item_get_about (first));
+
+    g_assert_true (find_label (GTK_WIDGET (facts_view), desk_fact_item_get_about (first), FALSE));
+    g_assert_true (find_label (GTK_WIDGET (facts_view), about, FALSE));
+  }
   /* a correction of a sum is read back: words are refused in the card,
    * which says why; a sum as people write it is kept in the library's
    * form, and shown as people write it */

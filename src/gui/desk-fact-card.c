@@ -26,6 +26,7 @@ struct _DeskFactCard
   GtkLabel *kind_label;
   GtkLabel *value_label;
   GtkLabel *source_label;
+  GtkLabel *about_label;
   GtkLabel *original_label;
   GtkToggleButton *approve_button;
   GtkToggleButton *reject_button;
@@ -318,6 +319,16 @@ fill (DeskFactCard *self)
   else
     source = g_strdup (desk_fact_item_get_document_title (item));
   gtk_label_set_text (self->source_label, source);
+  if (desk_fact_item_get_about (item) != NULL)
+    {
+      /* TRANSLATORS: in the fact card, the people, organizations and places its sentence names */
+      g_autofree char *about = g_strdup_printf (_("About %s"), desk_fact_item_get_about (item));
+
+      gtk_label_set_text (self->about_label, about);
+      gtk_widget_set_visible (GTK_WIDGET (self->about_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->about_label), FALSE);
 
   status = desk_fact_item_get_status (item);
   gtk_toggle_button_set_active (self->approve_button, g_str_equal (status, "approved"));
@@ -496,6 +507,7 @@ desk_fact_card_class_init (DeskFactCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskFactCard, kind_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactCard, value_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactCard, source_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskFactCard, about_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactCard, original_label);
   gtk_widget_class_bind_template_child (widget_class, DeskFactCard, approve_button);
   gtk_widget_class_bind_template_child (widget_class, DeskFactCard, reject_button);

@@ -690,6 +690,17 @@ on_document_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_about_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  const char *about = desk_fact_item_get_about (gtk_list_item_get_item (item));
+
+  bind_text (item, about);
+  desk_format_set_tooltip (gtk_list_item_get_child (item), about);
+}
+
+static void
 on_section_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  user_data)
@@ -810,6 +821,7 @@ desk_facts_view_class_init (DeskFactsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_modality_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_document_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_section_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_about_bind_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "factsview");

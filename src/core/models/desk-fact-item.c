@@ -112,6 +112,7 @@ const char *desk_fact_item_get_uid (DeskFactItem *self) { g_return_val_if_fail (
 gint64 desk_fact_item_get_document_id (DeskFactItem *self) { g_return_val_if_fail (DESK_IS_FACT_ITEM (self), 0); return self->row->document_id; }
 const char *desk_fact_item_get_document_title (DeskFactItem *self) { g_return_val_if_fail (DESK_IS_FACT_ITEM (self), NULL); return self->row->document_title; }
 const char *desk_fact_item_get_section_title (DeskFactItem *self) { g_return_val_if_fail (DESK_IS_FACT_ITEM (self), NULL); return self->row->section_title; }
+const char *desk_fact_item_get_about (DeskFactItem *self) { g_return_val_if_fail (DESK_IS_FACT_ITEM (self), NULL); return self->row->about; }
 const char *desk_fact_item_get_language (DeskFactItem *self) { g_return_val_if_fail (DESK_IS_FACT_ITEM (self), NULL); return self->row->document_language; }
 
 /* The review: status, note, and corrections (NULL when there is none). */

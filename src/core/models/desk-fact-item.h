@@ -18,6 +18,7 @@ const char     *desk_fact_item_get_uid            (DeskFactItem *self);
 gint64          desk_fact_item_get_document_id    (DeskFactItem *self);
 const char     *desk_fact_item_get_document_title (DeskFactItem *self);
 const char     *desk_fact_item_get_section_title  (DeskFactItem *self);
+const char     *desk_fact_item_get_about          (DeskFactItem *self);
 const char     *desk_fact_item_get_language       (DeskFactItem *self);
 const char     *desk_fact_item_get_status         (DeskFactItem *self);
 const char     *desk_fact_item_get_note           (DeskFactItem *self);

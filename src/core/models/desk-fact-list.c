@@ -504,7 +504,13 @@ fetch_page (gpointer   data,
   for (guint i = 0; i < rows->len; i++)
     {
       DeskFactRow *row = g_ptr_array_index (rows, i);
-      DeskFactItem *item = desk_fact_item_new (row);
+      g_auto(GStrv) about = desk_store_list_sentence_entities (self->store, row->document_id, row->fact.sentence, NULL, NULL);
+      DeskFactItem *item;
+
+      /* what the claim is about: the entities of its sentence */
+      if (about != NULL && about[0] != NULL)
+        row->about = g_strjoinv (", ", about);
+      item = desk_fact_item_new (row);
 
       desk_fact_item_set_review (item, g_hash_table_lookup (states, row->uid));
       g_ptr_array_add (items, item);

@@ -135,6 +135,7 @@ desk_fact_row_free (DeskFactRow *row)
   g_free (row->document_language);
   g_free (row->document_published);
   g_free (row->section_title);
+  g_free (row->about);
   g_free (row);
 }
 

@@ -44,6 +44,7 @@ typedef struct
   char *document_published;
   char *section_title;
   double score;          /* against an axis, when listed for one */
+  char *about;           /* the entities its sentence names, when asked for: "Peru, United States" */
 } DeskFactRow;
 
 /* An axis a document proposes, as stored */
