@@ -129,6 +129,29 @@ test_alias_groups (Fixture       *f,
     g_assert_nonnull (oecd);
     g_assert_cmpstr (oecd->name_es, ==, "Organización para la Cooperación y el Desarrollo Económicos");
   }
+  /* in a library of the samples alone too, where the Spanish name comes
+   * with no mention of the gazetteer's own names */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "samples.db", NULL);
+    const char *paths[] = { g_getenv ("DIALOGUE_DESK_SAMPLES_DIR"), NULL };
+    g_autoptr(DeskStore) samples = NULL;
+    g_autoptr(DeskEntityRow) police = NULL;
+    g_autoptr(DeskEntityRow) cabinet = NULL;
+    g_autoptr(DeskEntityRow) oas = NULL;
+
+    import_into (path, paths);
+    samples = desk_store_open (path, NULL);
+    police = entity_written (samples, "Policía Nacional del Perú");
+    cabinet = entity_written (samples, "Gabinete Binacional");
+    oas = entity_written (samples, "OEA");
+    g_assert_nonnull (police);
+    g_assert_cmpstr (police->name_en, ==, "National Police of Peru");
+    g_assert_cmpstr (police->name_es, ==, "Policía Nacional del Perú");
+    g_assert_cmpstr (cabinet->name_es, ==, "Gabinete Binacional");
+    /* written as its acronym first */
+    g_assert_nonnull (oas);
+    g_assert_cmpstr (oas->name_es, ==, "Organización de los Estados Americanos");
+  }
 
   names = desk_store_list_facts (f->store, &people, NULL);
   g_assert_cmpuint (names->len, ==, 0);

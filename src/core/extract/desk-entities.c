@@ -16,6 +16,27 @@ _desk_extract_known_entity (Run        *run,
   return g_hash_table_lookup (run->self->names, name);
 }
 
+/* The extra member of a name: its Spanish name, when the gazetteer
+ * writes it otherwise in Spanish (the library's entities read it) */
+static char *
+name_extra (Run        *run,
+            const char *canonical)
+{
+  const char *spanish = g_hash_table_lookup (run->self->spanish, canonical);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (spanish == NULL)
+    return NULL;
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "es");
+  json_builder_add_string_value (builder, spanish);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
 static void
 add_entity (Run          *run,
             GArray       *out,
@@ -26,7 +47,8 @@ add_entity (Run          *run,
             const char   *canonical,
             double        confidence)
 {
-  _desk_extract_add_candidate (out, kind, par, s, e, g_strdup (canonical), confidence, NULL, CANDIDATE_NAME);
+  _desk_extract_add_candidate (out, kind, par, s, e, g_strdup (canonical), confidence, name_extra (run, canonical),
+                               CANDIDATE_NAME);
 }
 
 gboolean
@@ -502,22 +524,7 @@ _desk_extract_find_entities (Run        *run,
       /* short acronyms in an all-caps heading are ordinary words */
       if (caps && strlen (name) <= 4)
         continue;
-      /* the entity's Spanish name goes with it, for the library's entities */
-      if (entity->name_es != NULL)
-        {
-          g_autoptr(JsonBuilder) builder = json_builder_new ();
-          g_autoptr(JsonNode) root = NULL;
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "es");
-          json_builder_add_string_value (builder, entity->name_es);
-          json_builder_end_object (builder);
-          root = json_builder_get_root (builder);
-          _desk_extract_add_candidate (out, entity->kind, par, s, e, g_strdup (entity->canonical), 0.9,
-                                       json_to_string (root, FALSE), CANDIDATE_NAME);
-        }
-      else
-        add_entity (run, out, par, s, e, entity->kind, entity->canonical, 0.9);
+      add_entity (run, out, par, s, e, entity->kind, entity->canonical, 0.9);
     }
   g_clear_pointer (&m, g_match_info_free);
 

@@ -67,6 +67,7 @@ struct _DeskExtractor
   DeskStemmer *stemmer;
   GHashTable *plain;     /* word as written → whether it is plain (+1), see word_is_plain */
   GHashTable *names;     /* surface name → Entity */
+  GHashTable *spanish;   /* canonical name → its Spanish name, where it differs */
   GHashTable *given;     /* given names */
   GRegex *gazetteer_re;
   GHashTable *gazetteer_heads;  /* first word of a name → GPtrArray of the names

@@ -48,6 +48,7 @@ desk_extractor_new (GError **error)
   self->stemmer = desk_stemmer_new ();
   self->plain = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _desk_extract_entity_free);
+  self->spanish = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!(gazetteer = _desk_extract_lookup_data ("gazetteer.json", error)) || !(people = _desk_extract_lookup_data ("people.json", error)))
@@ -121,6 +122,7 @@ desk_extractor_free (DeskExtractor *self)
     return;
   g_clear_pointer (&self->stemmer, desk_stemmer_free);
   g_clear_pointer (&self->plain, g_hash_table_unref);
+  g_clear_pointer (&self->spanish, g_hash_table_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->given, g_hash_table_unref);
   g_clear_pointer (&self->gazetteer_re, g_regex_unref);

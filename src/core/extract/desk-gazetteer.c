@@ -91,6 +91,8 @@ add_entity_names (DeskExtractor  *self,
           if (e->name_es != NULL && (*e->name_es == '\0' || g_str_equal (e->name_es, e->canonical)))
             g_clear_pointer (&e->name_es, g_free);
           g_hash_table_replace (self->names, g_strdup (name), e);
+          if (e->name_es != NULL)
+            g_hash_table_replace (self->spanish, g_strdup (e->canonical), g_strdup (e->name_es));
         }
     }
   return TRUE;
