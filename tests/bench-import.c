@@ -1,15 +1,20 @@
-/* bench-import.c: import and extraction throughput over a generated corpus,
- * next to bare FTS5 insertion of the same text measured in the same run,
- * and the least that the data model writes for it (design_floor).
+/* bench-import.c: import throughput over a generated corpus, next to
+ * Recoll indexing the same files, bare FTS5 insertion of the same text
+ * and the least that the data model writes for it (design_floor), each
+ * measured in the same run, DESK_BENCH_RUNS times (3), taking turns.
  *
- * DESK_BENCH_MB sets the corpus size (50 by default).  The corpus mixes
- * sentences of ../shared/corpus and data/samples, with their figures and
- * dates varied, in Spanish and English, with headings and lists.
- * DESK_BENCH_CORPUS names a folder to keep the generated documents in, to
- * profile an import of them alone (dialogue-desk-cli import FOLDER).
- * Then one long document made of the first DESK_BENCH_LONG_MB (8 by
- * default) of them, imported alone: what grows with a document's length
- * shows there (a thesis, a compiled report). */
+ * DESK_BENCH_DOCS sets the corpus size in documents (5,000 by default,
+ * about 16 KB each), DESK_BENCH_MB in megabytes instead.  The corpus
+ * mixes sentences of ../shared/corpus and data/samples, with their
+ * figures and dates varied, in Spanish and English, with headings and
+ * lists.  DESK_BENCH_CORPUS names a folder to keep the generated
+ * documents in, to profile an import of them alone (dialogue-desk-cli
+ * import FOLDER).  Recoll is Debian's recollindex (package recollcmd,
+ * which build-aux/quickstart bench installs); without it the benchmark
+ * says so and ends as skipped after its other figures.  Then one long
+ * document made of the first DESK_BENCH_LONG_MB (8 by default) of them,
+ * imported alone: what grows with a document's length shows there (a
+ * thesis, a compiled report). */
 #include "config.h"
 
 #include <string.h>
@@ -24,7 +29,8 @@
 
 static gsize
 generate (const char *dir,
-          gsize       target)
+          gsize       target,
+          guint       n_docs)
 {
   g_autoptr(GPtrArray) sentences = desk_test_corpus_sentences (600);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
@@ -33,7 +39,7 @@ generate (const char *dir,
 
   g_assert_cmpuint (sentences->len, >, 10);
 
-  while (total < target)
+  while (n_docs > 0 ? n < n_docs : total < target)
     {
       g_autoptr(GString) doc = g_string_new (NULL);
       g_autofree char *name = g_strdup_printf ("doc-%06u.txt", n++);
@@ -289,44 +295,202 @@ long_doc (const char *dir,
            size / t_import, size, t_import, size / t_fts);
 }
 
+/* Recoll's indexer over @dir, with a configuration of its own in
+ * @confdir: the figure the import must meet (DESIGN.md).  Recoll's
+ * defaults but for what keeps the comparison fair: the text is UTF-8
+ * (as the import reads it), words are stemmed in Spanish and English (as
+ * the import stems them), and no spelling dictionary is built after the
+ * index (the import builds none).  Flushing (idxflushmb, 50 MB) and the
+ * threads (autoconfigured from the cores) are Recoll's defaults.
+ * Returns the seconds, or a negative number when it failed. */
+static double
+recoll_index (const char *recollindex,
+              const char *dir,
+              const char *confdir,
+              guint       n_files)
+{
+  g_autofree char *conf = g_build_filename (confdir, "recoll.conf", NULL);
+  g_autofree char *log = g_build_filename (confdir, "recollindex.log", NULL);
+  g_autofree char *status_file = g_build_filename (confdir, "idxstatus.txt", NULL);
+  g_autofree char *contents = g_strdup_printf ("topdirs = %s\n"
+                                               "defaultcharset = UTF-8\n"
+                                               "indexstemminglanguages = spanish english\n"
+                                               "noaspell = 1\n"
+                                               "loglevel = 2\n"
+                                               "logfilename = %s\n", dir, log);
+  const char *argv[] = { recollindex, "-c", confdir, NULL };
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  const char *done;
+  int wait_status;
+  double elapsed;
+
+  g_mkdir_with_parents (confdir, 0700);
+  g_assert_true (g_file_set_contents (conf, contents, -1, NULL));
+  g_timer_start (timer);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &wait_status, &error)
+      || !g_spawn_check_wait_status (wait_status, &error))
+    {
+      g_printerr ("recollindex failed: %s (its log: %s)\n", error->message, log);
+      return -1;
+    }
+  g_timer_stop (timer);
+  elapsed = g_timer_elapsed (timer, NULL);
+
+  /* Recoll must have indexed every file, or the comparison is void */
+  if (!g_file_get_contents (status_file, &status, NULL, NULL)
+      || (done = strstr (status, "dbtotdocs = ")) == NULL
+      || g_ascii_strtoull (done + strlen ("dbtotdocs = "), NULL, 10) < n_files)
+    {
+      g_printerr ("recollindex indexed fewer than the %u files (its status: %s)\n",
+                  n_files, status_file);
+      return -1;
+    }
+  return elapsed;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static double
+median_of (GArray *values)
+{
+  g_autoptr(GArray) sorted = g_array_copy (values);
+  guint n = sorted->len;
+
+  g_array_sort (sorted, desk_test_compare_doubles);
+  return n % 2 ? g_array_index (sorted, double, n / 2)
+               : (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
+}
+
+/* One figure over the runs: its best and median MB/s, the fastest and
+ * slowest run's seconds, and @note */
+static void
+report (const char *what,
+        double      mb,
+        GArray     *seconds,
+        const char *note)
+{
+  g_autoptr(GArray) sorted = g_array_copy (seconds);
+
+  g_array_sort (sorted, desk_test_compare_doubles);
+  g_print ("%-24s %7.2f  %7.2f MB/s   (%.1f-%.1f s; %s)\n",
+           what, mb / g_array_index (sorted, double, 0), mb / median_of (seconds),
+           g_array_index (sorted, double, 0), g_array_index (sorted, double, sorted->len - 1), note);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   const char *mb_env = g_getenv ("DESK_BENCH_MB");
-  gsize target = (mb_env ? g_ascii_strtoull (mb_env, NULL, 10) : 50) * 1024 * 1024;
+  const char *docs_env = g_getenv ("DESK_BENCH_DOCS");
+  const char *runs_env = g_getenv ("DESK_BENCH_RUNS");
+  guint n_docs = mb_env ? 0 : docs_env ? g_ascii_strtoull (docs_env, NULL, 10) : 5000;
+  gsize target = (mb_env ? g_ascii_strtoull (mb_env, NULL, 10) : 0) * 1024 * 1024;
+  guint runs = runs_env ? MAX (1, g_ascii_strtoull (runs_env, NULL, 10)) : 3;
   g_autofree char *tmp = desk_test_make_tmpdir ();
   const char *keep = g_getenv ("DESK_BENCH_CORPUS");
   const char *long_mb_env = g_getenv ("DESK_BENCH_LONG_MB");
   g_autofree char *dir = g_build_filename (keep ? keep : tmp, keep ? NULL : "corpus", NULL);
-  g_autofree char *fts_db = g_build_filename (tmp, "fts.db", NULL);
-  g_autofree char *library = g_build_filename (tmp, "library.db", NULL);
-  g_autofree char *floor_db = g_build_filename (tmp, "floor.db", NULL);
-  g_autoptr(GPtrArray) extracted = g_ptr_array_new_with_free_func (extracted_free);
-  double mb, t_fts, t_extract, t_floor, t_import;
-  guint64 n_facts;
+  g_autofree char *recollindex = g_find_program_in_path ("recollindex");
+  g_autoptr(GArray) t_fts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_extract = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_floor = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_import = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_recoll = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *floor_note = NULL;
+  g_autofree char *import_note = NULL;
+  g_autofree char *extract_note = NULL;
+  guint64 n_facts = 0;
+  guint n_files;
+  double mb;
   gsize bytes;
 
   g_setenv ("XDG_DATA_HOME", "/nonexistent-dialogue-desk-bench", TRUE);
   g_mkdir_with_parents (dir, 0700);
-  bytes = generate (dir, target);
+  bytes = generate (dir, target, n_docs);
   mb = bytes / (1024.0 * 1024.0);
+  n_files = count_files (dir);
+  g_print ("corpus:                  %u documents, %.1f MB of generated text; %u runs\n",
+           n_files, mb, runs);
+  if (recollindex == NULL)
+    g_print ("Recoll: recollindex is not installed, so the import is not compared with it;\n"
+             "        install Debian's recollcmd (build-aux/quickstart bench does, as root)\n");
 
-  t_fts = bare_fts5 (dir, fts_db);
-  t_extract = extraction_alone (dir, extracted, &n_facts);
-  t_floor = design_floor (extracted, floor_db);
-  g_ptr_array_set_size (extracted, 0);
-  t_import = full_import (dir, library);
+  /* Each run takes every figure in turn, so that a busy machine slows
+   * them alike; each writes into a new file, removed after it */
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autofree char *run_dir = g_strdup_printf ("%s/run-%u", tmp, r);
+      g_autofree char *fts_db = g_build_filename (run_dir, "fts.db", NULL);
+      g_autofree char *floor_db = g_build_filename (run_dir, "floor.db", NULL);
+      g_autofree char *library = g_build_filename (run_dir, "library.db", NULL);
+      g_autofree char *confdir = g_build_filename (run_dir, "recoll", NULL);
+      g_autoptr(GPtrArray) extracted = g_ptr_array_new_with_free_func (extracted_free);
+      double t;
 
-  g_print ("corpus:                 %.1f MB of generated documents\n", mb);
-  g_print ("bare FTS5 insertion:    %7.2f MB/s   (baseline, %.1f s)\n", mb / t_fts, t_fts);
-  g_print ("extraction alone:       %7.2f MB/s   (%.1f s, %" G_GUINT64_FORMAT " facts)\n", mb / t_extract, t_extract, n_facts);
-  g_print ("least writes possible:  %7.2f MB/s   (%.1f s, %.2f of bare FTS5: documents and facts with FTS5, nothing else)\n",
-           mb / t_floor, t_floor, t_fts / t_floor);
-  g_print ("full import:            %7.2f MB/s   (%.1f s, %.2f of bare FTS5; target 10 MB/s and 0.5)\n",
-           mb / t_import, t_import, t_fts / t_import);
+      g_mkdir_with_parents (run_dir, 0700);
+      t = bare_fts5 (dir, fts_db);
+      g_array_append_val (t_fts, t);
+      t = extraction_alone (dir, extracted, &n_facts);
+      g_array_append_val (t_extract, t);
+      t = design_floor (extracted, floor_db);
+      g_array_append_val (t_floor, t);
+      g_ptr_array_set_size (extracted, 0);
+      t = full_import (dir, library);
+      g_array_append_val (t_import, t);
+      if (recollindex != NULL)
+        {
+          double t_r = recoll_index (recollindex, dir, confdir, n_files);
+
+          g_assert_cmpfloat (t_r, >, 0);
+          g_array_append_val (t_recoll, t_r);
+          t_r /= t;
+          g_array_append_val (ratios, t_r);
+        }
+      desk_test_rm_rf (run_dir);
+    }
+
+  g_print ("                            best   median           (fastest-slowest run)\n");
+  report ("bare FTS5 insertion:", mb, t_fts, "the baseline");
+  extract_note = g_strdup_printf ("one core, %" G_GUINT64_FORMAT " facts", n_facts);
+  report ("extraction alone:", mb, t_extract, extract_note);
+  floor_note = g_strdup_printf ("%.2f of bare FTS5: documents and facts with FTS5, nothing else",
+                                median_of (t_fts) / median_of (t_floor));
+  report ("least writes possible:", mb, t_floor, floor_note);
+  import_note = g_strdup_printf ("%.2f of bare FTS5: parse, extract, score, index, conflicts",
+                                 median_of (t_fts) / median_of (t_import));
+  report ("full import:", mb, t_import, import_note);
+  if (recollindex != NULL)
+    {
+      g_autoptr(GArray) sorted = g_array_copy (ratios);
+
+      report ("Recoll (recollindex):", mb, t_recoll, "the target");
+      g_array_sort (sorted, desk_test_compare_doubles);
+      g_print ("import / Recoll:         %7.2f  %7.2f        (runs %.2f-%.2f; 1.00 or more: the import is at least as fast)\n",
+               g_array_index (sorted, double, sorted->len - 1), median_of (ratios),
+               g_array_index (sorted, double, 0), g_array_index (sorted, double, sorted->len - 1));
+    }
   long_doc (dir, tmp, long_mb_env ? g_ascii_strtoull (long_mb_env, NULL, 10) : 8);
 
   desk_test_rm_rf (tmp);
+  if (recollindex == NULL)
+    {
+      g_print ("Recoll: not compared, recollindex is not installed (Debian package recollcmd)\n");
+      return 77;
+    }
   return 0;
 }
