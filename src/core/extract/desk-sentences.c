@@ -207,6 +207,25 @@ starts_with_action (const char *item)
          len > 0 && *end != ':';
 }
 
+/* The date of a meeting in the sentence [@s, @e): the first of its dates
+ * (of @cands' first @n_before) that has at least a month, or NULL */
+static const char *
+meeting_date (GArray *cands,
+              guint   n_before,
+              gsize   s,
+              gsize   e)
+{
+  for (guint j = 0; j < n_before; j++)
+    {
+      const Candidate *c = &g_array_index (cands, Candidate, j);
+
+      if (c->fact.text != NULL && c->bstart >= s && c->bstart < e &&
+          c->fact.kind == DESK_FACT_DATE && strlen (c->fact.value) >= 7)
+        return c->fact.value;
+    }
+  return NULL;
+}
+
 /* Proposals, meetings and every fact's modality, sentence by sentence. */
 void
 _desk_extract_find_sentence_facts (Run           *run,
@@ -226,6 +245,7 @@ _desk_extract_find_sentence_facts (Run           *run,
       gsize e = i + 1 < bounds->len ? g_array_index (bounds, gsize, i + 1) : len;
       g_autofree char *sentence = NULL;
       DeskModality modality;
+      const char *date;
       gsize te = e;
 
       while (te > s && par[te - 1] == ' ')
@@ -269,10 +289,11 @@ _desk_extract_find_sentence_facts (Run           *run,
             break;
         }
 
-      /* meetings: a meeting word and a date in the same sentence */
-      if (kind != DESK_BLOCK_HEADING && g_regex_match (self->meeting_noun_re, sentence, 0, NULL))
+      /* meetings: a meeting word and a date in the same sentence; the
+       * date first, which few sentences have, then the word, a search */
+      if (kind != DESK_BLOCK_HEADING && (date = meeting_date (cands, n_before, s, e)) != NULL &&
+          g_regex_match (self->meeting_noun_re, sentence, 0, NULL))
         {
-          const char *date = NULL;
           const char *place = NULL;
           gboolean place_located = FALSE;
           g_autoptr(GPtrArray) people = g_ptr_array_new ();
@@ -283,9 +304,7 @@ _desk_extract_find_sentence_facts (Run           *run,
 
               if (c->fact.text == NULL || c->bstart < s || c->bstart >= e)
                 continue;
-              if (c->fact.kind == DESK_FACT_DATE && date == NULL && strlen (c->fact.value) >= 7)
-                date = c->fact.value;
-              else if (c->fact.kind == DESK_FACT_PLACE)
+              if (c->fact.kind == DESK_FACT_PLACE)
                 {
                   /* the place where it happened: "en la Isla Esteves", "in Quito" */
                   gsize from = c->bstart > s + 8 ? c->bstart - 8 : s;
@@ -312,13 +331,12 @@ _desk_extract_find_sentence_facts (Run           *run,
                     g_ptr_array_add (people, c->fact.value);
                 }
             }
-          if (date != NULL)
-            {
-              char *extra = meeting_extra (date, place, people);
-              _desk_extract_add_candidate (cands, DESK_FACT_MEETING, par, s, te, meeting_value (date, place, people), 0.7, extra,
-                                           CANDIDATE_MEETING);
-              g_array_index (cands, Candidate, cands->len - 1).fact.modality = modality;
-            }
+          {
+            char *extra = meeting_extra (date, place, people);
+            _desk_extract_add_candidate (cands, DESK_FACT_MEETING, par, s, te, meeting_value (date, place, people), 0.7, extra,
+                                         CANDIDATE_MEETING);
+            g_array_index (cands, Candidate, cands->len - 1).fact.modality = modality;
+          }
         }
     }
 
