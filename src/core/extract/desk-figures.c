@@ -419,21 +419,36 @@ _desk_extract_find_dates (Run        *run,
 {
   DeskExtractor *self = run->self;
   gsize s, e;
-  guint run_of_digits = 0, longest = 0;
+  gboolean number = FALSE, year = FALSE, modern_year = FALSE;
 
-  /* every pattern wants a number, all but the first three a year (four
-   * digits): a paragraph without them is not searched for them */
-  for (const char *p = par; *p && longest < 4; p++)
+  /* every pattern wants a number, all but the first three a year: four
+   * digits that no other digit touches, those of a range or after a word
+   * a year from 1800 to 2099.  A paragraph is searched only for the
+   * patterns it has what they want for */
+  for (const char *p = par; *p && !modern_year;)
     {
-      run_of_digits = g_ascii_isdigit (*p) ? run_of_digits + 1 : 0;
-      longest = MAX (longest, run_of_digits);
+      const char *digits = p;
+
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (p == digits)
+        {
+          p++;
+          continue;
+        }
+      number = TRUE;
+      if (p - digits == 4)
+        {
+          year = TRUE;
+          modern_year = (digits[0] == '1' && (digits[1] == '8' || digits[1] == '9')) || (digits[0] == '2' && digits[1] == '0');
+        }
     }
 
   for (guint r = 0; r < G_N_ELEMENTS (self->date_re); r++)
     {
       GMatchInfo *m = NULL;
 
-      if (longest == 0 || (r >= DATE_NUMERIC && longest < 4))
+      if (!number || (r >= DATE_NUMERIC && !year) || (r >= DATE_YEAR_RANGE && !modern_year))
         break;
       for (g_regex_match (self->date_re[r], par, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
         {
