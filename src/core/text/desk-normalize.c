@@ -455,9 +455,22 @@ desk_normalize_quotes (const char *text)
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-      gboolean opening = prev == ' ' || prev == '(' || prev == '[' || prev == 0x2014 || prev == 0x2013;
+      const char *plain = p;
+      gunichar c;
+      gboolean opening;
 
+      /* ASCII but quotes, most of the text, is copied a run at a time */
+      while (*p != '\0' && (guchar) *p < 0x80 && *p != '"' && *p != '\'' && *p != '`')
+        p++;
+      if (p > plain)
+        {
+          g_string_append_len (out, plain, p - plain);
+          prev = (guchar) p[-1];
+          if (*p == '\0')
+            break;
+        }
+      c = g_utf8_get_char (p);
+      opening = prev == ' ' || prev == '(' || prev == '[' || prev == 0x2014 || prev == 0x2013;
       if (c == '`' && p[1] == '`')
         {
           g_string_append (out, "“");
