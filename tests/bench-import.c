@@ -424,7 +424,7 @@ main (int    argc,
   bytes = generate (dir, target, n_docs);
   mb = bytes / (1024.0 * 1024.0);
   n_files = count_files (dir);
-  g_print ("corpus:                  %u documents, %.1f MB of generated text; %u runs\n",
+  g_print ("corpus:                  %u documents, %.1f MB of generated text; runs: %u\n",
            n_files, mb, runs);
   if (recollindex == NULL)
     g_print ("Recoll: recollindex is not installed, so the import is not compared with it;\n"
