@@ -99,54 +99,65 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static void
-count_paint (guint *painted)
+/* A picture of a widget, taken when its frame is painted */
+typedef struct
 {
-  (*painted)++;
+  GtkWidget *widget;
+  GdkTexture *texture;
+} Shot;
+
+/* Drawn right after GTK painted a frame: every part of the widget has
+ * its size then, which it may not have between frames (an idle handler
+ * that tags text, or a popover laying its insides out, asks for a new
+ * layout that only the next frame gives) */
+static void
+take_shot (GdkFrameClock *clock,
+           Shot          *shot)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (shot->widget);
+  int height = gtk_widget_get_height (shot->widget);
+
+  if (shot->texture != NULL || width <= 0 || height <= 0)
+    return;
+  paintable = gtk_widget_paintable_new (shot->widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  shot->texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (shot->widget)), node,
+                                               &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  int width, height;
+  g_autoptr(GdkTexture) texture = NULL;
+  Shot shot = { widget, NULL };
+  GdkFrameClock *clock;
+  gulong handler;
 
   while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  /* two frames painted since: a popover just shown lays its insides out
-   * over its first frames, and a part without its size cannot be drawn */
-  {
-    GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-    guint painted = 0;
-    gulong handler = clock ? g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_paint), &painted) : 0;
-
-    if (clock != NULL)
-      {
-        gtk_widget_queue_draw (widget);
-        while (painted < 2 && g_get_monotonic_time () < deadline)
-          {
-            gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-            g_main_context_iteration (NULL, TRUE);
-          }
-        g_signal_handler_disconnect (clock, handler);
-      }
-  }
   settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (take_shot), &shot);
+  while (shot.texture == NULL && g_get_monotonic_time () < deadline)
+    {
+      gtk_widget_queue_draw (widget);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  texture = g_steal_pointer (&shot.texture);
+  g_assert_nonnull (texture);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 }
