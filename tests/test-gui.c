@@ -1458,12 +1458,29 @@ test_reading_view_names (Fixture       *f,
   g_assert_cmpstr (desk_entity_item_get_uid (desk_entities_view_get_selected (view)), ==, washington);
 }
 
+/* GTK 4.8 warns, now and then under load, that it draws an internal
+ * part of a widget ("GtkGizmo") between a resize and the layout that
+ * follows it; the part is drawn right at the next frame.  That warning
+ * is the toolkit's, not about anything the window does: it is left to
+ * the log, every other warning still fails the tests */
+static gboolean
+fatal_unless_toolkit_noise (const char     *domain,
+                            GLogLevelFlags  level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  return !(g_strcmp0 (domain, "Gtk") == 0 && (level & G_LOG_LEVEL_WARNING) != 0 &&
+           g_str_has_prefix (message, "Trying to snapshot GtkGizmo ") &&
+           g_str_has_suffix (message, " without a current allocation"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   desk_locale_init ();
   gtk_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (fatal_unless_toolkit_noise, NULL);
   app = desk_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
