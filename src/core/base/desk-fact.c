@@ -114,20 +114,26 @@ desk_fact_kind_is_name (DeskFactKind kind)
   return kind == DESK_FACT_PERSON || kind == DESK_FACT_ORG || kind == DESK_FACT_PLACE;
 }
 
+/* A uid of what @what names by @a and @b: 32 hex digits of a SHA-256 */
+static char *
+compute_uid (const char *what,
+             const char *a,
+             const char *b)
+{
+  g_autofree char *text = g_strdup_printf ("%s:%s:%s", what, a, b);
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+
+  return g_strndup (sum, 32);
+}
+
 /* An entity's uid: its kind and the name the extractor gave it, so that
  * two copies of a library agree on it; an officer's renaming keeps it */
 char *
 desk_entity_compute_uid (const char *kind,
                          const char *key)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *sum = NULL;
-
   g_return_val_if_fail (kind != NULL && key != NULL, NULL);
-
-  text = g_strdup_printf ("entity:%s:%s", kind, key);
-  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
-  return g_strndup (sum, 32);
+  return compute_uid ("entity", kind, key);
 }
 
 /* An alias's uid: one way of writing the entity @entity_uid */
@@ -135,12 +141,6 @@ char *
 desk_alias_compute_uid (const char *entity_uid,
                         const char *form)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *sum = NULL;
-
   g_return_val_if_fail (entity_uid != NULL && form != NULL, NULL);
-
-  text = g_strdup_printf ("alias:%s:%s", entity_uid, form);
-  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
-  return g_strndup (sum, 32);
+  return compute_uid ("alias", entity_uid, form);
 }

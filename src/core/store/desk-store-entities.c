@@ -23,39 +23,24 @@
 
 /* SQL functions */
 
+/* desk_entity_uid (kind, key) or desk_alias_uid (entity uid, form), as
+ * the function in @context's user data computes it */
 static void
-entity_uid_sql (sqlite3_context *context,
-                int              argc,
-                sqlite3_value  **argv)
+uid_sql (sqlite3_context *context,
+         int              argc,
+         sqlite3_value  **argv)
 {
-  const char *kind = (const char *) sqlite3_value_text (argv[0]);
-  const char *key = (const char *) sqlite3_value_text (argv[1]);
+  char *(*compute) (const char *, const char *) = sqlite3_user_data (context);
+  const char *a = (const char *) sqlite3_value_text (argv[0]);
+  const char *b = (const char *) sqlite3_value_text (argv[1]);
   g_autofree char *uid = NULL;
 
-  if (kind == NULL || key == NULL)
+  if (a == NULL || b == NULL)
     {
       sqlite3_result_null (context);
       return;
     }
-  uid = desk_entity_compute_uid (kind, key);
-  sqlite3_result_text (context, uid, -1, SQLITE_TRANSIENT);
-}
-
-static void
-alias_uid_sql (sqlite3_context *context,
-               int              argc,
-               sqlite3_value  **argv)
-{
-  const char *entity = (const char *) sqlite3_value_text (argv[0]);
-  const char *form = (const char *) sqlite3_value_text (argv[1]);
-  g_autofree char *uid = NULL;
-
-  if (entity == NULL || form == NULL)
-    {
-      sqlite3_result_null (context);
-      return;
-    }
-  uid = desk_alias_compute_uid (entity, form);
+  uid = compute (a, b);
   sqlite3_result_text (context, uid, -1, SQLITE_TRANSIENT);
 }
 
@@ -82,10 +67,10 @@ gboolean
 _desk_store_register_entity_functions (DeskStore  *self,
                                        GError    **error)
 {
-  if (sqlite3_create_function (self->db, "desk_entity_uid", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                               entity_uid_sql, NULL, NULL) != SQLITE_OK ||
-      sqlite3_create_function (self->db, "desk_alias_uid", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                               alias_uid_sql, NULL, NULL) != SQLITE_OK ||
+  if (sqlite3_create_function (self->db, "desk_entity_uid", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                               desk_entity_compute_uid, uid_sql, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (self->db, "desk_alias_uid", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                               desk_alias_compute_uid, uid_sql, NULL, NULL) != SQLITE_OK ||
       sqlite3_create_collation (self->db, "desk_name", SQLITE_UTF8, NULL, collate_names) != SQLITE_OK)
     return desk_store_set_error_from_db (self, error);
   return TRUE;
