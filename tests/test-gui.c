@@ -1404,9 +1404,9 @@ test_spanish (Fixture       *f,
   save_screenshot (GTK_WIDGET (f->window), "gui-metadata-es.png");
 }
 
-/* The reading view highlights names as their entities are: a merge
- * shows at once on the name in the text, Ctrl+Z takes it back, and a
- * click on a name opens its entity */
+/* The reading view highlights names as their entities are: a merge and
+ * a split show at once on the name in the text and in the list, Ctrl+Z
+ * takes each back, and a click on a name opens its entity */
 static void
 test_reading_view_names (Fixture       *f,
                          gconstpointer  data)
@@ -1450,6 +1450,28 @@ test_reading_view_names (Fixture       *f,
   g_assert_cmpstr (desk_document_view_entity_at (reader, at->start), ==, us);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   g_assert_cmpstr (desk_document_view_entity_at (reader, at->start), ==, washington);
+
+  /* "U.S." split off the United States: its own entity, in the list and
+   * on the name in the text; Ctrl+Z puts it back */
+  {
+    DeskMentionRow *written = NULL;
+    guint n = g_list_model_get_n_items (list);
+
+    for (guint i = 0; i < mentions->len && written == NULL; i++)
+      if (g_str_equal (((DeskMentionRow *) g_ptr_array_index (mentions, i))->form, "U.S."))
+        written = g_ptr_array_index (mentions, i);
+    g_assert_nonnull (written);
+    g_assert_cmpstr (desk_document_view_entity_at (reader, written->start), ==, us);
+    g_assert_true (desk_entities_view_select_uid (view, us));
+    g_assert_true (desk_entities_view_split (view, "U.S."));
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, n + 1);
+    g_assert_cmpuint (entity_named (list, "U.S."), !=, G_MAXUINT);
+    g_assert_cmpstr (desk_document_view_entity_at (reader, written->start), !=, us);
+    g_assert_nonnull (desk_document_view_entity_at (reader, written->start));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+    g_assert_cmpstr (desk_document_view_entity_at (reader, written->start), ==, us);
+  }
 
   /* a click on it opens the entity */
   desk_window_show_view (f->window, "documents");
