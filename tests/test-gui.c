@@ -1473,6 +1473,26 @@ test_reading_view_names (Fixture       *f,
     g_assert_cmpstr (desk_document_view_entity_at (reader, written->start), ==, us);
   }
 
+  /* Washington marked as not an entity: gone from the list and the text;
+   * among the names marked so, it can be made an entity again */
+  {
+    guint n = g_list_model_get_n_items (list);
+
+    g_assert_true (desk_entities_view_select_uid (view, washington));
+    g_assert_true (desk_entities_view_reject (view));
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, n - 1);
+    g_assert_null (desk_document_view_entity_at (reader, at->start));
+    desk_entities_view_show_not_entities (view, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+    g_assert_true (desk_entities_view_select_uid (view, washington));
+    g_assert_true (find_label (GTK_WIDGET (view), "An entity after all", FALSE));
+    g_assert_true (desk_entities_view_reject (view));
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+    desk_entities_view_show_not_entities (view, FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+    g_assert_cmpstr (desk_document_view_entity_at (reader, at->start), ==, washington);
+  }
+
   /* a click on it opens the entity */
   desk_window_show_view (f->window, "documents");
   g_signal_emit_by_name (reader, "entity-activated", washington);

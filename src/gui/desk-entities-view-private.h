@@ -10,6 +10,8 @@ GListModel *desk_entities_view_get_list     (DeskEntitiesView *self);
 void        desk_entities_view_set_filter   (DeskEntitiesView *self,
                                              int               kind,
                                              const char       *words);
+void        desk_entities_view_show_not_entities (DeskEntitiesView *self,
+                                                  gboolean          not_entities);
 void        desk_entities_view_select       (DeskEntitiesView *self,
                                              guint             position);
 DeskEntityItem *desk_entities_view_get_selected (DeskEntitiesView *self);

@@ -28,6 +28,7 @@ struct _DeskEntitiesView
   GtkPaned *paned;
   GtkSearchEntry *filter_entry;
   GtkDropDown *kind_dropdown;
+  GtkButton *reject_button;
   GtkLabel *count_label;
   GtkColumnView *column_view;
   GtkColumnViewColumn *name_column;
@@ -68,7 +69,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The kinds of the drop-down are desk_entity_kinds, after "All kinds" */
+/* The kinds of the drop-down are desk_entity_kinds, after "All kinds";
+ * after them, the names marked as not entities */
+#define NOT_ENTITIES_POSITION (G_N_ELEMENTS (desk_entity_kinds) + 1)
 
 /* Helpers */
 
@@ -83,6 +86,17 @@ update_actions (DeskEntitiesView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.split", some && aliases[0] != NULL && aliases[1] != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.kind", some);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.reject", some);
+  /* a name marked as not an entity can be made one again */
+  if (self->current != NULL && desk_entity_item_get_rejected (self->current))
+    {
+      gtk_button_set_label (self->reject_button, _("_An entity after all"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->reject_button), _("Put it back in the list of names (Delete)"));
+    }
+  else
+    {
+      gtk_button_set_label (self->reject_button, _("_Not an entity"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->reject_button), _("Take it out of the list of names (Delete)"));
+    }
 }
 
 static void
@@ -389,7 +403,8 @@ write_decision (DeskStore  *store,
     case DESK_ENTITY_DECISION_KIND:
       return desk_review_set_entity_kind (store, d->uid, d->kind, error);
     case DESK_ENTITY_DECISION_REJECT:
-      return desk_review_reject_entity (store, d->uid, TRUE, error);
+      /* a name marked as not an entity (value "again") is one again */
+      return desk_review_reject_entity (store, d->uid, d->value == NULL, error);
     default:
       g_assert_not_reached ();
     }
@@ -471,6 +486,7 @@ on_filter_changed_cb (DeskEntitiesView *self)
   if (self->list == NULL)
     return;
   changed = desk_entity_list_set_kind (self->list, kind);
+  changed |= desk_entity_list_set_rejected (self->list, selected == NOT_ENTITIES_POSITION);
   changed |= desk_entity_list_set_words (self->list, gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
   if (changed)
     reread (self, uid);
@@ -680,6 +696,7 @@ desk_entities_view_class_init (DeskEntitiesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskEntitiesView, paned);
   gtk_widget_class_bind_template_child (widget_class, DeskEntitiesView, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskEntitiesView, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskEntitiesView, reject_button);
   gtk_widget_class_bind_template_child (widget_class, DeskEntitiesView, count_label);
   gtk_widget_class_bind_template_child (widget_class, DeskEntitiesView, column_view);
   gtk_widget_class_bind_template_child (widget_class, DeskEntitiesView, name_column);
@@ -823,6 +840,17 @@ desk_entities_view_set_filter (DeskEntitiesView *self,
   on_filter_changed_cb (self);
 }
 
+/* As the officer would choose "Not entities" in the drop-down, or "All kinds" */
+void
+desk_entities_view_show_not_entities (DeskEntitiesView *self,
+                                      gboolean          not_entities)
+{
+  g_return_if_fail (DESK_IS_ENTITIES_VIEW (self));
+
+  gtk_drop_down_set_selected (self->kind_dropdown, not_entities ? NOT_ENTITIES_POSITION : 0);
+  on_filter_changed_cb (self);
+}
+
 void
 desk_entities_view_select (DeskEntitiesView *self,
                            guint             position)
@@ -918,5 +946,6 @@ gboolean
 desk_entities_view_reject (DeskEntitiesView *self)
 {
   g_return_val_if_fail (DESK_IS_ENTITIES_VIEW (self), FALSE);
-  return decide (self, DESK_ENTITY_DECISION_REJECT, NULL, 0);
+  return decide (self, DESK_ENTITY_DECISION_REJECT,
+                 self->current != NULL && desk_entity_item_get_rejected (self->current) ? "again" : NULL, 0);
 }

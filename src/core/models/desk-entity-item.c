@@ -107,6 +107,13 @@ desk_entity_item_get_name (DeskEntityItem *self)
   return self->row->name;
 }
 
+gboolean
+desk_entity_item_get_rejected (DeskEntityItem *self)
+{
+  g_return_val_if_fail (DESK_IS_ENTITY_ITEM (self), FALSE);
+  return self->row->rejected;
+}
+
 DeskFactKind
 desk_entity_item_get_kind (DeskEntityItem *self)
 {

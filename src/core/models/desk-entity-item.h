@@ -15,6 +15,7 @@ const DeskEntityRow *desk_entity_item_get_row         (DeskEntityItem *self);
 const char          *desk_entity_item_get_uid         (DeskEntityItem *self);
 const char          *desk_entity_item_get_name        (DeskEntityItem *self);
 DeskFactKind         desk_entity_item_get_kind        (DeskEntityItem *self);
+gboolean             desk_entity_item_get_rejected    (DeskEntityItem *self);
 const char * const  *desk_entity_item_get_aliases     (DeskEntityItem *self);
 gint64               desk_entity_item_get_n_mentions  (DeskEntityItem *self);
 gint64               desk_entity_item_get_n_documents (DeskEntityItem *self);

@@ -24,6 +24,7 @@ struct _DeskEntityList
   gboolean descending;
   int kind;                 /* DeskFactKind, or -1 for any */
   char *words;
+  gboolean rejected;     /* those marked as not entities, instead of the others */
 };
 
 static void desk_entity_list_model_init (GListModelInterface *iface);
@@ -34,7 +35,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DeskEntityList, desk_entity_list, G_TYPE_OBJECT,
 static DeskEntityFilter
 make_filter (DeskEntityList *self)
 {
-  DeskEntityFilter filter = { self->kind, self->words, NULL, self->sort, self->descending, FALSE };
+  DeskEntityFilter filter = { self->kind, self->words, NULL, self->sort, self->descending, self->rejected };
 
   return filter;
 }
@@ -163,6 +164,21 @@ desk_entity_list_set_kind (DeskEntityList *self,
   if (self->kind == kind)
     return FALSE;
   self->kind = kind;
+  return TRUE;
+}
+
+/* The names the officer marked as not entities, instead of the others;
+ * returns whether it changed. */
+gboolean
+desk_entity_list_set_rejected (DeskEntityList *self,
+                               gboolean        rejected)
+{
+  g_return_val_if_fail (DESK_IS_ENTITY_LIST (self), FALSE);
+
+  rejected = !!rejected;
+  if (self->rejected == rejected)
+    return FALSE;
+  self->rejected = rejected;
   return TRUE;
 }
 

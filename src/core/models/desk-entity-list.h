@@ -18,6 +18,8 @@ gboolean        desk_entity_list_set_sort    (DeskEntityList  *self,
                                               gboolean         descending);
 gboolean        desk_entity_list_set_kind    (DeskEntityList  *self,
                                               int              kind);
+gboolean        desk_entity_list_set_rejected (DeskEntityList *self,
+                                              gboolean        rejected);
 gboolean        desk_entity_list_set_words   (DeskEntityList  *self,
                                               const char      *words);
 gboolean        desk_entity_list_reload      (DeskEntityList  *self,
