@@ -331,6 +331,25 @@ test_decisions (Fixture       *f,
   g_assert_true (g_strv_contains ((const char * const *) row->aliases, "Barack Obama"));
   g_clear_pointer (&row, desk_entity_row_free);
 
+  /* a name of nothing, or too long, and a kind that is not one, are refused */
+  {
+    g_autofree char *long_name = g_strnfill (201, 'x');
+
+    g_assert_false (desk_review_set (f->store, trump->uid, "name", "   ", &error));
+    g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD);
+    g_clear_error (&error);
+    g_assert_false (desk_review_rename_entity (f->store, trump->uid, long_name, &error));
+    g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_TOO_LONG);
+    g_clear_error (&error);
+    g_assert_false (desk_review_set_entity_kind (f->store, trump->uid, DESK_FACT_MONEY, &error));
+    g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD);
+    g_clear_error (&error);
+    row = desk_store_get_entity (f->store, trump->uid, "en", &error);
+    g_assert_cmpstr (row->name, ==, "Presidente Trump");
+    g_assert_cmpint (row->kind, ==, DESK_FACT_PERSON);
+    g_clear_pointer (&row, desk_entity_row_free);
+  }
+
   /* merging into itself is refused */
   g_assert_false (desk_review_merge_entity (f->store, obama->uid, trump->uid, &error));
   g_assert_error (error, DESK_REVIEW_ERROR, DESK_REVIEW_ERROR_INVALID_FIELD);
