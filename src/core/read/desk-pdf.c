@@ -15,7 +15,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 /* What PDF writers put in Author when nobody typed a name */
 static const char * const placeholder_authors[] = {
   "user", "usuario", "windows user", "microsoft office user", "usuario de windows", "administrator",
-  "administrador", "admin", "owner", "propietario", "unknown", "author", "autor",
+  "administrador", "admin", "owner", "propietario", "unknown", "author", "autor", NULL,
 };
 
 static gboolean
