@@ -841,35 +841,9 @@ desk_store_list_entity_mentions (DeskStore   *self,
   return g_steal_pointer (&rows);
 }
 
-/* The mentions of document @document_id in text order, of entities not
- * rejected, without context: what its reading view highlights */
-GPtrArray *
-desk_store_list_document_mentions (DeskStore   *self,
-                                   gint64       document_id,
-                                   const char  *language,
-                                   GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_mention_row_free);
-  DeskStoreStep step;
-
-  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
-
-  stmt = desk_store_prepare (self, "SELECT " MENTION_COLUMNS ", NULL, NULL" MENTION_JOINS
-                                   " WHERE m.document_id = ?1 AND e.rejected = 0 ORDER BY m.start", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  sqlite3_bind_text (stmt, 9, language_or_default (language), -1, SQLITE_STATIC);
-  while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
-    g_ptr_array_add (rows, mention_from_stmt (stmt));
-  if (step == DESK_STORE_STEP_FAILED)
-    return NULL;
-  return g_steal_pointer (&rows);
-}
-
-/* Hands every mention of the library to @func, in the order of the
- * library, one at a time (the command line's facts --mentions) */
+/* Hands every mention of the library (of document @document_id, or of
+ * all for 0) to @func, in the order of the library, one at a time (the
+ * command line's facts --mentions) */
 gboolean
 desk_store_foreach_mention (DeskStore        *self,
                             gint64            document_id,
@@ -884,16 +858,48 @@ desk_store_foreach_mention (DeskStore        *self,
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  stmt = desk_store_prepare (self, "SELECT " MENTION_COLUMNS ", NULL, NULL" MENTION_JOINS
-                                   " WHERE e.rejected = 0 AND (?1 = 0 OR m.document_id = ?1) ORDER BY m.document_id, m.start", error);
+  /* one document's are looked up by its key, not found in a scan of all */
+  stmt = desk_store_prepare (self, document_id > 0
+                                   ? "SELECT " MENTION_COLUMNS ", NULL, NULL" MENTION_JOINS
+                                     " WHERE e.rejected = 0 AND m.document_id = ?1 ORDER BY m.start"
+                                   : "SELECT " MENTION_COLUMNS ", NULL, NULL" MENTION_JOINS
+                                     " WHERE e.rejected = 0 ORDER BY m.document_id, m.start", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (document_id > 0)
+    sqlite3_bind_int64 (stmt, 1, document_id);
   sqlite3_bind_text (stmt, 9, language_or_default (language), -1, SQLITE_STATIC);
   while ((step = desk_store_step (self, stmt, error)) == DESK_STORE_STEP_ROW)
     if (!func (mention_from_stmt (stmt), user_data, error))
       return FALSE;
   return step == DESK_STORE_STEP_DONE;
+}
+
+static gboolean
+add_mention (DeskMentionRow  *row,
+             gpointer         user_data,
+             GError         **error)
+{
+  g_ptr_array_add (user_data, row);
+  return TRUE;
+}
+
+/* The mentions of document @document_id in text order, of entities not
+ * rejected, without context: what its reading view highlights */
+GPtrArray *
+desk_store_list_document_mentions (DeskStore   *self,
+                                   gint64       document_id,
+                                   const char  *language,
+                                   GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_mention_row_free);
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (document_id > 0, NULL);
+
+  if (!desk_store_foreach_mention (self, document_id, language, add_mention, rows, error))
+    return NULL;
+  return g_steal_pointer (&rows);
 }
 
 /* The documents that mention entity @uid, newest first */
